@@ -1,0 +1,64 @@
+"""Turn a failed structuring into located problems a person can act on."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+import attrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from democratie.errors import ModelError, Problem, join_path
+from democratie.io._converter import Invalid
+
+__all__ = ["explain"]
+
+
+def explain(error: BaseException, path: str = "") -> Iterator[Problem]:
+    """Yield one problem for every failure inside a (possibly nested) structuring error."""
+    if isinstance(error, ClassValidationError):
+        with_notes, without = error.group_exceptions()
+        for sub, note in with_notes:
+            name = note.name if isinstance(note, AttributeValidationNote) else str(note)
+            yield from _explain_field(sub, join_path(path, name) if path else name)
+        for sub in without:
+            yield from explain(sub, path)
+    elif isinstance(error, IterableValidationError):
+        with_notes, without = error.group_exceptions()
+        for sub, note in with_notes:
+            index = note.index if isinstance(note, IterableValidationNote) else str(note)
+            yield from explain(sub, f"{path}[{index}]")
+        for sub in without:
+            yield from explain(sub, path)
+    elif isinstance(error, ForbiddenExtraKeysError):
+        known = [a.name for a in attrs.fields(error.cl) if a.init and not a.name.startswith("_")]
+        for key in sorted(error.extra_fields):
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            yield Problem(
+                path=join_path(path, key) if path else key,
+                code="unknown-key",
+                message=f"unknown key '{key}'; {hint}Known keys here: {', '.join(known)}",
+            )
+    elif isinstance(error, ModelError):
+        for problem in error.problems:
+            yield problem.under(path) if path else problem
+    elif isinstance(error, Invalid):
+        yield Problem(path=path, code=error.code, message=error.message)
+    elif isinstance(error, RecursionError):
+        yield Problem(path=path, code="too-deep", message="the document is nested too deeply")
+    else:
+        yield Problem(path=path, code="invalid-value", message=f"invalid value: {error}")
+
+
+def _explain_field(error: BaseException, path: str) -> Iterator[Problem]:
+    if isinstance(error, KeyError):
+        yield Problem(path=path, code="missing-key", message="this key is required but missing")
+    else:
+        yield from explain(error, path)

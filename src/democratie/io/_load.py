@@ -1,0 +1,346 @@
+"""Read landscape documents (JSON or TOML) with located, complete error reports."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from democratie.errors import LoadError, Problem
+from democratie.io._converter import converter, detailed_converter
+from democratie.io._explain import explain
+from democratie.model import Landscape
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["FORMAT_VERSION", "MAX_BYTES", "Format", "detect_format", "load", "loads", "parse"]
+
+#: The value of the ``format`` key every landscape document starts with.
+FORMAT_VERSION = "democratie/1"
+#: The largest document :func:`load` reads unless told otherwise, in bytes (256 MiB).
+MAX_BYTES = 256 * 1024 * 1024
+
+#: The document formats of the canonical landscape file.
+Format = Literal["json", "toml"]
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TEXT = "<text>"
+
+
+def detect_format(name: str | None, text: str | None = None) -> Format:
+    """Tell JSON from TOML: by the file suffix, else by the first character of the text.
+
+    Examples
+    --------
+    >>> detect_format("delft.toml")
+    'toml'
+    >>> detect_format(None, '  {"format": "democratie/1"}')
+    'json'
+    """
+    if name is not None:
+        suffix = Path(name).suffix.lower()
+        if suffix == ".json":
+            return "json"
+        if suffix == ".toml":
+            return "toml"
+    if text is not None and text.lstrip()[:1] in {"{", "["}:
+        return "json"
+    return "toml"
+
+
+def load(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    format: Format | None = None,  # noqa: A002 - the name users expect
+    max_bytes: int = MAX_BYTES,
+) -> Landscape:
+    """Load a landscape from a file, or from the text of a document.
+
+    Parameters
+    ----------
+    source
+        A path (``str`` or :class:`os.PathLike`), or the document itself as
+        ``bytes`` or as a ``str`` that contains a line break or starts with ``{``.
+        Use :func:`loads` to pass a one-line text unambiguously.
+    format
+        ``"json"`` or ``"toml"``; by default taken from the file suffix, or from
+        the text (a document starting with ``{`` is JSON).
+    max_bytes
+        Refuse documents larger than this.
+
+    Returns
+    -------
+    Landscape
+        The checked landscape.
+
+    Raises
+    ------
+    LoadError
+        For every failure, and nothing else: the file cannot be read, is not
+        UTF-8, is not valid JSON or TOML, or does not describe a valid landscape.
+        Its ``problems`` list everything found, each with file, path and (where
+        the parser can tell) line.
+
+    Examples
+    --------
+    >>> land = load('{"format": "democratie/1", "municipalities": [{"id": "delft", "cbs_code": "GM0503"}]}')
+    >>> land.get("delft").name
+    'Delft'
+    >>> load('{"format": "democratie/1", "people": [{"id": "p1"}]}')
+    Traceback (most recent call last):
+    ...
+    democratie.errors.LoadError: <text>: people[0].name: this key is required but missing
+    """
+    if isinstance(source, bytes):
+        return _load_bytes(source, _TEXT, format, max_bytes)
+    if isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{")):
+        return loads(source, format=format, max_bytes=max_bytes)
+    name = os.fspath(source)
+    try:
+        size = os.stat(name).st_size
+        if size > max_bytes:
+            raise LoadError([_too_large(name, size, max_bytes)], source=name)
+        with open(name, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except LoadError:
+        raise
+    except FileNotFoundError:
+        problem = Problem(path="", code="io-error", message="there is no such file", file=name)
+        raise LoadError([problem], source=name) from None
+    except IsADirectoryError:
+        problem = Problem(
+            path="", code="io-error", message="this is a folder, not a file", file=name
+        )
+        raise LoadError([problem], source=name) from None
+    except OSError as error:
+        message = f"the file cannot be read: {error.strerror or error}"
+        raise LoadError(
+            [Problem(path="", code="io-error", message=message, file=name)], source=name
+        ) from None
+    return _load_bytes(data, name, format, max_bytes)
+
+
+def loads(
+    text: str | bytes,
+    *,
+    format: Format | None = None,  # noqa: A002
+    max_bytes: int = MAX_BYTES,
+    source: str = _TEXT,
+) -> Landscape:
+    """Load a landscape from the text of a document.
+
+    Parameters
+    ----------
+    text
+        The document.
+    format
+        ``"json"`` or ``"toml"``; detected from the text when not given.
+    max_bytes
+        Refuse documents larger than this.
+    source
+        The name to give the document in error messages.
+
+    Raises
+    ------
+    LoadError
+        For every failure; see :func:`load`.
+    """
+    if isinstance(text, bytes):
+        return _load_bytes(text, source, format, max_bytes)
+    if len(text) > max_bytes:
+        raise LoadError([_too_large(source, len(text), max_bytes)], source=source)
+    doc = parse(text, format=format or detect_format(None, text), source=source)
+    return structure(doc, source=source)
+
+
+def _load_bytes(data: bytes, name: str, format: Format | None, max_bytes: int) -> Landscape:  # noqa: A002
+    if len(data) > max_bytes:
+        raise LoadError([_too_large(name, len(data), max_bytes)], source=name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        problem = Problem(
+            path="",
+            code="encoding",
+            message=(
+                f"the file is not valid UTF-8: byte 0x{data[error.start]:02X} at offset "
+                f"{error.start} cannot be decoded; save the file as UTF-8"
+            ),
+            file=name,
+            line=line,
+            column=column,
+        )
+        raise LoadError([problem], source=name) from None
+    doc = parse(
+        text, format=format or detect_format(None if name == _TEXT else name, text), source=name
+    )
+    return structure(doc, source=name)
+
+
+def _too_large(name: str, size: int, limit: int) -> Problem:
+    return Problem(
+        path="",
+        code="too-large",
+        message=(
+            f"the document is {size:,} bytes, more than the limit of {limit:,}; "
+            "pass a larger max_bytes to read it anyway"
+        ),
+        file=name,
+    )
+
+
+def parse(text: str, *, format: Format, source: str = _TEXT) -> Any:  # noqa: A002
+    """Parse JSON or TOML text into plain Python data, raising :class:`LoadError` on bad syntax.
+
+    JSON is read strictly: ``NaN`` and ``Infinity`` are refused, and so is a key
+    that appears twice in the same object.
+    """
+    try:
+        if format == "json":
+            return json.loads(
+                text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant
+            )
+        return tomllib.loads(text)
+    except json.JSONDecodeError as error:
+        problem = Problem(
+            path="",
+            code="syntax",
+            message=f"this is not valid JSON: {error.msg}",
+            file=source,
+            line=error.lineno,
+            column=error.colno,
+        )
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_POSITION.search(message)
+        line = column = None
+        if match is not None:
+            line, column = int(match.group(1)), int(match.group(2))
+            message = _TOML_POSITION.sub("", message).strip()
+        problem = Problem(
+            path="",
+            code="syntax",
+            message=f"this is not valid TOML: {message}",
+            file=source,
+            line=getattr(error, "lineno", line),
+            column=getattr(error, "colno", column),
+        )
+    except _DuplicateKey as error:
+        problem = Problem(
+            path="",
+            code="syntax",
+            message=f"the key '{error.key}' appears twice in the same object; keep one",
+            file=source,
+        )
+    except _NonFinite as error:
+        problem = Problem(
+            path="",
+            code="syntax",
+            message=f"{error.constant} is not a number JSON allows; write a finite number",
+            file=source,
+        )
+    except RecursionError:
+        problem = Problem(
+            path="", code="too-deep", message="the document is nested too deeply", file=source
+        )
+    raise LoadError([problem], source=source)
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+class _NonFinite(ValueError):
+    def __init__(self, constant: str) -> None:
+        super().__init__(constant)
+        self.constant = constant
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return result
+
+
+def _no_constant(constant: str) -> Any:
+    raise _NonFinite(constant)
+
+
+def structure(doc: Any, *, source: str = _TEXT) -> Landscape:
+    """Turn parsed data into a checked :class:`Landscape`, or raise :class:`LoadError`.
+
+    The fast path structures without detailed validation; only when that fails
+    is the document structured again with the detailed converter, to find and
+    locate every problem.
+    """
+    problems = list(_check_envelope(doc))
+    if problems:
+        raise LoadError([p.in_file(source) for p in problems], source=source)
+    body = {key: value for key, value in doc.items() if key != "format"}
+    try:
+        return converter.structure(body, Landscape)
+    except Exception:  # noqa: BLE001 - any failure is explained by the detailed pass below
+        pass
+    try:
+        detailed_converter.structure(body, Landscape)
+    except RecursionError:
+        found: list[Problem] = [
+            Problem(path="", code="too-deep", message="the document is nested too deeply")
+        ]
+    except Exception as error:  # noqa: BLE001 - explain() turns every failure into problems
+        found = list(explain(error))
+    else:  # pragma: no cover - the two converters share every hook
+        found = [
+            Problem(path="", message="the document could not be read (internal inconsistency)")
+        ]
+    raise LoadError([p.in_file(source) for p in _dedupe(found)], source=source)
+
+
+def _check_envelope(doc: Any) -> Iterator[Problem]:
+    if not isinstance(doc, dict):
+        yield Problem(
+            path="",
+            code="wrong-type",
+            message="a landscape document is a table of keys and values at the top",
+        )
+        return
+    version = doc.get("format")
+    if version is None:
+        yield Problem(
+            path="format",
+            code="format-version",
+            message=f'the document must start with format = "{FORMAT_VERSION}"',
+        )
+    elif version != FORMAT_VERSION:
+        yield Problem(
+            path="format",
+            code="format-version",
+            message=f'this library reads format "{FORMAT_VERSION}", not {version!r}',
+        )
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for problem in problems:
+        key = (problem.path, problem.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(problem)
+    return kept

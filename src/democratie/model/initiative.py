@@ -1,0 +1,452 @@
+"""Initiatives: experiments, trajectories, challenges, learning circles, and their parts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from attrs import Factory, frozen
+
+from democratie.errors import Problem
+from democratie.model._checks import (
+    check_count,
+    check_id,
+    check_ids,
+    check_text,
+    raise_problems,
+)
+from democratie.model._common import Identifier, Period
+from democratie.model.network import Meeting
+from democratie.vocab import (
+    AreaLevel,
+    CommitmentKind,
+    CommitmentLevel,
+    GovernmentRole,
+    InitiativeKind,
+    Initiator,
+    LessonKind,
+    ParticipationLevel,
+    Phase,
+    PhaseCycle,
+    PolicyDomain,
+    Raci,
+    RoleKind,
+    ServiceGoal,
+    TrajectoryElement,
+)
+
+__all__ = [
+    "Assignment",
+    "Commitment",
+    "Initiative",
+    "Lesson",
+    "Milestone",
+    "Participant",
+    "Stage",
+    "Task",
+]
+
+
+@frozen(kw_only=True)
+class Participant:
+    """An actor taking part in an initiative, in a role, at a level of the ladder.
+
+    Parameters
+    ----------
+    actor
+        The id of a person, organisation, municipality, council, college or faction.
+    role
+        The part they play (deelnemer, kartrekker, partner, workshopleider, ...).
+    level
+        The rung of the participation ladder at which they are engaged; None when
+        they are a stakeholder who is not (yet) engaged.
+    """
+
+    actor: str
+    role: RoleKind = RoleKind.DEELNEMER
+    level: ParticipationLevel | None = None
+
+    def __attrs_post_init__(self) -> None:
+        raise_problems(check_id(self.actor, "actor"))
+
+
+@frozen(kw_only=True)
+class Stage:
+    """One phase of an initiative's cycle, with who takes part in it.
+
+    Parameters
+    ----------
+    phase
+        The phase (visie, beleidsdoelen, ..., or voorbereiding, uitvoering, evaluatie).
+    participants
+        Ids of the actors involved in this phase.
+    level
+        The rung of the participation ladder arranged for this phase.
+    period
+        When the phase runs.
+    """
+
+    phase: Phase
+    participants: tuple[str, ...] = ()
+    level: ParticipationLevel | None = None
+    period: Period = Factory(Period)
+
+    def __attrs_post_init__(self) -> None:
+        raise_problems(check_ids(self.participants, "participants"))
+
+    @property
+    def arranged(self) -> bool:
+        """Whether participation in this phase is arranged: someone takes part, or a level is set."""
+        return bool(self.participants) or self.level is not None
+
+
+@frozen(kw_only=True)
+class Milestone:
+    """Something an initiative means to reach, by a date or within some months of its start.
+
+    Parameters
+    ----------
+    title
+        What is to be reached.
+    due
+        The date it is due.
+    due_within_months
+        Due this many months after the initiative starts (Leusden: a new way of
+        working designed within 12 months, in use within 36).
+    done
+        The date it was reached; None while it has not been.
+    """
+
+    title: str
+    due: dt.date | None = None
+    due_within_months: int | None = None
+    done: dt.date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        raise_problems(
+            [
+                *check_text(self.title, "title"),
+                *check_count(self.due_within_months, "due_within_months", minimum=1, maximum=600),
+            ]
+        )
+
+    def due_date(self, start: dt.date | None) -> dt.date | None:
+        """The date the milestone is due, given the initiative's start.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> Milestone(title="x", due_within_months=12).due_date(dt.date(2019, 1, 31))
+        datetime.date(2020, 1, 31)
+        """
+        if self.due is not None:
+            return self.due
+        if self.due_within_months is None or start is None:
+            return None
+        months = start.month - 1 + self.due_within_months
+        year, month = start.year + months // 12, months % 12 + 1
+        for day in (start.day, 30, 29, 28):
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                continue
+        raise AssertionError("unreachable: every month has a 28th")  # pragma: no cover
+
+
+@frozen(kw_only=True)
+class Assignment:
+    """One RACI assignment of an actor to a task."""
+
+    actor: str
+    raci: Raci
+
+    def __attrs_post_init__(self) -> None:
+        raise_problems(check_id(self.actor, "actor"))
+
+
+@frozen(kw_only=True)
+class Task:
+    """A task with its RACI owners (who does it, who answers for it, who is consulted or told).
+
+    Parameters
+    ----------
+    title
+        What the task is.
+    assignments
+        RACI assignments; ownership is clear when exactly one actor is accountable.
+    """
+
+    title: str
+    assignments: tuple[Assignment, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        raise_problems(check_text(self.title, "title"))
+
+    def holders(self, raci: Raci) -> tuple[str, ...]:
+        """The ids assigned with the given RACI letter."""
+        return tuple(a.actor for a in self.assignments if a.raci is raci)
+
+
+@frozen(kw_only=True)
+class Commitment:
+    """How strongly one of the three (council, college, civil service) is committed.
+
+    Parameters
+    ----------
+    kind
+        politiek (the council), bestuurlijk (the college), ambtelijk (the civil service).
+    level
+        geen, beperkt, toegezegd or volledig.
+    by
+        The id of the body or person committing, if the source names one.
+    date
+        When it was given.
+    note
+        What the source says.
+    """
+
+    kind: CommitmentKind
+    level: CommitmentLevel
+    by: str | None = None
+    date: dt.date | None = None
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        raise_problems(
+            [
+                *(check_id(self.by, "by") if self.by is not None else ()),
+                *check_text(self.note, "note", multiline=True, required=False),
+            ]
+        )
+
+
+@frozen(kw_only=True)
+class Lesson:
+    """A lesson learned: a do, a don't, an insight or an opportunity.
+
+    Parameters
+    ----------
+    text
+        The lesson in the source's words.
+    kind
+        doen, niet_doen, inzicht or kans.
+    transferable
+        Whether it carries over to other municipalities.
+    shared_with
+        Ids of the networks, municipalities or organisations it was passed on to.
+    """
+
+    text: str
+    kind: LessonKind
+    transferable: bool | None = None
+    shared_with: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        raise_problems(
+            [
+                *check_text(self.text, "text", multiline=True),
+                *check_ids(self.shared_with, "shared_with"),
+            ]
+        )
+
+
+@frozen(kw_only=True)
+class Initiative:
+    """An experiment, trajectory, challenge, programme, workshop, learning circle, ...
+
+    Parameters
+    ----------
+    id
+        Unique in the landscape.
+    title
+        Its name.
+    kind
+        What sort of initiative it is.
+    description
+        What it is about.
+    municipalities
+        Ids of the municipalities it involves.
+    areas
+        Ids of the wijken, kernen or other areas it reaches.
+    covers_all
+        Area levels of which it reaches *every* area of its municipalities, when
+        the source says so without naming them ("in alle acht Delftse wijken").
+    domains
+        The policy domains it works in.
+    required_domains
+        The domains it is meant to cover, where that is set out.
+    period
+        When it runs.
+    duration_months
+        Its planned length in months (one year: 12).
+    milestones
+        What it means to reach, and when.
+    cycle
+        The phase cycle it follows, if one: the integral cycle (Delft) or the legal one.
+    phases
+        Its phases in order, each with who takes part.
+    initiator
+        Who started it: the municipality (gemeente) or society (samenleving).
+    initiated_by
+        Ids of the actors who started it.
+    led_by
+        Ids of the actors who lead it.
+    level
+        The rung of the participation ladder promised (for a municipal initiative).
+    realised_level
+        The rung actually realised.
+    feedback_given
+        Whether participants were told what was done with their input.
+    government_role
+        The municipality's role on the ROB stair (for a society initiative).
+    participants
+        Who takes part, in which role, at which level.
+    commitments
+        The commitment of council, college and civil service.
+    required_commitments
+        The commitments the initiative asks for before it starts.
+    tasks
+        Tasks with their RACI owners.
+    goals
+        Its goals, in words.
+    service_goals
+        Which of Stichtse Vecht's seven service goals it serves.
+    lessons
+        Lessons learned.
+    evaluated
+        Whether it has been evaluated.
+    network
+        The id of the network it works through (a regional learning group).
+    elements
+        The parts of a development trajectory it offers (intake, tailored support, ...).
+    target_roles
+        The roles it is meant to reach in each participating municipality.
+    target_municipalities
+        How many municipalities it means to take in (about ten per region).
+    meetings
+        Its meetings, held and planned.
+    identifiers
+        Ids in other systems.
+    """
+
+    id: str
+    title: str
+    kind: InitiativeKind
+    description: str | None = None
+    municipalities: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    covers_all: tuple[AreaLevel, ...] = ()
+    domains: tuple[PolicyDomain, ...] = ()
+    required_domains: tuple[PolicyDomain, ...] = ()
+    period: Period = Factory(Period)
+    duration_months: int | None = None
+    milestones: tuple[Milestone, ...] = ()
+    cycle: PhaseCycle | None = None
+    phases: tuple[Stage, ...] = ()
+    initiator: Initiator | None = None
+    initiated_by: tuple[str, ...] = ()
+    led_by: tuple[str, ...] = ()
+    level: ParticipationLevel | None = None
+    realised_level: ParticipationLevel | None = None
+    feedback_given: bool | None = None
+    government_role: GovernmentRole | None = None
+    participants: tuple[Participant, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    required_commitments: tuple[CommitmentKind, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    goals: tuple[str, ...] = ()
+    service_goals: tuple[ServiceGoal, ...] = ()
+    lessons: tuple[Lesson, ...] = ()
+    evaluated: bool | None = None
+    network: str | None = None
+    elements: tuple[TrajectoryElement, ...] = ()
+    target_roles: tuple[RoleKind, ...] = ()
+    target_municipalities: int | None = None
+    meetings: tuple[Meeting, ...] = ()
+    identifiers: tuple[Identifier, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        raise_problems(self._check())
+
+    def commitment(self, kind: CommitmentKind) -> Commitment | None:
+        """The commitment of the given kind, or None when the landscape does not say."""
+        for item in self.commitments:
+            if item.kind is kind:
+                return item
+        return None
+
+    def _check(self) -> Iterator[Problem]:
+        yield from check_id(self.id, "id")
+        yield from check_text(self.title, "title")
+        yield from check_text(self.description, "description", multiline=True, required=False)
+        yield from check_ids(self.municipalities, "municipalities")
+        yield from check_ids(self.areas, "areas")
+        yield from check_ids(self.initiated_by, "initiated_by")
+        yield from check_ids(self.led_by, "led_by")
+        yield from check_count(self.duration_months, "duration_months", minimum=1, maximum=600)
+        yield from check_count(
+            self.target_municipalities, "target_municipalities", minimum=1, maximum=10_000
+        )
+        if self.network is not None:
+            yield from check_id(self.network, "network")
+        for index, goal in enumerate(self.goals):
+            yield from check_text(goal, f"goals[{index}]", multiline=True)
+        yield from _unique(self.covers_all, "covers_all")
+        yield from _unique(self.domains, "domains")
+        yield from _unique(self.required_domains, "required_domains")
+        yield from _unique(self.service_goals, "service_goals")
+        yield from _unique(self.required_commitments, "required_commitments")
+        yield from _unique(self.elements, "elements")
+        yield from _unique(self.target_roles, "target_roles")
+        yield from _unique([s.phase for s in self.phases], "phases", suffix="phase")
+        yield from _unique([c.kind for c in self.commitments], "commitments", suffix="kind")
+        if self.cycle is not None:
+            allowed = self.cycle.phases
+            for index, stage in enumerate(self.phases):
+                if stage.phase not in allowed:
+                    yield Problem(
+                        path=f"phases[{index}].phase",
+                        message=(
+                            f"'{stage.phase.value}' is not a phase of the {self.cycle.value} cycle "
+                            f"({', '.join(p.value for p in allowed)})"
+                        ),
+                    )
+            order = [allowed.index(s.phase) for s in self.phases if s.phase in allowed]
+            if order != sorted(order):
+                yield Problem(
+                    path="phases",
+                    message=(
+                        f"the phases are not in the order of the {self.cycle.value} cycle "
+                        f"({', '.join(p.value for p in allowed)})"
+                    ),
+                )
+        if self.realised_level is not None and self.level is None:
+            yield Problem(
+                path="realised_level",
+                message="a realised level needs the promised level (level) to compare with",
+            )
+        for index, milestone in enumerate(self.milestones):
+            if (
+                milestone.done is not None
+                and self.period.start is not None
+                and milestone.done < self.period.start
+            ):
+                yield Problem(
+                    path=f"milestones[{index}].done",
+                    message=(
+                        f"the milestone was reached ({milestone.done}) before the initiative "
+                        f"started ({self.period.start})"
+                    ),
+                )
+
+
+def _unique(
+    values: list[object] | tuple[object, ...], path: str, suffix: str = ""
+) -> Iterator[Problem]:
+    seen: set[object] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            where = f"{path}[{index}]" + (f".{suffix}" if suffix else "")
+            shown = getattr(value, "value", value)
+            yield Problem(path=where, message=f"'{shown}' is listed twice")
+        seen.add(value)

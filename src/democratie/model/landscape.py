@@ -1,0 +1,657 @@
+"""The landscape: the aggregate root that holds one document's worth of the domain."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Literal, Union
+
+from attrs import evolve, field, frozen
+
+from democratie.errors import ModelError, Problem
+from democratie.model._checks import check_text
+from democratie.model._common import Source
+from democratie.model.actors import Organisation, Person, Role
+from democratie.model.initiative import Initiative
+from democratie.model.municipality import Area, College, Council, Faction, Municipality
+from democratie.model.network import Meeting, Network
+
+__all__ = [
+    "ACTOR_KINDS",
+    "ENTITY_KINDS",
+    "Entity",
+    "EntityKind",
+    "Entry",
+    "Landscape",
+    "TopLevel",
+]
+
+#: The kinds of entity a landscape holds; they are also the node kinds of the graph.
+EntityKind = Literal[
+    "municipality",
+    "area",
+    "council",
+    "college",
+    "faction",
+    "organisation",
+    "person",
+    "role",
+    "initiative",
+    "network",
+    "meeting",
+]
+ENTITY_KINDS: tuple[EntityKind, ...] = (
+    "municipality",
+    "area",
+    "council",
+    "college",
+    "faction",
+    "organisation",
+    "person",
+    "role",
+    "initiative",
+    "network",
+    "meeting",
+)
+#: The kinds of entity that can act: take part, lead, hold a seat in a network.
+ACTOR_KINDS: frozenset[EntityKind] = frozenset(
+    {"person", "organisation", "municipality", "council", "college", "faction"}
+)
+
+#: Anything with an id in a landscape.
+Entity = Union[
+    Municipality,
+    Area,
+    Council,
+    College,
+    Faction,
+    Organisation,
+    Person,
+    Role,
+    Initiative,
+    Network,
+    Meeting,
+]
+#: The entities that live at the top of a landscape and can be added, replaced and removed.
+TopLevel = Union[Municipality, Organisation, Person, Role, Initiative, Network]
+
+_COLLECTIONS: Mapping[type, str] = {
+    Municipality: "municipalities",
+    Organisation: "organisations",
+    Person: "people",
+    Role: "roles",
+    Initiative: "initiatives",
+    Network: "networks",
+}
+_PLACES: frozenset[EntityKind] = frozenset(
+    {
+        "municipality",
+        "council",
+        "college",
+        "faction",
+        "organisation",
+        "initiative",
+        "network",
+        "area",
+        "meeting",
+    }
+)
+_SHARED_WITH: frozenset[EntityKind] = frozenset(
+    {"network", "municipality", "organisation", "initiative"}
+)
+_ON_BEHALF: frozenset[EntityKind] = frozenset({"faction", "organisation", "municipality"})
+
+
+@frozen(kw_only=True)
+class Entry:
+    """Where an entity sits in its landscape.
+
+    Parameters
+    ----------
+    id
+        The entity's id (for a council or college, the derived ``<municipality>-raad``
+        or ``<municipality>-college``).
+    kind
+        What kind of entity it is.
+    entity
+        The object itself.
+    path
+        Where it is in the document (``municipalities[0].areas[3]``).
+    municipality
+        The id of the municipality it belongs to, for areas, councils, colleges
+        and factions; None otherwise.
+    parent
+        The id of the entity it is nested in (the wijk of a buurt, the network of
+        a meeting), or None.
+    """
+
+    id: str
+    kind: EntityKind
+    entity: Entity
+    path: str
+    municipality: str | None = None
+    parent: str | None = None
+
+
+_Ref = tuple[str, str, frozenset[EntityKind]]
+
+
+@frozen(kw_only=True)
+class Landscape:
+    """One document's worth of the domain: municipalities, organisations, people,
+    roles, initiatives and networks, with every reference between them checked.
+
+    Making a landscape checks that ids are unique (council and college ids
+    included) and that every reference resolves to an entity of a fitting kind;
+    all problems are reported at once in one :class:`~democratie.errors.ModelError`.
+    Landscapes are immutable: :meth:`add`, :meth:`replace` and :meth:`remove`
+    return a new, re-checked landscape.
+
+    Parameters
+    ----------
+    title
+        What the landscape describes.
+    description
+        A longer description.
+    sources
+        Where its facts come from.
+    municipalities, organisations, people, roles, initiatives, networks
+        The entities.
+
+    Examples
+    --------
+    >>> from democratie.model import Landscape, Municipality, Person, Role
+    >>> from democratie.vocab import RoleKind
+    >>> land = Landscape(
+    ...     municipalities=(Municipality(id="delft", cbs_code="GM0503"),),
+    ...     people=(Person(id="p-rob", name="Rob van den Berg"),),
+    ...     roles=(Role(holder="p-rob", kind=RoleKind.PROJECTLEIDER, at="delft"),),
+    ... )
+    >>> land.get("delft-raad").seats is None
+    True
+    >>> [r.kind.value for r in land.roles_of("p-rob")]
+    ['projectleider']
+    >>> Landscape(roles=(Role(holder="p-nobody", kind=RoleKind.DEELNEMER),))
+    Traceback (most recent call last):
+    ...
+    democratie.errors.ModelError: roles[0].holder: 'p-nobody' refers to nothing in the landscape; expected the id of a person or organisation
+    """
+
+    title: str | None = None
+    description: str | None = None
+    sources: tuple[Source, ...] = ()
+    municipalities: tuple[Municipality, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    people: tuple[Person, ...] = ()
+    roles: tuple[Role, ...] = ()
+    initiatives: tuple[Initiative, ...] = ()
+    networks: tuple[Network, ...] = ()
+    _index: dict[str, Entry] = field(init=False, eq=False, repr=False, hash=False, factory=dict)
+    _cache: dict[str, object] = field(init=False, eq=False, repr=False, hash=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        problems.extend(check_text(self.title, "title", required=False))
+        problems.extend(check_text(self.description, "description", multiline=True, required=False))
+        refs: list[_Ref] = []
+        for entry in self._walk(refs):
+            previous = self._index.get(entry.id)
+            if previous is not None:
+                problems.append(
+                    Problem(
+                        path=f"{entry.path}.id"
+                        if entry.kind not in {"council", "college"}
+                        else entry.path,
+                        code="duplicate-id",
+                        message=(
+                            f"the id '{entry.id}' is already used at {previous.path} "
+                            f"(a {previous.kind}); ids must be unique in a landscape"
+                        ),
+                    )
+                )
+                continue
+            self._index[entry.id] = entry
+        problems.extend(self._check_references(refs))
+        problems.extend(self._check_areas())
+        if problems:
+            raise ModelError(problems)
+
+    # -- building the index ---------------------------------------------------------------
+
+    def _walk(self, refs: list[_Ref]) -> Iterator[Entry]:
+        actors = ACTOR_KINDS
+        for m_index, mun in enumerate(self.municipalities):
+            path = f"municipalities[{m_index}]"
+            yield Entry(id=mun.id, kind="municipality", entity=mun, path=path)
+            yield Entry(
+                id=mun.council_id,
+                kind="council",
+                entity=mun.council,
+                path=f"{path}.council",
+                municipality=mun.id,
+                parent=mun.id,
+            )
+            yield Entry(
+                id=mun.college_id,
+                kind="college",
+                entity=mun.college,
+                path=f"{path}.college",
+                municipality=mun.id,
+                parent=mun.id,
+            )
+            for f_index, faction in enumerate(mun.council.factions):
+                f_path = f"{path}.council.factions[{f_index}]"
+                yield Entry(
+                    id=faction.id,
+                    kind="faction",
+                    entity=faction,
+                    path=f_path,
+                    municipality=mun.id,
+                    parent=mun.council_id,
+                )
+                if faction.party is not None:
+                    refs.append((f"{f_path}.party", faction.party, frozenset({"organisation"})))
+            yield from _walk_areas(mun.areas, f"{path}.areas", mun.id, mun.id)
+        for index, org in enumerate(self.organisations):
+            path = f"organisations[{index}]"
+            yield Entry(
+                id=org.id, kind="organisation", entity=org, path=path, municipality=org.municipality
+            )
+            if org.municipality is not None:
+                refs.append((f"{path}.municipality", org.municipality, frozenset({"municipality"})))
+            if org.parent is not None:
+                refs.append((f"{path}.parent", org.parent, frozenset({"organisation"})))
+            refs.extend(
+                (f"{path}.areas[{i}]", a, frozenset({"area"})) for i, a in enumerate(org.areas)
+            )
+        for index, person in enumerate(self.people):
+            yield Entry(id=person.id, kind="person", entity=person, path=f"people[{index}]")
+        for index, role in enumerate(self.roles):
+            path = f"roles[{index}]"
+            if role.id is not None:
+                yield Entry(id=role.id, kind="role", entity=role, path=path)
+            refs.append((f"{path}.holder", role.holder, frozenset({"person", "organisation"})))
+            if role.at is not None:
+                refs.append((f"{path}.at", role.at, _PLACES))
+            if role.on_behalf_of is not None:
+                refs.append((f"{path}.on_behalf_of", role.on_behalf_of, _ON_BEHALF))
+        for index, ini in enumerate(self.initiatives):
+            path = f"initiatives[{index}]"
+            yield Entry(id=ini.id, kind="initiative", entity=ini, path=path)
+            refs.extend(
+                (f"{path}.municipalities[{i}]", m, frozenset({"municipality"}))
+                for i, m in enumerate(ini.municipalities)
+            )
+            refs.extend(
+                (f"{path}.areas[{i}]", a, frozenset({"area"})) for i, a in enumerate(ini.areas)
+            )
+            refs.extend(
+                (f"{path}.initiated_by[{i}]", a, actors) for i, a in enumerate(ini.initiated_by)
+            )
+            refs.extend((f"{path}.led_by[{i}]", a, actors) for i, a in enumerate(ini.led_by))
+            refs.extend(
+                (f"{path}.participants[{i}].actor", p.actor, actors)
+                for i, p in enumerate(ini.participants)
+            )
+            for s_index, stage in enumerate(ini.phases):
+                refs.extend(
+                    (f"{path}.phases[{s_index}].participants[{i}]", a, actors)
+                    for i, a in enumerate(stage.participants)
+                )
+            refs.extend(
+                (f"{path}.commitments[{i}].by", c.by, actors)
+                for i, c in enumerate(ini.commitments)
+                if c.by is not None
+            )
+            for t_index, task in enumerate(ini.tasks):
+                refs.extend(
+                    (f"{path}.tasks[{t_index}].assignments[{i}].actor", a.actor, actors | {"role"})
+                    for i, a in enumerate(task.assignments)
+                )
+            for l_index, lesson in enumerate(ini.lessons):
+                refs.extend(
+                    (f"{path}.lessons[{l_index}].shared_with[{i}]", s, _SHARED_WITH)
+                    for i, s in enumerate(lesson.shared_with)
+                )
+            if ini.network is not None:
+                refs.append((f"{path}.network", ini.network, frozenset({"network"})))
+            yield from _walk_meetings(ini.meetings, f"{path}.meetings", ini.id, refs)
+        for index, net in enumerate(self.networks):
+            path = f"networks[{index}]"
+            yield Entry(id=net.id, kind="network", entity=net, path=path)
+            refs.extend((f"{path}.members[{i}]", m, actors) for i, m in enumerate(net.members))
+            refs.extend(
+                (f"{path}.coordinators[{i}]", m, actors) for i, m in enumerate(net.coordinators)
+            )
+            if net.parent is not None:
+                refs.append((f"{path}.parent", net.parent, frozenset({"network"})))
+            yield from _walk_meetings(net.meetings, f"{path}.meetings", net.id, refs)
+
+    def _check_references(self, refs: list[_Ref]) -> Iterator[Problem]:
+        index = self._index
+        for path, target, allowed in refs:
+            entry = index.get(target)
+            if entry is None:
+                hint = self._suggest(target, allowed)
+                yield Problem(
+                    path=path,
+                    code="dangling-reference",
+                    message=(
+                        f"'{target}' refers to nothing in the landscape; expected the id of "
+                        f"{_kinds(allowed)}" + (f"; did you mean '{hint}'?" if hint else "")
+                    ),
+                )
+            elif entry.kind not in allowed:
+                yield Problem(
+                    path=path,
+                    code="wrong-reference",
+                    message=(
+                        f"'{target}' is a {entry.kind} ({entry.path}); expected the id of "
+                        f"{_kinds(allowed)}"
+                    ),
+                )
+
+    def _check_areas(self) -> Iterator[Problem]:
+        for index, ini in enumerate(self.initiatives):
+            if not ini.municipalities:
+                continue
+            listed = set(ini.municipalities)
+            for a_index, area_id in enumerate(ini.areas):
+                entry = self._index.get(area_id)
+                if entry is not None and entry.kind == "area" and entry.municipality not in listed:
+                    yield Problem(
+                        path=f"initiatives[{index}].areas[{a_index}]",
+                        code="wrong-reference",
+                        message=(
+                            f"the area '{area_id}' lies in '{entry.municipality}', which the "
+                            "initiative does not list under municipalities"
+                        ),
+                    )
+
+    def _suggest(self, target: str, allowed: frozenset[EntityKind]) -> str | None:
+        if len(self._index) > 20_000:
+            return None
+        candidates = [key for key, entry in self._index.items() if entry.kind in allowed]
+        found = difflib.get_close_matches(target, candidates, n=1, cutoff=0.75)
+        return found[0] if found else None
+
+    # -- lookups -------------------------------------------------------------------------
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._index
+
+    def __len__(self) -> int:
+        """The number of entities with an id in the landscape."""
+        return len(self._index)
+
+    def entry(self, entity_id: str) -> Entry:
+        """Return where the entity with this id sits, and what kind it is.
+
+        Raises
+        ------
+        KeyError
+            When no entity has that id; the message suggests the nearest id.
+        """
+        try:
+            return self._index[entity_id]
+        except KeyError:
+            hint = self._suggest(entity_id, frozenset(ENTITY_KINDS))
+            message = f"no entity with id '{entity_id}' in the landscape"
+            raise KeyError(message + (f"; did you mean '{hint}'?" if hint else "")) from None
+
+    def get(self, entity_id: str) -> Entity:
+        """Return the entity with this id (a council for ``<municipality>-raad``).
+
+        Raises
+        ------
+        KeyError
+            When no entity has that id.
+        """
+        return self.entry(entity_id).entity
+
+    def kind_of(self, entity_id: str) -> EntityKind:
+        """Return the kind of the entity with this id."""
+        return self.entry(entity_id).kind
+
+    def entries(self, kind: EntityKind | None = None) -> Iterator[Entry]:
+        """Iterate over every entity with an id, in document order; optionally of one kind."""
+        for entry in self._index.values():
+            if kind is None or entry.kind == kind:
+                yield entry
+
+    def name_of(self, entity_id: str) -> str:
+        """A readable name for the entity: its name or title, or for a body its municipality's.
+
+        Examples
+        --------
+        >>> from democratie.model import Landscape, Municipality
+        >>> Landscape(municipalities=(Municipality(id="leusden", cbs_code="GM0327"),)).name_of(
+        ...     "leusden-raad")
+        'Gemeenteraad Leusden'
+        """
+        entry = self.entry(entity_id)
+        if entry.kind == "council":
+            return f"Gemeenteraad {self.name_of(entry.municipality or '')}"
+        if entry.kind == "college":
+            return f"College van B&W {self.name_of(entry.municipality or '')}"
+        if entry.kind == "role":
+            role = entry.entity
+            assert isinstance(role, Role)
+            return f"{role.kind.label_nl} ({self.name_of(role.holder)})"
+        for attribute in ("name", "title"):
+            value = getattr(entry.entity, attribute, None)
+            if isinstance(value, str) and value:
+                return value
+        return entity_id  # pragma: no cover - every entity kind has a name or title
+
+    def roles_of(self, holder: str, *, on: dt.date | None = None) -> tuple[Role, ...]:
+        """The roles a person or organisation holds (held on a given day, if *on* is given)."""
+        found = self._grouped("holder").get(holder, ())
+        return tuple(r for r in found if on is None or r.active_on(on))
+
+    def roles_at(self, place: str, *, on: dt.date | None = None) -> tuple[Role, ...]:
+        """The roles held at a body, organisation, initiative or network."""
+        found = self._grouped("at").get(place, ())
+        return tuple(r for r in found if on is None or r.active_on(on))
+
+    def members_of(self, body: str, *, on: dt.date | None = None) -> tuple[str, ...]:
+        """The ids of the members of a body, in document order, without repeats.
+
+        For a network: its listed members, then holders of roles at it. For a council:
+        the holders of roles at the council or at one of its factions. For anything
+        else: the holders of roles at it.
+        """
+        members: dict[str, None] = {}
+        entry = self.entry(body)
+        if entry.kind == "network":
+            net = entry.entity
+            assert isinstance(net, Network)
+            members.update(dict.fromkeys(net.members))
+        places = [body]
+        if entry.kind == "council":
+            council = entry.entity
+            assert isinstance(council, Council)
+            places.extend(f.id for f in council.factions)
+        for place in places:
+            members.update(dict.fromkeys(r.holder for r in self.roles_at(place, on=on)))
+        return tuple(members)
+
+    def areas_of(self, municipality: str, level: str | None = None) -> tuple[Area, ...]:
+        """The areas of a municipality, nested ones included; optionally of one level (slug)."""
+        mun = self.get(municipality)
+        if not isinstance(mun, Municipality):
+            message = f"'{municipality}' is a {self.kind_of(municipality)}, not a municipality"
+            raise TypeError(message)
+        return tuple(a for a in mun.walk_areas() if level is None or a.level.value == level)
+
+    def municipality_of(self, entity_id: str) -> str | None:
+        """The id of the municipality an area, body, faction or organisation belongs to."""
+        entry = self.entry(entity_id)
+        if entry.kind == "municipality":
+            return entry.id
+        return entry.municipality
+
+    def initiatives_in(self, place: str) -> tuple[Initiative, ...]:
+        """The initiatives that touch a municipality or an area.
+
+        An initiative is in a municipality when it lists the municipality or one
+        of its areas; it is in an area when it lists that area, an area within it,
+        or reaches every area of that level in the area's municipality
+        (``covers_all``).
+        """
+        entry = self.entry(place)
+        if entry.kind == "municipality":
+            mun = entry.entity
+            assert isinstance(mun, Municipality)
+            own = {a.id for a in mun.walk_areas()}
+            return tuple(
+                i
+                for i in self.initiatives
+                if place in i.municipalities or own.intersection(i.areas)
+            )
+        if entry.kind == "area":
+            area = entry.entity
+            assert isinstance(area, Area)
+            inside = {a.id for a in area.walk()}
+            return tuple(
+                i
+                for i in self.initiatives
+                if inside.intersection(i.areas)
+                or (area.level in i.covers_all and entry.municipality in i.municipalities)
+            )
+        message = f"'{place}' is a {entry.kind}; expected a municipality or an area"
+        raise TypeError(message)
+
+    def _grouped(self, attribute: Literal["holder", "at"]) -> dict[str, tuple[Role, ...]]:
+        key = f"roles-by-{attribute}"
+        cached = self._cache.get(key)
+        if cached is None:
+            groups: defaultdict[str, list[Role]] = defaultdict(list)
+            for role in self.roles:
+                value = getattr(role, attribute)
+                if value is not None:
+                    groups[value].append(role)
+            cached = {k: tuple(v) for k, v in groups.items()}
+            self._cache[key] = cached
+        return cached  # type: ignore[return-value]
+
+    # -- immutable updates ---------------------------------------------------------------
+
+    def add(self, *entities: TopLevel) -> Landscape:
+        """Return a new landscape with the entities added at the end of their lists.
+
+        Raises
+        ------
+        ModelError
+            When the result is not a valid landscape (a duplicate id, a dangling reference).
+        """
+        lists = self._lists()
+        for entity in entities:
+            lists[_collection(entity)].append(entity)
+        return self._rebuilt(lists)
+
+    def replace(self, *entities: TopLevel) -> Landscape:
+        """Return a new landscape in which the entities with these ids are replaced.
+
+        Raises
+        ------
+        KeyError
+            When there is no entity of that kind with that id to replace.
+        ModelError
+            When the result is not a valid landscape.
+        """
+        lists = self._lists()
+        for entity in entities:
+            name = _collection(entity)
+            entity_id = getattr(entity, "id", None)
+            items = lists[name]
+            for position, item in enumerate(items):
+                if entity_id is not None and getattr(item, "id", None) == entity_id:
+                    items[position] = entity
+                    break
+            else:
+                message = f"there is no {name[:-1] if name != 'people' else 'person'} with id '{entity_id}' to replace"
+                raise KeyError(message)
+        return self._rebuilt(lists)
+
+    def remove(self, *entity_ids: str) -> Landscape:
+        """Return a new landscape without the top-level entities with these ids.
+
+        Raises
+        ------
+        KeyError
+            When an id is not that of a municipality, organisation, person, role,
+            initiative or network.
+        ModelError
+            When something else still refers to a removed entity (the problems say where).
+        """
+        doomed = set(entity_ids)
+        for entity_id in entity_ids:
+            entry = self.entry(entity_id)
+            if not isinstance(entry.entity, tuple(_COLLECTIONS)):
+                message = (
+                    f"'{entity_id}' is a {entry.kind} inside {entry.parent}; replace its parent "
+                    "to remove it"
+                )
+                raise KeyError(message)
+        lists = {
+            name: [item for item in items if getattr(item, "id", None) not in doomed]
+            for name, items in self._lists().items()
+        }
+        return self._rebuilt(lists)
+
+    def _lists(self) -> dict[str, list[TopLevel]]:
+        return {name: list(getattr(self, name)) for name in _COLLECTIONS.values()}
+
+    def _rebuilt(self, lists: dict[str, list[TopLevel]]) -> Landscape:
+        return evolve(self, **{name: tuple(items) for name, items in lists.items()})
+
+
+def _collection(entity: object) -> str:
+    try:
+        return _COLLECTIONS[type(entity)]
+    except KeyError:
+        message = (
+            f"cannot add a {type(entity).__name__} to a landscape directly; add or replace "
+            "the municipality, initiative or network it belongs to"
+        )
+        raise TypeError(message) from None
+
+
+def _walk_areas(
+    areas: Iterable[Area], path: str, municipality: str, parent: str
+) -> Iterator[Entry]:
+    for index, area in enumerate(areas):
+        here = f"{path}[{index}]"
+        yield Entry(
+            id=area.id,
+            kind="area",
+            entity=area,
+            path=here,
+            municipality=municipality,
+            parent=parent,
+        )
+        yield from _walk_areas(area.areas, f"{here}.areas", municipality, area.id)
+
+
+def _walk_meetings(
+    meetings: Iterable[Meeting], path: str, parent: str, refs: list[_Ref]
+) -> Iterator[Entry]:
+    for index, meeting in enumerate(meetings):
+        here = f"{path}[{index}]"
+        yield Entry(id=meeting.id, kind="meeting", entity=meeting, path=here, parent=parent)
+        if meeting.host is not None:
+            refs.append((f"{here}.host", meeting.host, ACTOR_KINDS))
+        refs.extend(
+            (f"{here}.attendees[{i}]", a, ACTOR_KINDS) for i, a in enumerate(meeting.attendees)
+        )
+
+
+def _kinds(allowed: frozenset[EntityKind]) -> str:
+    names = [kind for kind in ENTITY_KINDS if kind in allowed]
+    article = "an" if names[0][0] in "aeiou" else "a"
+    if len(names) == 1:
+        return f"{article} {names[0]}"
+    return f"{article} " + ", ".join(names[:-1]) + f" or {names[-1]}"
