@@ -1,4 +1,4 @@
-"""Development sessions: ``nox`` runs lint, typecheck, tests and docs; ``nox -s NAME`` one of them."""
+"""Development sessions: `nox` runs lint, typecheck, tests and docs; `nox -s NAME` one."""
 
 from __future__ import annotations
 

@@ -38,12 +38,12 @@ def write_atomic(destination: str | os.PathLike[str], data: bytes) -> Path:
         handle = None
         if target.exists():
             with contextlib.suppress(OSError):
-                os.chmod(temporary, target.stat().st_mode & 0o7777)
+                Path(temporary).chmod(target.stat().st_mode & 0o7777)
         else:
             umask = os.umask(0)
             os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
+            Path(temporary).chmod(0o666 & ~umask)
+        Path(temporary).replace(target)
         temporary = None
     except OSError as error:
         raise WriteError(str(target), error.strerror or str(error)) from error
@@ -52,5 +52,5 @@ def write_atomic(destination: str | os.PathLike[str], data: bytes) -> Path:
             handle.close()
         if temporary is not None:
             with contextlib.suppress(OSError):
-                os.unlink(temporary)
+                Path(temporary).unlink()
     return target

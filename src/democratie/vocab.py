@@ -229,11 +229,10 @@ class Term(enum.Enum):
         >>> from democratie.vocab import ParticipationLevel
         >>> ParticipationLevel.from_slug("meebeslissen").rank
         5
-        >>> ParticipationLevel.from_slug("raadpelgen")
+        >>> ParticipationLevel.from_slug("raadpelgen")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        ValueError: "raadpelgen" is not a participation level; did you mean "raadplegen"? \
-Allowed: informeren, raadplegen, adviseren, coproduceren, meebeslissen, zelfbeheer
+        ValueError: "raadpelgen" is not a participation level; did you mean "raadplegen"? ...
         """
         try:
             return cls(text)
@@ -281,7 +280,7 @@ def sourced(source: str, *, noun: str | None = None) -> Callable[[_TermClassT], 
 
     Examples
     --------
-    >>> @sourced("Our own reading", noun="meeting tone")
+    >>> @sourced("Our own reading", noun="tone")
     ... class MeetingTone(Term):
     ...     FORMEEL = ("formeel", "Formal", "Formeel")
     ...     INFORMEEL = ("informeel", "Informal", "Informeel")
@@ -290,8 +289,7 @@ def sourced(source: str, *, noun: str | None = None) -> Callable[[_TermClassT], 
     >>> MeetingTone.from_slug("informel")
     Traceback (most recent call last):
     ...
-    ValueError: "informel" is not a meeting tone; did you mean "informeel"? \
-Allowed: formeel, informeel
+    ValueError: "informel" is not a tone; did you mean "informeel"? Allowed: formeel, informeel
     """
     if not source.strip():
         msg = "a vocabulary needs a non-empty source"
@@ -335,6 +333,13 @@ class ParticipationLevel(Term):
     References
     ----------
     Edelenbos & Monnikhof 1998; Movisie; e.g. Bodegraven-Reeuwijk participatieverordening 2021
+
+    Examples
+    --------
+    >>> ParticipationLevel.ADVISEREN.rank
+    3
+    >>> [level.slug for level in ParticipationLevel if level.rank >= 4]
+    ['coproduceren', 'meebeslissen', 'zelfbeheer']
     """
 
     INFORMEREN = ("informeren", "Inform", "Informeren")
@@ -368,6 +373,13 @@ class GovernmentRole(Term):
     References
     ----------
     Raad voor het Openbaar Bestuur 2012, "Loslaten in vertrouwen"
+
+    Examples
+    --------
+    >>> min(GovernmentRole, key=lambda role: role.step).label_en
+    'Let go'
+    >>> GovernmentRole.from_slug("regisseren").step
+    4
     """
 
     REGULEREN = ("reguleren", "Regulate", "Reguleren")
@@ -406,6 +418,11 @@ class Initiator(Term):
     ----------
     Raad voor het Openbaar Bestuur 2012, "Loslaten in vertrouwen"; Wet versterking participatie
     op decentraal niveau (inwonersparticipatie and overheidsparticipatie)
+
+    Examples
+    --------
+    >>> Initiator.GEMEENTE.scale.from_slug("raadplegen")
+    <ParticipationLevel.RAADPLEGEN: 'raadplegen'>
     """
 
     GEMEENTE = ("gemeente", "Municipality", "Gemeente")
@@ -432,6 +449,11 @@ class ArnsteinGroup(Term):
     References
     ----------
     Arnstein 1969, "A Ladder of Citizen Participation"
+
+    Examples
+    --------
+    >>> [rung.slug for rung in ArnsteinRung if rung.group is ArnsteinGroup.SYMBOLISCH]
+    ['informeren', 'raadplegen', 'sussen']
     """
 
     GEEN_PARTICIPATIE = ("geen_participatie", "Non-participation", "Geen participatie")
@@ -448,6 +470,11 @@ class ArnsteinRung(Term):
     References
     ----------
     Arnstein 1969, "A Ladder of Citizen Participation"
+
+    Examples
+    --------
+    >>> ArnsteinRung.GEDELEGEERDE_MACHT.rung, ArnsteinRung.GEDELEGEERDE_MACHT.label_en
+    (7, 'Delegated power')
     """
 
     MANIPULATIE = ("manipulatie", "Manipulation", "Manipulatie")
@@ -496,6 +523,11 @@ class Iap2Level(Term):
     References
     ----------
     IAP2 Spectrum of Public Participation
+
+    Examples
+    --------
+    >>> Iap2Level.ZEGGENSCHAP.label_en, Iap2Level.ZEGGENSCHAP.rank
+    ('Empower', 5)
     """
 
     INFORMEREN = ("informeren", "Inform", "Informeren")
@@ -526,6 +558,11 @@ class Sector(Term):
     References
     ----------
     Delft cross-sector approach ("De zeven van Delft")
+
+    Examples
+    --------
+    >>> [sector.label("en") for sector in Sector]
+    ['Government', 'Civil society', 'Business', 'Residents']
     """
 
     OVERHEID = ("overheid", "Government", "Overheid")
@@ -545,6 +582,11 @@ class ActorKind(Term):
     References
     ----------
     democratie vocabulary, after the Delft, M50, Stichtse Vecht and Democratie in Actie texts
+
+    Examples
+    --------
+    >>> ActorKind.WONINGCORPORATIE.label_en, ActorKind.WONINGCORPORATIE.default_sector.slug
+    ('Housing association', 'maatschappij')
     """
 
     GEMEENTE = ("gemeente", "Municipality", "Gemeente")
@@ -605,6 +647,11 @@ class RoleKind(Term):
     ----------
     VNG ODS Open Raadsinformatie (Functie, RolNaam), extended with roles from the Delft, M50,
     Stichtse Vecht and Democratie in Actie texts
+
+    Examples
+    --------
+    >>> RoleKind.from_slug("wethouder").label_en
+    'Alderman'
     """
 
     BURGEMEESTER = ("burgemeester", "Mayor", "Burgemeester")
@@ -661,6 +708,11 @@ class AreaLevel(Term):
     References
     ----------
     CBS regional classification (provincie, gemeente, wijk, buurt) and the seed texts
+
+    Examples
+    --------
+    >>> AreaLevel.WIJK.label_en, AreaLevel.BUURT.label_en
+    ('District', 'Neighbourhood')
     """
 
     PROVINCIE = ("provincie", "Province", "Provincie")
@@ -686,6 +738,11 @@ class PolicyDomain(Term):
     References
     ----------
     Delft ("De zeven van Delft", ten domains); Leusden ("Samenleving Voorop", bestuur)
+
+    Examples
+    --------
+    >>> len(PolicyDomain), PolicyDomain.BESTUUR.label_en
+    (11, 'Governance')
     """
 
     ZORG = ("zorg", "Care", "Zorg")
@@ -714,6 +771,11 @@ class Phase(Term):
     ----------
     Delft integrated approach ("De zeven van Delft"); Wet versterking participatie op
     decentraal niveau (voorbereiding, uitvoering, evaluatie)
+
+    Examples
+    --------
+    >>> [cycle.slug for cycle in PhaseCycle if Phase.UITVOERING in cycle.phases]
+    ['integraal', 'wettelijk']
     """
 
     VISIE = ("visie", "Vision", "Visie")
@@ -741,6 +803,11 @@ class PhaseCycle(Term):
     ----------
     Delft integrated approach ("De zeven van Delft"); Wet versterking participatie op
     decentraal niveau (voorbereiding, uitvoering, evaluatie)
+
+    Examples
+    --------
+    >>> PhaseCycle.INTEGRAAL.phases[0].label_en
+    'Vision'
     """
 
     INTEGRAAL = ("integraal", "Integrated cycle", "Integrale cyclus")
@@ -767,6 +834,11 @@ class ServiceGoal(Term):
     References
     ----------
     Stichtse Vecht, gebiedsgericht werken 2022
+
+    Examples
+    --------
+    >>> ServiceGoal.MINDER_REGELDRUK.label("en")
+    'Less red tape'
     """
 
     SNELLE_EN_EENVOUDIGE_DIENSTVERLENING = (
@@ -821,6 +893,11 @@ class InitiativeKind(Term):
     ----------
     democratie vocabulary, after the Delft, M50, Leusden and Democratie in Actie texts and
     Dutch practice
+
+    Examples
+    --------
+    >>> InitiativeKind.UITDAAGRECHT.label_en
+    'Right to challenge'
     """
 
     EXPERIMENT = ("experiment", "Experiment", "Experiment")
@@ -855,6 +932,11 @@ class NetworkKind(Term):
     ----------
     democratie vocabulary, after the M50, Democratie in Actie and Stichtse Vecht texts and the
     Wet gemeenschappelijke regelingen
+
+    Examples
+    --------
+    >>> NetworkKind.from_slug("netwerk_van_gemeenten").label_nl
+    'Netwerk van gemeenten'
     """
 
     VERENIGING = ("vereniging", "Association", "Vereniging")
@@ -894,6 +976,11 @@ class CommitmentKind(Term):
     ----------
     Delft ("politieke, bestuurlijke en ambtelijke steun"); Democratie in Actie ("commitment
     van college, raad en ambtenaren")
+
+    Examples
+    --------
+    >>> [kind.label_en for kind in CommitmentKind]
+    ['Political (council)', 'Executive (college)', 'Civil service']
     """
 
     POLITIEK = ("politiek", "Political (council)", "Politiek (raad)")
@@ -908,6 +995,11 @@ class CommitmentLevel(Term):
     References
     ----------
     democratie vocabulary (our own scale)
+
+    Examples
+    --------
+    >>> min([CommitmentLevel.VOLLEDIG, CommitmentLevel.BEPERKT], key=lambda level: level.rank)
+    <CommitmentLevel.BEPERKT: 'beperkt'>
     """
 
     GEEN = ("geen", "None", "Geen")
@@ -943,6 +1035,11 @@ class Raci(Term):
     ----------
     RACI responsibility assignment matrix; Stichtse Vecht Rekenkamer advice on roles and
     ownership
+
+    Examples
+    --------
+    >>> "".join(role.letter for role in Raci)
+    'RACI'
     """
 
     UITVOEREND = ("uitvoerend", "Responsible", "Uitvoerend")
@@ -969,6 +1066,11 @@ class LessonKind(Term):
     References
     ----------
     Leusden ("do's en dont's"); M50 learning circle (observations and opportunities)
+
+    Examples
+    --------
+    >>> LessonKind.NIET_DOEN.label("en"), LessonKind.NIET_DOEN.label("nl")
+    ("Don't", 'Niet doen')
     """
 
     DOEN = ("doen", "Do", "Doen")
@@ -984,6 +1086,11 @@ class MeetingKind(Term):
     References
     ----------
     democratie vocabulary, after the Delft, M50 and Democratie in Actie texts
+
+    Examples
+    --------
+    >>> MeetingKind.from_slug("slotbijeenkomst").label_en
+    'Closing meeting'
     """
 
     STARTBIJEENKOMST = ("startbijeenkomst", "Kick-off meeting", "Startbijeenkomst")
@@ -1014,6 +1121,11 @@ class TrajectoryElement(Term):
     ----------
     VNG Democratie in Actie, ontwikkeltraject "Organisatieontwikkeling en het nieuwe
     democratische samenspel"
+
+    Examples
+    --------
+    >>> TrajectoryElement.POOL_VERANDERAMBTENAREN.label_en
+    'Pool of change officers'
     """
 
     LOKALE_INTAKE = ("lokale_intake", "Local intake", "Lokale intake")
@@ -1041,6 +1153,11 @@ class ContactKind(Term):
     References
     ----------
     Popolo ContactDetail types (email, voice, url, address), in Dutch
+
+    Examples
+    --------
+    >>> ContactKind.TELEFOON.label_en
+    'Telephone'
     """
 
     EMAIL = ("email", "Email", "E-mail")
@@ -1064,6 +1181,11 @@ class MendelowQuadrant(Term):
     References
     ----------
     Mendelow 1991, power-interest grid
+
+    Examples
+    --------
+    >>> MendelowQuadrant.NAUW_BETREKKEN.label_en
+    'Manage closely'
     """
 
     NAUW_BETREKKEN = ("nauw_betrekken", "Manage closely", "Nauw betrekken")
@@ -1088,6 +1210,11 @@ class SalienceClass(Term):
     References
     ----------
     Mitchell, Agle & Wood 1997, "Toward a Theory of Stakeholder Identification and Salience"
+
+    Examples
+    --------
+    >>> SalienceClass.DOMINANT.group
+    <SalienceGroup.VERWACHTEND: 'verwachtend'>
     """
 
     SLAPEND = ("slapend", "Dormant", "Slapend")
@@ -1120,6 +1247,11 @@ class SalienceGroup(Term):
     References
     ----------
     Mitchell, Agle & Wood 1997, "Toward a Theory of Stakeholder Identification and Salience"
+
+    Examples
+    --------
+    >>> [salience.slug for salience in SalienceClass if salience.group is SalienceGroup.LATENT]
+    ['slapend', 'discretionair', 'veeleisend']
     """
 
     LATENT = ("latent", "Latent", "Latent")
@@ -1157,6 +1289,14 @@ DEFAULT_SECTORS: Final[Mapping[ActorKind, Sector]] = MappingProxyType(
 Our reading, replaceable: no published table assigns actor kinds to Delft's four sectors. An
 actor's own sector, where given, takes precedence; analyses that group by sector should accept
 another mapping in place of this one.
+
+Examples
+--------
+>>> DEFAULT_SECTORS[ActorKind.REKENKAMER]
+<Sector.OVERHEID: 'overheid'>
+>>> mine = {**DEFAULT_SECTORS, ActorKind.POLITIEKE_PARTIJ: Sector.OVERHEID}
+>>> mine[ActorKind.POLITIEKE_PARTIJ].slug
+'overheid'
 """
 
 _CYCLE_PHASES: Final[Mapping[PhaseCycle, tuple[Phase, ...]]] = MappingProxyType(
@@ -1222,4 +1362,12 @@ VOCABULARIES: Final[tuple[type[Term], ...]] = (
     SalienceClass,
     SalienceGroup,
 )
-"""Every vocabulary in this module, in the order they are documented."""
+"""Every vocabulary in this module, in the order they are documented.
+
+Examples
+--------
+>>> [cls.__name__ for cls in VOCABULARIES[:3]]
+['ParticipationLevel', 'GovernmentRole', 'Initiator']
+>>> sum(len(cls) for cls in VOCABULARIES) > 100
+True
+"""

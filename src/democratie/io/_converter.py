@@ -19,7 +19,7 @@ from typing import Any, get_args, get_origin
 import attrs
 from cattrs import Converter
 from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.errors import AttributeValidationNote, ClassValidationError, ForbiddenExtraKeysError
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from democratie.errors import ModelError
@@ -157,7 +157,7 @@ def _mapping_guard(conv: Converter) -> None:
 
     def factory(cls: type, own: Converter) -> Callable[[object, type], Any]:
         if not own.detailed_validation:
-            base = own.gen_structure_attrs_fromdict(cls)
+            base: Callable[[Any, type], Any] = own.gen_structure_attrs_fromdict(cls)
 
             def structure_fast(value: object, kind: type) -> Any:
                 if not isinstance(value, dict):
@@ -166,7 +166,9 @@ def _mapping_guard(conv: Converter) -> None:
 
             return structure_fast
 
-        lenient = make_dict_structure_fn(cls, own, _cattrs_forbid_extra_keys=False)
+        lenient: Callable[[Any, type], Any] = make_dict_structure_fn(
+            cls, own, _cattrs_forbid_extra_keys=False
+        )
         known = frozenset(a.alias or a.name for a in attrs.fields(cls) if a.init)
 
         def structure_detailed(value: object, kind: type) -> Any:
@@ -182,7 +184,7 @@ def _mapping_guard(conv: Converter) -> None:
             except ClassValidationError as error:
                 errors.extend(error.exceptions)
                 errors.extend(_checks_without(lenient, good, kind, error))
-            except Exception as error:  # noqa: BLE001 - collected and explained with the rest
+            except Exception as error:
                 errors.append(error)
             else:
                 if not errors:
@@ -207,7 +209,7 @@ def _checks_without(
     (they were caused by leaving them out).
     """
     with_notes, _ = error.group_exceptions()
-    failed = {note.name for _, note in with_notes if isinstance(note, AttributeValidationNote)}
+    failed = {note.name for _, note in with_notes}
     if not failed:
         return []
     try:
@@ -222,7 +224,7 @@ def _checks_without(
             if problem.path.split(".")[0].split("[")[0] not in failed
         ]
         return [ModelError(kept)] if kept else []
-    except Exception:  # noqa: BLE001 - a required key failed; nothing more to learn here
+    except Exception:
         return []
     return []
 

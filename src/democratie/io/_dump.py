@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ def unstructure(landscape: Landscape) -> dict[str, Any]:
     return {"format": FORMAT_VERSION, **body}
 
 
-def dumps(landscape: Landscape, *, format: Format = "json") -> str:  # noqa: A002
+def dumps(landscape: Landscape, *, format: Format = "json") -> str:
     """Return the landscape as the text of a JSON or TOML document.
 
     The same landscape always gives the same text, byte for byte, and
@@ -40,26 +41,30 @@ def dumps(landscape: Landscape, *, format: Format = "json") -> str:  # noqa: A00
     >>> print(dumps(Landscape(municipalities=(Municipality(id="delft", cbs_code="GM0503"),)),
     ...             format="toml"))
     format = "democratie/1"
-    <BLANKLINE>
-    [[municipalities]]
-    id = "delft"
-    cbs_code = "GM0503"
+    municipalities = [
+        { id = "delft", cbs_code = "GM0503" },
+    ]
     <BLANKLINE>
     """
-    doc = unstructure(landscape)
-    if format == "json":
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    if format == "toml":
-        return tomli_w.dumps(doc)
-    message = f"unknown format {format!r}; expected 'json' or 'toml'"
-    raise ValueError(message)
+    writer = _WRITERS.get(format)
+    if writer is None:
+        message = f"unknown format {format!r}; expected 'json' or 'toml'"
+        raise ValueError(message)
+    return writer(unstructure(landscape))
+
+
+def _json(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+_WRITERS: dict[str, Callable[[dict[str, Any]], str]] = {"json": _json, "toml": tomli_w.dumps}
 
 
 def dump(
     landscape: Landscape,
     destination: str | os.PathLike[str] | None = None,
     *,
-    format: Format | None = None,  # noqa: A002
+    format: Format | None = None,
 ) -> str:
     """Write the landscape to a file (atomically), or just return its text.
 
@@ -85,7 +90,7 @@ def dump(
         as it was.
     """
     if format is None:
-        format = "json" if destination is None else detect_format(os.fspath(destination), "{")  # noqa: A001
+        format = "json" if destination is None else detect_format(os.fspath(destination), "{")
     text = dumps(landscape, format=format)
     if destination is not None:
         write_atomic(Path(destination), text.encode("utf-8"))

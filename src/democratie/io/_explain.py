@@ -7,11 +7,9 @@ from collections.abc import Iterator
 
 import attrs
 from cattrs.errors import (
-    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
-    IterableValidationNote,
 )
 
 from democratie.errors import ModelError, Problem, join_path
@@ -23,18 +21,17 @@ __all__ = ["explain"]
 def explain(error: BaseException, path: str = "") -> Iterator[Problem]:
     """Yield one problem for every failure inside a (possibly nested) structuring error."""
     if isinstance(error, ClassValidationError):
-        with_notes, without = error.group_exceptions()
-        for sub, note in with_notes:
-            name = note.name if isinstance(note, AttributeValidationNote) else str(note)
+        attribute_errors, without = error.group_exceptions()
+        for sub, attribute in attribute_errors:
+            name = attribute.name
             yield from _explain_field(sub, join_path(path, name) if path else name)
         for sub in without:
             yield from explain(sub, path)
     elif isinstance(error, IterableValidationError):
-        with_notes, without = error.group_exceptions()
-        for sub, note in with_notes:
-            index = note.index if isinstance(note, IterableValidationNote) else str(note)
-            yield from explain(sub, f"{path}[{index}]")
-        for sub in without:
+        item_errors, loose = error.group_exceptions()
+        for sub, item in item_errors:
+            yield from explain(sub, f"{path}[{item.index}]")
+        for sub in loose:
             yield from explain(sub, path)
     elif isinstance(error, ForbiddenExtraKeysError):
         known = [a.name for a in attrs.fields(error.cl) if a.init and not a.name.startswith("_")]

@@ -58,7 +58,7 @@ def detect_format(name: str | None, text: str | None = None) -> Format:
 def load(
     source: str | os.PathLike[str] | bytes,
     *,
-    format: Format | None = None,  # noqa: A002 - the name users expect
+    format: Format | None = None,
     max_bytes: int = MAX_BYTES,
 ) -> Landscape:
     """Load a landscape from a file, or from the text of a document.
@@ -90,7 +90,8 @@ def load(
 
     Examples
     --------
-    >>> land = load('{"format": "democratie/1", "municipalities": [{"id": "delft", "cbs_code": "GM0503"}]}')
+    >>> land = load('{"format": "democratie/1", '
+    ...             '"municipalities": [{"id": "delft", "cbs_code": "GM0503"}]}')
     >>> land.get("delft").name
     'Delft'
     >>> load('{"format": "democratie/1", "people": [{"id": "p1"}]}')
@@ -104,10 +105,10 @@ def load(
         return loads(source, format=format, max_bytes=max_bytes)
     name = os.fspath(source)
     try:
-        size = os.stat(name).st_size
+        size = Path(name).stat().st_size
         if size > max_bytes:
             raise LoadError([_too_large(name, size, max_bytes)], source=name)
-        with open(name, "rb") as handle:
+        with Path(name).open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except LoadError:
         raise
@@ -130,7 +131,7 @@ def load(
 def loads(
     text: str | bytes,
     *,
-    format: Format | None = None,  # noqa: A002
+    format: Format | None = None,
     max_bytes: int = MAX_BYTES,
     source: str = _TEXT,
 ) -> Landscape:
@@ -160,7 +161,7 @@ def loads(
     return structure(doc, source=source)
 
 
-def _load_bytes(data: bytes, name: str, format: Format | None, max_bytes: int) -> Landscape:  # noqa: A002
+def _load_bytes(data: bytes, name: str, format: Format | None, max_bytes: int) -> Landscape:
     if len(data) > max_bytes:
         raise LoadError([_too_large(name, len(data), max_bytes)], source=name)
     try:
@@ -198,7 +199,7 @@ def _too_large(name: str, size: int, limit: int) -> Problem:
     )
 
 
-def parse(text: str, *, format: Format, source: str = _TEXT) -> Any:  # noqa: A002
+def parse(text: str, *, format: Format, source: str = _TEXT) -> Any:
     """Parse JSON or TOML text into plain Python data, raising :class:`LoadError` on bad syntax.
 
     JSON is read strictly: ``NaN`` and ``Infinity`` are refused, and so is a key
@@ -295,7 +296,7 @@ def structure(doc: Any, *, source: str = _TEXT) -> Landscape:
     body = {key: value for key, value in doc.items() if key != "format"}
     try:
         return converter.structure(body, Landscape)
-    except Exception:  # noqa: BLE001 - any failure is explained by the detailed pass below
+    except Exception:
         pass
     try:
         detailed_converter.structure(body, Landscape)
@@ -303,7 +304,7 @@ def structure(doc: Any, *, source: str = _TEXT) -> Landscape:
         found: list[Problem] = [
             Problem(path="", code="too-deep", message="the document is nested too deeply")
         ]
-    except Exception as error:  # noqa: BLE001 - explain() turns every failure into problems
+    except Exception as error:
         found = list(explain(error))
     else:  # pragma: no cover - the two converters share every hook
         found = [

@@ -63,4 +63,5 @@ __all__ = [
     "Source",
     "Stage",
     "Task",
+    "TopLevel",
 ]

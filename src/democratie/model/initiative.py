@@ -96,7 +96,7 @@ class Stage:
 
     @property
     def arranged(self) -> bool:
-        """Whether participation in this phase is arranged: someone takes part, or a level is set."""
+        """Whether participation in this phase is arranged: someone takes part or a level is set."""
         return bool(self.participants) or self.level is not None
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Literal, Union
+from typing import Any, Literal, TypeAlias
 
 from attrs import evolve, field, frozen
 
@@ -61,21 +61,21 @@ ACTOR_KINDS: frozenset[EntityKind] = frozenset(
 )
 
 #: Anything with an id in a landscape.
-Entity = Union[
-    Municipality,
-    Area,
-    Council,
-    College,
-    Faction,
-    Organisation,
-    Person,
-    Role,
-    Initiative,
-    Network,
-    Meeting,
-]
+Entity: TypeAlias = (
+    Municipality
+    | Area
+    | Council
+    | College
+    | Faction
+    | Organisation
+    | Person
+    | Role
+    | Initiative
+    | Network
+    | Meeting
+)
 #: The entities that live at the top of a landscape and can be added, replaced and removed.
-TopLevel = Union[Municipality, Organisation, Person, Role, Initiative, Network]
+TopLevel: TypeAlias = Municipality | Organisation | Person | Role | Initiative | Network
 
 _COLLECTIONS: Mapping[type, str] = {
     Municipality: "municipalities",
@@ -140,8 +140,10 @@ _Ref = tuple[str, str, frozenset[EntityKind]]
 
 @frozen(kw_only=True)
 class Landscape:
-    """One document's worth of the domain: municipalities, organisations, people,
-    roles, initiatives and networks, with every reference between them checked.
+    """One document's worth of the domain, with every reference in it checked.
+
+    A landscape holds municipalities, organisations, people, roles, initiatives
+    and networks.
 
     Making a landscape checks that ids are unique (council and college ids
     included) and that every reference resolves to an entity of a fitting kind;
@@ -173,10 +175,10 @@ class Landscape:
     True
     >>> [r.kind.value for r in land.roles_of("p-rob")]
     ['projectleider']
-    >>> Landscape(roles=(Role(holder="p-nobody", kind=RoleKind.DEELNEMER),))
+    >>> Landscape(roles=(Role(holder="p-nobody", kind=RoleKind.DEELNEMER),))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    democratie.errors.ModelError: roles[0].holder: 'p-nobody' refers to nothing in the landscape; expected the id of a person or organisation
+    democratie.errors.ModelError: roles[0].holder: 'p-nobody' refers to nothing ...
     """
 
     title: str | None = None
@@ -572,7 +574,8 @@ class Landscape:
                     items[position] = entity
                     break
             else:
-                message = f"there is no {name[:-1] if name != 'people' else 'person'} with id '{entity_id}' to replace"
+                noun = "person" if name == "people" else name[:-1]
+                message = f"there is no {noun} with id '{entity_id}' to replace"
                 raise KeyError(message)
         return self._rebuilt(lists)
 
@@ -606,7 +609,8 @@ class Landscape:
         return {name: list(getattr(self, name)) for name in _COLLECTIONS.values()}
 
     def _rebuilt(self, lists: dict[str, list[TopLevel]]) -> Landscape:
-        return evolve(self, **{name: tuple(items) for name, items in lists.items()})
+        changes: dict[str, Any] = {name: tuple(items) for name, items in lists.items()}
+        return evolve(self, **changes)
 
 
 def _collection(entity: object) -> str:

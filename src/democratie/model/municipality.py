@@ -47,8 +47,8 @@ class Area:
     --------
     >>> from democratie.vocab import AreaLevel
     >>> kern = Area(id="breukelen", name="Breukelen", level=AreaLevel.KERN)
-    >>> kern.level.label_en
-    'Village or town centre'
+    >>> kern.level.label_nl
+    'Kern'
     """
 
     id: str
@@ -272,7 +272,7 @@ class Municipality:
         yield from check_id(self.id, "id")
         record = None
         if self.cbs_code is not None:
-            if not isinstance(self.cbs_code, str) or _CBS_CODE.fullmatch(self.cbs_code) is None:
+            if _CBS_CODE.fullmatch(self.cbs_code) is None:
                 yield Problem(
                     path="cbs_code",
                     code="invalid-value",

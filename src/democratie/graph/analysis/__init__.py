@@ -1,0 +1,1 @@
+"""Analyses of the stakeholder graph: champions, brokers, krachtenveld, coverage, cohesion."""

@@ -1,0 +1,240 @@
+"""Krachtenveld: where each stakeholder stands by power, interest, legitimacy and urgency.
+
+The *krachtenveld* (field of forces) is how Dutch practitioners speak of the stakeholders
+around an initiative: who can make or break it, who cares, who has a rightful claim, who
+presses for attention. Two published frameworks give it a structure:
+
+- Mendelow's power-interest grid sorts stakeholders into four quadrants, each with its own way
+  of engaging them (:func:`mendelow_quadrant`).
+- Mitchell, Agle & Wood's salience model combines power, legitimacy and urgency into eight
+  classes (:func:`salience_class`).
+
+Both functions are pure and cheap: O(1) per stakeholder.
+
+References
+----------
+.. [1] Mendelow, A. (1991). "Environmental scanning: the impact of the stakeholder concept".
+   Proceedings of the Second International Conference on Information Systems, Cambridge, MA.
+.. [2] Mitchell, R. K., Agle, B. R., & Wood, D. J. (1997). "Toward a Theory of Stakeholder
+   Identification and Salience: Defining the Principle of Who and What Really Counts".
+   Academy of Management Review, 22(4), 853-886.
+
+Examples
+--------
+>>> from democratie.graph.analysis.krachtenveld import mendelow_quadrant, salience_class
+>>> mendelow_quadrant(0.8, 0.3).slug
+'tevreden_houden'
+>>> salience_class(power=True, legitimacy=True, urgency=False).slug
+'dominant'
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Final
+
+from attrs import field, frozen
+
+from democratie.vocab import MendelowQuadrant, SalienceClass
+
+__all__ = ["Thresholds", "mendelow_quadrant", "salience_class"]
+
+
+def _check_threshold(instance: object, attribute: object, value: float) -> None:
+    """Reject a threshold outside [0, 1] (attrs validator)."""
+    name = getattr(attribute, "name", "threshold")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        msg = f"{name} must be a number in [0, 1], got {value!r}"
+        raise TypeError(msg)
+    if math.isnan(value) or not 0.0 <= value <= 1.0:
+        msg = f"{name} must be in [0, 1], got {value!r}"
+        raise ValueError(msg)
+
+
+@frozen(kw_only=True)
+class Thresholds:
+    """The cut-off above which an attribute of a stakeholder counts as *high*.
+
+    A value counts as high when it is greater than or equal to its threshold. The defaults
+    (0.5 everywhere) split the unit interval in the middle, as Mendelow's grid does.
+
+    Parameters
+    ----------
+    power : float, default 0.5
+        Threshold for power (Mendelow and salience).
+    interest : float, default 0.5
+        Threshold for interest (Mendelow).
+    legitimacy : float, default 0.5
+        Threshold for legitimacy (salience).
+    urgency : float, default 0.5
+        Threshold for urgency (salience).
+
+    Raises
+    ------
+    ValueError
+        If a threshold lies outside [0, 1].
+
+    Examples
+    --------
+    >>> strict = Thresholds(power=0.7)
+    >>> strict.power, strict.interest
+    (0.7, 0.5)
+    >>> strict.is_high(0.7, strict.power), strict.is_high(0.69, strict.power)
+    (True, False)
+    """
+
+    power: float = field(default=0.5, validator=_check_threshold)
+    interest: float = field(default=0.5, validator=_check_threshold)
+    legitimacy: float = field(default=0.5, validator=_check_threshold)
+    urgency: float = field(default=0.5, validator=_check_threshold)
+
+    @staticmethod
+    def is_high(value: float, threshold: float) -> bool:
+        """Return whether `value` reaches `threshold` (``value >= threshold``).
+
+        Parameters
+        ----------
+        value : float
+            The stakeholder's score on one attribute, in [0, 1].
+        threshold : float
+            The cut-off.
+
+        Returns
+        -------
+        bool
+            ``True`` when the value counts as high.
+
+        Examples
+        --------
+        >>> Thresholds.is_high(0.5, 0.5)
+        True
+        """
+        return value >= threshold
+
+
+DEFAULT_THRESHOLDS: Final[Thresholds] = Thresholds()
+"""The default thresholds: 0.5 for power, interest, legitimacy and urgency."""
+
+_QUADRANTS: Final[dict[tuple[bool, bool], MendelowQuadrant]] = {
+    (True, True): MendelowQuadrant.NAUW_BETREKKEN,
+    (True, False): MendelowQuadrant.TEVREDEN_HOUDEN,
+    (False, True): MendelowQuadrant.INFORMEREN,
+    (False, False): MendelowQuadrant.MONITOREN,
+}
+
+_SALIENCE: Final[dict[tuple[bool, bool, bool], SalienceClass]] = {
+    (True, False, False): SalienceClass.SLAPEND,
+    (False, True, False): SalienceClass.DISCRETIONAIR,
+    (False, False, True): SalienceClass.VEELEISEND,
+    (True, True, False): SalienceClass.DOMINANT,
+    (True, False, True): SalienceClass.GEVAARLIJK,
+    (False, True, True): SalienceClass.AFHANKELIJK,
+    (True, True, True): SalienceClass.DEFINITIEF,
+    (False, False, False): SalienceClass.GEEN,
+}
+
+
+def mendelow_quadrant(
+    power: float,
+    interest: float,
+    *,
+    power_threshold: float = 0.5,
+    interest_threshold: float = 0.5,
+) -> MendelowQuadrant:
+    """Place a stakeholder on Mendelow's power-interest grid.
+
+    Power and interest are high when they reach their threshold (``>=``).
+
+    Parameters
+    ----------
+    power : float
+        The stakeholder's power over the initiative, in [0, 1].
+    interest : float
+        The stakeholder's interest in it, in [0, 1].
+    power_threshold : float, default 0.5
+        Power at or above this is high.
+    interest_threshold : float, default 0.5
+        Interest at or above this is high.
+
+    Returns
+    -------
+    MendelowQuadrant
+        ``nauw_betrekken`` (high power, high interest: manage closely),
+        ``tevreden_houden`` (high power, low interest: keep satisfied),
+        ``informeren`` (low power, high interest: keep informed) or
+        ``monitoren`` (low power, low interest: monitor).
+
+    Raises
+    ------
+    ValueError
+        If `power` or `interest` is NaN.
+
+    Notes
+    -----
+    O(1).
+
+    References
+    ----------
+    .. [1] Mendelow, A. (1991). "Environmental scanning: the impact of the stakeholder
+       concept". Proceedings of the Second International Conference on Information Systems.
+
+    Examples
+    --------
+    >>> mendelow_quadrant(0.9, 0.9).slug
+    'nauw_betrekken'
+    >>> mendelow_quadrant(0.5, 0.49).slug
+    'tevreden_houden'
+    >>> mendelow_quadrant(0.2, 0.8).label_en
+    'Keep informed'
+    >>> mendelow_quadrant(0.6, 0.6, power_threshold=0.7).slug
+    'informeren'
+    """
+    if math.isnan(power) or math.isnan(interest):
+        msg = f"power and interest must be numbers, got power={power!r}, interest={interest!r}"
+        raise ValueError(msg)
+    return _QUADRANTS[power >= power_threshold, interest >= interest_threshold]
+
+
+def salience_class(power: bool, legitimacy: bool, urgency: bool) -> SalienceClass:
+    """Classify a stakeholder by the salience attributes it has.
+
+    Parameters
+    ----------
+    power : bool
+        Whether the stakeholder can impose its will on the initiative.
+    legitimacy : bool
+        Whether its claim is seen as proper and appropriate.
+    urgency : bool
+        Whether its claim calls for immediate attention.
+
+    Returns
+    -------
+    SalienceClass
+        One of the eight classes: ``slapend`` (dormant: power only), ``discretionair``
+        (discretionary: legitimacy only), ``veeleisend`` (demanding: urgency only),
+        ``dominant`` (power and legitimacy), ``gevaarlijk`` (dangerous: power and urgency),
+        ``afhankelijk`` (dependent: legitimacy and urgency), ``definitief`` (definitive: all
+        three) or ``geen`` (none: not a stakeholder). ``SalienceClass.group`` gives the group
+        (latent, expectant, definitive).
+
+    Notes
+    -----
+    O(1). To classify scores in [0, 1], compare them with :class:`Thresholds` first.
+
+    References
+    ----------
+    .. [1] Mitchell, R. K., Agle, B. R., & Wood, D. J. (1997). "Toward a Theory of
+       Stakeholder Identification and Salience". Academy of Management Review, 22(4), 853-886.
+
+    Examples
+    --------
+    >>> salience_class(True, False, False).slug
+    'slapend'
+    >>> salience_class(False, True, True).label_en
+    'Dependent'
+    >>> salience_class(True, True, True).group.slug
+    'definitief'
+    >>> salience_class(False, False, False).group is None
+    True
+    """
+    return _SALIENCE[bool(power), bool(legitimacy), bool(urgency)]
