@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import typing
 from collections.abc import Callable
 from typing import Any, get_args, get_origin
 
@@ -109,7 +110,8 @@ def _is_term(cls: Any) -> bool:
 def _term_hook(cls: type[Term]) -> Callable[[object, type], Term]:
     by_slug = {member.value: member for member in cls}
     allowed = ", ".join(by_slug)
-    what = cls.__name__
+    noun = getattr(cls, "__noun__", None) or _words(cls.__name__)
+    what = f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
     def structure_term(value: object, _: type) -> Term:
         if isinstance(value, str):
@@ -117,9 +119,9 @@ def _term_hook(cls: type[Term]) -> Callable[[object, type], Term]:
             if member is not None:
                 return member
             close = difflib.get_close_matches(value, list(by_slug), n=1, cutoff=0.6)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise Invalid(
-                f"'{value}' is not a {_words(what)}{hint} Expected one of: {allowed}",
+                f"'{value}' is not {what}{hint}; expected one of: {allowed}",
                 code="invalid-value",
             )
         raise Invalid(f"expected one of {allowed}, got {_show(value)}")
@@ -183,7 +185,7 @@ def _mapping_guard(conv: Converter) -> None:
                 result = lenient(good, kind)
             except ClassValidationError as error:
                 errors.extend(error.exceptions)
-                errors.extend(_checks_without(lenient, good, kind, error))
+                errors.extend(_checks_without(lenient, own, good, kind, error))
             except Exception as error:
                 errors.append(error)
             else:
@@ -198,35 +200,84 @@ def _mapping_guard(conv: Converter) -> None:
 
 def _checks_without(
     build: Callable[[Any, type], Any],
+    own: Converter,
     value: dict[str, Any],
     kind: type,
     error: ClassValidationError,
 ) -> list[Exception]:
-    """Build the object again without the keys that failed, to run its own checks too.
+    """Build the object again without what failed, to run its own checks too.
 
-    Only the keys that failed are left out, so this works when they have
-    defaults; the problems of the object's own checks about those keys are dropped
-    (they were caused by leaving them out).
+    Keys whose values failed are left out (this works when they have defaults);
+    from a failed list only the items that failed are left out. Problems the
+    object's own checks then find about the keys left out, or about references
+    to ids inside the items left out, are dropped: they were caused by leaving
+    those out, and the failures themselves are already reported.
     """
-    with_notes, _ = error.group_exceptions()
-    failed = {note.name for _, note in with_notes}
+    attribute_errors, _ = error.group_exceptions()
+    failed = {note.name for _, note in attribute_errors}
     if not failed:
         return []
+    retry: dict[str, Any] = {}
+    lost: set[str] = set()
+    item_types = _item_types(kind)
+    for key, raw in value.items():
+        if key not in failed:
+            retry[key] = raw
+        elif key in item_types and isinstance(raw, list):
+            kept = []
+            for item in raw:
+                try:
+                    own.structure(item, item_types[key])
+                except Exception:
+                    lost.update(_ids_in(item))
+                else:
+                    kept.append(item)
+            retry[key] = kept
+        else:
+            lost.update(_ids_in(raw))
+    lost.update({f"{i}-raad" for i in lost} | {f"{i}-college" for i in lost})
     try:
-        build({k: v for k, v in value.items() if k not in failed}, kind)
-    except ClassValidationError as retry:
-        _, raised_by_init = retry.group_exceptions()
-        kept = [
+        build(retry, kind)
+    except ClassValidationError as again:
+        _, raised_by_init = again.group_exceptions()
+        kept_problems = [
             problem
             for model_error in raised_by_init
             if isinstance(model_error, ModelError)
             for problem in model_error.problems
             if problem.path.split(".")[0].split("[")[0] not in failed
+            or (problem.code == "dangling-reference" and not _about(problem.message, lost))
         ]
-        return [ModelError(kept)] if kept else []
+        return [ModelError(kept_problems)] if kept_problems else []
     except Exception:
         return []
     return []
+
+
+def _about(message: str, ids: set[str]) -> bool:
+    """Tell whether a dangling-reference message is about one of *ids*."""
+    return message.startswith("'") and message[1 : message.find("'", 1)] in ids
+
+
+def _item_types(cls: type) -> dict[str, Any]:
+    """The item type of every homogeneous-tuple field of an attrs class."""
+    hints = typing.get_type_hints(cls)
+    return {name: get_args(hint)[0] for name, hint in hints.items() if _is_homogenous_tuple(hint)}
+
+
+def _ids_in(raw: object) -> set[str]:
+    """Every value under an ``id`` key anywhere inside raw document data."""
+    found: set[str] = set()
+    stack = [raw]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if isinstance(item.get("id"), str):
+                found.add(item["id"])
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
 
 
 def _make_converter() -> Converter:

@@ -32,6 +32,7 @@ Format = Literal["json", "toml"]
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _TEXT = "<text>"
+_TOML_TABLE = re.compile(r"\[\[?\s*[A-Za-z_][A-Za-z0-9_-]*(?:\s*\.\s*[A-Za-z0-9_-]+)*\s*\]")
 
 
 def detect_format(name: str | None, text: str | None = None) -> Format:
@@ -50,8 +51,10 @@ def detect_format(name: str | None, text: str | None = None) -> Format:
             return "json"
         if suffix == ".toml":
             return "toml"
-    if text is not None and text.lstrip()[:1] in {"{", "["}:
-        return "json"
+    if text is not None:
+        head = text.lstrip()
+        if head.startswith("{") or (head.startswith("[") and not _TOML_TABLE.match(head)):
+            return "json"
     return "toml"
 
 
@@ -155,6 +158,7 @@ def loads(
     """
     if isinstance(text, bytes):
         return _load_bytes(text, source, format, max_bytes)
+    text = text.removeprefix("\ufeff")
     if len(text) > max_bytes:
         raise LoadError([_too_large(source, len(text), max_bytes)], source=source)
     doc = parse(text, format=format or detect_format(None, text), source=source)

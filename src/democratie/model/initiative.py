@@ -155,7 +155,15 @@ class Milestone:
 
 @frozen(kw_only=True)
 class Assignment:
-    """One RACI assignment of an actor to a task."""
+    """One RACI assignment of an actor to a task.
+
+    Parameters
+    ----------
+    actor
+        The id of the person, organisation, body or role assigned.
+    raci
+        uitvoerend (R), eindverantwoordelijk (A), geraadpleegd (C) or geinformeerd (I).
+    """
 
     actor: str
     raci: Raci

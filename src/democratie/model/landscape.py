@@ -209,7 +209,7 @@ class Landscape:
                         code="duplicate-id",
                         message=(
                             f"the id '{entry.id}' is already used at {previous.path} "
-                            f"(a {previous.kind}); ids must be unique in a landscape"
+                            f"({_a(previous.kind)}); ids must be unique in a landscape"
                         ),
                     )
                 )
@@ -350,7 +350,7 @@ class Landscape:
                     path=path,
                     code="wrong-reference",
                     message=(
-                        f"'{target}' is a {entry.kind} ({entry.path}); expected the id of "
+                        f"'{target}' is {_a(entry.kind)} ({entry.path}); expected the id of "
                         f"{_kinds(allowed)}"
                     ),
                 )
@@ -484,7 +484,7 @@ class Landscape:
         """The areas of a municipality, nested ones included; optionally of one level (slug)."""
         mun = self.get(municipality)
         if not isinstance(mun, Municipality):
-            message = f"'{municipality}' is a {self.kind_of(municipality)}, not a municipality"
+            message = f"'{municipality}' is {_a(self.kind_of(municipality))}, not a municipality"
             raise TypeError(message)
         return tuple(a for a in mun.walk_areas() if level is None or a.level.value == level)
 
@@ -523,7 +523,7 @@ class Landscape:
                 if inside.intersection(i.areas)
                 or (area.level in i.covers_all and entry.municipality in i.municipalities)
             )
-        message = f"'{place}' is a {entry.kind}; expected a municipality or an area"
+        message = f"'{place}' is {_a(entry.kind)}; expected a municipality or an area"
         raise TypeError(message)
 
     def _grouped(self, attribute: Literal["holder", "at"]) -> dict[str, tuple[Role, ...]]:
@@ -595,7 +595,7 @@ class Landscape:
             entry = self.entry(entity_id)
             if not isinstance(entry.entity, tuple(_COLLECTIONS)):
                 message = (
-                    f"'{entity_id}' is a {entry.kind} inside {entry.parent}; replace its parent "
+                    f"'{entity_id}' is {_a(entry.kind)} inside {entry.parent}; replace its parent "
                     "to remove it"
                 )
                 raise KeyError(message)
@@ -618,7 +618,7 @@ def _collection(entity: object) -> str:
         return _COLLECTIONS[type(entity)]
     except KeyError:
         message = (
-            f"cannot add a {type(entity).__name__} to a landscape directly; add or replace "
+            f"cannot add {_a(type(entity).__name__)} to a landscape directly; add or replace "
             "the municipality, initiative or network it belongs to"
         )
         raise TypeError(message) from None
@@ -651,6 +651,11 @@ def _walk_meetings(
         refs.extend(
             (f"{here}.attendees[{i}]", a, ACTOR_KINDS) for i, a in enumerate(meeting.attendees)
         )
+
+
+def _a(noun: str) -> str:
+    """The noun with its indefinite article."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 def _kinds(allowed: frozenset[EntityKind]) -> str:

@@ -246,6 +246,12 @@ class Municipality:
     identifiers: tuple[Identifier, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        if self.province is None and self.cbs_code is not None:
+            # Leaving the province out means "as in the CBS list"; None cannot be stored
+            # in every format, so the CBS fact is filled in here too.
+            record = _record(self.cbs_code)
+            if record is not None:
+                object.__setattr__(self, "province", record.province)
         raise_problems(self._check())
 
     @property
@@ -322,7 +328,7 @@ class Municipality:
             (AreaLevel.KERN, self.kern_count, "kern_count"),
         ):
             named = sum(1 for area in self.walk_areas() if area.level is level)
-            if count is not None and named > count:
+            if count is not None and 0 <= count < named:
                 yield Problem(
                     path=name,
                     code="invalid-value",

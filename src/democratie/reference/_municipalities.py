@@ -103,7 +103,17 @@ _ALIASES: Mapping[str, str] = MappingProxyType(
 
 
 def normalise(text: str) -> str:
-    """Reduce a name to lower-case letters and digits without accents."""
+    """Reduce a name to lower-case letters and digits without accents.
+
+    Two spellings of a name match when their normal forms are equal.
+
+    Examples
+    --------
+    >>> normalise("Súdwest-Fryslân")
+    'sudwestfryslan'
+    >>> normalise("Hendrik-Ido Ambacht") == normalise("Hendrik-Ido-Ambacht")
+    True
+    """
     folded = unicodedata.normalize("NFKD", text).casefold()
     return "".join(ch for ch in unicodedata.normalize("NFKD", folded) if ch.isalnum())
 

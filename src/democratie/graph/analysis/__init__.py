@@ -1,1 +1,82 @@
-"""Analyses of the stakeholder graph: champions, brokers, krachtenveld, coverage, cohesion."""
+"""Analyses of the stakeholder graph, as plain functions returning small result objects.
+
+Each function takes a :class:`~democratie.graph.StakeholderGraph` first, as networkx
+algorithms take a graph, documents its cost, is deterministic for a given seed, and passes
+``backend=`` on to networkx where networkx offers one.
+
+=====================  ===========================================================
+analysis               functions
+=====================  ===========================================================
+champions              :func:`rank_champions` (kartrekkers)
+brokers                :func:`rank_brokers` (verbinders)
+krachtenveld           :func:`map_krachtenveld`, :func:`mendelow_quadrant`,
+                       :func:`salience_class`
+coverage               :func:`area_coverage`, :func:`domain_coverage`,
+                       :func:`sector_coverage`
+bridging and bonding   :func:`bridging_bonding` (E-I index, assortativity)
+cohesion               :func:`measure_cohesion`
+paths and ego networks :func:`connectors`, :func:`ego_network`
+=====================  ===========================================================
+"""
+
+from democratie.graph.analysis._common import actor_sectors
+from democratie.graph.analysis.bridging import (
+    BridgingBonding,
+    GroupTies,
+    Partition,
+    bridging_bonding,
+)
+from democratie.graph.analysis.brokers import Broker, BrokerRanking, rank_brokers
+from democratie.graph.analysis.champions import Champion, ChampionRanking, rank_champions
+from democratie.graph.analysis.cohesion import Cohesion, measure_cohesion
+from democratie.graph.analysis.coverage import (
+    AreaCoverage,
+    DomainCoverage,
+    SectorCoverage,
+    area_coverage,
+    domain_coverage,
+    sector_coverage,
+)
+from democratie.graph.analysis.krachtenveld import (
+    DEFAULT_THRESHOLDS,
+    Krachtenveld,
+    Position,
+    Thresholds,
+    map_krachtenveld,
+    mendelow_quadrant,
+    salience_class,
+)
+from democratie.graph.analysis.paths import Connection, EgoNetwork, connectors, ego_network
+
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "AreaCoverage",
+    "BridgingBonding",
+    "Broker",
+    "BrokerRanking",
+    "Champion",
+    "ChampionRanking",
+    "Cohesion",
+    "Connection",
+    "DomainCoverage",
+    "EgoNetwork",
+    "GroupTies",
+    "Krachtenveld",
+    "Partition",
+    "Position",
+    "SectorCoverage",
+    "Thresholds",
+    "actor_sectors",
+    "area_coverage",
+    "bridging_bonding",
+    "connectors",
+    "domain_coverage",
+    "ego_network",
+    "map_krachtenveld",
+    "measure_cohesion",
+    "mendelow_quadrant",
+    "rank_brokers",
+    "rank_champions",
+    "salience_class",
+    "sector_coverage",
+]

@@ -9,7 +9,8 @@ presses for attention. Two published frameworks give it a structure:
 - Mitchell, Agle & Wood's salience model combines power, legitimacy and urgency into eight
   classes (:func:`salience_class`).
 
-Both functions are pure and cheap: O(1) per stakeholder.
+Both functions are pure and cheap: O(1) per stakeholder. :func:`map_krachtenveld` applies
+them to every assessed actor of a stakeholder graph.
 
 References
 ----------
@@ -31,13 +32,26 @@ Examples
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 from attrs import field, frozen
 
+from democratie.graph._graph import StakeholderGraph
+from democratie.graph.analysis._common import node_info, resolve_actors
 from democratie.vocab import MendelowQuadrant, SalienceClass
 
-__all__ = ["Thresholds", "mendelow_quadrant", "salience_class"]
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "Krachtenveld",
+    "Position",
+    "Thresholds",
+    "map_krachtenveld",
+    "mendelow_quadrant",
+    "salience_class",
+]
+
+_ASPECTS: Final = ("power", "interest", "legitimacy", "urgency")
 
 
 def _check_threshold(instance: object, attribute: object, value: float) -> None:
@@ -238,3 +252,163 @@ def salience_class(power: bool, legitimacy: bool, urgency: bool) -> SalienceClas
     True
     """
     return _SALIENCE[bool(power), bool(legitimacy), bool(urgency)]
+
+
+@frozen(kw_only=True)
+class Position:
+    """Where one stakeholder stands in the krachtenveld.
+
+    Attributes
+    ----------
+    id : str
+        The node id.
+    label : str
+        Its readable name.
+    kind : str
+        Its node kind.
+    power, interest, legitimacy, urgency : float or None
+        The assessment in [0, 1], None where the landscape gives none.
+    quadrant : MendelowQuadrant or None
+        Its Mendelow quadrant; None unless both power and interest are assessed.
+    salience : SalienceClass or None
+        Its salience class; None unless power, legitimacy and urgency are all assessed.
+    """
+
+    id: str
+    label: str
+    kind: str
+    power: float | None
+    interest: float | None
+    legitimacy: float | None
+    urgency: float | None
+    quadrant: MendelowQuadrant | None
+    salience: SalienceClass | None
+
+
+@frozen(kw_only=True)
+class Krachtenveld:
+    """The krachtenveld of a stakeholder graph: every assessed stakeholder's position.
+
+    Attributes
+    ----------
+    positions : tuple of Position
+        One per stakeholder, in graph order.
+    thresholds : Thresholds
+        The thresholds used.
+    """
+
+    positions: tuple[Position, ...]
+    thresholds: Thresholds
+
+    def __iter__(self) -> Iterator[Position]:
+        return iter(self.positions)
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def in_quadrant(self, quadrant: MendelowQuadrant) -> tuple[Position, ...]:
+        """Return the stakeholders in one Mendelow quadrant, in graph order."""
+        return tuple(p for p in self.positions if p.quadrant is quadrant)
+
+    def with_salience(self, salience: SalienceClass) -> tuple[Position, ...]:
+        """Return the stakeholders of one salience class, in graph order."""
+        return tuple(p for p in self.positions if p.salience is salience)
+
+
+def map_krachtenveld(
+    graph: StakeholderGraph,
+    among: str | Iterable[str] | None = None,
+    *,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> Krachtenveld:
+    """Place the stakeholders of a graph on Mendelow's grid and in a salience class.
+
+    Reads the ``power``, ``interest``, ``legitimacy`` and ``urgency`` node attributes (from
+    the assessments in the landscape). A stakeholder gets a quadrant only when both power
+    and interest are assessed, and a salience class only when power, legitimacy and urgency
+    all are: a missing assessment is unknown, not low.
+
+    Parameters
+    ----------
+    graph : StakeholderGraph
+        The graph, or a view of it.
+    among : str or iterable of str, optional
+        The actors to place; by default every actor with at least one assessment.
+    thresholds : Thresholds, optional
+        When an aspect counts as high (``>=``); 0.5 for each by default.
+
+    Returns
+    -------
+    Krachtenveld
+        The positions, in graph order.
+
+    Raises
+    ------
+    KeyError
+        If an id in `among` is not in the graph.
+    ValueError
+        If an id in `among` is not an actor.
+
+    Notes
+    -----
+    O(n) for n actors.
+
+    Examples
+    --------
+    >>> from democratie.graph import build_graph
+    >>> from democratie.model import Assessment, Landscape, Person
+    >>> graph = build_graph(Landscape(people=(
+    ...     Person(id="p-wethouder", name="W", assessment=Assessment(
+    ...         power=0.9, interest=0.8, legitimacy=0.9, urgency=0.3)),
+    ...     Person(id="p-bewoner", name="B", assessment=Assessment(power=0.2, interest=0.9)),
+    ... )))
+    >>> field_ = map_krachtenveld(graph)
+    >>> [(p.id, p.quadrant.slug) for p in field_]
+    [('p-wethouder', 'nauw_betrekken'), ('p-bewoner', 'informeren')]
+    >>> [p.salience and p.salience.slug for p in field_]
+    ['dominant', None]
+    """
+    nodes = graph.nx.nodes
+    if among is None:
+        wanted = [
+            n for n in resolve_actors(graph, None) if any(aspect in nodes[n] for aspect in _ASPECTS)
+        ]
+    else:
+        wanted = resolve_actors(graph, among)
+    positions = []
+    for node in wanted:
+        data = nodes[node]
+        power = data.get("power")
+        interest = data.get("interest")
+        legitimacy = data.get("legitimacy")
+        urgency = data.get("urgency")
+        quadrant = None
+        if power is not None and interest is not None:
+            quadrant = mendelow_quadrant(
+                power,
+                interest,
+                power_threshold=thresholds.power,
+                interest_threshold=thresholds.interest,
+            )
+        salience = None
+        if power is not None and legitimacy is not None and urgency is not None:
+            salience = salience_class(
+                power >= thresholds.power,
+                legitimacy >= thresholds.legitimacy,
+                urgency >= thresholds.urgency,
+            )
+        label, kind = node_info(graph, node)
+        positions.append(
+            Position(
+                id=node,
+                label=label,
+                kind=kind,
+                power=power,
+                interest=interest,
+                legitimacy=legitimacy,
+                urgency=urgency,
+                quadrant=quadrant,
+                salience=salience,
+            )
+        )
+    return Krachtenveld(positions=tuple(positions), thresholds=thresholds)

@@ -1,0 +1,230 @@
+"""Brokers (verbinders): the actors who bridge otherwise separate groups.
+
+A *verbinder* links people and organisations that would not otherwise meet: across sectors,
+wijken, or the line between the municipal organisation and society ("netwerkend werken" in
+the M50 learning circle). Burt's structural holes give two local measures: *constraint*
+(low when an actor's contacts are not tied to each other, so the actor brokers between
+them; it can exceed 1) and *effective size* (the number of contacts minus their redundancy).
+Betweenness centrality gives a global one: the share of shortest paths that run through
+the actor. :func:`rank_brokers` reports all three.
+
+References
+----------
+.. [1] Burt, R. S. (1992). *Structural Holes: The Social Structure of Competition*. Harvard
+   University Press.
+.. [2] Brandes, U. (2001). "A faster algorithm for betweenness centrality". Journal of
+   Mathematical Sociology, 25(2), 163-177.
+.. [3] Brandes, U., & Pich, C. (2007). "Centrality estimation in large networks".
+   International Journal of Bifurcation and Chaos, 17(7), 2303-2318.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+
+import networkx as nx
+from attrs import frozen
+
+from democratie.graph._graph import StakeholderGraph
+from democratie.graph.analysis._common import node_info, resolve_actors, with_backend
+
+__all__ = ["Broker", "BrokerRanking", "rank_brokers"]
+
+
+@frozen(kw_only=True)
+class Broker:
+    """One actor's standing as a broker.
+
+    Attributes
+    ----------
+    id : str
+        The node id.
+    label : str
+        Its readable name.
+    kind : str
+        Its node kind.
+    betweenness : float
+        Normalised betweenness centrality in [0, 1] (estimated from `k` sources when
+        sampled).
+    constraint : float or None
+        Burt's constraint; low means brokerage. None for an isolated actor.
+    effective_size : float or None
+        Burt's effective size; None for an isolated actor.
+    isolated : bool
+        Whether the actor has no ties at all: it brokers nothing (networkx gives NaN).
+    """
+
+    id: str
+    label: str
+    kind: str
+    betweenness: float
+    constraint: float | None
+    effective_size: float | None
+    isolated: bool
+
+
+@frozen(kw_only=True)
+class BrokerRanking:
+    """The brokers of a stakeholder graph, best first.
+
+    Attributes
+    ----------
+    brokers : tuple of Broker
+        Ranked by betweenness (highest first), then constraint (lowest first), then id;
+        isolated actors come last.
+    k : int or None
+        The number of sampled sources, or None when betweenness is exact.
+    seed : int or None
+        The seed of the sampling.
+    """
+
+    brokers: tuple[Broker, ...]
+    k: int | None
+    seed: int | None
+
+    def __iter__(self) -> Iterator[Broker]:
+        return iter(self.brokers)
+
+    def __len__(self) -> int:
+        return len(self.brokers)
+
+    @property
+    def best(self) -> Broker | None:
+        """The top broker, or None when there are no actors."""
+        return self.brokers[0] if self.brokers else None
+
+    @property
+    def sampled(self) -> bool:
+        """Whether betweenness was estimated from a sample of sources."""
+        return self.k is not None
+
+    @property
+    def isolated(self) -> tuple[str, ...]:
+        """The ids of the isolated actors."""
+        return tuple(b.id for b in self.brokers if b.isolated)
+
+
+def rank_brokers(
+    graph: StakeholderGraph,
+    among: str | Iterable[str] | None = None,
+    *,
+    k: int | None = None,
+    seed: int | None = 0,
+    top: int | None = None,
+    weight: str | None = None,
+    backend: str | None = None,
+) -> BrokerRanking:
+    r"""Rank the actors of a stakeholder graph as brokers (verbinders).
+
+    The measures are computed on the actor projection
+    (:meth:`~democratie.graph.StakeholderGraph.actor_projection`). For an actor :math:`i`
+    with contacts :math:`N(i)` and proportional tie strengths :math:`p_{ij}`, Burt's
+    constraint and effective size are
+
+    .. math::
+
+        c_i = \sum_{j \in N(i)} \Big(p_{ij} + \sum_{q \ne i, j} p_{iq} p_{qj}\Big)^2,
+        \qquad
+        e_i = \sum_{j \in N(i)} \Big(1 - \sum_{q \ne i, j} p_{iq} m_{jq}\Big)
+
+    and betweenness is :math:`b_i = \sum_{s \ne i \ne t} \sigma_{st}(i) / \sigma_{st}`,
+    normalised by :math:`(n - 1)(n - 2) / 2`.
+
+    Parameters
+    ----------
+    graph : StakeholderGraph
+        The graph, or a view of it.
+    among : str or iterable of str, optional
+        The actors to rank, and the only ones whose constraint and effective size are
+        computed; by default every actor in the projection. Restrict it on large graphs. An
+        actor outside the projection (a council that takes part in nothing) is isolated.
+    k : int, optional
+        Estimate betweenness from `k` sampled source nodes (Brandes & Pich); None for exact
+        betweenness. A `k` of at least the number of actors is exact.
+    seed : int or None, default 0
+        Seed of the sampling, so that a sampled ranking is reproducible; None for a fresh
+        sample each time.
+    top : int, optional
+        How many brokers to return; by default all of `among`.
+    weight : str, optional
+        Edge attribute of the projection used as tie strength by constraint and effective
+        size (``"weight"``: how often two actors are tied); by default every tie counts 1.
+        Betweenness always counts steps.
+    backend : str, optional
+        A networkx backend to run the networkx algorithms on.
+
+    Returns
+    -------
+    BrokerRanking
+        The brokers, best first.
+
+    Raises
+    ------
+    KeyError
+        If an id in `among` is not in the graph.
+    ValueError
+        If an id in `among` is not an actor, or `k` or `top` is negative.
+
+    Notes
+    -----
+    Exact betweenness is O(n m) (Brandes): 18 s at 2,000 actors in a dense network. With
+    `k` sources it is O(k m). Constraint and effective size cost O(sum over the actors
+    asked for of the square of their degree), and effective size keeps that much memory:
+    ask for the actors you need. Deterministic for a given `seed`.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> from democratie.graph.analysis import rank_brokers
+    >>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+    >>> ranking = rank_brokers(graph, k=5, seed=1)
+    >>> ranking.sampled, ranking.best is not None
+    (True, True)
+    """
+    for name, value in (("k", k), ("top", top)):
+        if value is not None and value < 0:
+            message = f"{name} must be zero or more, got {value}"
+            raise ValueError(message)
+    projection = graph.actor_projection()
+    wanted = list(projection) if among is None else resolve_actors(graph, among)
+    present = [node for node in wanted if node in projection]
+    n = projection.number_of_nodes()
+    if k is not None and k >= n:
+        k = None
+    between = with_backend(nx.betweenness_centrality, backend)(
+        projection, k=k, normalized=True, seed=seed
+    )
+    constraint = with_backend(nx.constraint, backend)(projection, nodes=present, weight=weight)
+    size = with_backend(nx.effective_size, backend)(projection, nodes=present, weight=weight)
+    brokers = []
+    for node in wanted:
+        isolated = node not in projection or projection.degree(node) == 0
+        label, kind = node_info(graph, node)
+        brokers.append(
+            Broker(
+                id=node,
+                label=label,
+                kind=kind,
+                betweenness=between.get(node, 0.0),
+                constraint=None if isolated else _number(constraint[node]),
+                effective_size=None if isolated else _number(size[node]),
+                isolated=isolated,
+            )
+        )
+    brokers.sort(
+        key=lambda b: (
+            b.isolated,
+            -b.betweenness,
+            math.inf if b.constraint is None else b.constraint,
+            b.id,
+        )
+    )
+    if top is not None:
+        brokers = brokers[:top]
+    return BrokerRanking(brokers=tuple(brokers), k=k, seed=seed if k is not None else None)
+
+
+def _number(value: float) -> float | None:
+    return None if math.isnan(value) else float(value)

@@ -1,0 +1,279 @@
+"""Paths and ego networks: who connects two stakeholders, and who is within reach.
+
+"Via wie ken je wie?" The shortest paths between two stakeholders name the people,
+organisations, initiatives and meetings that connect them; an ego network gathers everyone
+within a few steps of one stakeholder. Both follow the ties of the stakeholder graph in
+either direction, through venues as well as directly, and by default leave out the two
+geographic relations (``located_in``, ``serves_area``): sharing a municipality does not
+make two parties acquainted.
+
+References
+----------
+.. [1] Everett, M., & Borgatti, S. P. (2005). "Ego network betweenness". Social Networks,
+   27(1), 31-38.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterator
+from itertools import islice
+from typing import Any
+
+import networkx as nx
+from attrs import frozen
+
+from democratie.graph._graph import StakeholderGraph, _check_relations
+from democratie.graph.analysis._common import with_backend
+from democratie.graph.schema import TIE_RELATIONS, Relation
+
+__all__ = ["Connection", "EgoNetwork", "connectors", "ego_network"]
+
+
+@frozen(kw_only=True)
+class Connection:
+    """How two stakeholders are connected.
+
+    Attributes
+    ----------
+    source, target : str
+        The two stakeholders.
+    distance : int or None
+        The number of steps on a shortest path; None when they are not connected.
+    paths : tuple of tuple of str
+        Shortest paths, each from `source` to `target`, at most `limit` of them.
+    complete : bool
+        Whether `paths` holds every shortest path (False when `limit` cut them off).
+    """
+
+    source: str
+    target: str
+    distance: int | None
+    paths: tuple[tuple[str, ...], ...]
+    complete: bool
+
+    @property
+    def connected(self) -> bool:
+        """Whether a path joins the two."""
+        return self.distance is not None
+
+    @property
+    def connectors(self) -> tuple[str, ...]:
+        """The nodes between the two on the paths, most often used first (then first seen)."""
+        counts = Counter(node for path in self.paths for node in path[1:-1])
+        first: dict[str, int] = {}
+        for path in self.paths:
+            for node in path[1:-1]:
+                first.setdefault(node, len(first))
+        return tuple(sorted(counts, key=lambda n: (-counts[n], first[n])))
+
+
+@frozen(kw_only=True)
+class EgoNetwork:
+    """The stakeholders within some steps of one stakeholder.
+
+    Attributes
+    ----------
+    centre : str
+        The stakeholder at the centre.
+    radius : int
+        The number of steps.
+    distances : tuple of (str, int)
+        Every node within `radius` steps, the centre first, by distance, then by id.
+    graph : StakeholderGraph
+        The view induced by those nodes: every edge among them.
+    """
+
+    centre: str
+    radius: int
+    distances: tuple[tuple[str, int], ...]
+    graph: StakeholderGraph
+
+    def __iter__(self) -> Iterator[str]:
+        return (node for node, _ in self.distances)
+
+    def __len__(self) -> int:
+        return len(self.distances)
+
+    def within(self, steps: int) -> tuple[str, ...]:
+        """Return the nodes at most `steps` away (the centre included)."""
+        return tuple(node for node, distance in self.distances if distance <= steps)
+
+
+def _traversal(
+    graph: StakeholderGraph, relations: Collection[Relation] | None
+) -> nx.MultiGraph[str]:
+    wanted = TIE_RELATIONS if relations is None else _check_relations(relations)
+    g = graph.nx
+
+    def keep(u: str, v: str, key: int) -> bool:
+        data: dict[str, Any] = g.succ[u][v][key]  # type: ignore[index]  # keys are ints
+        return data.get("relation") in wanted
+
+    kept: nx.MultiDiGraph[str] = nx.subgraph_view(g, filter_edge=keep)
+    undirected: nx.MultiGraph[str] = kept.to_undirected(as_view=True)
+    return undirected
+
+
+def connectors(
+    graph: StakeholderGraph,
+    source: str,
+    target: str,
+    *,
+    relations: Collection[Relation] | None = None,
+    limit: int = 10,
+    backend: str | None = None,
+) -> Connection:
+    """Find who connects two stakeholders: the shortest paths between them.
+
+    Edges are followed in either direction.
+
+    Parameters
+    ----------
+    graph : StakeholderGraph
+        The graph, or a view of it.
+    source, target : str
+        The two stakeholders (any nodes).
+    relations : collection of str, optional
+        The relations to follow; by default
+        :data:`~democratie.graph.schema.TIE_RELATIONS`.
+    limit : int, default 10
+        The most shortest paths to return (there can be very many).
+    backend : str, optional
+        A networkx backend to run :func:`networkx.all_shortest_paths` on.
+
+    Returns
+    -------
+    Connection
+        The distance, the paths and the connectors on them.
+
+    Raises
+    ------
+    KeyError
+        If `source` or `target` is not in the graph.
+    ValueError
+        If `limit` is less than 1 or a relation is unknown.
+
+    Notes
+    -----
+    Breadth-first search: O(n + m), plus the paths returned.
+
+    Examples
+    --------
+    Anna and Bram take part in a workshop; Bram and Cor are members of a network:
+
+    >>> from democratie.graph import build_graph
+    >>> from democratie.model import Initiative, Landscape, Network, Participant, Person
+    >>> from democratie.vocab import InitiativeKind, NetworkKind
+    >>> graph = build_graph(Landscape(
+    ...     people=(Person(id="anna", name="Anna"), Person(id="bram", name="Bram"),
+    ...             Person(id="cor", name="Cor")),
+    ...     initiatives=(Initiative(id="workshop", title="Workshop", kind=InitiativeKind.WORKSHOP,
+    ...         participants=(Participant(actor="anna"), Participant(actor="bram"))),),
+    ...     networks=(Network(id="netwerk", name="Netwerk", kind=NetworkKind.LEERKRING,
+    ...         members=("bram", "cor")),),
+    ... ))
+    >>> connection = connectors(graph, "anna", "cor")
+    >>> connection.distance, connection.paths
+    (4, (('anna', 'workshop', 'bram', 'netwerk', 'cor'),))
+    >>> connection.connectors
+    ('workshop', 'bram', 'netwerk')
+    """
+    if limit < 1:
+        message = f"limit must be at least 1, got {limit}"
+        raise ValueError(message)
+    graph.attributes(source)
+    graph.attributes(target)
+    view = _traversal(graph, relations)
+    try:
+        found = list(
+            islice(with_backend(nx.all_shortest_paths, backend)(view, source, target), limit + 1)
+        )
+    except nx.NetworkXNoPath:
+        return Connection(source=source, target=target, distance=None, paths=(), complete=True)
+    paths = tuple(tuple(path) for path in found[:limit])
+    return Connection(
+        source=source,
+        target=target,
+        distance=len(paths[0]) - 1,
+        paths=paths,
+        complete=len(found) <= limit,
+    )
+
+
+def ego_network(
+    graph: StakeholderGraph,
+    centre: str,
+    *,
+    radius: int = 1,
+    relations: Collection[Relation] | None = None,
+    backend: str | None = None,
+) -> EgoNetwork:
+    """Gather the stakeholders within `radius` steps of one stakeholder.
+
+    Edges are followed in either direction.
+
+    Parameters
+    ----------
+    graph : StakeholderGraph
+        The graph, or a view of it.
+    centre : str
+        The stakeholder at the centre (any node).
+    radius : int, default 1
+        The most steps away.
+    relations : collection of str, optional
+        The relations to follow; by default
+        :data:`~democratie.graph.schema.TIE_RELATIONS`.
+    backend : str, optional
+        A networkx backend to run the breadth-first search on.
+
+    Returns
+    -------
+    EgoNetwork
+        The nodes with their distance, and the view they induce.
+
+    Raises
+    ------
+    KeyError
+        If `centre` is not in the graph.
+    ValueError
+        If `radius` is negative or a relation is unknown.
+
+    Notes
+    -----
+    Breadth-first search to depth `radius`: O(size of the ego network and its edges).
+
+    Examples
+    --------
+    >>> from democratie.graph import build_graph
+    >>> from democratie.model import Initiative, Landscape, Network, Participant, Person
+    >>> from democratie.vocab import InitiativeKind, NetworkKind
+    >>> graph = build_graph(Landscape(
+    ...     people=(Person(id="anna", name="Anna"), Person(id="bram", name="Bram"),
+    ...             Person(id="cor", name="Cor")),
+    ...     initiatives=(Initiative(id="workshop", title="Workshop", kind=InitiativeKind.WORKSHOP,
+    ...         participants=(Participant(actor="anna"), Participant(actor="bram"))),),
+    ...     networks=(Network(id="netwerk", name="Netwerk", kind=NetworkKind.LEERKRING,
+    ...         members=("bram", "cor")),),
+    ... ))
+    >>> ego = ego_network(graph, "anna", radius=2)
+    >>> ego.distances
+    (('anna', 0), ('workshop', 1), ('bram', 2))
+    >>> ego.graph
+    <StakeholderGraph: 3 nodes, 2 edges>
+    """
+    if radius < 0:
+        message = f"radius must be zero or more, got {radius}"
+        raise ValueError(message)
+    graph.attributes(centre)
+    view = _traversal(graph, relations)
+    lengths = with_backend(nx.single_source_shortest_path_length, backend)(
+        view, centre, cutoff=radius
+    )
+    distances = sorted(lengths.items(), key=lambda item: (item[1], item[0]))
+    return EgoNetwork(
+        centre=centre,
+        radius=radius,
+        distances=tuple(distances),
+        graph=graph.subgraph(node for node, _ in distances),
+    )

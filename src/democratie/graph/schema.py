@@ -1,0 +1,132 @@
+"""What a stakeholder graph holds: its node kinds and its closed vocabulary of relations.
+
+Every node of a :class:`~democratie.graph.StakeholderGraph` has a ``kind`` from
+:data:`NODE_KINDS`; every edge has a ``relation`` from :data:`RELATIONS`. Both are plain
+strings in the graph, so the graph can be written to GraphML or GEXF as it is; the
+:data:`NodeKind` and :data:`Relation` literal types name them for type checkers.
+
+Examples
+--------
+>>> from democratie.graph.schema import RELATIONS, TIE_RELATIONS
+>>> "holds_role" in RELATIONS
+True
+>>> sorted(set(RELATIONS) - TIE_RELATIONS)
+['located_in', 'serves_area']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final, Literal, TypeAlias
+
+__all__ = [
+    "ACTOR_KINDS",
+    "NODE_KINDS",
+    "RELATIONS",
+    "RELATION_DESCRIPTIONS",
+    "TIE_RELATIONS",
+    "VENUE_KINDS",
+    "NodeKind",
+    "Relation",
+]
+
+NodeKind: TypeAlias = Literal[
+    "municipality",
+    "council",
+    "college",
+    "faction",
+    "area",
+    "organisation",
+    "person",
+    "initiative",
+    "network",
+    "meeting",
+]
+"""The kind of a node: the kind of the landscape entity it stands for."""
+
+NODE_KINDS: Final[tuple[NodeKind, ...]] = (
+    "municipality",
+    "council",
+    "college",
+    "faction",
+    "area",
+    "organisation",
+    "person",
+    "initiative",
+    "network",
+    "meeting",
+)
+"""Every node kind, in the order the graph adds them.
+
+A landscape entity of kind ``role`` is never a node: a role is an edge (``holds_role``, and
+``on_behalf_of`` when the holder represents someone).
+"""
+
+ACTOR_KINDS: Final[frozenset[NodeKind]] = frozenset(
+    {"person", "organisation", "municipality", "council", "college", "faction"}
+)
+"""Node kinds that can act: take part, lead, hold a seat, attend a meeting."""
+
+VENUE_KINDS: Final[frozenset[NodeKind]] = frozenset({"initiative", "network", "meeting"})
+"""Node kinds where actors meet: two actors tied to the same venue work together there."""
+
+Relation: TypeAlias = Literal[
+    "member_of",
+    "holds_role",
+    "on_behalf_of",
+    "participates_in",
+    "leads",
+    "initiated",
+    "located_in",
+    "serves_area",
+    "part_of",
+    "collaborates_with",
+    "hosts",
+    "attended",
+    "body_of",
+]
+"""The relation of an edge, from a closed vocabulary."""
+
+RELATIONS: Final[tuple[Relation, ...]] = (
+    "member_of",
+    "holds_role",
+    "on_behalf_of",
+    "participates_in",
+    "leads",
+    "initiated",
+    "located_in",
+    "serves_area",
+    "part_of",
+    "collaborates_with",
+    "hosts",
+    "attended",
+    "body_of",
+)
+"""Every relation an edge can have."""
+
+RELATION_DESCRIPTIONS: Final[Mapping[Relation, str]] = MappingProxyType(
+    {
+        "member_of": "a member of a network",
+        "holds_role": "holds a role (raadslid, projectleider, ...) at a body or organisation",
+        "on_behalf_of": "acts on behalf of a faction, organisation or party",
+        "participates_in": "takes part in an initiative, in a role, phase, task or commitment",
+        "leads": "leads an initiative or coordinates a network",
+        "initiated": "started an initiative",
+        "located_in": "lies in, or is based in, an area or municipality",
+        "serves_area": "works in or reaches an area",
+        "part_of": "is part of a larger body, organisation, network or initiative",
+        "collaborates_with": "passes lessons on to, or works with, another party",
+        "hosts": "hosts a meeting",
+        "attended": "attended a meeting",
+        "body_of": "is the council or college of a municipality",
+    }
+)
+"""What each relation means, in a few words (read-only)."""
+
+TIE_RELATIONS: Final[frozenset[Relation]] = frozenset(RELATIONS) - {"located_in", "serves_area"}
+"""Relations that tie parties together; the two geographic relations are left out.
+
+Paths, ego networks and the actor projection follow these by default: two organisations in
+the same municipality are not, by that alone, connected.
+"""

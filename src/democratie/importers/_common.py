@@ -1,0 +1,546 @@
+"""Machinery the importers share: files, structure checks, ids, roles, seats and the report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from attrs import evolve, frozen
+
+from democratie.errors import LoadError, ModelError, Problem
+from democratie.importers._result import MAX_EXAMPLES, ImportReport, Unmapped
+from democratie.io import MAX_BYTES, parse
+from democratie.model import ContactDetail, Identifier, Landscape, Municipality, Role
+from democratie.vocab import ContactKind, RoleKind
+
+__all__ = [
+    "COLLEGE_KINDS",
+    "Checker",
+    "IdPool",
+    "ReportBuilder",
+    "RoleText",
+    "count_seats",
+    "describe",
+    "make_landscape",
+    "normalise",
+    "parse_date",
+    "place_role",
+    "read_contact_details",
+    "read_identifiers",
+    "read_json",
+    "read_role",
+    "slugify",
+    "unique",
+]
+
+_T = TypeVar("_T")
+
+_MAX_ID = 200
+_NOT_SLUG = re.compile(r"[^a-z0-9._]+")
+_EDGES = re.compile(r"^[^a-z0-9]+|[^a-z0-9]+$")
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+# -- ids ---------------------------------------------------------------------------------
+
+
+def slugify(text: str) -> str:
+    """Turn a source id or name into an id: lowercase ASCII letters, digits, ``-``, ``_``, ``.``.
+
+    Accents are dropped, every other run of characters becomes one ``-``, and the
+    result starts and ends with a letter or digit. An id longer than 200
+    characters is cut and given a short hash of the full text, so that it stays
+    unique. The result is empty when *text* has no letter or digit.
+
+    Examples
+    --------
+    >>> slugify("D66/GROENLINKS"), slugify("Student & Starter")
+    ('d66-groenlinks', 'student-starter')
+    >>> slugify("party/liberal_national_party")
+    'party-liberal_national_party'
+    >>> slugify("Súdwest-Fryslân"), slugify("  --  ")
+    ('sudwest-fryslan', '')
+    """
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(char for char in folded if not unicodedata.combining(char))
+    slug = _EDGES.sub("", _NOT_SLUG.sub("-", plain))
+    if len(slug) > _MAX_ID:
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        slug = f"{_EDGES.sub('', slug[: _MAX_ID - 9])}-{digest}"
+    return slug
+
+
+class IdPool:
+    """Hands out ids that are unique in one landscape, in document order.
+
+    An id that is taken already gets a numbered suffix (``cda-2``); every such
+    case is noted in the report.
+    """
+
+    def __init__(self, report: ReportBuilder) -> None:
+        self._used: set[str] = set()
+        self._report = report
+        self._renamed: list[str] = []
+
+    def reserve(self, *ids: str) -> None:
+        """Mark ids as used (the derived ``-raad`` and ``-college`` ids of a municipality)."""
+        self._used.update(ids)
+
+    def take(self, wanted: str, *, fallback: str) -> str:
+        """Return an unused id made from *wanted* (or from *fallback* when that has no letters)."""
+        base = slugify(wanted) or slugify(fallback) or "x"
+        candidate = base
+        number = 2
+        while candidate in self._used:
+            suffix = f"-{number}"
+            candidate = _EDGES.sub("", base[: _MAX_ID - len(suffix)]) + suffix
+            number += 1
+        if candidate != base:
+            self._renamed.append(f"'{wanted}' became '{candidate}'")
+        self._used.add(candidate)
+        return candidate
+
+    def finish(self) -> None:
+        """Note the renamed ids in the report."""
+        if self._renamed:
+            shown = "; ".join(self._renamed[:MAX_EXAMPLES])
+            self._report.note(
+                f"{len(self._renamed)} ids were already taken in the landscape and got a "
+                f"numbered suffix (the source id is kept as an identifier): {shown}"
+            )
+
+
+# -- the report --------------------------------------------------------------------------
+
+
+class ReportBuilder:
+    """Collects notes and unmapped data while an importer runs."""
+
+    def __init__(self, format: str, sources: Sequence[str]) -> None:
+        self._format = format
+        self._sources = tuple(sources)
+        self._notes: list[str] = []
+        self._descriptions: dict[str, str] = {}
+        self._counts: dict[str, int] = {}
+        self._examples: dict[str, list[str]] = {}
+
+    def note(self, text: str) -> None:
+        """Record a decision the reader should know about."""
+        self._notes.append(text)
+
+    def skip(self, category: str, description: str, example: str, *, count: int = 1) -> None:
+        """Count *count* items of source data in *category* that did not go into the landscape."""
+        if category not in self._counts:
+            self._descriptions[category] = description
+            self._counts[category] = 0
+            self._examples[category] = []
+        self._counts[category] += count
+        examples = self._examples[category]
+        if len(examples) < MAX_EXAMPLES:
+            examples.append(example)
+
+    def build(self) -> ImportReport:
+        """Return the finished report."""
+        return ImportReport(
+            format=self._format,
+            sources=self._sources,
+            notes=tuple(self._notes),
+            unmapped=tuple(
+                Unmapped(
+                    category=category,
+                    description=self._descriptions[category],
+                    count=count,
+                    examples=tuple(self._examples[category]),
+                )
+                for category, count in self._counts.items()
+            ),
+        )
+
+
+def describe(value: object) -> str:
+    """Show a JSON value briefly, for examples and error messages.
+
+    Examples
+    --------
+    >>> describe("female"), describe({"a": 1}), describe([1, 2]), describe(None)
+    ("'female'", 'an object with 1 key', 'a list of 2 items', 'null')
+    """
+    if isinstance(value, dict):
+        return f"an object with {len(value)} key{'s' if len(value) != 1 else ''}"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return str(value).lower()
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def is_empty(value: object) -> bool:
+    """Tell whether a JSON value carries no data (null, blank text, empty list or object)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, dict)):
+        return not value
+    return False
+
+
+# -- reading and checking ----------------------------------------------------------------
+
+
+def read_json(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Any:
+    """Read a JSON file strictly; every failure is a :class:`LoadError` naming the file."""
+    name = os.fspath(path)
+
+    def fail(code: str, message: str, **where: int) -> LoadError:
+        return LoadError([Problem(path="", code=code, message=message, file=name, **where)])
+
+    try:
+        size = Path(name).stat().st_size
+        if size > max_bytes:
+            raise fail(
+                "too-large",
+                f"the file is {size:,} bytes, more than the limit of {max_bytes:,}; "
+                "pass a larger max_bytes to read it anyway",
+            )
+        data = Path(name).read_bytes()
+    except FileNotFoundError:
+        raise fail("io-error", "there is no such file") from None
+    except IsADirectoryError:
+        raise fail("io-error", "this is a folder, not a file") from None
+    except OSError as error:
+        raise fail("io-error", f"the file cannot be read: {error.strerror or error}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise fail(
+            "encoding",
+            f"the file is not valid UTF-8: byte 0x{data[error.start]:02X} at offset "
+            f"{error.start} cannot be decoded",
+            line=line,
+            column=column,
+        ) from None
+    return parse(text, format="json", source=name)
+
+
+class Checker:
+    """Collects structural problems in one source document, each located by its JSON path."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def fail(self, path: str, message: str, code: str = "wrong-type") -> None:
+        """Record one problem at *path*."""
+        self.problems.append(Problem(path=path, message=message, code=code, file=self.source))
+
+    def record(self, value: object, path: str, what: str) -> dict[str, Any] | None:
+        """Return *value* when it is a JSON object, else record a problem and return None."""
+        if isinstance(value, dict):
+            return value
+        self.fail(path, f"expected {what} (a JSON object), got {describe(value)}")
+        return None
+
+    def records(
+        self, doc: Mapping[str, Any], key: str, path: str, what: str, *, required: bool = False
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """Return the objects in the list under *key*, each with its path; report the rest."""
+        where = f"{path}.{key}" if path else key
+        value = doc.get(key)
+        if value is None:
+            if required:
+                self.fail(where, f"expected a list of {what}s here", code="missing-key")
+            return []
+        if not isinstance(value, list):
+            self.fail(where, f"expected a list of {what}s, got {describe(value)}")
+            return []
+        found = []
+        for index, item in enumerate(value):
+            here = f"{where}[{index}]"
+            checked = self.record(item, here, f"a {what}")
+            if checked is not None:
+                found.append((here, checked))
+        return found
+
+    def text(
+        self, record: Mapping[str, Any], key: str, path: str, *, required: bool = False
+    ) -> str | None:
+        """Return the text under *key*, stripped; None when absent or blank (a problem if required)."""
+        where = f"{path}.{key}" if path else key
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if value is not None and not isinstance(value, str):
+            self.fail(where, f"expected text, got {describe(value)}")
+        elif required:
+            self.fail(where, "this is required but missing or empty", code="missing-key")
+        return None
+
+    def build(self, path: str, factory: Callable[..., _T], /, **arguments: Any) -> _T | None:
+        """Make a model object; its validation problems are recorded under *path*."""
+        try:
+            return factory(**arguments)
+        except ModelError as error:
+            self.problems.extend(p.under(path).in_file(self.source) for p in error.problems)
+            return None
+
+
+def raise_problems(checkers: Iterable[Checker]) -> None:
+    """Raise one :class:`LoadError` with the problems of every checker, if there are any."""
+    checkers = tuple(checkers)
+    problems = [problem for checker in checkers for problem in checker.problems]
+    if not problems:
+        return
+    files = [checker.source for checker in checkers if checker.problems]
+    source = files[0] if len(files) == 1 else None
+    headline = None
+    if len(files) > 1:
+        headline = f"{len(problems)} problems in {', '.join(files)}"
+    raise LoadError(problems, source=source, headline=headline)
+
+
+def read_identifiers(checker: Checker, record: Mapping[str, Any], path: str) -> list[Identifier]:
+    """Read a Popolo ``identifiers`` list; the scheme is lowercased, empty entries skipped."""
+    found: list[Identifier] = []
+    for here, item in checker.records(record, "identifiers", path, "identifier"):
+        scheme = checker.text(item, "scheme", here)
+        value = checker.text(item, "identifier", here)
+        if value is None:
+            continue
+        built = checker.build(
+            here, Identifier, scheme=(scheme or "unknown").casefold(), identifier=value
+        )
+        if built is not None:
+            found.append(built)
+    return found
+
+
+#: How Popolo contact detail types map onto the model's contact kinds.
+_CONTACT_TYPES: Mapping[str, ContactKind] = {
+    "email": ContactKind.EMAIL,
+    "e-mail": ContactKind.EMAIL,
+    "voice": ContactKind.TELEFOON,
+    "phone": ContactKind.TELEFOON,
+    "telephone": ContactKind.TELEFOON,
+    "cell": ContactKind.TELEFOON,
+    "mobile": ContactKind.TELEFOON,
+    "address": ContactKind.ADRES,
+    "url": ContactKind.WEBSITE,
+    "website": ContactKind.WEBSITE,
+}
+
+
+def read_contact_details(
+    checker: Checker,
+    record: Mapping[str, Any],
+    path: str,
+    report: ReportBuilder,
+    category: str,
+) -> list[ContactDetail]:
+    """Read the ``email`` and ``contact_details`` of a Popolo record into contact details.
+
+    Contact types without a model counterpart (``fax``, ``twitter``) are reported
+    under *category*.
+    """
+    found: list[ContactDetail] = []
+    email = checker.text(record, "email", path)
+    if email is not None:
+        built = checker.build(f"{path}.email", ContactDetail, kind=ContactKind.EMAIL, value=email)
+        if built is not None:
+            found.append(built)
+    for here, item in checker.records(record, "contact_details", path, "contact detail"):
+        kind_text = checker.text(item, "type", here)
+        value = checker.text(item, "value", here)
+        if value is None:
+            continue
+        kind = _CONTACT_TYPES.get((kind_text or "").casefold())
+        if kind is None:
+            report.skip(
+                category,
+                "contact details of a type the model has no kind for (it knows e-mail, "
+                "phone, website and address)",
+                f"{checker.source}: {here}.type = {describe(kind_text)}",
+            )
+            continue
+        built = checker.build(here, ContactDetail, kind=kind, value=value)
+        if built is not None:
+            found.append(built)
+    return unique(found)
+
+
+def parse_date(value: str) -> dt.date | None:
+    """Read a full ISO date (``2014-03-27``); None for a partial or impossible one.
+
+    Examples
+    --------
+    >>> parse_date("2014-03-27"), parse_date("2014"), parse_date("2014-02-30")
+    (datetime.date(2014, 3, 27), None, None)
+    """
+    if _FULL_DATE.fullmatch(value) is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def unique(items: Iterable[_T]) -> list[_T]:
+    """The items without repeats, in their first order."""
+    return list(dict.fromkeys(items))
+
+
+# -- roles -------------------------------------------------------------------------------
+
+
+def normalise(text: str) -> str:
+    """Fold case and reduce hyphens, underscores and runs of spaces to one space.
+
+    Examples
+    --------
+    >>> normalise("  Loco-burgemeester "), normalise("waarnemend_burgemeester")
+    ('loco burgemeester', 'waarnemend burgemeester')
+    """
+    return " ".join(text.casefold().replace("-", " ").replace("_", " ").split())
+
+
+def _names_of(kind: RoleKind) -> frozenset[str]:
+    return frozenset({normalise(kind.value), normalise(kind.label_en), normalise(kind.label_nl)})
+
+
+#: Every role kind by its slug, English label and Dutch label.
+_BY_NAME: Mapping[str, RoleKind] = {name: kind for kind in RoleKind for name in _names_of(kind)}
+
+
+@frozen(kw_only=True)
+class RoleText:
+    """A role as a source writes it, read onto the model's role kinds.
+
+    Parameters
+    ----------
+    kind
+        The role kind; ``lid`` when the text is not recognised.
+    title
+        The source text, kept when it says more than the kind's own name.
+    recognised
+        Whether the text matched a role kind.
+    """
+
+    kind: RoleKind
+    title: str | None
+    recognised: bool
+
+
+def read_role(text: str | None, table: Mapping[str, RoleKind]) -> RoleText:
+    """Read a free-text role with a format's own table, then by the names of every role kind.
+
+    Examples
+    --------
+    >>> read_role("Raadsgriffier", {"raadsgriffier": RoleKind.GRIFFIER})
+    RoleText(kind=<RoleKind.GRIFFIER: 'griffier'>, title='Raadsgriffier', recognised=True)
+    >>> read_role("Wethouder", {}).title is None
+    True
+    >>> read_role("Kerkvoogd", {})
+    RoleText(kind=<RoleKind.LID: 'lid'>, title='Kerkvoogd', recognised=False)
+    """
+    if text is None or not text.strip():
+        return RoleText(kind=RoleKind.LID, title=None, recognised=False)
+    key = normalise(text)
+    kind = table.get(key) or _BY_NAME.get(key)
+    if kind is None:
+        return RoleText(kind=RoleKind.LID, title=text.strip(), recognised=False)
+    title = None if key in _names_of(kind) else text.strip()
+    return RoleText(kind=kind, title=title, recognised=True)
+
+
+#: Roles held in the college of burgemeester and wethouders rather than in the council.
+COLLEGE_KINDS: frozenset[RoleKind] = frozenset(
+    {
+        RoleKind.BURGEMEESTER,
+        RoleKind.WAARNEMEND_BURGEMEESTER,
+        RoleKind.LOCOBURGEMEESTER,
+        RoleKind.WETHOUDER,
+        RoleKind.GEMEENTESECRETARIS,
+        RoleKind.PORTEFEUILLEHOUDER,
+    }
+)
+
+
+def place_role(
+    kind: RoleKind, municipality: Municipality, faction: str | None
+) -> tuple[str, str | None]:
+    """Where a role held in a municipality's government sits: ``(at, on_behalf_of)``.
+
+    Burgemeester, wethouders, locoburgemeester and gemeentesecretaris sit in the
+    college; a fractievoorzitter leads a faction; every other role sits in the
+    council. The faction, when known, is what the holder acts on behalf of.
+
+    Examples
+    --------
+    >>> heerde = Municipality(id="heerde", cbs_code="GM0246")
+    >>> place_role(RoleKind.WETHOUDER, heerde, "heerde-cda")
+    ('heerde-college', 'heerde-cda')
+    >>> place_role(RoleKind.FRACTIEVOORZITTER, heerde, "heerde-cda")
+    ('heerde-cda', None)
+    >>> place_role(RoleKind.GRIFFIER, heerde, None)
+    ('heerde-raad', None)
+    """
+    if kind is RoleKind.FRACTIEVOORZITTER and faction is not None:
+        return faction, None
+    if kind in COLLEGE_KINDS:
+        return municipality.college_id, faction
+    return municipality.council_id, faction
+
+
+def count_seats(municipality: Municipality, roles: Iterable[Role]) -> Municipality:
+    """Set the seats of the council and its factions from the current raadsleden.
+
+    A council's seats are the number of distinct people who hold a raadslid role
+    without an end date at the council or one of its factions; a faction's, the
+    number of those who hold it on behalf of (or at) the faction. A count of
+    zero leaves the seats unknown. Seats the municipality already has are kept.
+    """
+    council = municipality.council
+    factions = {faction.id for faction in council.factions}
+    members: dict[str, set[str]] = {faction: set() for faction in factions}
+    seated: set[str] = set()
+    for role in roles:
+        if role.kind is not RoleKind.RAADSLID or role.end is not None:
+            continue
+        if role.at != municipality.council_id and role.at not in factions:
+            continue
+        seated.add(role.holder)
+        for place in (role.at, role.on_behalf_of):
+            if place in members:
+                members[place].add(role.holder)
+    new_factions = tuple(
+        evolve(faction, seats=len(members[faction.id]) or None)
+        if faction.seats is None
+        else faction
+        for faction in council.factions
+    )
+    seats = council.seats if council.seats is not None else (len(seated) or None)
+    return evolve(municipality, council=evolve(council, seats=seats, factions=new_factions))
+
+
+def make_landscape(sources: Sequence[str], **parts: Any) -> Landscape:
+    """Build the landscape; a failure is a :class:`LoadError` about the source files."""
+    try:
+        return Landscape(**parts)
+    except ModelError as error:
+        names = ", ".join(sources)
+        raise LoadError(
+            error.problems,
+            source=sources[0] if len(sources) == 1 else None,
+            headline=f"the data in {names} does not make a valid landscape",
+        ) from None

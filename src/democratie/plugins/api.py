@@ -1,0 +1,341 @@
+"""The plugin-aware functions a user calls: score, validate, build an enriched graph.
+
+These functions gather what the registered plugins offer (the built-in plugins
+included) and hand it to the layers below, which know nothing of plugins:
+:func:`score` gathers the scoring rules and calls :func:`democratie.scoring.run`;
+:func:`build_graph` calls :func:`democratie.graph.build_graph` and then the
+``democratie_enrich_graph`` hooks.
+
+Every function takes ``plugin_manager`` (the shared one by default) and
+``strict``: by default a failing plugin is reported as a
+:class:`~democratie.plugins.PluginWarning` and skipped; with ``strict=True``
+it raises a :class:`~democratie.plugins.PluginError`.
+
+Examples
+--------
+>>> import democratie
+>>> from democratie.plugins import score
+>>> land = democratie.loads('''
+... format = "democratie/1"
+... [[initiatives]]
+... id = "challenge"
+... kind = "challenge"
+... title = "Samenleving Voorop"
+... domains = ["bestuur"]
+... required_domains = ["bestuur"]
+... ''')
+>>> cards = score(land)
+>>> cards["challenge"]["domain_coverage"].value
+1.0
+>>> cards["challenge"]["commitment_triad"].applicable
+False
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Sequence
+
+from democratie import graph as _graph
+from democratie.graph import StakeholderGraph
+from democratie.model import Landscape
+from democratie.plugins.findings import Finding
+from democratie.plugins.formats import (
+    Exporter,
+    Importer,
+    check_exporter_attributes,
+    check_importer_attributes,
+)
+from democratie.plugins.manager import DemocratiePluginManager, _describe, get_plugin_manager
+from democratie.plugins.problems import PluginProblem
+from democratie.scoring import Scorecards, ScoringRule, check_rule, run
+
+__all__ = [
+    "build_graph",
+    "enrich_graph",
+    "exporters",
+    "importers",
+    "score",
+    "scoring_rules",
+    "validate",
+]
+
+
+def _manager(plugin_manager: DemocratiePluginManager | None) -> DemocratiePluginManager:
+    return plugin_manager if plugin_manager is not None else get_plugin_manager()
+
+
+def _rules_with_plugins(
+    manager: DemocratiePluginManager, strict: bool
+) -> list[tuple[str, ScoringRule]]:
+    return manager.gather(
+        "democratie_scoring_rules",
+        check_rule,
+        name_of=lambda rule: str(rule.name),
+        strict=strict,
+    )
+
+
+def scoring_rules(
+    *, plugin_manager: DemocratiePluginManager | None = None, strict: bool = False
+) -> tuple[ScoringRule, ...]:
+    """Return the scoring rules the registered plugins offer, built-in ones first.
+
+    Parameters
+    ----------
+    plugin_manager
+        The manager to ask; the shared one by default.
+    strict
+        Raise a :class:`~democratie.plugins.PluginError` when a plugin fails
+        (raises, returns something that is not a rule, reuses a rule name).
+
+    Examples
+    --------
+    >>> from democratie.plugins import scoring_rules
+    >>> [rule.name for rule in scoring_rules()][:3]
+    ['commitment_triad', 'council_at_the_front', 'area_coverage']
+    """
+    return tuple(rule for _, rule in _rules_with_plugins(_manager(plugin_manager), strict))
+
+
+def exporters(
+    *, plugin_manager: DemocratiePluginManager | None = None, strict: bool = False
+) -> tuple[Exporter, ...]:
+    """Return the exporters the registered plugins offer, built-in ones first.
+
+    Parameters
+    ----------
+    plugin_manager
+        The manager to ask; the shared one by default.
+    strict
+        Raise a :class:`~democratie.plugins.PluginError` when a plugin fails.
+    """
+    found = _manager(plugin_manager).gather(
+        "democratie_exporters",
+        check_exporter_attributes,
+        name_of=lambda item: str(item.name),
+        strict=strict,
+    )
+    return tuple(item for _, item in found)
+
+
+def importers(
+    *, plugin_manager: DemocratiePluginManager | None = None, strict: bool = False
+) -> tuple[Importer, ...]:
+    """Return the importers the registered plugins offer, built-in ones first.
+
+    Parameters
+    ----------
+    plugin_manager
+        The manager to ask; the shared one by default.
+    strict
+        Raise a :class:`~democratie.plugins.PluginError` when a plugin fails.
+    """
+    found = _manager(plugin_manager).gather(
+        "democratie_importers",
+        check_importer_attributes,
+        name_of=lambda item: str(item.name),
+        strict=strict,
+    )
+    return tuple(item for _, item in found)
+
+
+def _check_finding(item: object) -> list[str]:
+    return [] if isinstance(item, Finding) else ["it is not a democratie.plugins.Finding"]
+
+
+def validate(
+    landscape: Landscape,
+    *,
+    plugin_manager: DemocratiePluginManager | None = None,
+    strict: bool = False,
+) -> tuple[Finding, ...]:
+    """Ask every plugin that implements ``democratie_validate`` what it finds in *landscape*.
+
+    Parameters
+    ----------
+    landscape
+        A landscape (valid by the model's rules).
+    plugin_manager
+        The manager to ask; the shared one by default.
+    strict
+        Raise a :class:`~democratie.plugins.PluginError` when a plugin fails.
+
+    Returns
+    -------
+    tuple of Finding
+        Every finding, in plugin order, each naming its plugin.
+    """
+    found = _manager(plugin_manager).gather(
+        "democratie_validate", _check_finding, strict=strict, landscape=landscape
+    )
+    return tuple(finding.by(plugin) for plugin, finding in found)
+
+
+def _restore(graph: StakeholderGraph, snapshot: StakeholderGraph) -> None:
+    target = graph.nx
+    target.clear()
+    target.graph.update(snapshot.nx.graph)
+    target.add_nodes_from(snapshot.nx.nodes(data=True))
+    target.add_edges_from(snapshot.nx.edges(keys=True, data=True))
+
+
+def enrich_graph(
+    graph: StakeholderGraph,
+    landscape: Landscape,
+    *,
+    plugin_manager: DemocratiePluginManager | None = None,
+    strict: bool = False,
+) -> StakeholderGraph:
+    """Let every plugin that implements ``democratie_enrich_graph`` add to *graph*, in place.
+
+    An implementation that raises is reported and its changes undone; the next
+    one still runs.
+
+    Returns
+    -------
+    StakeholderGraph
+        *graph* itself, enriched.
+    """
+    manager = _manager(plugin_manager)
+    hook = "democratie_enrich_graph"
+    problems: list[PluginProblem] = []
+    for plugin, implementation in manager.implementations(hook):
+        snapshot = graph.copy()
+        try:
+            result = implementation(graph=graph, landscape=landscape)
+        except Exception as error:
+            _restore(graph, snapshot)
+            problems.append(manager.problem(plugin, "hook-failed", _describe(error), hook=hook))
+            continue
+        if result is not None:
+            problems.append(
+                manager.problem(
+                    plugin,
+                    "wrong-type",
+                    f"it returned {type(result).__name__}; expected None",
+                    hook=hook,
+                )
+            )
+    manager.report(problems, strict=strict)
+    return graph
+
+
+def build_graph(
+    landscape: Landscape,
+    *,
+    plugin_manager: DemocratiePluginManager | None = None,
+    strict: bool = False,
+) -> StakeholderGraph:
+    """Build the stakeholder graph of *landscape* and let the plugins enrich it.
+
+    :func:`democratie.graph.build_graph` followed by :func:`enrich_graph`.
+    """
+    return enrich_graph(
+        _graph.build_graph(landscape), landscape, plugin_manager=plugin_manager, strict=strict
+    )
+
+
+def score(
+    landscape: Landscape,
+    rules: Sequence[ScoringRule] | None = None,
+    *,
+    as_of: dt.date | None = None,
+    only: Collection[str] | None = None,
+    graph: StakeholderGraph | None = None,
+    seed: int = 0,
+    plugin_manager: DemocratiePluginManager | None = None,
+    strict: bool = False,
+) -> Scorecards:
+    """Score every initiative, municipality and network of *landscape* with every rule.
+
+    Runs each rule on each subject of the kind it applies to. The stakeholder
+    graph is built once, when the first rule needs it, enriched by the plugins,
+    and shared by all rules.
+
+    Parameters
+    ----------
+    landscape
+        The landscape to score.
+    rules
+        The rules to run; by default every registered rule (the twenty built-in
+        ones and those of plugins), in plugin order.
+    as_of
+        The day to judge deadlines against: milestones due before it and not
+        reached count as late. By default only recorded dates are judged, so
+        the scores do not change with the day they are computed.
+    only
+        Ids of the subjects to score; all by default.
+    graph
+        The landscape's stakeholder graph, if you have built it already.
+    seed
+        Seed for the analyses that sample; the same seed gives the same scores.
+    plugin_manager
+        The manager whose rules and graph enrichments to use; the shared one
+        by default.
+    strict
+        Raise a :class:`~democratie.plugins.PluginError` when a plugin fails
+        (while gathering rules, enriching the graph or scoring), instead of
+        warning and leaving its contribution out.
+
+    Returns
+    -------
+    Scorecards
+        A mapping from subject id to :class:`~democratie.scoring.Scorecard`;
+        its ``failures`` list the rules that failed on a subject.
+
+    Raises
+    ------
+    PluginError
+        With ``strict=True``, when any plugin failed.
+    ValueError
+        When *rules* holds something that is not a scoring rule, or two rules
+        with the same name.
+    """
+    manager = _manager(plugin_manager)
+    providers: dict[int, str] = {}
+    if rules is None:
+        gathered = _rules_with_plugins(manager, strict)
+        providers = {id(rule): plugin for plugin, rule in gathered}
+        chosen: Sequence[ScoringRule] = [rule for _, rule in gathered]
+    else:
+        chosen = rules
+        if strict:
+            manager.report([], strict=True)
+
+    def builder(land: Landscape) -> StakeholderGraph:
+        return build_graph(land, plugin_manager=manager, strict=strict)
+
+    cards = run(
+        landscape,
+        chosen,
+        graph=graph,
+        graph_builder=builder,
+        as_of=as_of,
+        only=only,
+        seed=seed,
+    )
+    if cards.failures:
+        by_rule: dict[str, list[str]] = {}
+        first: dict[str, str] = {}
+        for failure in cards.failures:
+            by_rule.setdefault(failure.rule, []).append(failure.subject)
+            first.setdefault(failure.rule, failure.message)
+        problems = []
+        for rule in chosen:
+            if rule.name not in by_rule:
+                continue
+            subjects = by_rule[rule.name]
+            plugin = providers.get(id(rule), type(rule).__module__)
+            shown = ", ".join(subjects[:5]) + (", ..." if len(subjects) > 5 else "")
+            problems.append(
+                manager.problem(
+                    plugin,
+                    "rule-failed",
+                    f"rule {rule.name!r} failed on {len(subjects)} subject"
+                    f"{'s' if len(subjects) != 1 else ''} ({shown}): {first[rule.name]}",
+                    hook="democratie_scoring_rules",
+                )
+            )
+        manager.report(problems, strict=strict)
+    return cards

@@ -1,0 +1,281 @@
+"""The hook specifications of ``democratie``: the contract between the library and its plugins.
+
+A plugin is a module, class or object with functions named after these hooks
+and marked with :data:`democratie.plugins.hookimpl`. It may implement any
+subset of them, and may leave out arguments it does not need (pluggy passes
+arguments by name). Installed packages offer plugins through the entry-point
+group ``democratie``; a program can also register a plugin object at run time
+with ``democratie.plugins.get_plugin_manager().register(plugin)``.
+
+How ``democratie`` calls hooks (this differs from plain pluggy on purpose):
+
+- Every implementation is called on its own, so one that raises is reported by
+  its plugin's name and skipped, and the others still run. With ``strict=True``
+  the failure is raised as a :class:`~democratie.plugins.PluginError` instead.
+- Results are checked: an implementation that returns the wrong type is
+  reported and its result left out.
+- Implementations run in the order the plugins were registered: the built-in
+  plugins first, then installed entry points sorted by name, then plugins
+  registered at run time. ``tryfirst=True`` and ``trylast=True`` move an
+  implementation to the front or the back.
+- No hook here is ``firstresult``: the results of all plugins are collected.
+- Hook wrappers (``wrapper=True``, ``hookwrapper=True``) are refused.
+
+Examples
+--------
+A plugin that adds one scoring rule, registered at run time:
+
+>>> from democratie.plugins import get_plugin_manager, hookimpl
+>>> from democratie.scoring.rules import DomainCoverage
+>>> class MyPlugin:
+...     @hookimpl
+...     def democratie_scoring_rules(self):
+...         return [DomainCoverage(name="mine.domain_coverage")]
+>>> manager = get_plugin_manager()
+>>> manager.register(MyPlugin(), name="mine")
+'mine'
+>>> from democratie.plugins import scoring_rules
+>>> "mine.domain_coverage" in [rule.name for rule in scoring_rules()]
+True
+>>> manager.unregister(name="mine") is not None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from democratie.plugins._markers import hookspec
+
+if TYPE_CHECKING:
+    from democratie.graph import StakeholderGraph
+    from democratie.model import Landscape
+    from democratie.plugins.findings import Finding
+    from democratie.plugins.formats import Exporter, Importer
+    from democratie.scoring import ScoringRule
+
+__all__ = [
+    "democratie_enrich_graph",
+    "democratie_exporters",
+    "democratie_importers",
+    "democratie_scoring_rules",
+    "democratie_validate",
+]
+
+
+# -------------------------------------------------------------------------
+# Formats: reading and writing landscapes
+# -------------------------------------------------------------------------
+
+
+@hookspec
+def democratie_exporters() -> Iterable[Exporter] | None:
+    """Offer exporters: formats that ``democratie.export()`` and the CLI can write.
+
+    Takes no arguments.
+
+    Returns
+    -------
+    iterable of Exporter or None
+        The exporters this plugin provides (a list, a tuple or a generator),
+        each an object with the attributes and the ``export()`` method of
+        :class:`~democratie.plugins.Exporter`. ``None`` means none.
+
+    Notes
+    -----
+    Called whenever the exporters are gathered (``democratie.plugins.exporters()``),
+    which happens each time a program asks for them: return the same exporters
+    every time, and keep this hook cheap (no I/O).
+
+    Not ``firstresult``: the exporters of all plugins are gathered. An item
+    that is not an exporter is reported and left out. When two exporters have
+    the same ``name``, the first one gathered is kept (the built-in ones come
+    first) and the other is reported; give yours a distinct name.
+
+    Examples
+    --------
+    .. code-block:: python
+
+        from democratie.plugins import hookimpl
+
+        @hookimpl
+        def democratie_exporters():
+            return [InitiativeList()]
+    """
+
+
+@hookspec
+def democratie_importers() -> Iterable[Importer] | None:
+    """Offer importers: formats that ``democratie.load()`` and the CLI can read.
+
+    Takes no arguments.
+
+    Returns
+    -------
+    iterable of Importer or None
+        The importers this plugin provides, each an object with the attributes
+        and the ``detect()`` and ``load()`` methods of
+        :class:`~democratie.plugins.Importer`. ``None`` means none.
+
+    Notes
+    -----
+    Called whenever the importers are gathered (``democratie.plugins.importers()``).
+    To read a file of unknown format, the importers are asked in the order
+    gathered whether they recognise its first bytes (``detect()``); the first
+    that says yes reads it.
+
+    Not ``firstresult``: the importers of all plugins are gathered. An item
+    that is not an importer is reported and left out; of two importers with
+    the same ``name`` the first gathered is kept and the other reported.
+
+    Examples
+    --------
+    .. code-block:: python
+
+        @hookimpl
+        def democratie_importers():
+            return [PopoloImporter()]
+    """
+
+
+# -------------------------------------------------------------------------
+# Checking a landscape
+# -------------------------------------------------------------------------
+
+
+@hookspec
+def democratie_validate(landscape: Landscape) -> Iterable[Finding] | None:
+    """Check a landscape beyond the model's own rules, and report findings.
+
+    Parameters
+    ----------
+    landscape : Landscape
+        A landscape that is valid by the model's rules (unique ids, references
+        that resolve, dates in order). Do not change it (it is immutable).
+
+    Returns
+    -------
+    iterable of Finding or None
+        What this plugin found, as :class:`~democratie.plugins.Finding`
+        objects (severity, path, message, code); empty or ``None`` when all
+        is well. The plugin manager fills in each finding's ``plugin``.
+
+    Notes
+    -----
+    Called once per landscape by ``democratie.plugins.validate(landscape)``,
+    which the ``democratie validate`` command uses after loading a file.
+
+    Not ``firstresult``: the findings of all plugins are gathered, in plugin
+    order. An item that is not a finding is reported and left out.
+
+    Examples
+    --------
+    .. code-block:: python
+
+        from democratie.plugins import Finding, hookimpl
+
+        @hookimpl
+        def democratie_validate(landscape):
+            for index, initiative in enumerate(landscape.initiatives):
+                if initiative.period.start is None:
+                    yield Finding(
+                        severity="warning",
+                        path=f"initiatives[{index}].period.start",
+                        message="the initiative has no start date; timelines cannot be judged",
+                        code="no-start",
+                    )
+    """
+
+
+# -------------------------------------------------------------------------
+# The stakeholder graph
+# -------------------------------------------------------------------------
+
+
+@hookspec
+def democratie_enrich_graph(graph: StakeholderGraph, landscape: Landscape) -> None:
+    """Add nodes, edges or attributes to a freshly built stakeholder graph.
+
+    Parameters
+    ----------
+    graph : StakeholderGraph
+        The graph just built from *landscape*, with the enrichments of the
+        plugins called before this one. Change it in place (through
+        ``graph.nx``, the networkx ``MultiDiGraph``). Keep node keys as
+        landscape ids or ids of your own that cannot clash with them (prefix
+        them with your plugin's name), give every new node a ``kind`` and a
+        ``label`` and every new edge a ``relation``.
+    landscape : Landscape
+        The landscape the graph was built from.
+
+    Returns
+    -------
+    None
+        Anything else is reported as a wrong type (the changes made stay).
+
+    Notes
+    -----
+    Called once for every graph built through ``democratie.plugins.build_graph()``,
+    which ``democratie.score()`` and the exporters that need a graph use, right
+    after the built-in build and before any analysis. Not called by
+    :func:`democratie.graph.build_graph` itself, which knows nothing of plugins.
+
+    Not ``firstresult``: every plugin's implementation is called, in plugin
+    order. When one raises, the graph is put back as it was before that
+    implementation ran, the failure is reported, and the next one is called.
+
+    Examples
+    --------
+    .. code-block:: python
+
+        @hookimpl
+        def democratie_enrich_graph(graph, landscape):
+            for node, data in graph.nx.nodes(data=True):
+                if data["kind"] == "person":
+                    data.setdefault("interest", 0.5)
+    """
+
+
+# -------------------------------------------------------------------------
+# Scoring
+# -------------------------------------------------------------------------
+
+
+@hookspec
+def democratie_scoring_rules() -> Iterable[ScoringRule] | None:
+    """Offer scoring rules that ``democratie.score()`` runs.
+
+    Takes no arguments.
+
+    Returns
+    -------
+    iterable of ScoringRule or None
+        The rules this plugin provides, each an object with the attributes and
+        the ``score(subject, context)`` method of
+        :class:`~democratie.scoring.ScoringRule`. ``None`` means none.
+
+    Notes
+    -----
+    Called each time the rules are gathered: by ``democratie.score(landscape)``
+    when no rules are passed, and by ``democratie.plugins.scoring_rules()``.
+    Return the same rules every time, and keep this hook cheap.
+
+    Not ``firstresult``: the rules of all plugins are gathered, the built-in
+    ones (from the ``democratie.plugins.builtin_rules`` plugin) first. An item
+    that is not a well-formed rule is reported and left out; of two rules with
+    the same ``name`` the first gathered is kept and the other reported. Start
+    your rule names with your plugin's name (``"oecd.assembly_quality"``).
+
+    A rule that raises while scoring, or returns something other than a valid
+    score, is reported by rule and plugin name; its score is left out of that
+    scorecard and the other rules still run.
+
+    Examples
+    --------
+    .. code-block:: python
+
+        @hookimpl
+        def democratie_scoring_rules():
+            return [AssemblyQuality()]
+    """

@@ -1,0 +1,666 @@
+"""The plugin manager: loads the built-in plugins and installed entry points, and calls hooks.
+
+:func:`get_plugin_manager` returns the process-wide manager, made on first use:
+it registers the built-in plugins (:data:`DEFAULT_PLUGINS`), then every entry
+point of the group ``democratie``, each loaded on its own so that one broken
+plugin cannot stop the others (pluggy's own loader lets it). What went wrong is
+kept in :attr:`DemocratiePluginManager.load_problems` and reported as a
+:class:`~democratie.plugins.PluginWarning`.
+
+Set the environment variable ``DEMOCRATIE_DISABLE_ENTRYPOINTS=1`` to load no
+entry points (test suites do), or ``DEMOCRATIE_BLOCK_PLUGINS=name,other`` to
+skip some by name.
+
+Examples
+--------
+>>> from democratie.plugins import get_plugin_manager, list_plugins
+>>> manager = get_plugin_manager()
+>>> manager is get_plugin_manager()
+True
+>>> info = [p for p in list_plugins() if p.name == "democratie.plugins.builtin_rules"][0]
+>>> info.origin, info.hooks
+('builtin', ('democratie_scoring_rules',))
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import logging
+import os
+import threading
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Final, Literal, TypeAlias, TypeVar
+
+import pluggy
+from attrs import frozen
+
+from democratie.plugins import hookspecs
+from democratie.plugins._markers import ENTRY_POINT_GROUP, PROJECT_NAME
+from democratie.plugins.problems import PluginError, PluginProblem, PluginWarning
+
+__all__ = [
+    "BLOCK_VARIABLE",
+    "DEFAULT_PLUGINS",
+    "DISABLE_VARIABLE",
+    "DemocratiePluginManager",
+    "Origin",
+    "PluginInfo",
+    "get_plugin_manager",
+    "list_plugins",
+    "make_plugin_manager",
+]
+
+logger = logging.getLogger("democratie.plugins")
+
+#: The modules of the built-in plugins, registered first and under their module names.
+DEFAULT_PLUGINS: Final[tuple[str, ...]] = ("democratie.plugins.builtin_rules",)
+#: Environment variable that switches off entry-point loading when set to 1, true or yes.
+DISABLE_VARIABLE: Final = "DEMOCRATIE_DISABLE_ENTRYPOINTS"
+#: Environment variable with comma-separated plugin names not to load.
+BLOCK_VARIABLE: Final = "DEMOCRATIE_BLOCK_PLUGINS"
+
+#: Where a plugin came from.
+Origin: TypeAlias = Literal["builtin", "entry_point", "runtime"]
+
+_T = TypeVar("_T")
+_HOOK_NAMES: Final[frozenset[str]] = frozenset(
+    name for name in dir(hookspecs) if name.startswith("democratie_")
+)
+
+
+@frozen(kw_only=True)
+class PluginInfo:
+    """What :func:`list_plugins` tells about one registered plugin.
+
+    Parameters
+    ----------
+    name
+        The name it is registered under.
+    origin
+        ``"builtin"``, ``"entry_point"`` or ``"runtime"`` (registered by a program).
+    hooks
+        The hooks it implements, sorted.
+    version
+        The version of its distribution (for built-in plugins, of ``democratie``).
+    distribution
+        The name of the installed distribution it came from.
+    entry_point
+        The entry point as ``name = module:attribute``, for plugins from one.
+    """
+
+    name: str
+    origin: Origin
+    hooks: tuple[str, ...] = ()
+    version: str | None = None
+    distribution: str | None = None
+    entry_point: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the record as plain data (for JSON)."""
+        return {
+            "name": self.name,
+            "origin": self.origin,
+            "version": self.version,
+            "distribution": self.distribution,
+            "entry_point": self.entry_point,
+            "hooks": list(self.hooks),
+        }
+
+
+@frozen(kw_only=True)
+class _Record:
+    origin: Origin
+    order: int
+    version: str | None = None
+    distribution: str | None = None
+    entry_point: str | None = None
+
+
+def _own_version() -> str | None:
+    try:
+        return importlib.metadata.version("democratie")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _blocked_names() -> set[str]:
+    return {part.strip() for part in os.environ.get(BLOCK_VARIABLE, "").split(",") if part.strip()}
+
+
+def _describe(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    first = text[0] if text else ""
+    return f"{type(error).__name__}: {first}" if first else type(error).__name__
+
+
+class DemocratiePluginManager(pluggy.PluginManager):
+    """A pluggy plugin manager that isolates faults and knows where each plugin came from.
+
+    Use :func:`get_plugin_manager` for the shared one, or
+    :func:`make_plugin_manager` for a fresh one. Plugins registered with
+    :meth:`register` are checked at once: a plugin that implements an unknown
+    hook or wraps a hook is refused with a :class:`~democratie.plugins.PluginError`.
+
+    Attributes
+    ----------
+    load_problems
+        What went wrong while loading entry points.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(PROJECT_NAME)
+        self.add_hookspecs(hookspecs)
+        self._records: dict[str, _Record] = {}
+        self._counter = 0
+        self.load_problems: list[PluginProblem] = []
+
+    # -- registering ----------------------------------------------------------------------
+
+    def register(self, plugin: object, name: str | None = None) -> str | None:
+        """Register a plugin object at run time and return its name.
+
+        Parameters
+        ----------
+        plugin
+            A module, class or object with hook implementations.
+        name
+            The name to register it under; by default pluggy's canonical name
+            (a module's ``__name__``).
+
+        Returns
+        -------
+        str or None
+            The name, or None when that name is blocked.
+
+        Raises
+        ------
+        PluginError
+            When the plugin implements an unknown hook, wraps a hook, or does
+            not fit a hook specification; nothing is registered then.
+        ValueError
+            When the plugin or the name is already registered (pluggy's rule).
+        """
+        return self._register(plugin, name, _Record(origin="runtime", order=0))
+
+    def unregister(self, plugin: object | None = None, name: str | None = None) -> Any | None:
+        """Unregister a plugin, given the object or its name; return the plugin or None."""
+        if name is None and plugin is not None:
+            name = self.get_name(plugin)
+        removed = super().unregister(plugin=plugin, name=name)
+        if removed is not None and name is not None:
+            self._records.pop(name, None)
+        return removed
+
+    def _register(self, plugin: object, name: str | None, record: _Record) -> str | None:
+        try:
+            registered = super().register(plugin, name=name)
+        except pluggy.PluginValidationError as error:
+            problem = PluginProblem(
+                plugin=name or self.get_canonical_name(plugin),
+                code="invalid-plugin",
+                message=str(error).replace("\n", " "),
+                entry_point=record.entry_point,
+                distribution=record.distribution,
+            )
+            raise PluginError([problem]) from error
+        if registered is None:
+            return None
+        self._counter += 1
+        self._records[registered] = _Record(
+            origin=record.origin,
+            order=self._counter,
+            version=record.version,
+            distribution=record.distribution,
+            entry_point=record.entry_point,
+        )
+        problems = self._check_hookimpls(plugin, registered)
+        if problems:
+            super().unregister(plugin=plugin, name=registered)
+            del self._records[registered]
+            raise PluginError(problems)
+        return registered
+
+    def _check_hookimpls(self, plugin: object, name: str) -> list[PluginProblem]:
+        record = self._records[name]
+        problems = []
+        for caller in self.get_hookcallers(plugin) or []:
+            for impl in caller.get_hookimpls():
+                if impl.plugin is not plugin:
+                    continue
+                if caller.name not in _HOOK_NAMES and not impl.optionalhook:
+                    problems.append(
+                        PluginProblem(
+                            plugin=name,
+                            code="unknown-hook",
+                            hook=caller.name,
+                            message=f"there is no hook {caller.name!r}; the hooks are "
+                            + ", ".join(sorted(_HOOK_NAMES)),
+                            entry_point=record.entry_point,
+                            distribution=record.distribution,
+                        )
+                    )
+                elif impl.wrapper or impl.hookwrapper:
+                    problems.append(
+                        PluginProblem(
+                            plugin=name,
+                            code="wrapper-refused",
+                            hook=caller.name,
+                            message="democratie hooks cannot be wrapped; use tryfirst or trylast",
+                            entry_point=record.entry_point,
+                            distribution=record.distribution,
+                        )
+                    )
+        return problems
+
+    def load_builtins(self) -> None:
+        """Register the built-in plugins of :data:`DEFAULT_PLUGINS` (once; later calls do nothing)."""
+        version = _own_version()
+        for module_name in DEFAULT_PLUGINS:
+            if self.has_plugin(module_name) or self.is_blocked(module_name):
+                continue
+            module = importlib.import_module(module_name)
+            self._register(
+                module,
+                module_name,
+                _Record(origin="builtin", order=0, version=version, distribution="democratie"),
+            )
+
+    def load_entry_points(self, *, strict: bool = False) -> int:
+        """Load and register the plugins installed under the entry-point group ``democratie``.
+
+        Each entry point is loaded on its own: one that fails to import, does
+        not fit the hook specifications or takes a name already in use is
+        reported (a :class:`~democratie.plugins.PluginWarning`, and in
+        :attr:`load_problems`) and skipped. Entry points are taken in order of
+        name; the same entry point listed twice (as editable installs can) is
+        loaded once.
+
+        Parameters
+        ----------
+        strict
+            Raise a :class:`~democratie.plugins.PluginError` with every problem
+            after trying them all, instead of warning.
+
+        Returns
+        -------
+        int
+            How many plugins were registered.
+        """
+        found = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+        blocked = _blocked_names()
+        seen: set[tuple[str, str]] = set()
+        problems: list[PluginProblem] = []
+        count = 0
+        for entry_point in sorted(found, key=lambda ep: (ep.name, ep.value)):
+            key = (entry_point.name, entry_point.value)
+            if key in seen or entry_point.name in blocked or self.is_blocked(entry_point.name):
+                continue
+            seen.add(key)
+            problem = self._load_entry_point(entry_point)
+            if problem is None:
+                count += 1
+            else:
+                problems.append(problem)
+        self.load_problems.extend(problems)
+        self._report(problems, strict=strict)
+        self.check_pending()
+        return count
+
+    def _load_entry_point(self, entry_point: importlib.metadata.EntryPoint) -> PluginProblem | None:
+        dist = getattr(entry_point, "dist", None)
+        distribution = getattr(dist, "name", None) if dist is not None else None
+        version = getattr(dist, "version", None) if dist is not None else None
+        spec = f"{entry_point.name} = {entry_point.value}"
+        shown_dist = f"{distribution} {version}" if distribution and version else distribution
+
+        def problem(code: str, message: str) -> PluginProblem:
+            return PluginProblem(
+                plugin=entry_point.name,
+                code=code,
+                message=message,
+                entry_point=spec,
+                distribution=shown_dist,
+            )
+
+        if self.has_plugin(entry_point.name):
+            other = self._records.get(entry_point.name)
+            where = other.entry_point or other.origin if other is not None else "elsewhere"
+            return problem(
+                "duplicate-plugin",
+                f"the name {entry_point.name!r} is already taken by {where}; this one is skipped",
+            )
+        try:
+            plugin = entry_point.load()
+        except Exception as error:
+            return problem("import-failed", _describe(error))
+        if self.get_name(plugin) is not None:
+            return problem(
+                "duplicate-plugin",
+                f"the same plugin object is already registered as {self.get_name(plugin)!r}",
+            )
+        record = _Record(
+            origin="entry_point",
+            order=0,
+            version=version,
+            distribution=distribution,
+            entry_point=spec,
+        )
+        try:
+            self._register(plugin, entry_point.name, record)
+        except PluginError as error:
+            return error.problems[0]
+        except ValueError as error:
+            return problem("duplicate-plugin", _describe(error))
+        return None
+
+    # -- reporting --------------------------------------------------------------------------
+
+    def _report(self, problems: Iterable[PluginProblem], *, strict: bool) -> None:
+        problems = list(problems)
+        if not problems:
+            return
+        if strict:
+            raise PluginError(problems)
+        for problem in problems:
+            logger.warning("%s", problem)
+            warnings.warn(PluginWarning(problem), stacklevel=4)
+
+    def report(self, problems: Iterable[PluginProblem], *, strict: bool = False) -> None:
+        """Report problems found while calling hooks: warn, or with *strict* raise them all.
+
+        Raises
+        ------
+        PluginError
+            With *strict*, when there is any problem, or when loading had problems.
+        """
+        problems = list(problems)
+        if strict and self.load_problems:
+            problems = [*self.load_problems, *problems]
+        self._report(problems, strict=strict)
+
+    def describe(self, name: str) -> tuple[str | None, str | None]:
+        """Return the entry point and distribution of a registered plugin (None where unknown)."""
+        record = self._records.get(name)
+        if record is None:
+            return None, None
+        shown = record.distribution
+        if shown is not None and record.version is not None:
+            shown = f"{shown} {record.version}"
+        return record.entry_point, shown
+
+    def problem(
+        self, plugin: str, code: str, message: str, *, hook: str | None = None
+    ) -> PluginProblem:
+        """Make a :class:`~democratie.plugins.PluginProblem` about a registered plugin."""
+        entry_point, distribution = self.describe(plugin)
+        return PluginProblem(
+            plugin=plugin,
+            code=code,
+            message=message,
+            hook=hook,
+            entry_point=entry_point,
+            distribution=distribution,
+        )
+
+    # -- calling hooks ----------------------------------------------------------------------
+
+    def _ordered_impls(self, hook_name: str) -> list[pluggy.HookImpl]:
+        caller: pluggy.HookCaller = getattr(self.hook, hook_name)
+        impls = caller.get_hookimpls()
+
+        def key(impl: pluggy.HookImpl) -> tuple[int, int]:
+            band = 0 if impl.tryfirst else 2 if impl.trylast else 1
+            record = self._records.get(impl.plugin_name)
+            return band, record.order if record is not None else 0
+
+        return sorted(impls, key=key)
+
+    def implementations(self, hook_name: str) -> list[tuple[str, Callable[..., object]]]:
+        """Return the implementations of a hook in plugin order, as ``(plugin name, callable)``.
+
+        Each callable takes the hook's arguments by keyword and passes on only
+        those the implementation declares.
+
+        Raises
+        ------
+        ValueError
+            When *hook_name* is not a democratie hook.
+        """
+        if hook_name not in _HOOK_NAMES:
+            message = f"there is no hook {hook_name!r}; the hooks are " + ", ".join(
+                sorted(_HOOK_NAMES)
+            )
+            raise ValueError(message)
+        return [(impl.plugin_name, _bind(impl)) for impl in self._ordered_impls(hook_name)]
+
+    def call_each(
+        self, hook_name: str, /, **kwargs: Any
+    ) -> Iterator[tuple[str, object | BaseException]]:
+        """Call every implementation of a hook on its own, in plugin order.
+
+        Yields ``(plugin name, result)`` pairs; when an implementation raises,
+        the exception takes the place of its result, and the next one is
+        called.
+
+        Raises
+        ------
+        ValueError
+            When *hook_name* is not a democratie hook.
+        """
+        for plugin, function in self.implementations(hook_name):
+            try:
+                yield plugin, function(**kwargs)
+            except Exception as error:
+                yield plugin, error
+
+    def gather(
+        self,
+        hook_name: str,
+        check: Callable[[object], list[str]],
+        /,
+        *,
+        name_of: Callable[[Any], str] | None = None,
+        strict: bool = False,
+        **kwargs: Any,
+    ) -> list[tuple[str, Any]]:
+        """Collect the items that every implementation of a hook returns, checked.
+
+        Parameters
+        ----------
+        hook_name
+            A hook that returns an iterable of items.
+        check
+            Returns what is wrong with an item (an empty list when nothing is).
+        name_of
+            Gives an item's name; when given, an item whose name was already
+            gathered is reported as a duplicate and left out.
+        strict
+            Raise a :class:`~democratie.plugins.PluginError` with every problem
+            instead of warning.
+        **kwargs
+            The hook's arguments.
+
+        Returns
+        -------
+        list of (str, object)
+            The plugin name and the item, in plugin order.
+        """
+        items: list[tuple[str, Any]] = []
+        problems: list[PluginProblem] = []
+        taken: dict[str, str] = {}
+        for plugin, result in self.call_each(hook_name, **kwargs):
+            if isinstance(result, BaseException):
+                problems.append(
+                    self.problem(plugin, "hook-failed", _describe(result), hook=hook_name)
+                )
+                continue
+            if result is None:
+                continue
+            if isinstance(result, (str, bytes, dict)) or not isinstance(result, Iterable):
+                problems.append(
+                    self.problem(
+                        plugin,
+                        "wrong-type",
+                        f"it returned {type(result).__name__}; expected a list",
+                        hook=hook_name,
+                    )
+                )
+                continue
+            try:
+                returned = list(result)
+            except Exception as error:
+                problems.append(
+                    self.problem(plugin, "hook-failed", _describe(error), hook=hook_name)
+                )
+                continue
+            for position, item in enumerate(returned):
+                wrong = check(item)
+                if wrong:
+                    problems.append(
+                        self.problem(
+                            plugin,
+                            "wrong-type",
+                            f"item {position} ({_short(item)}) is refused: " + "; ".join(wrong),
+                            hook=hook_name,
+                        )
+                    )
+                    continue
+                if name_of is not None:
+                    name = name_of(item)
+                    if name in taken:
+                        problems.append(
+                            self.problem(
+                                plugin,
+                                "duplicate-name",
+                                f"the name {name!r} is already used by plugin "
+                                f"{taken[name]!r}; this one is left out",
+                                hook=hook_name,
+                            )
+                        )
+                        continue
+                    taken[name] = plugin
+                items.append((plugin, item))
+        self.report(problems, strict=strict)
+        return items
+
+    # -- listing ----------------------------------------------------------------------------
+
+    def plugin_info(self) -> tuple[PluginInfo, ...]:
+        """Describe every registered plugin, in registration order."""
+        infos = []
+        for name, plugin in self.list_name_plugin():
+            if plugin is None:
+                continue
+            record = self._records.get(name, _Record(origin="runtime", order=0))
+            hooks = sorted(caller.name for caller in self.get_hookcallers(plugin) or [])
+            infos.append(
+                (
+                    record.order,
+                    PluginInfo(
+                        name=name,
+                        origin=record.origin,
+                        hooks=tuple(hooks),
+                        version=record.version,
+                        distribution=record.distribution,
+                        entry_point=record.entry_point,
+                    ),
+                )
+            )
+        return tuple(info for _, info in sorted(infos, key=lambda pair: pair[0]))
+
+
+def _bind(impl: pluggy.HookImpl) -> Callable[..., object]:
+    function = impl.function
+    names = tuple(impl.argnames)
+
+    def call(**kwargs: Any) -> object:
+        return function(**{name: kwargs[name] for name in names if name in kwargs})
+
+    return call
+
+
+def _short(item: object) -> str:
+    text = repr(item)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def make_plugin_manager(
+    *, builtins: bool = True, entry_points: bool | None = None, strict: bool = False
+) -> DemocratiePluginManager:
+    """Make a new plugin manager, with the built-in plugins and the installed entry points.
+
+    Parameters
+    ----------
+    builtins
+        Register the built-in plugins (:data:`DEFAULT_PLUGINS`).
+    entry_points
+        Load installed entry points; by default unless the environment
+        variable ``DEMOCRATIE_DISABLE_ENTRYPOINTS`` is set to 1.
+    strict
+        Raise a :class:`~democratie.plugins.PluginError` when an entry point
+        cannot be loaded, instead of warning and going on.
+
+    Returns
+    -------
+    DemocratiePluginManager
+        A manager of its own; :func:`get_plugin_manager` returns a shared one.
+    """
+    manager = DemocratiePluginManager()
+    if builtins:
+        manager.load_builtins()
+    if entry_points is None:
+        entry_points = not _flag(DISABLE_VARIABLE)
+    if entry_points:
+        manager.load_entry_points(strict=strict)
+    return manager
+
+
+_shared: DemocratiePluginManager | None = None
+_lock = threading.Lock()
+
+
+def get_plugin_manager(*, strict: bool = False) -> DemocratiePluginManager:
+    """Return the shared plugin manager, made (and its plugins loaded) on first use.
+
+    Parameters
+    ----------
+    strict
+        Raise a :class:`~democratie.plugins.PluginError` when loading any plugin
+        failed (now or when the manager was made).
+
+    Returns
+    -------
+    DemocratiePluginManager
+        The same manager on every call in this process.
+    """
+    global _shared
+    if _shared is None:
+        with _lock:
+            if _shared is None:
+                _shared = make_plugin_manager()
+    if strict and _shared.load_problems:
+        raise PluginError(_shared.load_problems)
+    return _shared
+
+
+def list_plugins(manager: DemocratiePluginManager | None = None) -> tuple[PluginInfo, ...]:
+    """Tell which plugins are loaded, from where, in which version, with which hooks.
+
+    Parameters
+    ----------
+    manager
+        The manager to ask; the shared one by default.
+
+    Returns
+    -------
+    tuple of PluginInfo
+        Built-in plugins first, then entry points, then plugins registered at
+        run time.
+    """
+    return (manager or get_plugin_manager()).plugin_info()

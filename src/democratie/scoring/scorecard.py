@@ -1,0 +1,201 @@
+"""Scorecards: the scores of one subject, and the scorecards of a whole landscape.
+
+A :class:`Scorecard` maps rule names to the :class:`~democratie.scoring.Score`
+each rule gave one subject; :class:`Scorecards` maps subject ids to their
+scorecard, in document order, and records the rules that failed.
+
+Examples
+--------
+>>> from democratie.scoring import Bilingual, Score, Scorecard
+>>> card = Scorecard(subject="leusden-challenge", kind="initiative", title="Samenleving Voorop",
+...     scores=(Score(rule="domain_coverage", subject="leusden-challenge", value=1.0,
+...                   explanation=Bilingual(nl="Alle domeinen.", en="Every domain.")),))
+>>> card["domain_coverage"].value
+1.0
+>>> list(card), card.values_by_rule()
+(['domain_coverage'], {'domain_coverage': 1.0})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from attrs import field, frozen
+
+from democratie.scoring.score import Scalar, Score, SubjectKind
+
+__all__ = ["RuleFailure", "Scorecard", "Scorecards"]
+
+
+def _index_scores(instance: Scorecard) -> dict[str, Score]:
+    index: dict[str, Score] = {}
+    for score in instance.scores:
+        if score.subject != instance.subject:
+            message = (
+                f"the scorecard of {instance.subject!r} holds a score of {score.subject!r} "
+                f"({score.rule})"
+            )
+            raise ValueError(message)
+        if score.rule in index:
+            message = f"the scorecard of {instance.subject!r} holds two scores of {score.rule!r}"
+            raise ValueError(message)
+        index[score.rule] = score
+    return index
+
+
+@frozen(kw_only=True)
+class Scorecard(Mapping[str, Score]):
+    """The scores of one initiative, municipality or network, by rule name.
+
+    Parameters
+    ----------
+    subject
+        The subject's id.
+    kind
+        ``"initiative"``, ``"municipality"`` or ``"network"``.
+    title
+        The subject's name or title, for people.
+    scores
+        One score per rule that applies to this kind of subject, in the order
+        the rules ran; a rule that does not apply gives a score without value.
+    """
+
+    subject: str
+    kind: SubjectKind
+    title: str
+    scores: tuple[Score, ...] = ()
+    _index: dict[str, Score] = field(init=False, eq=False, repr=False, hash=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        self._index.update(_index_scores(self))
+
+    def __getitem__(self, rule: str) -> Score:
+        try:
+            return self._index[rule]
+        except KeyError:
+            known = ", ".join(self._index) or "none"
+            message = f"no score of rule {rule!r} for {self.subject!r}; scored rules: {known}"
+            raise KeyError(message) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self.scores)
+
+    @property
+    def applicable(self) -> tuple[Score, ...]:
+        """The scores with a value (the rules that applied)."""
+        return tuple(score for score in self.scores if score.value is not None)
+
+    def values_by_rule(self) -> dict[str, float | None]:
+        """Return ``{rule name: value}``, ``None`` for rules that did not apply."""
+        return {score.rule: score.value for score in self.scores}
+
+
+@frozen(kw_only=True)
+class RuleFailure:
+    """A rule that could not score a subject: it raised, or returned something else than a score.
+
+    Parameters
+    ----------
+    rule
+        The rule's name.
+    subject
+        The id of the subject it was scoring.
+    code
+        ``"raised"`` (the rule raised an exception), ``"wrong-type"`` (it did
+        not return a :class:`~democratie.scoring.Score`) or ``"wrong-score"``
+        (the score names another rule, subject or range).
+    message
+        What went wrong.
+    exception
+        The exception the rule raised, for debugging (not compared).
+    """
+
+    rule: str
+    subject: str
+    code: str
+    message: str
+    exception: BaseException | None = field(default=None, eq=False, repr=False)
+
+    def __str__(self) -> str:
+        return f"rule {self.rule!r} failed on {self.subject!r}: {self.message}"
+
+
+@frozen(kw_only=True)
+class Scorecards(Mapping[str, Scorecard]):
+    """The scorecards of every scored subject of a landscape, by subject id.
+
+    Parameters
+    ----------
+    cards
+        The scorecards, municipalities first, then initiatives, then networks,
+        each in document order.
+    rules
+        The names of the rules that ran, in order.
+    failures
+        The rules that failed on a subject; their scores are missing from the
+        scorecards.
+    """
+
+    cards: tuple[Scorecard, ...] = ()
+    rules: tuple[str, ...] = ()
+    failures: tuple[RuleFailure, ...] = ()
+    _index: dict[str, Scorecard] = field(init=False, eq=False, repr=False, hash=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        for card in self.cards:
+            if card.subject in self._index:
+                message = f"two scorecards for {card.subject!r}"
+                raise ValueError(message)
+            self._index[card.subject] = card
+
+    def __getitem__(self, subject: str) -> Scorecard:
+        try:
+            return self._index[subject]
+        except KeyError:
+            message = f"no scorecard for {subject!r}"
+            raise KeyError(message) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self.cards)
+
+    def of_kind(self, kind: SubjectKind) -> tuple[Scorecard, ...]:
+        """The scorecards of one kind of subject."""
+        return tuple(card for card in self.cards if card.kind == kind)
+
+    def rows(self, lang: str = "en") -> list[dict[str, Scalar]]:
+        """Return one flat row per score, ready for a table or a data frame.
+
+        Each row has ``subject``, ``kind``, ``title``, ``rule``, ``value``,
+        ``applicable`` and ``explanation`` (in *lang*, ``"en"`` or ``"nl"``).
+        """
+        rows: list[dict[str, Scalar]] = []
+        for card in self.cards:
+            for score in card.scores:
+                rows.append(
+                    {
+                        "subject": card.subject,
+                        "kind": card.kind,
+                        "title": card.title,
+                        "rule": score.rule,
+                        "value": score.value,
+                        "applicable": score.value is not None,
+                        "explanation": score.explanation.get("nl" if lang == "nl" else "en"),
+                    }
+                )
+        return rows
+
+    def summary(self) -> dict[str, dict[str, float | None]]:
+        """Return ``{subject id: {rule name: value}}`` for every scorecard."""
+        return {card.subject: card.values_by_rule() for card in self.cards}
+
+    def __repr__(self) -> str:
+        return (
+            f"<Scorecards: {len(self.cards)} subjects, {len(self.rules)} rules, "
+            f"{len(self.failures)} failures>"
+        )
