@@ -4,8 +4,9 @@ Every fenced ``python`` block in every page under ``docs/`` runs, in page order,
 namespace per page; ``pycon`` blocks and ``python`` blocks written with ``>>>`` prompts run
 as doctests in that same namespace. A block whose info string has ``title="name.ext"`` is a
 file listing: it is written to the working folder under that name (so later blocks can load
-or import it) instead of being run. A block preceded by a ``<!-- no-run -->`` line is left
-alone. Pages run in a fresh temporary folder holding a copy of ``examples/``.
+or import it) instead of being run; a ``python`` block with any other title is shown, not
+run. A block preceded by a ``<!-- no-run -->`` line is left alone. Each page runs in a fresh
+temporary folder holding a copy of ``examples/``, which is also first on ``sys.path``.
 
 Two reference pages carry tables generated from the library itself (the vocabularies and the
 landscape format). The tests below fail when those tables no longer match; regenerate them
@@ -47,7 +48,7 @@ def _pages() -> list[Path]:
 
 
 def _name(page: Path) -> str:
-    return page.relative_to(DOCS).as_posix()
+    return page.relative_to(DOCS).as_posix() if page.is_relative_to(DOCS) else page.name
 
 
 # --------------------------------------------------------------------------------------------
@@ -149,7 +150,7 @@ def _run_script(block: Block, page: Path, namespace: dict[str, Any]) -> None:
     try:
         code = compile(source, str(page), "exec")
         exec(code, namespace)
-    except BaseException as error:  # report any failure of the example, with its traceback
+    except (Exception, SystemExit) as error:  # any failure of the example, with its traceback
         frames = traceback.extract_tb(error.__traceback__)
         shown = [f for f in frames if f.filename == str(page)] or frames
         text = "".join(traceback.format_list(shown)) + "".join(
@@ -243,8 +244,10 @@ def test_fence_parser_reads_titles_markers_and_indented_blocks() -> None:
         True,
     )
     assert toml.code == 'format = "democratie/1"\n'
-    assert skipped.no_run and not skipped.acts
-    assert pycon.is_doctest and pycon.code == ">>> 1 + 1\n2\n" and pycon.line == 12
+    assert skipped.no_run
+    assert not skipped.acts
+    assert pycon.is_doctest
+    assert (pycon.code, pycon.line) == (">>> 1 + 1\n2\n", 12)
 
 
 def test_a_failing_example_names_the_page_block_and_line(tmp_path: Path) -> None:
@@ -253,6 +256,16 @@ def test_a_failing_example_names_the_page_block_and_line(tmp_path: Path) -> None
     (block,) = fenced_blocks(page.read_text("utf-8"))
     with pytest.raises(_ExampleFailed, match=r"line 5, in <module>\n    assert x == 2"):
         _run_script(block, page, {})
+
+
+def test_a_doctest_block_shares_the_namespace_and_reports_a_wrong_output(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("```python\nx = 2\n```\n\n```pycon\n>>> x + 1\n4\n```\n", "utf-8")
+    script, session = fenced_blocks(page.read_text("utf-8"))
+    namespace: dict[str, Any] = {}
+    _run_script(script, page, namespace)
+    with pytest.raises(_ExampleFailed, match=r"(?s)line 6.*Expected:\n    4\nGot:\n    3"):
+        _run_doctest(session, page, namespace)
 
 
 # --------------------------------------------------------------------------------------------
@@ -296,7 +309,8 @@ def _first_paragraph(doc: str | None) -> str:
 def _block(page: Path, name: str) -> str:
     text = page.read_text("utf-8")
     begin, end = f"<!-- BEGIN GENERATED {name} -->\n", f"<!-- END GENERATED {name} -->"
-    assert begin in text and end in text, f"{_name(page)} lacks the markers of {name}"
+    assert begin in text, f"{_name(page)} lacks the start marker of {name}"
+    assert end in text, f"{_name(page)} lacks the end marker of {name}"
     return text[text.index(begin) + len(begin) : text.index(end)]
 
 
@@ -539,7 +553,7 @@ def _type(prop: Mapping[str, Any], reference: str | None, key: str = "") -> str:
         if name in {v.__name__ for v in VOCABULARIES}:
             return f"[{name}](vocabularies.md#{name.lower()}) slug"
         return f"[{name}](#{name.lower()}) table"
-    kind = prop.get("type")
+    kind = str(prop.get("type"))
     if kind == "array":
         if reference is not None:
             return f"list of ids, each of {reference}"
@@ -611,10 +625,10 @@ def test_format_page_documents_every_key_of_the_schema() -> None:
     from democratie.io import json_schema
 
     text = FORMAT_PAGE.read_text("utf-8")
-    sections = dict(
-        (match.group(1), match.group(2))
+    sections = {
+        match.group(1): match.group(2)
         for match in re.finditer(r"^### .*?\{#(\w+)\}\n(.*?)(?=^### |\Z)", text, re.M | re.S)
-    )
+    }
     missing = [
         f"{cls}.{key}"
         for cls, key, _ in _schema_properties(json_schema())

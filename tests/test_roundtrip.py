@@ -7,6 +7,7 @@ member, and that they keep to the ids they are given.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import typing
@@ -34,9 +35,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 FORMATS: tuple[Format, ...] = ("json", "toml")
-VALIDATOR = Draft202012Validator(
-    json_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER
-)
+VALIDATOR = Draft202012Validator(json_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 # --- Dump then load ---------------------------------------------------------------------------
@@ -105,9 +104,10 @@ def _model_classes() -> tuple[set[type], set[type[Term]]]:
 
 def _walk(value: object) -> Iterator[object]:
     """Every model object inside *value*, *value* included."""
-    if attrs.has(type(value)):
+    cls = type(value)
+    if attrs.has(cls):
         yield value
-        for field in attrs.fields(type(value)):
+        for field in attrs.fields(cls):
             if field.init:
                 yield from _walk(getattr(value, field.name))
     elif isinstance(value, tuple):
@@ -116,27 +116,45 @@ def _walk(value: object) -> Iterator[object]:
 
 
 def _default(obj: object, field: attrs.Attribute[Any]) -> object:
-    default = field.default
+    default: Any = field.default
     if default is attrs.NOTHING:
         return _NOT_GIVEN
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        factory: Any = default.factory
+        factory = default.factory
         return factory(obj) if default.takes_self else factory()
     return default
+
+
+_CLASSES, _VOCABULARIES = _model_classes()
+_ALL_MEMBERS = frozenset(member for vocabulary in _VOCABULARIES for member in vocabulary)
+_ALL_FIELDS = frozenset(
+    (cls.__name__, field.name) for cls in _CLASSES for field in attrs.fields(cls) if field.init
+)
+_DEFAULTED_FIELDS = frozenset(
+    (cls.__name__, field.name)
+    for cls in _CLASSES
+    for field in attrs.fields(cls)
+    if field.init and field.default is not attrs.NOTHING
+)
+_SHAPES = frozenset({"abroad", "default name", "name in capitals", "areas three levels deep"})
 
 
 class _Seen:
     """What a sample of landscapes contains: classes, fields set and unset, vocabulary members."""
 
     def __init__(self) -> None:
+        self.examples = 0
         self.classes: set[type] = set()
         self.set_fields: set[tuple[str, str]] = set()
         self.default_fields: set[tuple[str, str]] = set()
         self.members: set[Term] = set()
+        self.shapes: set[str] = set()
 
     def add(self, landscape: Landscape) -> None:
+        self.examples += 1
         for obj in _walk(landscape):
             cls = type(obj)
+            assert attrs.has(cls)
             self.classes.add(cls)
             for field in attrs.fields(cls):
                 if not field.init:
@@ -149,15 +167,40 @@ class _Seen:
                     self.set_fields.add(key)
                 items = value if isinstance(value, tuple) else (value,)
                 self.members.update(item for item in items if isinstance(item, Term))
+        for mun in landscape.municipalities:
+            if mun.record is None:
+                self.shapes.add("abroad")
+            elif mun.name == mun.record.name:
+                self.shapes.add("default name")
+            else:
+                self.shapes.add("name in capitals")
+            if any(inner.areas for top in mun.areas for inner in top.areas):
+                self.shapes.add("areas three levels deep")
+
+    def complete(self) -> bool:
+        return (
+            self.classes >= _CLASSES
+            and self.set_fields >= _ALL_FIELDS
+            and self.default_fields >= _DEFAULTED_FIELDS
+            and self.members >= _ALL_MEMBERS
+            and self.shapes >= _SHAPES
+        )
+
+
+class _Complete(Exception):
+    """Raised to stop generating once the sample has everything."""
 
 
 @pytest.fixture(scope="module")
 def seen() -> _Seen:
-    """A fixed sample of landscapes, the same under every profile."""
+    """Landscapes generated until they show every part of the model (at most 2,000).
+
+    The generation is derandomized, so the sample is the same under every profile.
+    """
     found = _Seen()
 
     @settings(
-        max_examples=300,
+        max_examples=2_000,
         derandomize=True,
         database=None,
         deadline=None,
@@ -167,71 +210,33 @@ def seen() -> _Seen:
     @given(landscapes())
     def collect(landscape: Landscape) -> None:
         found.add(landscape)
+        if found.complete():
+            raise _Complete
 
-    collect()
+    with contextlib.suppress(_Complete):
+        collect()
     return found
 
 
 def test_every_model_class_appears(seen: _Seen) -> None:
-    classes, _ = _model_classes()
-    assert {c.__name__ for c in classes} - {c.__name__ for c in seen.classes} == set()
+    assert {c.__name__ for c in _CLASSES - seen.classes} == set()
 
 
-def test_every_field_is_both_set_and_left_to_its_default(seen: _Seen) -> None:
-    classes, _ = _model_classes()
-    never_set: list[str] = []
-    never_default: list[str] = []
-    for cls in classes:
-        for field in attrs.fields(cls):
-            if not field.init:
-                continue
-            key = (cls.__name__, field.name)
-            if key not in seen.set_fields:
-                never_set.append(".".join(key))
-            if field.default is not attrs.NOTHING and key not in seen.default_fields:
-                never_default.append(".".join(key))
-    assert sorted(never_set) == []
-    assert sorted(never_default) == []
+def test_every_field_is_set_in_some_landscape(seen: _Seen) -> None:
+    assert sorted(_ALL_FIELDS - seen.set_fields) == []
+
+
+def test_every_optional_field_is_left_to_its_default_in_some_landscape(seen: _Seen) -> None:
+    assert sorted(_DEFAULTED_FIELDS - seen.default_fields) == []
 
 
 def test_every_vocabulary_member_appears(seen: _Seen) -> None:
-    _, vocabularies = _model_classes()
-    missing = [
-        f"{vocabulary.__name__}.{member.name}"
-        for vocabulary in vocabularies
-        for member in vocabulary
-        if member not in seen.members
-    ]
-    assert sorted(missing) == []
+    missing = sorted(f"{type(m).__name__}.{m.name}" for m in _ALL_MEMBERS - seen.members)
+    assert missing == []
 
 
-def test_areas_nest_two_levels_deep() -> None:
-    deep = find(
-        landscapes(),
-        lambda land: any(
-            inner.areas for mun in land.municipalities for top in mun.areas for inner in top.areas
-        ),
-        settings=settings(database=None, derandomize=True),
-    )
-    assert deep.municipalities
-
-
-def test_a_municipality_from_abroad_and_one_with_a_written_out_name_appear() -> None:
-    def shapes(land: Landscape) -> set[str]:
-        found = set()
-        for mun in land.municipalities:
-            if mun.cbs_code is None:
-                found.add("abroad")
-            elif mun.record is not None and mun.name != mun.record.name:
-                found.add("capitals")
-        return found
-
-    land = find(
-        landscapes(max_municipalities=4),
-        lambda land: shapes(land) == {"abroad", "capitals"},
-        settings=settings(database=None, derandomize=True),
-    )
-    assert len(land.municipalities) >= 2
+def test_every_shape_of_municipality_appears(seen: _Seen) -> None:
+    assert sorted(_SHAPES - seen.shapes) == []
 
 
 # --- The strategies keep to what they are given -----------------------------------------------
@@ -299,3 +304,20 @@ def test_strategies_refuse_arguments_that_cannot_work() -> None:
 _CENTRUM = Area(id="centrum", name="Centrum", level=AreaLevel.WIJK)
 _PROJECTLEIDER = RoleKind.PROJECTLEIDER
 _NETWERK = NetworkKind.NETWERK_VAN_GEMEENTEN
+
+
+# --- Known failures ---------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=TypeError,
+    reason=(
+        "Municipality(cbs_code=..., province=None) is a valid model object, but its province "
+        "(None, not the CBS default) is written as null, which TOML cannot hold; the "
+        "strategies leave this shape out until the model or the dumper settles it"
+    ),
+)
+def test_a_municipality_with_its_province_cleared_survives_toml() -> None:
+    land = Landscape(municipalities=(Municipality(id="delft", cbs_code="GM0503", province=None),))
+    assert loads(dumps(land, format="toml"), format="toml") == land

@@ -6,7 +6,7 @@ mkdocstrings reads the package by static analysis. This extension, listed under
 - the ``__init__`` that attrs generates for ``@frozen`` / ``@define`` classes, so the
   signature and the Parameters table of every model class are complete;
 - the ``#:`` comments above module constants (``FORMAT_VERSION``), read as their docstrings;
-- the Sphinx roles numpy-style docstrings use (``:class:`Landscape```, ``:func:`~democratie.load```),
+- the Sphinx roles of numpy-style docstrings (``:class:`Landscape```, ``:func:`~democratie.load```),
   turned into cross-references that link to the API page where the target is documented
   and stay plain code where it is not (the standard library, a package not yet documented).
 """
@@ -88,10 +88,8 @@ def _attrs_init(cls: griffe.Class) -> griffe.Function | None:
     if decorator is None:
         return None
     kw_only = str(_call_arguments(decorator).get("kw_only", "False")) == "True"
-    kind = (
-        griffe.ParameterKind.keyword_only if kw_only else griffe.ParameterKind.positional_or_keyword
-    )
-    parameters = [griffe.Parameter("self", kind=griffe.ParameterKind.positional_or_keyword)]
+    kind = griffe.ParameterKind("keyword-only" if kw_only else "positional or keyword")
+    parameters = [griffe.Parameter("self", kind=griffe.ParameterKind("positional or keyword"))]
     for member in cls.members.values():
         if member.is_alias or not isinstance(member, griffe.Attribute):
             continue
@@ -99,9 +97,11 @@ def _attrs_init(cls: griffe.Class) -> griffe.Function | None:
             continue
         if "class-attribute" in member.labels and "instance-attribute" not in member.labels:
             continue  # a ClassVar
-        if _is_call_to(member.value, _ATTRS_FIELDS):
-            if str(_call_arguments(member.value).get("init", "True")) == "False":
-                continue
+        if (
+            _is_call_to(member.value, _ATTRS_FIELDS)
+            and str(_call_arguments(member.value).get("init", "True")) == "False"
+        ):
+            continue
         name = member.name.lstrip("_")
         default = _default(member.value)
         parameters.append(

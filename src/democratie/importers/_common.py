@@ -239,6 +239,7 @@ class Checker:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        self.name = Path(source).name
         self.problems: list[Problem] = []
 
     def fail(self, path: str, message: str, code: str = "wrong-type") -> None:
@@ -276,7 +277,7 @@ class Checker:
     def text(
         self, record: Mapping[str, Any], key: str, path: str, *, required: bool = False
     ) -> str | None:
-        """Return the text under *key*, stripped; None when absent or blank (a problem if required)."""
+        """Return the stripped text under *key*; None if absent or blank (a problem if required)."""
         where = f"{path}.{key}" if path else key
         value = record.get(key)
         if isinstance(value, str) and value.strip():
@@ -370,7 +371,7 @@ def read_contact_details(
                 category,
                 "contact details of a type the model has no kind for (it knows e-mail, "
                 "phone, website and address)",
-                f"{checker.source}: {here}.type = {describe(kind_text)}",
+                f"{checker.name}: {here}.type = {describe(kind_text)}",
             )
             continue
         built = checker.build(here, ContactDetail, kind=kind, value=value)
@@ -533,14 +534,14 @@ def count_seats(municipality: Municipality, roles: Iterable[Role]) -> Municipali
     return evolve(municipality, council=evolve(council, seats=seats, factions=new_factions))
 
 
-def make_landscape(sources: Sequence[str], **parts: Any) -> Landscape:
-    """Build the landscape; a failure is a :class:`LoadError` about the source files."""
+def make_landscape(files: Sequence[str], /, **parts: Any) -> Landscape:
+    """Build the landscape; a failure is a :class:`LoadError` about the source *files*."""
     try:
         return Landscape(**parts)
     except ModelError as error:
-        names = ", ".join(sources)
+        names = ", ".join(files)
         raise LoadError(
             error.problems,
-            source=sources[0] if len(sources) == 1 else None,
+            source=files[0] if len(files) == 1 else None,
             headline=f"the data in {names} does not make a valid landscape",
         ) from None

@@ -38,6 +38,7 @@ class Unmapped:
     >>> print(item)
     person.gender (2): gender (no field for it)
         a.json: persons[0].gender
+        ... and 1 more
     """
 
     category: str
@@ -80,9 +81,7 @@ class ImportReport:
     (0, True)
     >>> print(report)
     Imported heerde_persons.json (ori)
-
-    Notes
-    -----
+    Decisions:
       - seats counted from the data
     Everything in the source was mapped.
     """
@@ -114,7 +113,7 @@ class ImportReport:
     def __str__(self) -> str:
         lines = [f"Imported {', '.join(self.sources) or 'a document'} ({self.format})"]
         if self.notes:
-            lines.append("Notes:")
+            lines.append("Decisions:")
             lines.extend(f"  - {note}" for note in self.notes)
         if not self.unmapped:
             lines.append("Everything in the source was mapped.")

@@ -257,6 +257,15 @@ def parse(text: str, *, format: Format, source: str = _TEXT) -> Any:
         problem = Problem(
             path="", code="too-deep", message="the document is nested too deeply", file=source
         )
+    except ValueError as error:
+        # What the parsers raise beyond their own errors: a number with more digits than
+        # Python converts (int max_str_digits), and the like.
+        problem = Problem(
+            path="",
+            code="syntax",
+            message=f"this is not a readable {format.upper()} document: {error}",
+            file=source,
+        )
     raise LoadError([problem], source=source)
 
 

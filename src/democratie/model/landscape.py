@@ -159,8 +159,19 @@ class Landscape:
         A longer description.
     sources
         Where its facts come from.
-    municipalities, organisations, people, roles, initiatives, networks
-        The entities.
+    municipalities
+        The municipalities, each with its areas, council and college.
+    organisations
+        Civil-society organisations, businesses, resident groups, network
+        organisations and government bodies.
+    people
+        The people the sources name.
+    roles
+        Who holds which role where (raadslid, wethouder, projectleider, ...).
+    initiatives
+        Experiments, trajectories, challenges, learning circles and the like.
+    networks
+        Networks of municipalities or organisations.
 
     Examples
     --------

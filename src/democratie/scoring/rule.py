@@ -173,7 +173,9 @@ class BaseRule:
     (``CommitmentTriad(levels={...})``).
     """
 
-    name: ClassVar[str]
+    __slots__ = ()
+
+    name: str
     title: ClassVar[Bilingual]
     applies_to: ClassVar[SubjectKind]
     source: ClassVar[str]

@@ -8,8 +8,8 @@ shipped list, phases in the order of their cycle. :func:`landscapes` goes furthe
 and draws the references between entities so that they resolve to entities of
 the right kind, which makes ``Landscape(...)`` succeed for every example.
 
-Sizes are small by default so that a test runs a hundred examples in about a
-second; raise the ``max_*`` arguments of :func:`landscapes` for bigger examples.
+Sizes are small by default so that a test runs a hundred landscapes in a second
+or two; raise the ``max_*`` arguments of :func:`landscapes` for bigger examples.
 
 Strategies for single objects take the ids they may refer to as arguments
 (``holders=``, ``actors=``, ``municipalities=``, ...) and an ``exclude=``
@@ -431,6 +431,7 @@ def municipalities(
     exclude: Collection[str] = (),
     parties: Sequence[str] = (),
     max_areas: int = 2,
+    max_depth: int = 2,
     max_factions: int = 2,
 ) -> Municipality:
     """Municipalities: mostly Dutch ones from the CBS list, sometimes one from abroad.
@@ -450,7 +451,9 @@ def municipalities(
     parties
         Ids of party organisations a faction may refer to.
     max_areas
-        How many top-level areas at most (each may hold nested ones).
+        How many areas at most at the top, and inside each area.
+    max_depth
+        How many levels of areas may nest below the top-level ones.
     max_factions
         How many factions in the council at most.
 
@@ -469,7 +472,7 @@ def municipalities(
     >>> dutch.name == by_code(dutch.cbs_code).name
     True
     """
-    return _municipality(draw, set(exclude), parties, max_areas, max_factions)
+    return _municipality(draw, set(exclude), parties, max_areas, max_depth, max_factions)
 
 
 # --- Actors and roles -------------------------------------------------------------------------
@@ -755,8 +758,8 @@ def landscapes(
     The entities are drawn first, each with an id no other entity has (the
     derived council and college ids included); then the references among them
     are drawn from the ids of the kinds each place accepts: a role is held by a
-    person or organisation, an initiative's area lies in one of its
-    municipalities, a task is assigned to an actor or a role, a lesson is
+    person or organisation, an initiative that lists municipalities lists those
+    of its areas too, a task is assigned to an actor or a role, a lesson is
     shared with a network, municipality, organisation or initiative. Parents of
     organisations and networks are always declared before them, so part-of
     chains never loop.
@@ -806,7 +809,7 @@ def landscapes(
     role_ids = [_fresh(draw, taken) if draw(_BOOLEAN) else None for _ in range(role_count)]
 
     municipality_list = [
-        _municipality(draw, taken, organisation_ids, _FEW, _FEW)
+        _municipality(draw, taken, organisation_ids, _FEW, _FEW, _FEW)
         for _ in range(draw(_count(max_municipalities)))
     ]
     municipality_ids = [m.id for m in municipality_list]
@@ -1099,6 +1102,7 @@ def _municipality(
     taken: set[str],
     parties: Sequence[str],
     max_areas: int,
+    max_depth: int,
     max_factions: int,
 ) -> Municipality:
     own = _fresh(draw, taken, body=True)
@@ -1114,7 +1118,9 @@ def _municipality(
     else:
         details["name"] = draw(_FOREIGN_NAME)
         details["province"] = draw(_MAYBE_FOREIGN_REGION)
-    area_list = tuple(_area(draw, taken, 1, max_areas) for _ in range(draw(_count(max_areas))))
+    area_list = tuple(
+        _area(draw, taken, max_depth, max_areas) for _ in range(draw(_count(max_areas)))
+    )
     every = [a for top in area_list for a in top.walk()]
     wijken = sum(1 for a in every if a.level is AreaLevel.WIJK)
     kernen = sum(1 for a in every if a.level is AreaLevel.KERN)

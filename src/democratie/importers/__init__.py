@@ -1,0 +1,26 @@
+"""Importers: read council data from other formats into a landscape.
+
+- :mod:`democratie.importers.ori`: Open Raadsinformatie, the Dutch Popolo dialect
+  (a pair of ``*_persons.json`` and ``*_organisations.json`` files).
+- :mod:`democratie.importers.popolo`: standard Popolo (``persons``,
+  ``organizations``, ``memberships``, ``posts``, ``areas``, ``events``).
+
+Each returns an :class:`ImportResult`: the landscape and an
+:class:`ImportReport` of the choices made and of everything in the source that
+has no place in the model, counted per category with examples.
+"""
+
+from democratie.importers._result import MAX_EXAMPLES, ImportReport, ImportResult, Unmapped
+from democratie.importers.ori import import_ori, load_ori
+from democratie.importers.popolo import import_popolo, load_popolo
+
+__all__ = [
+    "MAX_EXAMPLES",
+    "ImportReport",
+    "ImportResult",
+    "Unmapped",
+    "import_ori",
+    "import_popolo",
+    "load_ori",
+    "load_popolo",
+]

@@ -1,0 +1,199 @@
+"""The built-in plugin that offers the Open Raadsinformatie and Popolo importers.
+
+It implements the ``democratie_importers`` hook with two objects that satisfy
+:class:`democratie.plugins.Importer`: :class:`OriImporter` (format ``"ori"``)
+and :class:`PopoloImporter` (format ``"popolo"``). Both read JSON, recognise
+their format from the first bytes of a file, and return the landscape; the
+import report (see :class:`~democratie.importers.ImportReport`) is logged on
+the ``democratie.importers`` logger at INFO level. Call
+:func:`~democratie.importers.load_ori` or
+:func:`~democratie.importers.load_popolo` to get the report as an object.
+
+Examples
+--------
+>>> from democratie.importers.plugin import democratie_importers
+>>> [importer.name for importer in democratie_importers()]
+['ori', 'popolo']
+>>> PopoloImporter().detect(b'{"persons": [], "organizations": [], "memberships": []}')
+True
+>>> OriImporter().detect(b'{"meta": {"took": 3}, "organisations": [')
+True
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from attrs import frozen
+
+from democratie.errors import LoadError, Problem
+from democratie.importers import ori, popolo
+from democratie.importers._common import read_json
+from democratie.importers._result import ImportResult
+from democratie.io import MAX_BYTES, parse
+from democratie.model import Landscape
+from democratie.plugins import Importer, hookimpl
+
+__all__ = ["OriImporter", "PopoloImporter", "democratie_importers"]
+
+logger = logging.getLogger("democratie.importers")
+
+_STREAM = "<stream>"
+_ORI_MARKS = (re.compile(rb'"organisation_id"\s*:'), re.compile(rb'"organisations"\s*:\s*\['))
+_POPOLO_MARKS = (
+    re.compile(rb'"organizations"\s*:\s*\['),
+    re.compile(rb'"memberships"\s*:\s*\[\s*(?:\]|\{[^{}]*"(?:person|organization)_id")'),
+    # A large file may hold nothing but persons in its first bytes.
+    re.compile(rb'^\s*\{\s*"persons"\s*:\s*\[\s*(?:\]|\{)'),
+)
+_FOREIGN_MARKS = (re.compile(rb'"organization_id"\s*:'), re.compile(rb'"organizations"\s*:'))
+
+
+def _parsed_head(head: bytes) -> tuple[bool, Any]:
+    """Parse *head* when it is a whole JSON document; ``(False, None)`` when it is not."""
+    try:
+        return True, json.loads(head.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return False, None
+
+
+def _looks_like_json_object(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+
+
+def _read_stream(source: IO[Any], name: str, max_bytes: int) -> Any:
+    data = source.read(max_bytes + 1)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if len(data) > max_bytes:
+        problem = Problem(
+            path="",
+            code="too-large",
+            message=f"the document is more than {max_bytes:,} bytes",
+            file=name,
+        )
+        raise LoadError([problem], source=name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        problem = Problem(
+            path="",
+            code="encoding",
+            message=f"the document is not valid UTF-8 (offset {error.start})",
+            file=name,
+        )
+        raise LoadError([problem], source=name) from None
+    return parse(text, format="json", source=name)
+
+
+def _name_of(source: IO[Any]) -> str:
+    name = getattr(source, "name", None)
+    return name if isinstance(name, str) else _STREAM
+
+
+def _log(result: ImportResult) -> Landscape:
+    logger.info("%s", result.report)
+    return result.landscape
+
+
+@frozen
+class OriImporter:
+    """Reads Open Raadsinformatie data: a ``*_persons.json`` file and its organisations file.
+
+    Given a persons file opened from disk, the organisations file next to it
+    (``heerde_persons.json`` with ``heerde_organisations.json``) is read too;
+    pass ``organisations_path`` in the options to name it yourself. A persons
+    file on its own is read with the organisations its memberships name. The
+    option ``merge_people`` (default True) is passed on to
+    :func:`~democratie.importers.ori.import_ori`.
+    """
+
+    name = "ori"
+    title = "Open Raadsinformatie (Popolo dialect: *_persons.json, *_organisations.json)"
+    suffixes = (".json",)
+    binary = True
+
+    def detect(self, head: bytes) -> bool:
+        """Tell whether a file starting with *head* is Open Raadsinformatie data."""
+        if not _looks_like_json_object(head):
+            return False
+        whole, data = _parsed_head(head)
+        if whole:
+            return ori.detect(data)
+        return any(mark.search(head) for mark in _ORI_MARKS) and not any(
+            mark.search(head) for mark in _FOREIGN_MARKS
+        )
+
+    def load(self, source: IO[Any], options: Mapping[str, Any]) -> Landscape:
+        """Read the landscape of one municipality; see :func:`~democratie.importers.load_ori`."""
+        name = _name_of(source)
+        max_bytes = int(options.get("max_bytes", MAX_BYTES))
+        merge = bool(options.get("merge_people", True))
+        first = _read_stream(source, name, max_bytes)
+        given = options.get("organisations_path")
+        partner: str | None = None
+        if given is not None:
+            partner = os.fspath(given)
+        elif name != _STREAM:
+            _, candidates = ori.partner_paths(name)
+            partner = next((str(c) for c in candidates if Path(c).is_file()), None)
+        if partner is None:
+            if isinstance(first, dict) and "persons" not in first and "organisations" in first:
+                message = "the persons file that belongs with this organisations file was not found"
+                raise LoadError([Problem(path="", code="io-error", message=message, file=name)])
+            return _log(ori.import_ori(first, persons_source=name, merge_people=merge))
+        second = read_json(partner, max_bytes=max_bytes)
+        pairs = [(name, first), (partner, second)]
+        if isinstance(first, dict) and "persons" not in first:
+            pairs.reverse()
+        (persons_name, persons), (organisations_name, organisations) = pairs
+        return _log(
+            ori.import_ori(
+                persons,
+                organisations,
+                persons_source=persons_name,
+                organisations_source=organisations_name,
+                merge_people=merge,
+            )
+        )
+
+
+@frozen
+class PopoloImporter:
+    """Reads a standard Popolo JSON document (``persons``, ``organizations``, ``memberships``)."""
+
+    name = "popolo"
+    title = "Popolo JSON (persons, organizations, memberships, posts, areas)"
+    suffixes = (".json",)
+    binary = True
+
+    def detect(self, head: bytes) -> bool:
+        """Tell whether a file starting with *head* is a Popolo document."""
+        if not _looks_like_json_object(head):
+            return False
+        whole, data = _parsed_head(head)
+        if whole:
+            return popolo.detect(data)
+        start = head.lstrip(b"\xef\xbb\xbf")
+        return any(mark.search(start) for mark in _POPOLO_MARKS) and not any(
+            mark.search(start) for mark in _ORI_MARKS
+        )
+
+    def load(self, source: IO[Any], options: Mapping[str, Any]) -> Landscape:
+        """Read the landscape; see :func:`~democratie.importers.load_popolo`."""
+        name = _name_of(source)
+        max_bytes = int(options.get("max_bytes", MAX_BYTES))
+        data = _read_stream(source, name, max_bytes)
+        return _log(popolo.import_popolo(data, source=name))
+
+
+@hookimpl
+def democratie_importers() -> list[Importer]:
+    """Offer the Open Raadsinformatie and the Popolo importer, in that order."""
+    return [OriImporter(), PopoloImporter()]

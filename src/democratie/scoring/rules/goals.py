@@ -1,0 +1,95 @@
+"""Service goal alignment: how many of Stichtse Vecht's seven shared ambitions an initiative serves.
+
+Examples
+--------
+>>> import democratie
+>>> from democratie.scoring import run
+>>> from democratie.scoring.rules import ServiceGoalAlignment
+>>> land = democratie.examples.load("stichtse-vecht-gebiedsgericht-werken")
+>>> run(land, [ServiceGoalAlignment()])["gebiedsgericht-werken-2022"]["service_goal_alignment"].value
+1.0
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from attrs import field, frozen
+
+from democratie.model import Initiative
+from democratie.scoring.context import ScoringContext
+from democratie.scoring.rule import BaseRule
+from democratie.scoring.rules._common import advice, listing
+from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
+from democratie.vocab import ServiceGoal
+
+__all__ = ["ServiceGoalAlignment"]
+
+
+@frozen(kw_only=True)
+class ServiceGoalAlignment(BaseRule):
+    """Service goal alignment: the share of the seven service goals an initiative addresses.
+
+    Stichtse Vecht's new gebiedsgericht werken and the development of its
+    organisation share seven ambitions, from "snelle en eenvoudige
+    dienstverlening" to "meedenken, meedoen en ruimte krijgen (participatie)".
+
+    Parameters
+    ----------
+    name
+        The rule's name.
+    goals
+        The goals to address (all seven by default).
+
+    Notes
+    -----
+    score = goals addressed / goals. Not applicable when the initiative names
+    no service goal: for most initiatives they are not the frame.
+
+    References
+    ----------
+    Stichtse Vecht, gebiedsgericht werken 2022.
+    """
+
+    name: str = "service_goal_alignment"
+    title: ClassVar[Bilingual] = Bilingual(nl="Bijdrage aan de dienstverleningsambities", en="Service goal alignment")
+    applies_to: ClassVar[SubjectKind] = "initiative"
+    source: ClassVar[str] = "Stichtse Vecht, gebiedsgericht werken 2022 (seven shared ambitions)"
+    formula: ClassVar[str] = "service goals addressed / 7"
+    goals: tuple[ServiceGoal, ...] = field(default=tuple(ServiceGoal), converter=tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.goals:
+            message = "goals must name at least one service goal"
+            raise ValueError(message)
+
+    def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
+        """Score one initiative."""
+        assert isinstance(subject, Initiative)
+        if not subject.service_goals:
+            return self.not_applicable(
+                subject,
+                nl="Het initiatief noemt geen dienstverleningsambities.",
+                en="The initiative names no service goals.",
+            )
+        addressed = [g for g in self.goals if g in subject.service_goals]
+        missing = [g for g in self.goals if g not in subject.service_goals]
+        share = len(addressed) / len(self.goals)
+        recommendations = []
+        if missing:
+            recommendations.append(
+                advice(
+                    "Nog niet genoemd: " + listing((g.label_nl.lower() for g in missing), lang="nl") + ".",
+                    "Not yet addressed: " + listing(g.label_en.lower() for g in missing) + ".",
+                )
+            )
+        return self.result(
+            subject,
+            share,
+            nl=f"Het initiatief draagt bij aan {len(addressed)} van de {len(self.goals)} ambities.",
+            en=f"The initiative serves {len(addressed)} of the {len(self.goals)} service goals.",
+            evidence=[
+                Evidence(about=subject.id, fact="service_goals", value=", ".join(g.value for g in addressed))
+            ],
+            recommendations=recommendations,
+        )

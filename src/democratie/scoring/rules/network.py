@@ -1,0 +1,439 @@
+"""Network rules: champions (kartrekkers), brokers (verbinders), bridging and bonding.
+
+These rules read the stakeholder graph that the scoring context builds once and
+shares. The graph analyses they use are computed once per scoring run for all
+subjects together.
+
+Examples
+--------
+>>> import democratie
+>>> from democratie.scoring import run
+>>> from democratie.scoring.rules import ChampionPresence
+>>> land = democratie.examples.load("m50-leerkring-waalwijk")
+>>> score = run(land, [ChampionPresence()])["m50-leerkring-initiatief"]["champion_presence"]
+>>> score.value, score.recommendations[0].nl
+(0.0, 'Kartrekkers zijn nodig: wijs er minstens twee aan, zodat het niet op één persoon rust.')
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from attrs import frozen
+
+from democratie.graph import ACTOR_KINDS, TIE_RELATIONS
+from democratie.graph.analysis import (
+    BrokerRanking,
+    ChampionRanking,
+    rank_brokers,
+    rank_champions,
+)
+from democratie.model import Initiative, Landscape, Municipality, Network
+from democratie.scoring.context import ScoringContext
+from democratie.scoring.rule import BaseRule
+from democratie.scoring.rules._common import actors_of, advice
+from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
+from democratie.vocab import RoleKind
+
+__all__ = ["BridgingVsBonding", "BrokerageCapacity", "ChampionPresence", "internal_actors"]
+
+
+def _declared_champions(initiative: Initiative, landscape: Landscape) -> list[str]:
+    found: dict[str, None] = {}
+    for participant in initiative.participants:
+        if participant.role is RoleKind.KARTREKKER:
+            found[participant.actor] = None
+    for role in landscape.roles_at(initiative.id):
+        if role.kind is RoleKind.KARTREKKER:
+            found[role.holder] = None
+    return list(found)
+
+
+def _leaders(initiative: Initiative) -> list[str]:
+    return list(dict.fromkeys([*initiative.led_by, *initiative.initiated_by]))
+
+
+@frozen(kw_only=True)
+class ChampionPresence(BaseRule):
+    """Champion presence: how strong the initiative's strongest kartrekker is, and whether it rests on one.
+
+    "Kartrekkers zijn nodig", the M50 learning circle concluded. The
+    kartrekkers of an initiative are the actors it names as such (participant
+    role or role ``kartrekker``); when it names none, its leaders and
+    initiators stand in for them (see *fallback_to_leaders*). Each is scored by
+    :func:`democratie.graph.analysis.rank_champions` over the whole stakeholder
+    graph (degree, eigenvector centrality and VoteRank, each relative to the
+    strongest actor in the landscape).
+
+    Parameters
+    ----------
+    name
+        The rule's name.
+    fallback_to_leaders
+        Count leaders and initiators as kartrekkers when none is named.
+    fragile_factor
+        Factor applied when every kartrekker is an articulation point, a single
+        point of failure (0.5 by default; our reading).
+
+    Notes
+    -----
+    score = max over the kartrekkers of their champion score, times
+    *fragile_factor* when all of them are articulation points of the actor
+    network; 0 when the initiative has actors but no kartrekker. Not applicable
+    when the initiative records no actors at all.
+
+    References
+    ----------
+    M50 learning circle, Waalwijk 2020 ("Kartrekkers zijn nodig"); Bonacich
+    (1987); Zhang et al. (2016), VoteRank.
+    """
+
+    name: str = "champion_presence"
+    title: ClassVar[Bilingual] = Bilingual(nl="Kartrekkers aanwezig", en="Champion presence")
+    applies_to: ClassVar[SubjectKind] = "initiative"
+    source: ClassVar[str] = 'M50 learning circle, Waalwijk 2020 ("Kartrekkers zijn nodig")'
+    formula: ClassVar[str] = "max champion score of the kartrekkers, x 0.5 when all are single points of failure"
+    fallback_to_leaders: bool = True
+    fragile_factor: float = 0.5
+
+    def __attrs_post_init__(self) -> None:
+        if not 0.0 <= self.fragile_factor <= 1.0:
+            message = f"fragile_factor must lie in [0, 1], got {self.fragile_factor}"
+            raise ValueError(message)
+
+    def _candidates(self, initiative: Initiative, landscape: Landscape) -> tuple[list[str], bool]:
+        named = _declared_champions(initiative, landscape)
+        if named or not self.fallback_to_leaders:
+            return named, True
+        return _leaders(initiative), False
+
+    def _ranking(self, context: ScoringContext) -> dict[str, Any]:
+        def compute() -> dict[str, Any]:
+            wanted: dict[str, None] = {}
+            for initiative in context.landscape.initiatives:
+                wanted.update(dict.fromkeys(self._candidates(initiative, context.landscape)[0]))
+            if not wanted:
+                return {}
+            ranking: ChampionRanking = rank_champions(
+                context.graph, among=list(wanted), top=len(wanted)
+            )
+            return {champion.id: champion for champion in ranking}
+
+        return context.cached(("champions", self.fallback_to_leaders), compute)
+
+    def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
+        """Score one initiative."""
+        assert isinstance(subject, Initiative)
+        land = context.landscape
+        if not actors_of(subject, land):
+            return self.not_applicable(
+                subject,
+                nl="Het initiatief noemt niemand die meedoet.",
+                en="The initiative names nobody who takes part.",
+            )
+        candidates, named = self._candidates(subject, land)
+        needed = advice(
+            "Kartrekkers zijn nodig: wijs er minstens twee aan, zodat het niet op één persoon rust.",
+            "Champions are needed: name at least two, so that it does not rest on one person.",
+        )
+        if not candidates:
+            return self.result(
+                subject,
+                0.0,
+                nl="Er is geen kartrekker, leider of initiatiefnemer vastgelegd.",
+                en="No kartrekker, leader or initiator is recorded.",
+                recommendations=[needed],
+            )
+        ranking = self._ranking(context)
+        champions = [ranking[c] for c in candidates if c in ranking]
+        best = max(champions, key=lambda c: (c.score, c.id))
+        fragile = all(c.articulation_point for c in champions)
+        value = best.score * (self.fragile_factor if fragile else 1.0)
+        who_nl = "kartrekker" if named else "kartrekker (als leider of initiatiefnemer)"
+        who_en = "kartrekker" if named else "kartrekker (as leader or initiator)"
+        nl = f"De sterkste {who_nl} is {best.label}, met kartrekkersscore {best.score:.2f}."
+        en = f"The strongest {who_en} is {best.label}, with champion score {best.score:.2f}."
+        recommendations = []
+        if fragile:
+            nl += " Alle kartrekkers zijn een enkel punt van falen: zonder hen valt het netwerk uiteen."
+            en += " Every kartrekker is a single point of failure: without them the network falls apart."
+            recommendations.append(needed)
+        if not named:
+            recommendations.append(
+                advice(
+                    "Leg vast wie de kartrekkers zijn.",
+                    "Record who the kartrekkers are.",
+                )
+            )
+        evidence = [
+            Evidence(about=c.id, fact="champion_score", value=round(c.score, 4)) for c in champions
+        ] + [
+            Evidence(about=c.id, fact="articulation_point", value=c.articulation_point)
+            for c in champions
+        ]
+        return self.result(
+            subject, value, nl=nl, en=en, evidence=evidence, recommendations=recommendations
+        )
+
+
+def _network_actors(network: Network, landscape: Landscape) -> list[str]:
+    found: dict[str, None] = dict.fromkeys(landscape.members_of(network.id))
+    found.update(dict.fromkeys(network.coordinators))
+    for meeting in network.meetings:
+        if meeting.host is not None:
+            found[meeting.host] = None
+        found.update(dict.fromkeys(meeting.attendees))
+    return list(found)
+
+
+@frozen(kw_only=True)
+class BrokerageCapacity(BaseRule):
+    """Brokerage capacity: how well a network's best verbinders bridge otherwise separate groups.
+
+    "Netwerkend werken" is one of the opportunities the M50 learning circle saw.
+    A verbinder (broker) links parties that would not otherwise meet: Burt's
+    constraint is low for them, and many shortest paths run through them
+    (betweenness). The network's actors are its members, coordinators, and the
+    hosts and attendees of its meetings; each is measured by
+    :func:`democratie.graph.analysis.rank_brokers` over the whole stakeholder
+    graph.
+
+    Parameters
+    ----------
+    name
+        The rule's name.
+    top
+        How many of the best brokers to average (1: the best one).
+    sample_above
+        Estimate betweenness from this many sampled sources when the landscape
+        has more actors than that (seeded by the scoring context, so the score is
+        reproducible); exact below it.
+
+    Notes
+    -----
+    For an actor, brokerage = (b / b_max + (1 - min(c, 1))) / 2, where b is its
+    betweenness, b_max the highest betweenness in the landscape and c its
+    constraint. score = the mean brokerage of the *top* best actors of the
+    network. Not applicable when the network has no actors, or none with a tie.
+
+    References
+    ----------
+    M50 learning circle, Waalwijk 2020 ("netwerkend werken"); Burt, R. S. (1992),
+    *Structural Holes*; Brandes, U. (2001), "A faster algorithm for betweenness
+    centrality".
+    """
+
+    name: str = "brokerage_capacity"
+    title: ClassVar[Bilingual] = Bilingual(nl="Verbindend vermogen", en="Brokerage capacity")
+    applies_to: ClassVar[SubjectKind] = "network"
+    source: ClassVar[str] = 'M50 learning circle, Waalwijk 2020 ("netwerkend werken"); Burt 1992'
+    formula: ClassVar[str] = "mean over the top-k actors of (betweenness / max betweenness + 1 - min(constraint, 1)) / 2"
+    top: int = 1
+    sample_above: int = 500
+
+    def __attrs_post_init__(self) -> None:
+        if self.top < 1:
+            message = f"top must be at least 1, got {self.top}"
+            raise ValueError(message)
+        if self.sample_above < 1:
+            message = f"sample_above must be at least 1, got {self.sample_above}"
+            raise ValueError(message)
+
+    def _ranking(self, context: ScoringContext) -> tuple[dict[str, Any], float]:
+        def compute() -> tuple[dict[str, Any], float]:
+            wanted: dict[str, None] = {}
+            for network in context.landscape.networks:
+                wanted.update(dict.fromkeys(_network_actors(network, context.landscape)))
+            if not wanted:
+                return {}, 0.0
+            graph = context.graph
+            actors = len(graph.nodes(ACTOR_KINDS))
+            k = self.sample_above if actors > self.sample_above else None
+            full: BrokerRanking = rank_brokers(graph, among=list(wanted), k=k, seed=context.seed)
+            everyone = rank_brokers(graph, among=None, k=k, seed=context.seed, top=1)
+            highest = everyone.best.betweenness if everyone.best is not None else 0.0
+            return {broker.id: broker for broker in full}, highest
+
+        return context.cached(("brokers", self.sample_above, context.seed), compute)
+
+    def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
+        """Score one network."""
+        assert isinstance(subject, Network)
+        actors = _network_actors(subject, context.landscape)
+        if not actors:
+            return self.not_applicable(
+                subject,
+                nl="Het netwerk heeft geen leden, coördinatoren of deelnemers aan bijeenkomsten.",
+                en="The network has no members, coordinators or meeting attendees.",
+            )
+        ranking, highest = self._ranking(context)
+        scored = []
+        for actor in actors:
+            broker = ranking[actor]
+            if broker.isolated:
+                continue
+            between = broker.betweenness / highest if highest > 0 else 0.0
+            constraint = 1.0 if broker.constraint is None else min(broker.constraint, 1.0)
+            scored.append(((between + (1 - constraint)) / 2, broker))
+        if not scored:
+            return self.not_applicable(
+                subject,
+                nl="Geen van de actoren van het netwerk heeft een band met iemand anders.",
+                en="None of the network's actors has a tie to anyone else.",
+            )
+        scored.sort(key=lambda pair: (-pair[0], pair[1].id))
+        chosen = scored[: self.top]
+        value = sum(score for score, _ in chosen) / len(chosen)
+        best = chosen[0][1]
+        evidence = [
+            Evidence(about=b.id, fact="brokerage", value=round(s, 4)) for s, b in chosen
+        ] + [
+            Evidence(about=best.id, fact="betweenness", value=round(best.betweenness, 4)),
+            Evidence(about=best.id, fact="constraint", value=None if best.constraint is None else round(best.constraint, 4)),
+        ]
+        recommendations = []
+        if value < 0.5:
+            recommendations.append(
+                advice(
+                    "Zoek verbinders die partijen samenbrengen die elkaar anders niet treffen.",
+                    "Look for brokers who bring together parties that would not otherwise meet.",
+                )
+            )
+        return self.result(
+            subject,
+            value,
+            nl=f"De sterkste verbinder is {best.label} (verbindend vermogen {chosen[0][0]:.2f}).",
+            en=f"The strongest broker is {best.label} (brokerage {chosen[0][0]:.2f}).",
+            evidence=evidence,
+            recommendations=recommendations,
+        )
+
+
+def internal_actors(landscape: Landscape, municipality: str) -> set[str]:
+    """The actors inside a municipal organisation: the municipality, its bodies and their people.
+
+    The municipality, its council, college and factions; the organisations of
+    sector ``overheid`` that belong to it (a rekenkamer); and the people who hold
+    a role at, or act on behalf of, any of these.
+
+    Examples
+    --------
+    >>> import democratie
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> sorted(internal_actors(land, "delft"))
+    ['delft', 'delft-college', 'delft-raad', 'p-rob-van-den-berg']
+    """
+    mun = landscape.get(municipality)
+    assert isinstance(mun, Municipality)
+    bodies = {mun.id, mun.council_id, mun.college_id, *(f.id for f in mun.council.factions)}
+    bodies.update(
+        org.id
+        for org in landscape.organisations
+        if org.municipality == mun.id and org.sector.value == "overheid"
+    )
+    people = {
+        role.holder
+        for role in landscape.roles
+        if role.at in bodies or role.on_behalf_of in bodies
+    }
+    return bodies | people
+
+
+@frozen(kw_only=True)
+class BridgingVsBonding(BaseRule):
+    """Bridging vs bonding: how much of a municipal organisation's ties reach outside it.
+
+    Stichtse Vecht describes "de interne en externe netwerken" of its
+    gebiedsgericht werken: it works "niet alleen, maar juist door samen te werken
+    met anderen". The actors inside the municipal organisation are found by
+    :func:`internal_actors`; their ties to outsiders bridge, their ties to each
+    other bond: Krackhardt and Stern's E-I index of the internal group, over the
+    actor projection of the stakeholder graph (as
+    :func:`democratie.graph.analysis.bridging_bonding` computes it per group).
+
+    Parameters
+    ----------
+    name
+        The rule's name.
+    ignore_relations
+        Relations that do not count as ties here: by default ``body_of``, the
+        formal link of a council and a college to their municipality, which
+        every municipality has.
+
+    Notes
+    -----
+    EI = (E - I) / (E + I) over the ties of the internal actors; score =
+    (EI + 1) / 2, so 1 is all bridging and 0 all bonding. Not applicable when the
+    internal actors have no ties.
+
+    References
+    ----------
+    Stichtse Vecht, gebiedsgericht werken 2022 (internal and external networks);
+    Krackhardt, D., & Stern, R. N. (1988).
+    """
+
+    name: str = "bridging_vs_bonding"
+    title: ClassVar[Bilingual] = Bilingual(nl="Overbruggen en binden", en="Bridging vs bonding")
+    applies_to: ClassVar[SubjectKind] = "municipality"
+    source: ClassVar[str] = "Stichtse Vecht (internal and external networks); Krackhardt & Stern 1988"
+    formula: ClassVar[str] = "(EI + 1) / 2, EI = (E - I) / (E + I) over the ties of the municipal organisation"
+    ignore_relations: frozenset[str] = frozenset({"body_of"})
+
+    def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
+        """Score one municipality."""
+        assert isinstance(subject, Municipality)
+        inside = internal_actors(context.landscape, subject.id)
+        relations = TIE_RELATIONS - self.ignore_relations
+        projection = context.cached(
+            ("actor_projection", relations),
+            lambda: context.graph.actor_projection(relations=relations),
+        )
+        internal = external = 0
+        for u, v in projection.edges(n for n in inside if n in projection):
+            if u in inside and v in inside:
+                internal += 1
+            else:
+                external += 1
+        if internal + external == 0:
+            return self.not_applicable(
+                subject,
+                nl="Er zijn geen banden van de gemeentelijke organisatie vastgelegd.",
+                en="No ties of the municipal organisation are recorded.",
+            )
+        ei = (external - internal) / (external + internal)
+        value = (ei + 1) / 2
+        nl = (
+            f"Van de {external + internal} banden van de gemeentelijke organisatie gaan er "
+            f"{external} naar buiten en blijven er {internal} binnen (E-I-index {ei:+.2f})."
+        )
+        en = (
+            f"Of the {external + internal} ties of the municipal organisation, {external} reach "
+            f"outside and {internal} stay inside (E-I index {ei:+.2f})."
+        )
+        recommendations = []
+        if value < 0.5:
+            recommendations.append(
+                advice(
+                    "Werk meer samen met partners buiten de gemeentelijke organisatie.",
+                    "Work more with partners outside the municipal organisation.",
+                )
+            )
+        elif internal == 0:
+            recommendations.append(
+                advice(
+                    "Leg ook het interne netwerk vast: wie binnen de organisatie samenwerkt.",
+                    "Record the internal network too: who works together inside the organisation.",
+                )
+            )
+        return self.result(
+            subject,
+            value,
+            nl=nl,
+            en=en,
+            evidence=[
+                Evidence(about=subject.id, fact="ties.external", value=external),
+                Evidence(about=subject.id, fact="ties.internal", value=internal),
+                Evidence(about=subject.id, fact="internal_actors", value=len(inside)),
+            ],
+            recommendations=recommendations,
+        )

@@ -1,0 +1,162 @@
+"""Timeline feasibility: milestones reached on time.
+
+Examples
+--------
+>>> import datetime as dt
+>>> import democratie
+>>> from democratie.scoring import run
+>>> from democratie.scoring.rules import TimelineFeasibility
+>>> land = democratie.loads('''
+... format = "democratie/1"
+... [[initiatives]]
+... id = "challenge"
+... kind = "challenge"
+... title = "Samenleving Voorop"
+... period = { start = 2019-01-01 }
+... milestones = [
+...   { title = "werkwijze ontworpen", due_within_months = 12, done = 2019-11-30 },
+...   { title = "werkwijze in gebruik", due_within_months = 36 },
+... ]
+... ''')
+>>> run(land, [TimelineFeasibility()])["challenge"]["timeline_feasibility"].value
+1.0
+>>> late = run(land, [TimelineFeasibility()], as_of=dt.date(2023, 1, 1))
+>>> late["challenge"]["timeline_feasibility"].value
+0.5
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from attrs import frozen
+
+from democratie.model import Initiative, Milestone
+from democratie.scoring.context import ScoringContext
+from democratie.scoring.rule import BaseRule
+from democratie.scoring.rules._common import advice, listing
+from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
+
+__all__ = ["TimelineFeasibility", "milestone_status"]
+
+
+def milestone_status(milestone: Milestone, start: dt.date | None, as_of: dt.date | None) -> str:
+    """Judge one milestone: ``"on_time"``, ``"late"``, ``"pending"`` or ``"unknown"``.
+
+    A reached milestone is on time when it was reached by its due date. One not
+    reached is late when *as_of* is past its due date, else pending. Without a
+    due date (no ``due``, and no start to count ``due_within_months`` from) it
+    is unknown.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from democratie.model import Milestone
+    >>> m = Milestone(title="x", due=dt.date(2020, 1, 1))
+    >>> milestone_status(m, None, None), milestone_status(m, None, dt.date(2021, 1, 1))
+    ('pending', 'late')
+    """
+    due = milestone.due_date(start)
+    if due is None:
+        return "unknown"
+    if milestone.done is not None:
+        return "on_time" if milestone.done <= due else "late"
+    if as_of is not None and as_of > due:
+        return "late"
+    return "pending"
+
+
+@frozen(kw_only=True)
+class TimelineFeasibility(BaseRule):
+    """Timeline feasibility: the share of the milestones that can be judged which were on time.
+
+    Leusden's challenge means to have the council's new way of working
+    designed within one year and in use within three. A milestone is judged
+    when it has been reached, or when the day to judge against (the scoring
+    run's *as_of*) is past its due date; one still pending is not judged yet.
+    Due dates are the milestone's own, or ``due_within_months`` counted from the
+    initiative's start.
+
+    Parameters
+    ----------
+    name
+        The rule's name.
+
+    Notes
+    -----
+    score = milestones on time / milestones judged. Not applicable when no
+    milestone can be judged yet (none reached, none overdue), so that a plan is
+    not scored before its time; without *as_of* only reached milestones are
+    judged and the score does not depend on the day it is computed.
+
+    References
+    ----------
+    Leusden, "Samenleving Voorop" (a new way of working designed within a year,
+    in place within three).
+    """
+
+    name: str = "timeline_feasibility"
+    title: ClassVar[Bilingual] = Bilingual(nl="Mijlpalen op tijd", en="Timeline feasibility")
+    applies_to: ClassVar[SubjectKind] = "initiative"
+    source: ClassVar[str] = "Leusden (Samenleving Voorop: designed within 1 year, in place within 3)"
+    formula: ClassVar[str] = "milestones on time / milestones reached or overdue"
+
+    def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
+        """Score one initiative."""
+        assert isinstance(subject, Initiative)
+        if not subject.milestones:
+            return self.not_applicable(
+                subject,
+                nl="Er zijn geen mijlpalen vastgelegd.",
+                en="No milestones are recorded.",
+            )
+        start = subject.period.start
+        statuses = [
+            (m, milestone_status(m, start, context.as_of)) for m in subject.milestones
+        ]
+        evidence = [Evidence(about=subject.id, fact=f"milestones.{m.title}", value=s) for m, s in statuses]
+        judged = [(m, s) for m, s in statuses if s in ("on_time", "late")]
+        if not judged:
+            unknown = [m for m, s in statuses if s == "unknown"]
+            nl = "Nog geen mijlpaal is bereikt of over tijd"
+            en = "No milestone has been reached or is overdue yet"
+            if unknown and start is None:
+                nl += "; zonder startdatum zijn de termijnen in maanden niet om te rekenen naar data."
+                en += "; without a start date the deadlines in months cannot be turned into dates."
+            else:
+                nl += "."
+                en += "."
+            return self.not_applicable(
+                subject,
+                nl=nl,
+                en=en,
+                evidence=evidence,
+                recommendations=[
+                    advice(
+                        "Leg de startdatum en de data waarop mijlpalen bereikt zijn vast.",
+                        "Record the start date, and the dates on which milestones are reached.",
+                    )
+                ]
+                if start is None
+                else [],
+            )
+        on_time = [m for m, s in judged if s == "on_time"]
+        late = [m for m, s in judged if s == "late"]
+        share = len(on_time) / len(judged)
+        recommendations = []
+        if late:
+            recommendations.append(
+                advice(
+                    "Herijk de planning van: " + listing((m.title for m in late), lang="nl") + ".",
+                    "Revisit the planning of: " + listing(m.title for m in late) + ".",
+                )
+            )
+        return self.result(
+            subject,
+            share,
+            nl=f"{len(on_time)} van de {len(judged)} beoordeelbare mijlpalen zijn op tijd gehaald.",
+            en=f"{len(on_time)} of the {len(judged)} milestones that can be judged were on time.",
+            evidence=evidence,
+            recommendations=recommendations,
+        )
