@@ -474,7 +474,7 @@ def test_loads_names_the_source_in_problems() -> None:
         ("land.txt", 'format = "democratie/1"', "toml"),
         (None, '{"a": 1}', "json"),
         (None, '[[municipalities]]\nid = "x"', "toml"),  # a TOML table header, not a JSON list
-        (None, '[municipalities.council]', "toml"),
+        (None, "[municipalities.council]", "toml"),
         (None, 'format = "democratie/1"', "toml"),
         (None, None, "toml"),
     ],

@@ -8,10 +8,12 @@ member, and that they keep to the ids they are given.
 from __future__ import annotations
 
 import contextlib
+import doctest
 import json
 import sys
 import typing
 from collections.abc import Iterator
+from types import ModuleType
 from typing import Any
 
 import attrs
@@ -21,7 +23,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from jsonschema import Draft202012Validator
 
-from democratie import dumps, loads
+from democratie import dumps, loads, testing
 from democratie.io import Format, json_schema
 from democratie.model import Area, Landscape, Municipality, Network, Person, Role
 from democratie.model._checks import ID_PATTERN
@@ -306,18 +308,14 @@ _PROJECTLEIDER = RoleKind.PROJECTLEIDER
 _NETWERK = NetworkKind.NETWERK_VAN_GEMEENTEN
 
 
-# --- Known failures ---------------------------------------------------------------------------
+@pytest.mark.parametrize("module", [testing, strategies], ids=lambda m: m.__name__)
+def test_the_examples_in_the_docstrings_run(module: ModuleType) -> None:
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS, verbose=False, report=False)
+    assert result.attempted > 0
+    assert result.failed == 0, f"{result.failed} of {result.attempted} examples failed"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason=(
-        "Municipality(cbs_code=..., province=None) is a valid model object, but its province "
-        "(None, not the CBS default) is written as null, which TOML cannot hold; the "
-        "strategies leave this shape out until the model or the dumper settles it"
-    ),
-)
-def test_a_municipality_with_its_province_cleared_survives_toml() -> None:
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_municipality_with_its_province_cleared_survives_a_round_trip(fmt: Format) -> None:
     land = Landscape(municipalities=(Municipality(id="delft", cbs_code="GM0503", province=None),))
-    assert loads(dumps(land, format="toml"), format="toml") == land
+    assert loads(dumps(land, format=fmt), format=fmt) == land

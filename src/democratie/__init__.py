@@ -22,7 +22,7 @@ Examples
 from importlib.metadata import PackageNotFoundError, version
 
 from democratie.errors import DemocratieError, LoadError, ModelError, Problem, WriteError
-from democratie.io import dump, dumps, load, loads
+from democratie.io import dump, dumps, loads
 from democratie.model import (
     Area,
     College,
@@ -34,6 +34,14 @@ from democratie.model import (
     Organisation,
     Person,
     Role,
+)
+from democratie.plugins import (
+    PluginError,
+    build_graph,
+    get_plugin_manager,
+    list_plugins,
+    load,
+    score,
 )
 
 try:
@@ -54,12 +62,17 @@ __all__ = [
     "Network",
     "Organisation",
     "Person",
+    "PluginError",
     "Problem",
     "Role",
     "WriteError",
     "__version__",
+    "build_graph",
     "dump",
     "dumps",
+    "get_plugin_manager",
+    "list_plugins",
     "load",
     "loads",
+    "score",
 ]

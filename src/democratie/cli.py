@@ -64,15 +64,17 @@ def validate(files: Sequence[Path], as_json: bool) -> None:
 
     Without FILES, checks the bundled seed examples.
     """
+    bundled = not files
     targets = list(files) or list(examples.paths())
     results: list[dict[str, Any]] = []
     for target in targets:
+        shown = target.name if bundled else _shown(target)
         try:
             landscape = load(target)
         except LoadError as error:
             results.append(
                 {
-                    "file": _shown(target),
+                    "file": shown,
                     "valid": False,
                     "problems": [
                         {
@@ -90,10 +92,10 @@ def validate(files: Sequence[Path], as_json: bool) -> None:
                 click.echo(str(error), err=True)
             continue
         counts = _summary(landscape)
-        results.append({"file": _shown(target), "valid": True, "counts": counts})
+        results.append({"file": shown, "valid": True, "counts": counts})
         if not as_json:
             title = f" ({landscape.title})" if landscape.title else ""
-            click.echo(f"{_shown(target)}{title}: valid; {_describe(counts)}")
+            click.echo(f"{shown}{title}: valid; {_describe(counts)}")
     invalid = sum(1 for r in results if not r["valid"])
     if as_json:
         click.echo(json.dumps({"files": results, "invalid": invalid}, ensure_ascii=False, indent=2))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
 from typing import Any, TypeAlias
 
 import networkx as nx
@@ -58,8 +60,12 @@ def build_graph(landscape: Landscape) -> StakeholderGraph:
     written to GraphML or GEXF; ``domains``, ``required_domains`` and ``covers_all`` are
     tuples of slugs.
 
-    Time and memory are linear in the size of the landscape: the nodes and edges are
-    collected as tuples and added with one ``add_nodes_from`` and one ``add_edges_from``.
+    Time and memory are linear in the size of the landscape. Nodes and edges are generated
+    as tuples and streamed into one ``add_nodes_from`` and one ``add_edges_from``, so no
+    list of them is held beside the graph. Python's cyclic garbage collector is paused while
+    the graph is filled: the millions of small dictionaries of a national graph would
+    otherwise make it scan the growing graph again and again, and nothing made here forms a
+    reference cycle for it to find.
 
     Examples
     --------
@@ -78,34 +84,72 @@ def build_graph(landscape: Landscape) -> StakeholderGraph:
     [('leusden-raad', 'leusden', 'body_of'), ('leusden-college', 'leusden', 'body_of'), \
 ('p-an', 'leusden-raad', 'holds_role')]
     """
-    nodes: list[_NodeRow] = []
-    edges: list[_EdgeRow] = []
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    if landscape.title is not None:
+        graph.graph["title"] = landscape.title
+    collecting = gc.isenabled()
+    gc.disable()  # nothing made here forms a cycle; see Notes
+    try:
+        graph.add_nodes_from(_nodes(landscape))
+        graph.add_edges_from(_edges(landscape))
+    finally:
+        if collecting:
+            gc.enable()
+    return StakeholderGraph(graph)
+
+
+def _nodes(landscape: Landscape) -> Iterator[_NodeRow]:
+    """Yield the nodes in document order; each attribute dictionary is used once."""
     for municipality in landscape.municipalities:
-        _add_municipality(municipality, nodes, edges)
+        yield from _municipality_nodes(municipality)
     for organisation in landscape.organisations:
-        nodes.append((organisation.id, _organisation_attrs(organisation)))
-        _add_organisation_edges(organisation, edges)
+        yield organisation.id, _organisation_attrs(organisation)
     for person in landscape.people:
         attrs: _Attrs = {"kind": "person", "label": person.name}
         if person.assessment is not None:
             _add_assessment(attrs, person.assessment)
-        nodes.append((person.id, attrs))
-    for role in landscape.roles:
-        _add_role_edges(role, edges)
+        yield person.id, attrs
     for initiative in landscape.initiatives:
-        nodes.append((initiative.id, _initiative_attrs(initiative)))
-        _add_initiative_edges(initiative, landscape, edges)
-        _add_meetings(initiative.meetings, initiative.id, nodes, edges)
+        yield initiative.id, _initiative_attrs(initiative)
+        yield from _meeting_nodes(initiative.meetings)
     for network in landscape.networks:
-        nodes.append((network.id, _network_attrs(network)))
-        _add_network_edges(network, edges)
-        _add_meetings(network.meetings, network.id, nodes, edges)
-    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    if landscape.title is not None:
-        graph.graph["title"] = landscape.title
-    graph.add_nodes_from(nodes)
-    graph.add_edges_from(edges)
-    return StakeholderGraph(graph)
+        yield network.id, _network_attrs(network)
+        yield from _meeting_nodes(network.meetings)
+
+
+def _edges(landscape: Landscape) -> Iterator[_EdgeRow]:
+    """Yield the edges in the order of the references that make them."""
+    for municipality in landscape.municipalities:
+        yield from _municipality_edges(municipality)
+    for organisation in landscape.organisations:
+        yield from _organisation_edges(organisation)
+    for role in landscape.roles:
+        # Inlined: roles are the bulk of the edges of a large landscape.
+        at, behalf = role.at, role.on_behalf_of
+        if at is None and behalf is None:
+            continue
+        attrs: _Attrs = {"relation": "holds_role", "role": role.kind._value_}
+        if role.id is not None:
+            attrs["role_id"] = role.id
+        if role.start is not None:
+            attrs["start"] = role.start.isoformat()
+        if role.end is not None:
+            attrs["end"] = role.end.isoformat()
+        behalf_edge: _EdgeRow | None = None
+        if behalf is not None:
+            behalf_edge = (role.holder, behalf, {**attrs, "relation": "on_behalf_of"})
+        if at is not None:
+            if role.title is not None:
+                attrs["title"] = role.title
+            yield role.holder, at, attrs
+        if behalf_edge is not None:
+            yield behalf_edge
+    for initiative in landscape.initiatives:
+        yield from _initiative_edges(initiative, landscape)
+        yield from _meeting_edges(initiative.meetings, initiative.id)
+    for network in landscape.networks:
+        yield from _network_edges(network)
+        yield from _meeting_edges(network.meetings, network.id)
 
 
 def _add_assessment(attrs: _Attrs, assessment: Assessment) -> None:
@@ -119,9 +163,10 @@ def _add_assessment(attrs: _Attrs, assessment: Assessment) -> None:
         attrs["urgency"] = assessment.urgency
 
 
-def _add_municipality(mun: Municipality, nodes: list[_NodeRow], edges: list[_EdgeRow]) -> None:
+def _municipality_nodes(mun: Municipality) -> Iterator[_NodeRow]:
     mid = mun.id
-    attrs: _Attrs = {"kind": "municipality", "label": mun.name or mid, "sector": _GOVERNMENT}
+    name = mun.name or mid
+    attrs: _Attrs = {"kind": "municipality", "label": name, "sector": _GOVERNMENT}
     attrs["municipality"] = mid
     if mun.cbs_code is not None:
         attrs["cbs_code"] = mun.cbs_code
@@ -133,57 +178,61 @@ def _add_municipality(mun: Municipality, nodes: list[_NodeRow], edges: list[_Edg
         attrs["kern_count"] = mun.kern_count
     if mun.assessment is not None:
         _add_assessment(attrs, mun.assessment)
-    nodes.append((mid, attrs))
+    yield mid, attrs
 
-    name = mun.name or mid
     council, college = mun.council, mun.college
-    council_id = f"{mid}-raad"
     attrs = {"kind": "council", "label": f"Gemeenteraad {name}", "sector": _GOVERNMENT}
     attrs["municipality"] = mid
     if council.seats is not None:
         attrs["seats"] = council.seats
     if council.assessment is not None:
         _add_assessment(attrs, council.assessment)
-    nodes.append((council_id, attrs))
-    college_id = f"{mid}-college"
+    yield f"{mid}-raad", attrs
     attrs = {"kind": "college", "label": f"College van B&W {name}", "sector": _GOVERNMENT}
     attrs["municipality"] = mid
     if college.wethouder_seats is not None:
         attrs["wethouder_seats"] = college.wethouder_seats
     if college.assessment is not None:
         _add_assessment(attrs, college.assessment)
-    nodes.append((college_id, attrs))
-    edges.append((council_id, mid, {"relation": "body_of"}))
-    edges.append((college_id, mid, {"relation": "body_of"}))
+    yield f"{mid}-college", attrs
 
     for faction in council.factions:
         attrs = {"kind": "faction", "label": faction.name, "sector": _GOVERNMENT}
         attrs["municipality"] = mid
         if faction.seats is not None:
             attrs["seats"] = faction.seats
-        nodes.append((faction.id, attrs))
-        edges.append((faction.id, council_id, {"relation": "part_of"}))
-        if faction.party is not None:
-            edges.append((faction.id, faction.party, {"relation": "on_behalf_of"}))
-    _add_areas(mun.areas, mid, mid, nodes, edges)
+        yield faction.id, attrs
+    yield from _area_nodes(mun.areas, mid)
 
 
-def _add_areas(
-    areas: tuple[Area, ...],
-    parent: str,
-    municipality: str,
-    nodes: list[_NodeRow],
-    edges: list[_EdgeRow],
-) -> None:
+def _area_nodes(areas: tuple[Area, ...], municipality: str) -> Iterator[_NodeRow]:
     for area in areas:
         attrs: _Attrs = {"kind": "area", "label": area.name, "area_level": area.level.value}
         attrs["municipality"] = municipality
         if area.code is not None:
             attrs["code"] = area.code
-        nodes.append((area.id, attrs))
-        edges.append((area.id, parent, {"relation": "located_in"}))
+        yield area.id, attrs
         if area.areas:
-            _add_areas(area.areas, area.id, municipality, nodes, edges)
+            yield from _area_nodes(area.areas, municipality)
+
+
+def _municipality_edges(mun: Municipality) -> Iterator[_EdgeRow]:
+    mid = mun.id
+    council_id = f"{mid}-raad"
+    yield council_id, mid, {"relation": "body_of"}
+    yield f"{mid}-college", mid, {"relation": "body_of"}
+    for faction in mun.council.factions:
+        yield faction.id, council_id, {"relation": "part_of"}
+        if faction.party is not None:
+            yield faction.id, faction.party, {"relation": "on_behalf_of"}
+    yield from _area_edges(mun.areas, mid)
+
+
+def _area_edges(areas: tuple[Area, ...], parent: str) -> Iterator[_EdgeRow]:
+    for area in areas:
+        yield area.id, parent, {"relation": "located_in"}
+        if area.areas:
+            yield from _area_edges(area.areas, area.id)
 
 
 def _organisation_attrs(org: Organisation) -> _Attrs:
@@ -202,35 +251,14 @@ def _organisation_attrs(org: Organisation) -> _Attrs:
     return attrs
 
 
-def _add_organisation_edges(org: Organisation, edges: list[_EdgeRow]) -> None:
+def _organisation_edges(org: Organisation) -> Iterator[_EdgeRow]:
     oid = org.id
     if org.municipality is not None:
-        edges.append((oid, org.municipality, {"relation": "located_in"}))
+        yield oid, org.municipality, {"relation": "located_in"}
     for area in org.areas:
-        edges.append((oid, area, {"relation": "serves_area"}))
+        yield oid, area, {"relation": "serves_area"}
     if org.parent is not None:
-        edges.append((oid, org.parent, {"relation": "part_of"}))
-
-
-def _role_attrs(relation: str, role: Role) -> _Attrs:
-    attrs: _Attrs = {"relation": relation, "role": role.kind.value}
-    if role.id is not None:
-        attrs["role_id"] = role.id
-    if role.start is not None:
-        attrs["start"] = role.start.isoformat()
-    if role.end is not None:
-        attrs["end"] = role.end.isoformat()
-    return attrs
-
-
-def _add_role_edges(role: Role, edges: list[_EdgeRow]) -> None:
-    if role.at is not None:
-        attrs = _role_attrs("holds_role", role)
-        if role.title is not None:
-            attrs["title"] = role.title
-        edges.append((role.holder, role.at, attrs))
-    if role.on_behalf_of is not None:
-        edges.append((role.holder, role.on_behalf_of, _role_attrs("on_behalf_of", role)))
+        yield oid, org.parent, {"relation": "part_of"}
 
 
 def _initiative_attrs(ini: Initiative) -> _Attrs:
@@ -262,31 +290,29 @@ def _initiative_attrs(ini: Initiative) -> _Attrs:
     return attrs
 
 
-def _add_initiative_edges(ini: Initiative, landscape: Landscape, edges: list[_EdgeRow]) -> None:
+def _initiative_edges(ini: Initiative, landscape: Landscape) -> Iterator[_EdgeRow]:
     iid = ini.id
     for municipality in ini.municipalities:
-        edges.append((iid, municipality, {"relation": "located_in"}))
+        yield iid, municipality, {"relation": "located_in"}
     for area in ini.areas:
-        edges.append((iid, area, {"relation": "serves_area"}))
+        yield iid, area, {"relation": "serves_area"}
     if ini.covers_all:
         named = set(ini.areas)
         for municipality in ini.municipalities:
             for level in ini.covers_all:
-                for area_ in landscape.areas_of(municipality, level.value):
-                    if area_.id not in named:
-                        named.add(area_.id)
-                        edges.append(
-                            (iid, area_.id, {"relation": "serves_area", "via": "covers_all"})
-                        )
+                for reached in landscape.areas_of(municipality, level.value):
+                    if reached.id not in named:
+                        named.add(reached.id)
+                        yield iid, reached.id, {"relation": "serves_area", "via": "covers_all"}
     for actor in ini.initiated_by:
-        edges.append((actor, iid, {"relation": "initiated"}))
+        yield actor, iid, {"relation": "initiated"}
     for actor in ini.led_by:
-        edges.append((actor, iid, {"relation": "leads"}))
+        yield actor, iid, {"relation": "leads"}
     for participant in ini.participants:
         attrs: _Attrs = {"relation": "participates_in", "role": participant.role.value}
         if participant.level is not None:
             attrs["level"] = participant.level.value
-        edges.append((participant.actor, iid, attrs))
+        yield participant.actor, iid, attrs
     for stage in ini.phases:
         template: _Attrs = {"relation": "participates_in", "phase": stage.phase.value}
         if stage.level is not None:
@@ -296,7 +322,7 @@ def _add_initiative_edges(ini: Initiative, landscape: Landscape, edges: list[_Ed
         if stage.period.end is not None:
             template["end"] = stage.period.end.isoformat()
         for actor in stage.participants:
-            edges.append((actor, iid, dict(template)))
+            yield actor, iid, dict(template)
     for commitment in ini.commitments:
         if commitment.by is not None:
             attrs = {
@@ -304,7 +330,7 @@ def _add_initiative_edges(ini: Initiative, landscape: Landscape, edges: list[_Ed
                 "commitment": commitment.kind.value,
                 "commitment_level": commitment.level.value,
             }
-            edges.append((commitment.by, iid, attrs))
+            yield commitment.by, iid, attrs
     for task in ini.tasks:
         for assignment in task.assignments:
             attrs = {"relation": "participates_in", "raci": assignment.raci.value}
@@ -314,14 +340,12 @@ def _add_initiative_edges(ini: Initiative, landscape: Landscape, edges: list[_Ed
             if isinstance(held, Role):
                 attrs["role_id"] = actor
                 actor = held.holder
-            edges.append((actor, iid, attrs))
+            yield actor, iid, attrs
     for lesson in ini.lessons:
         for party in lesson.shared_with:
-            edges.append(
-                (iid, party, {"relation": "collaborates_with", "lesson": lesson.kind.value})
-            )
+            yield iid, party, {"relation": "collaborates_with", "lesson": lesson.kind.value}
     if ini.network is not None:
-        edges.append((iid, ini.network, {"relation": "part_of"}))
+        yield iid, ini.network, {"relation": "part_of"}
 
 
 def _network_attrs(net: Network) -> _Attrs:
@@ -333,21 +357,18 @@ def _network_attrs(net: Network) -> _Attrs:
     return attrs
 
 
-def _add_network_edges(net: Network, edges: list[_EdgeRow]) -> None:
+def _network_edges(net: Network) -> Iterator[_EdgeRow]:
     nid = net.id
     for member in net.members:
-        edges.append((member, nid, {"relation": "member_of"}))
+        yield member, nid, {"relation": "member_of"}
     for coordinator in net.coordinators:
-        edges.append((coordinator, nid, {"relation": "leads"}))
+        yield coordinator, nid, {"relation": "leads"}
     if net.parent is not None:
-        edges.append((nid, net.parent, {"relation": "part_of"}))
+        yield nid, net.parent, {"relation": "part_of"}
 
 
-def _add_meetings(
-    meetings: tuple[Meeting, ...], parent: str, nodes: list[_NodeRow], edges: list[_EdgeRow]
-) -> None:
+def _meeting_nodes(meetings: tuple[Meeting, ...]) -> Iterator[_NodeRow]:
     for meeting in meetings:
-        mid = meeting.id
         attrs: _Attrs = {"kind": "meeting", "label": meeting.title}
         attrs["meeting_kind"] = meeting.kind.value
         if meeting.date is not None:
@@ -356,9 +377,14 @@ def _add_meetings(
             attrs["held"] = meeting.held
         if meeting.attendance is not None:
             attrs["attendance"] = meeting.attendance
-        nodes.append((mid, attrs))
-        edges.append((mid, parent, {"relation": "part_of"}))
+        yield meeting.id, attrs
+
+
+def _meeting_edges(meetings: tuple[Meeting, ...], parent: str) -> Iterator[_EdgeRow]:
+    for meeting in meetings:
+        mid = meeting.id
+        yield mid, parent, {"relation": "part_of"}
         if meeting.host is not None:
-            edges.append((meeting.host, mid, {"relation": "hosts"}))
+            yield meeting.host, mid, {"relation": "hosts"}
         for attendee in meeting.attendees:
-            edges.append((attendee, mid, {"relation": "attended"}))
+            yield attendee, mid, {"relation": "attended"}

@@ -260,17 +260,24 @@ def load_ori(
 
     Examples
     --------
+    >>> import json, tempfile
     >>> from pathlib import Path
-    >>> sample = Path("tests/data/ori/heerde_persons.json")
-    >>> if sample.exists():
-    ...     result = load_ori(sample)
-    ...     print(result.landscape.get("heerde").name)
-    ... else:
-    ...     print("Heerde")
-    Heerde
+    >>> council = {"id": "raad", "classification": "Council",
+    ...            "name": "Gemeente Heerde (Heerde) (GLD)"}
+    >>> persons = {"persons": [{"id": "p1", "name": "Dhr. J. Tuinman", "memberships": [
+    ...     {"organisation_id": "raad", "role": "Raadslid"}]}]}
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = Path(folder, "heerde_persons.json").write_text(json.dumps(persons))
+    ...     _ = Path(folder, "heerde_organisations.json").write_text(
+    ...         json.dumps({"organisations": [council]}))
+    ...     result = load_ori(Path(folder, "heerde_persons.json"))
+    >>> result.report.sources
+    ('heerde_persons.json', 'heerde_organisations.json')
+    >>> [(role.kind.value, role.at) for role in result.landscape.roles]
+    [('raadslid', 'heerde-raad')]
     """
     first = os.fspath(persons_path)
-    first_doc = _read(first, max_bytes)
+    first_doc = read_json(first, max_bytes=max_bytes)
     if organisations_path is None:
         which, candidates = partner_paths(first)
         if which == "unknown":
@@ -288,7 +295,7 @@ def load_ori(
             raise LoadError([Problem(path="", code="io-error", message=message, file=first)])
     else:
         second_path = os.fspath(organisations_path)
-    second_doc = _read(second_path, max_bytes)
+    second_doc = read_json(second_path, max_bytes=max_bytes)
     pairs = [(first, first_doc), (second_path, second_doc)]
     if _is_organisations(first_doc) and not _is_organisations(second_doc):
         pairs.reverse()
@@ -303,10 +310,6 @@ def load_ori(
 
 
 _ARGUMENT = {"organisations": "organisations_path", "persons": "persons_path"}
-
-
-def _read(name: str, max_bytes: int) -> Any:
-    return read_json(name, max_bytes=max_bytes)
 
 
 def _is_organisations(doc: object) -> bool:
@@ -500,7 +503,7 @@ class _Reader:
                 )
             if inline_record is not None and org_id not in self.inline:
                 org = self._organisation(
-                    checker, {"id": org_id, **inline_record}, f"{here}.organisation"
+                    checker, {**inline_record, "id": org_id}, f"{here}.organisation"
                 )
                 if org is not None:
                     self.inline[org_id] = org

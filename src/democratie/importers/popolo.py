@@ -28,8 +28,9 @@ A document becomes a :class:`~democratie.model.Landscape`:
   read onto a role kind where the meaning is clear (councillor -> raadslid,
   mayor -> burgemeester, deputy mayor -> locoburgemeester, alderman ->
   wethouder, ...), else the role is ``lid`` with the text kept as its title;
-  roles in a council are placed where the office sits (see
-  :func:`~democratie.importers._common.place_role`);
+  roles in a council are placed where the office sits (burgemeester, wethouders
+  and locoburgemeester in the college, a fractievoorzitter at the faction, the
+  rest in the council);
 - areas become :class:`~democratie.model.Area` objects of the municipality
   they belong to (through the council's ``area_id``, their parents, or the posts
   and memberships that link them to one council).
@@ -68,6 +69,7 @@ from typing import Any, Literal
 from attrs import evolve, frozen
 
 from democratie import reference
+from democratie.errors import LoadError
 from democratie.importers._common import (
     Checker,
     IdPool,
@@ -262,6 +264,23 @@ def load_popolo(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> 
     LoadError
         When the file is missing, unreadable, not JSON or not shaped like a
         Popolo document; every problem is located by file and JSON path.
+
+    Examples
+    --------
+    >>> import json, tempfile
+    >>> from pathlib import Path
+    >>> doc = {"persons": [{"id": "p1", "name": "Graham Quirk", "image": "quirk.jpg"}],
+    ...        "organizations": [{"id": "bcc", "name": "Brisbane City Council",
+    ...                           "classification": "legislature"}],
+    ...        "memberships": [{"person_id": "p1", "organization_id": "bcc", "role": "mayor"}]}
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = Path(folder, "brisbane.json").write_text(json.dumps(doc))
+    ...     result = load_popolo(Path(folder, "brisbane.json"))
+    >>> [(role.kind.value, role.at) for role in result.landscape.roles]
+    [('burgemeester', 'bcc-college')]
+    >>> print(result.report.category("person.image"))
+    person.image (1): the 'image' of a person; the model has no place for it
+        brisbane.json: persons[0].image = 'quirk.jpg'
     """
     name = os.fspath(path)
     return import_popolo(read_json(name, max_bytes=max_bytes), source=name)
@@ -282,6 +301,15 @@ class _Org:
     description: str | None
     identifiers: tuple[Identifier, ...]
     contact: tuple[ContactDetail, ...]
+    path: str
+
+
+@frozen(kw_only=True)
+class _Person:
+    id: str
+    name: str
+    contact: tuple[ContactDetail, ...]
+    identifiers: tuple[Identifier, ...]
     path: str
 
 
@@ -381,8 +409,7 @@ class _Import:
     def run(self) -> ImportResult:
         top = self.check.record(self.data, "", "a Popolo document")
         if top is None:
-            raise_problems([self.check])
-            raise AssertionError  # pragma: no cover - raise_problems raised
+            raise LoadError(self.check.problems, source=self.source)
         if not any(key in top for key in ("persons", "organizations", "memberships")):
             self.check.fail(
                 "",
@@ -546,8 +573,8 @@ class _Import:
 
     def read_persons(
         self, persons: list[tuple[str, dict[str, Any]]]
-    ) -> tuple[list[tuple[str, str, Person | None]], list[_Membership]]:
-        people: list[tuple[str, str, Person | None]] = []
+    ) -> tuple[list[_Person], list[_Membership]]:
+        people: list[_Person] = []
         memberships: list[_Membership] = []
         seen: dict[str, str] = {}
         for path, record in persons:
@@ -571,15 +598,15 @@ class _Import:
                 continue
             seen[person_id] = path
             own = Identifier(scheme="popolo", identifier=person_id)
-            person = self.check.build(
-                path,
-                Person,
-                id=self.pool.take(person_id, fallback=name),
-                name=name,
-                contact=tuple(contact),
-                identifiers=tuple(unique([own, *identifiers])),
+            people.append(
+                _Person(
+                    id=person_id,
+                    name=name,
+                    contact=tuple(contact),
+                    identifiers=tuple(unique([own, *identifiers])),
+                    path=path,
+                )
             )
-            people.append((person_id, path, person))
         return people, memberships
 
     def read_membership(
@@ -610,12 +637,11 @@ class _Import:
 
     def build(
         self,
-        people: list[tuple[str, str, Person | None]],
+        drafts: list[_Person],
         memberships: list[_Membership],
         *,
         persons_read: int,
     ) -> ImportResult:
-        person_ids = {source_id: person.id for source_id, _, person in people if person}
         for org in self.orgs.values():
             if org.kind == "council":
                 own = self.pool.take(org.id, fallback=org.name or "council")
@@ -633,6 +659,20 @@ class _Import:
                 )
         for area in self.areas.values():
             self.ids["area", area.id] = self.pool.take(area.id, fallback=area.name)
+        people: list[Person] = []
+        person_ids: dict[str, str] = {}
+        for draft in drafts:
+            person = self.check.build(
+                draft.path,
+                Person,
+                id=self.pool.take(draft.id, fallback=draft.name),
+                name=draft.name,
+                contact=draft.contact,
+                identifiers=draft.identifiers,
+            )
+            if person is not None:
+                people.append(person)
+                person_ids[draft.id] = person.id
         municipalities = self.municipalities(memberships)
         organisations = self.organisations(municipalities)
         roles = self.roles(memberships, person_ids, municipalities)
@@ -665,7 +705,7 @@ class _Import:
             ),
             municipalities=tuple(municipalities.values()),
             organisations=tuple(organisations),
-            people=tuple(person for _, _, person in people if person is not None),
+            people=tuple(people),
             roles=tuple(roles),
         )
         return ImportResult(landscape=landscape, report=self.report.build())

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 
 from democratie.errors import ModelError, Problem
@@ -32,7 +31,9 @@ ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,198}[a-z0-9])?")
 #: The longest text field accepted, in characters.
 MAX_TEXT = 100_000
 
-_ALLOWED_CONTROLS = frozenset("\n\t\r")
+# Unicode categories Cc (controls) and Cs (surrogates); multiline text may hold \t, \n, \r.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_MULTILINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def raise_problems(problems: Iterable[Problem]) -> None:
@@ -90,19 +91,16 @@ def check_text(
             message=f"is {len(value):,} characters long; at most {MAX_TEXT:,} are accepted",
         )
         return
-    for position, char in enumerate(value):
-        if unicodedata.category(char) in {"Cc", "Cs"} and not (
-            multiline and char in _ALLOWED_CONTROLS
-        ):
-            yield Problem(
-                path=path,
-                code="invalid-value",
-                message=(
-                    f"contains the control character U+{ord(char):04X} at position "
-                    f"{position + 1}; remove it"
-                ),
-            )
-            return
+    found = (_CONTROL_MULTILINE if multiline else _CONTROL).search(value)
+    if found is not None:
+        yield Problem(
+            path=path,
+            code="invalid-value",
+            message=(
+                f"contains the control character U+{ord(found.group()):04X} at position "
+                f"{found.start() + 1}; remove it"
+            ),
+        )
 
 
 def check_unit(value: float | None, path: str) -> Iterator[Problem]:

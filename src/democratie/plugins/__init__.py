@@ -35,6 +35,7 @@ from democratie.plugins.formats import (
     check_exporter_attributes,
     check_importer_attributes,
 )
+from democratie.plugins.loading import load
 from democratie.plugins.manager import (
     DEFAULT_PLUGINS,
     DemocratiePluginManager,
@@ -72,6 +73,7 @@ __all__ = [
     "hookspec",
     "importers",
     "list_plugins",
+    "load",
     "make_plugin_manager",
     "score",
     "scoring_rules",

@@ -177,7 +177,8 @@ def _restore(graph: StakeholderGraph, snapshot: StakeholderGraph) -> None:
     target.clear()
     target.graph.update(snapshot.nx.graph)
     target.add_nodes_from(snapshot.nx.nodes(data=True))
-    target.add_edges_from(snapshot.nx.edges(keys=True, data=True))
+    for u, v, key, data in snapshot.nx.edges(keys=True, data=True):
+        target.add_edge(u, v, key=key, **data)
 
 
 def enrich_graph(

@@ -23,5 +23,5 @@ __all__ = ["democratie_scoring_rules"]
 
 @hookimpl
 def democratie_scoring_rules() -> list[ScoringRule]:
-    """Offer the built-in rules of :data:`democratie.scoring.rules.BUILTIN_RULES`, with their defaults."""
+    """Offer the rules of :data:`democratie.scoring.rules.BUILTIN_RULES`, with their defaults."""
     return list(BUILTIN_RULES)

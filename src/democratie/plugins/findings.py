@@ -18,7 +18,7 @@ warning: initiatives[0].period: the initiative has no period [no-period] (dutch-
 
 from __future__ import annotations
 
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from attrs import evolve, field, frozen
 
@@ -30,20 +30,20 @@ Severity: TypeAlias = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
-def _check_severity(instance: object, attribute: object, value: object) -> None:
+def _check_severity(instance: object, attribute: object, value: Any) -> None:
     if value not in SEVERITIES:
         message = f"severity must be one of {', '.join(SEVERITIES)}, got {value!r}"
         raise ValueError(message)
 
 
-def _check_text(instance: object, attribute: object, value: object) -> None:
+def _check_text(instance: object, attribute: object, value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
         name = getattr(attribute, "name", "text")
         message = f"{name} must be non-empty text, got {value!r}"
         raise ValueError(message)
 
 
-def _check_path(instance: object, attribute: object, value: object) -> None:
+def _check_path(instance: object, attribute: object, value: Any) -> None:
     if not isinstance(value, str):
         message = f"path must be text, got {value!r}"
         raise TypeError(message)

@@ -1,4 +1,4 @@
-"""What an exporter and an importer are: two small protocols.
+r"""What an exporter and an importer are: two small protocols.
 
 An *exporter* writes a landscape (and, if it wants, its stakeholder graph) in
 some format; an *importer* reads a landscape from one. Plugins offer them
@@ -29,7 +29,7 @@ A complete text exporter that lists the initiatives of a landscape:
 ...     needs_graph = False
 ...     def export(self, landscape, graph, destination, options):
 ...         for initiative in landscape.initiatives:
-...             destination.write(f"{initiative.id}\\t{initiative.title}\\n")
+...             destination.write(f"{initiative.id}\t{initiative.title}\n")
 >>> isinstance(InitiativeList(), Exporter), check_exporter_attributes(InitiativeList())
 (True, [])
 >>> land = democratie.loads('''
@@ -42,7 +42,7 @@ A complete text exporter that lists the initiatives of a landscape:
 >>> out = io.StringIO()
 >>> InitiativeList().export(land, None, out, {})
 >>> out.getvalue()
-'challenge\\tSamenleving Voorop\\n'
+'challenge\tSamenleving Voorop\n'
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ class Exporter(Protocol):
         default for new files.
     binary
         Whether the format is bytes (the stream given to :meth:`export` is a
-        binary one) or text (a text stream that writes UTF-8 with ``"\\n"``
+        binary one) or text (a text stream that writes UTF-8 with Unix
         line ends).
     needs_graph
         Whether :meth:`export` needs the stakeholder graph; when False it is
@@ -236,8 +236,8 @@ def check_exporter_attributes(candidate: object) -> list[str]:
 
     Examples
     --------
-    >>> check_exporter_attributes(object())[0]
-    "its name None is not a format name (lowercase letters, digits, '-', '_', '.', starting with a letter)"
+    >>> check_exporter_attributes(object())[-1]
+    'its needs_graph attribute is not True or False'
     """
     problems = _check_common(candidate, "export")
     if not isinstance(getattr(candidate, "needs_graph", None), bool):

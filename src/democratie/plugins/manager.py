@@ -55,7 +55,10 @@ __all__ = [
 logger = logging.getLogger("democratie.plugins")
 
 #: The modules of the built-in plugins, registered first and under their module names.
-DEFAULT_PLUGINS: Final[tuple[str, ...]] = ("democratie.plugins.builtin_rules",)
+DEFAULT_PLUGINS: Final[tuple[str, ...]] = (
+    "democratie.plugins.builtin_rules",
+    "democratie.importers.plugin",
+)
 #: Environment variable that switches off entry-point loading when set to 1, true or yes.
 DISABLE_VARIABLE: Final = "DEMOCRATIE_DISABLE_ENTRYPOINTS"
 #: Environment variable with comma-separated plugin names not to load.
@@ -259,7 +262,7 @@ class DemocratiePluginManager(pluggy.PluginManager):
         return problems
 
     def load_builtins(self) -> None:
-        """Register the built-in plugins of :data:`DEFAULT_PLUGINS` (once; later calls do nothing)."""
+        """Register the built-in plugins of :data:`DEFAULT_PLUGINS` (once; again does nothing)."""
         version = _own_version()
         for module_name in DEFAULT_PLUGINS:
             if self.has_plugin(module_name) or self.is_blocked(module_name):

@@ -12,8 +12,9 @@ Examples
 >>> problem = PluginProblem(plugin="oecd", code="import-failed",
 ...     message="ModuleNotFoundError: No module named 'pabutools'",
 ...     entry_point="oecd = democratie_oecd.plugin", distribution="democratie-oecd 0.3")
->>> print(problem)
-plugin 'oecd' (entry point oecd = democratie_oecd.plugin, from democratie-oecd 0.3): import-failed: ModuleNotFoundError: No module named 'pabutools'
+>>> print(problem)  # doctest: +NORMALIZE_WHITESPACE
+plugin 'oecd' (entry point oecd = democratie_oecd.plugin, from democratie-oecd 0.3):
+import-failed: ModuleNotFoundError: No module named 'pabutools'
 >>> print(PluginError([problem]))  # doctest: +ELLIPSIS
 plugin 'oecd' (entry point ...): import-failed: ModuleNotFoundError: No module named 'pabutools'
 """

@@ -136,7 +136,10 @@ def weakest_link(scores: Iterable[Score]) -> Score:
         subject=subject,
         value=weakest.normalised,
         explanation=Bilingual(
-            nl=f"De zwakste schakel is {weakest.rule}; een keten is zo sterk als de zwakste schakel.",
+            nl=(
+                f"De zwakste schakel is {weakest.rule}; een keten is zo sterk als de zwakste "
+                "schakel."
+            ),
             en=f"The weakest link is {weakest.rule}; a chain is as strong as its weakest link.",
         ),
         evidence=_inputs([weakest, *others]),

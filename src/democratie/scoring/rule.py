@@ -190,9 +190,7 @@ class BaseRule:
                 subject,
                 nl=f"Deze regel gaat over een {_KIND_NL[self.applies_to]}, niet over een "
                 f"{_KIND_NL[kind]}.",
-                en=f"This rule is about an {self.applies_to}, not a {kind}."
-                if self.applies_to[0] in "aeiou"
-                else f"This rule is about a {self.applies_to}, not a {kind}.",
+                en=f"This rule is about {_article(self.applies_to)}, not {_article(kind)}.",
             )
         return self.evaluate(subject, context)
 
@@ -248,6 +246,11 @@ class BaseRule:
 
 
 _SLACK = 1e-9
+
+
+def _article(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
 
 _KIND_NL: dict[str, str] = {
     "initiative": "initiatief",

@@ -160,7 +160,7 @@ def _score_one(
     rule: ScoringRule, subject: Subject, context: ScoringContext, *, strict: bool
 ) -> Score | RuleFailure:
     try:
-        outcome = rule.score(subject, context)
+        outcome: object = rule.score(subject, context)
     except Exception as error:
         if strict:
             raise

@@ -13,21 +13,24 @@ Examples
 ...     rule="commitment_triad",
 ...     subject="delft-zeven",
 ...     value=2 / 3,
-...     explanation=Bilingual(nl="De zwakste steun is toegezegd.", en="The weakest backing is pledged."),
+...     explanation=Bilingual(nl="De zwakste steun is toegezegd.",
+...                           en="The weakest backing is pledged."),
 ...     evidence=(Evidence(about="delft-zeven", fact="commitment.ambtelijk", value="toegezegd"),),
 ... )
 >>> score.applicable, round(score.normalised or 0, 3)
 (True, 0.667)
 >>> print(score)
 commitment_triad [delft-zeven]: 0.67 - The weakest backing is pledged.
->>> Score.not_applicable("commitment_triad", "delft-zeven", nl="Niets bekend.", en="Nothing known.").value is None
-True
+>>> unknown = Score.not_applicable("commitment_triad", "delft-zeven", nl="Niets bekend.",
+...                                 en="Nothing known.")
+>>> unknown.applicable
+False
 """
 
 from __future__ import annotations
 
 import math
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from attrs import field, frozen
 
@@ -84,7 +87,7 @@ def subject_kind(subject: Subject) -> SubjectKind:
         raise TypeError(message) from None
 
 
-def _non_blank(instance: object, attribute: object, value: str) -> None:
+def _non_blank(instance: object, attribute: object, value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
         name = getattr(attribute, "name", "text")
         message = f"{name} must be non-empty text, got {value!r}"
@@ -122,12 +125,11 @@ class Bilingual:
         ValueError
             For another language code.
         """
-        if lang == "nl":
-            return self.nl
-        if lang == "en":
-            return self.en
-        message = f'unknown language "{lang}"; use "nl" or "en"'
-        raise ValueError(message)
+        texts = {"nl": self.nl, "en": self.en}
+        if lang not in texts:
+            message = f'unknown language "{lang}"; use "nl" or "en"'
+            raise ValueError(message)
+        return texts[lang]
 
     def __str__(self) -> str:
         return self.nl
@@ -161,14 +163,17 @@ class Evidence:
         return f"{self.about}: {self.fact} = {self.value}"
 
 
-def _check_range(instance: object, attribute: object, value: tuple[float, float]) -> None:
+def _check_range(instance: object, attribute: object, value: Any) -> None:
     if (
         not isinstance(value, tuple)
         or len(value) != 2
         or not all(isinstance(v, (int, float)) and math.isfinite(v) for v in value)
         or not value[0] < value[1]
     ):
-        message = f"value_range must be a pair of finite numbers (low, high) with low < high, got {value!r}"
+        message = (
+            "value_range must be a pair of finite numbers (low, high) with low < high, got "
+            f"{value!r}"
+        )
         raise ValueError(message)
 
 
@@ -210,7 +215,7 @@ class Score:
     recommendations: tuple[Bilingual, ...] = ()
 
     def __attrs_post_init__(self) -> None:
-        value = self.value
+        value: Any = self.value
         if value is None:
             return
         if isinstance(value, bool) or not isinstance(value, (int, float)):

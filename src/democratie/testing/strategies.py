@@ -438,8 +438,9 @@ def municipalities(
 
     A Dutch municipality gets a real CBS code from
     :func:`democratie.reference.municipalities`, with its name and province
-    either left to default (taken from the list) or written out, in the list's
-    spelling or in capitals. A municipality from abroad has no code and a name.
+    either left out (taken from the list) or written out, in the list's spelling
+    or in capitals (a province given as None is also taken from the list). A
+    municipality from abroad has no code and a name.
     Each has areas (nested), a council with factions, a college, and counts of
     wijken and kernen that are never below the areas it names.
 
@@ -776,13 +777,14 @@ def landscapes(
 
     Examples
     --------
-    >>> from hypothesis import find
-    >>> land = find(landscapes(), lambda land: len(land.initiatives) == 2)
-    >>> len(land.initiatives)
-    2
-    >>> bigger = find(landscapes(max_municipalities=5), lambda land: len(land.municipalities) > 4)
-    >>> len(bigger.municipalities)
-    5
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20, database=None, deadline=None)
+    ... @given(landscapes(max_municipalities=5, max_initiatives=3))
+    ... def test_every_initiative_touches_its_municipalities(land):
+    ...     for initiative in land.initiatives:
+    ...         for mun in initiative.municipalities:
+    ...             assert initiative in land.initiatives_in(mun)
+    >>> test_every_initiative_touches_its_municipalities()
     """
     for name, value in (
         ("max_municipalities", max_municipalities),
@@ -1113,8 +1115,9 @@ def _municipality(
         name = draw(_member((None, record.name, record.name.upper())))
         if name is not None:
             details["name"] = name
-        if draw(_BOOLEAN):
-            details["province"] = record.province
+        province = draw(_member(("", record.province, record.province.upper(), None)))
+        if province != "":
+            details["province"] = province
     else:
         details["name"] = draw(_FOREIGN_NAME)
         details["province"] = draw(_MAYBE_FOREIGN_REGION)

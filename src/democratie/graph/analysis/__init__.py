@@ -4,19 +4,23 @@ Each function takes a :class:`~democratie.graph.StakeholderGraph` first, as netw
 algorithms take a graph, documents its cost, is deterministic for a given seed, and passes
 ``backend=`` on to networkx where networkx offers one.
 
-=====================  ===========================================================
-analysis               functions
-=====================  ===========================================================
-champions              :func:`rank_champions` (kartrekkers)
-brokers                :func:`rank_brokers` (verbinders)
-krachtenveld           :func:`map_krachtenveld`, :func:`mendelow_quadrant`,
-                       :func:`salience_class`
-coverage               :func:`area_coverage`, :func:`domain_coverage`,
-                       :func:`sector_coverage`
-bridging and bonding   :func:`bridging_bonding` (E-I index, assortativity)
-cohesion               :func:`measure_cohesion`
-paths and ego networks :func:`connectors`, :func:`ego_network`
-=====================  ===========================================================
+- champions (kartrekkers): :func:`rank_champions`;
+- brokers (verbinders): :func:`rank_brokers`;
+- krachtenveld: :func:`map_krachtenveld`, :func:`mendelow_quadrant`, :func:`salience_class`;
+- coverage: :func:`area_coverage`, :func:`domain_coverage`, :func:`sector_coverage`;
+- bridging and bonding: :func:`bridging_bonding` (E-I index, assortativity), with
+  :func:`actor_sectors` as a partition;
+- cohesion: :func:`measure_cohesion`;
+- paths and ego networks: :func:`connectors`, :func:`ego_network`.
+
+Examples
+--------
+>>> import democratie.examples
+>>> from democratie.graph import build_graph
+>>> from democratie.graph.analysis import area_coverage
+>>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+>>> area_coverage(graph, "delft").share
+1.0
 """
 
 from democratie.graph.analysis._common import actor_sectors

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, ParamSpec, TypeVar, cast
 
-from democratie.graph._graph import StakeholderGraph
+from democratie.graph._graph import StakeholderGraph, with_article
 from democratie.graph.schema import ACTOR_KINDS
 from democratie.vocab import Sector
 
@@ -43,7 +43,7 @@ def resolve_actors(graph: StakeholderGraph, among: str | Iterable[str] | None) -
     for node in ids:
         kind = graph.kind(node)
         if kind not in ACTOR_KINDS:
-            message = f"{node!r} is a {kind}, not an actor"
+            message = f"{node!r} is {with_article(kind)}, not an actor"
             raise ValueError(message)
     return ids
 

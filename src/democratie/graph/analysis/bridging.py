@@ -183,7 +183,7 @@ def bridging_bonding(
             unassigned.append(node)
         else:
             group_of[node] = group
-    projection = graph.actor_projection().subgraph(group_of)
+    projection = graph.actor_projection()
     internal = external = 0.0
     by_group: dict[str, list[float]] = {str(g): [0.0, 0.0] for g in group_of.values()}
     sizes: dict[str, int] = dict.fromkeys(by_group, 0)
@@ -191,6 +191,8 @@ def bridging_bonding(
         sizes[str(group)] += 1
     mixing: dict[tuple[str, str], float] = {}
     for a, b, data in projection.edges(data=True):
+        if a not in group_of or b not in group_of:
+            continue
         amount = float(data.get(weight, 1)) if weight is not None else 1.0
         ga, gb = str(group_of[a]), str(group_of[b])
         if ga == gb:
@@ -205,7 +207,9 @@ def bridging_bonding(
     if backend is not None:
         labelled: nx.Graph[str] = nx.Graph()
         labelled.add_nodes_from((n, {_GROUP: str(g)}) for n, g in group_of.items())
-        labelled.add_edges_from(projection.edges(data=True))
+        labelled.add_edges_from(
+            (a, b, d) for a, b, d in projection.edges(data=True) if a in group_of and b in group_of
+        )
         value = nx.attribute_assortativity_coefficient(labelled, _GROUP, backend=backend)
         assortativity = None if value != value else float(value)  # NaN: undefined
     else:

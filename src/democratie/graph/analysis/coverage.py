@@ -15,13 +15,12 @@ gebiedsgericht werken spans twelve kernen. Coverage asks how much of that is rea
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import combinations
 
 from attrs import frozen
 
-from democratie.graph._graph import StakeholderGraph
+from democratie.graph._graph import StakeholderGraph, with_article
 from democratie.graph.analysis._common import actor_sectors
-from democratie.graph.schema import ACTOR_KINDS, TIE_RELATIONS
+from democratie.graph.schema import ACTOR_KINDS, TIE_RELATIONS, VENUE_KINDS
 from democratie.vocab import AreaLevel, PolicyDomain, Sector
 
 __all__ = [
@@ -202,7 +201,9 @@ def area_coverage(
     """
     level = AreaLevel.from_slug(level) if isinstance(level, str) else level
     if graph.kind(municipality) != "municipality":
-        message = f"{municipality!r} is a {graph.kind(municipality)}, not a municipality"
+        message = (
+            f"{municipality!r} is {with_article(graph.kind(municipality))}, not a municipality"
+        )
         raise ValueError(message)
     g = graph.nx
     if by is None:
@@ -306,7 +307,7 @@ def domain_coverage(
     own_required: dict[PolicyDomain, None] = {}
     for node in ids:
         if graph.kind(node) != "initiative":
-            message = f"{node!r} is a {graph.kind(node)}, not an initiative"
+            message = f"{node!r} is {with_article(graph.kind(node))}, not an initiative"
             raise ValueError(message)
         data = graph.attributes(node)
         declared.update(dict.fromkeys(PolicyDomain.from_slug(s) for s in data.get("domains", ())))
@@ -368,7 +369,7 @@ def sector_coverage(
 
     Notes
     -----
-    Builds an actor projection: O(E + sum of squared venue sizes).
+    O(sum of the degrees of the participants), or O(E) for the whole graph.
 
     Examples
     --------
@@ -387,11 +388,8 @@ def sector_coverage(
     )
     if initiative is None:
         participants = list(graph.nodes(ACTOR_KINDS))
-        base = graph
     else:
-        view = graph.initiative_view(initiative)
-        participants = list(view.nodes(ACTOR_KINDS))
-        base = graph.subgraph(n for n in graph if n != initiative)
+        participants = list(graph.initiative_view(initiative).nodes(ACTOR_KINDS))
     known = actor_sectors(graph, participants)
 
     parent = {s: s for s in known.values()}
@@ -408,19 +406,26 @@ def sector_coverage(
             if ra is not rb:
                 parent[rb] = ra
 
+    g = graph.nx
     members = set(participants)
-    projection = base.actor_projection()
-    for a, b in projection.subgraph(members).edges():
-        union(a, b)
+    met: dict[str, str] = {}  # venue -> the first participant seen there
+    for actor in participants:
+        ends = [v for _, v, d in g.out_edges(actor, data=True) if d["relation"] in TIE_RELATIONS]
+        ends += [u for u, _, d in g.in_edges(actor, data=True) if d["relation"] in TIE_RELATIONS]
+        for other in ends:
+            if other in (initiative, actor):
+                continue
+            kind = g.nodes[other]["kind"]
+            if other in members and kind in ACTOR_KINDS:
+                union(actor, other)
+            elif kind in VENUE_KINDS:
+                union(met.setdefault(other, actor), actor)
     if initiative is not None:
-        phases: dict[str, dict[str, None]] = {}
-        for u, _, data in graph.nx.in_edges(initiative, data=True):
+        phases: dict[str, str] = {}  # phase -> the first participant in it
+        for u, _, data in g.in_edges(initiative, data=True):
             phase = data.get("phase")
             if phase is not None and data.get("relation") in TIE_RELATIONS:
-                phases.setdefault(phase, {})[u] = None
-        for group in phases.values():
-            for a, b in combinations(group, 2):
-                union(a, b)
+                union(phases.setdefault(phase, u), u)
 
     present = tuple(s for s in Sector if s in set(known.values()) and s in looked_for)
     grouped: dict[Sector, list[Sector]] = {}

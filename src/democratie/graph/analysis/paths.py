@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterator
-from itertools import islice
 from typing import Any
 
 import networkx as nx
@@ -41,7 +40,8 @@ class Connection:
     distance : int or None
         The number of steps on a shortest path; None when they are not connected.
     paths : tuple of tuple of str
-        Shortest paths, each from `source` to `target`, at most `limit` of them.
+        Shortest paths, each from `source` to `target`, at most `limit` of them, in the
+        order of the ids along them.
     complete : bool
         Whether `paths` holds every shortest path (False when `limit` cut them off).
     """
@@ -140,7 +140,7 @@ def connectors(
     limit : int, default 10
         The most shortest paths to return (there can be very many).
     backend : str, optional
-        A networkx backend to run :func:`networkx.all_shortest_paths` on.
+        A networkx backend to run the breadth-first searches on.
 
     Returns
     -------
@@ -156,7 +156,8 @@ def connectors(
 
     Notes
     -----
-    Breadth-first search: O(n + m), plus the paths returned.
+    Two breadth-first searches, O(n + m), then the paths are walked from `source` in the
+    order of the ids, so the same paths come first in every run.
 
     Examples
     --------
@@ -185,18 +186,42 @@ def connectors(
     graph.attributes(source)
     graph.attributes(target)
     view = _traversal(graph, relations)
-    try:
-        found = list(
-            islice(with_backend(nx.all_shortest_paths, backend)(view, source, target), limit + 1)
-        )
-    except nx.NetworkXNoPath:
+    distances = with_backend(nx.single_source_shortest_path_length, backend)
+    from_source = distances(view, source)
+    if target not in from_source:
         return Connection(source=source, target=target, distance=None, paths=(), complete=True)
-    paths = tuple(tuple(path) for path in found[:limit])
+    distance = from_source[target]
+    from_target = distances(view, target, cutoff=distance)
+    on_path = {
+        node
+        for node, steps in from_target.items()
+        if node in from_source and from_source[node] + steps == distance
+    }
+
+    def onwards(node: str) -> Iterator[str]:
+        step = from_source[node] + 1
+        return iter(sorted(n for n in view[node] if n in on_path and from_source[n] == step))
+
+    found: list[tuple[str, ...]] = []
+    path = [source]
+    stack = [onwards(source)]
+    while stack and len(found) <= limit:
+        following = next(stack[-1], None)
+        if following is None:
+            stack.pop()
+            path.pop()
+        elif following == target:
+            found.append((*path, target))
+        else:
+            path.append(following)
+            stack.append(onwards(following))
+    if source == target:
+        found = [(source,)]
     return Connection(
         source=source,
         target=target,
-        distance=len(paths[0]) - 1,
-        paths=paths,
+        distance=distance,
+        paths=tuple(found[:limit]),
         complete=len(found) <= limit,
     )
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import TypeVar
 
 from democratie.model import Initiative, Landscape, Role
 from democratie.scoring.score import Bilingual
@@ -14,15 +13,13 @@ __all__ = [
     "DEFAULT_INFLUENCE",
     "actors_of",
     "advice",
-    "frozen_mapping",
     "listing",
     "participant_levels",
     "pct",
+    "plural",
     "roles_in",
 ]
 
-_K = TypeVar("_K")
-_V = TypeVar("_V")
 
 DEFAULT_INFLUENCE: Mapping[ParticipationLevel, float] = MappingProxyType(
     {
@@ -40,11 +37,6 @@ Our reading, replaceable: the crosswalk of the domain reference (informeren and 
 Inform 0.20, raadplegen and Consult 0.40, adviseren and Involve 0.60, coproduceren and
 Collaborate 0.75, meebeslissen and Empower 0.90, zelfbeheer and citizen control 1.00).
 """
-
-
-def frozen_mapping(value: Mapping[_K, _V]) -> Mapping[_K, _V]:
-    """Return a read-only copy of a mapping (an attrs converter for rule parameters)."""
-    return MappingProxyType(dict(value))
 
 
 def actors_of(initiative: Initiative, landscape: Landscape) -> tuple[str, ...]:
@@ -117,6 +109,11 @@ def listing(items: Iterable[str], *, lang: str = "en") -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + joiner + words[-1]
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """Return ``"1 tie"`` or ``"3 ties"``: the count with the right form of the noun."""
+    return f"{count} {one if count == 1 else many}"
 
 
 def advice(nl: str, en: str) -> Bilingual:

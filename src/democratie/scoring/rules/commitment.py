@@ -2,10 +2,10 @@
 
 Examples
 --------
->>> import democratie
+>>> from democratie import examples
 >>> from democratie.scoring import run
 >>> from democratie.scoring.rules import CommitmentTriad
->>> land = democratie.examples.load("delft-zeven-van-delft")
+>>> land = examples.load("delft-zeven-van-delft")
 >>> run(land, [CommitmentTriad()])["de-zeven-van-delft"]["commitment_triad"].value
 1.0
 """
@@ -21,7 +21,7 @@ from attrs import field, frozen
 from democratie.model import Initiative
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import advice, frozen_mapping, listing
+from democratie.scoring.rules._common import advice, listing
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import CommitmentKind, CommitmentLevel
 
@@ -49,9 +49,13 @@ _WHO_EN = {
 }
 
 
+def _levels(value: Mapping[CommitmentLevel, float]) -> Mapping[CommitmentLevel, float]:
+    return MappingProxyType(dict(value))
+
+
 @frozen(kw_only=True)
 class CommitmentTriad(BaseRule):
-    """Commitment triad: the weakest of the council's, the college's and the civil service's backing.
+    """Commitment triad: the weakest backing of the council, the college and the civil service.
 
     Delft names "continue politieke, bestuurlijke en ambtelijke steun" as one of
     the two things that made its change last; Democratie in Actie asks
@@ -82,12 +86,17 @@ class CommitmentTriad(BaseRule):
     """
 
     name: str = "commitment_triad"
-    title: ClassVar[Bilingual] = Bilingual(nl="Commitment van raad, college en ambtenaren", en="Commitment triad")
+    title: ClassVar[Bilingual] = Bilingual(
+        nl="Commitment van raad, college en ambtenaren", en="Commitment triad"
+    )
     applies_to: ClassVar[SubjectKind] = "initiative"
     source: ClassVar[str] = "Delft (De zeven van Delft); VNG Democratie in Actie"
-    formula: ClassVar[str] = "min(v(politiek), v(bestuurlijk), v(ambtelijk)); v: geen 0, beperkt 1/3, toegezegd 2/3, volledig 1"
+    formula: ClassVar[str] = (
+        "min(v(politiek), v(bestuurlijk), v(ambtelijk)); v: geen 0, beperkt 1/3, toegezegd "
+        "2/3, volledig 1"
+    )
     levels: Mapping[CommitmentLevel, float] = field(
-        default=DEFAULT_COMMITMENT_VALUES, converter=frozen_mapping, hash=False
+        default=DEFAULT_COMMITMENT_VALUES, converter=_levels, hash=False
     )
 
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
@@ -118,7 +127,9 @@ class CommitmentTriad(BaseRule):
                 ],
             )
         values = {kind: self.levels[c.level] for kind, c in known.items() if c is not None}
-        weakest = min(CommitmentKind, key=lambda kind: (values[kind], list(CommitmentKind).index(kind)))
+        weakest = min(
+            CommitmentKind, key=lambda kind: (values[kind], list(CommitmentKind).index(kind))
+        )
         level = known[weakest]
         assert level is not None
         value = values[weakest]
@@ -130,7 +141,9 @@ class CommitmentTriad(BaseRule):
             nl = (
                 f"De zwakste schakel is {_WHO_NL[weakest]}: steun '{level.level.label_nl.lower()}'."
             )
-            en = f"The weakest link is {_WHO_EN[weakest]}: backing '{level.level.label_en.lower()}'."
+            en = (
+                f"The weakest link is {_WHO_EN[weakest]}: backing '{level.level.label_en.lower()}'."
+            )
             recommendations = [
                 advice(
                     f"Versterk de steun van {_WHO_NL[weakest]} voordat het traject verder gaat.",

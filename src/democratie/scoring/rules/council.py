@@ -16,7 +16,8 @@ Examples
 ... title = "Samenleving Voorop"
 ... municipalities = ["leusden"]
 ... cycle = "wettelijk"
-... phases = [{ phase = "voorbereiding" }, { phase = "uitvoering", participants = ["leusden-raad"] }]
+... phases = [{ phase = "voorbereiding" },
+...           { phase = "uitvoering", participants = ["leusden-raad"] }]
 ... ''')
 >>> run(land, [CouncilAtTheFront()])["challenge"]["council_at_the_front"].value
 0.5
@@ -24,6 +25,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from attrs import field, frozen
@@ -72,6 +74,10 @@ def council_actors(
     return found
 
 
+def _roles(value: Iterable[RoleKind]) -> tuple[RoleKind, ...]:
+    return tuple(value)
+
+
 @frozen(kw_only=True)
 class CouncilAtTheFront(BaseRule):
     """Council at the front: 1 when the council takes part from the first phase, 0 when never.
@@ -107,9 +113,13 @@ class CouncilAtTheFront(BaseRule):
     name: str = "council_at_the_front"
     title: ClassVar[Bilingual] = Bilingual(nl="Raad aan de voorkant", en="Council at the front")
     applies_to: ClassVar[SubjectKind] = "initiative"
-    source: ClassVar[str] = 'M50 learning circle, Waalwijk 2020 ("soms wordt de raad aan de voorkant gemist")'
-    formula: ClassVar[str] = "1 - i / (n - 1), i = first phase with the council (0-based), n = phases; 0 if never"
-    council_roles: tuple[RoleKind, ...] = field(default=DEFAULT_COUNCIL_ROLES, converter=tuple)
+    source: ClassVar[str] = (
+        'M50 learning circle, Waalwijk 2020 ("soms wordt de raad aan de voorkant gemist")'
+    )
+    formula: ClassVar[str] = (
+        "1 - i / (n - 1), i = first phase with the council (0-based), n = phases; 0 if never"
+    )
+    council_roles: tuple[RoleKind, ...] = field(default=DEFAULT_COUNCIL_ROLES, converter=_roles)
 
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
         """Score one initiative."""
@@ -121,7 +131,9 @@ class CouncilAtTheFront(BaseRule):
                 en="No phases are recorded, so it cannot be seen when the council comes in.",
             )
         phases: tuple[Phase, ...] = (
-            subject.cycle.phases if subject.cycle is not None else tuple(s.phase for s in subject.phases)
+            subject.cycle.phases
+            if subject.cycle is not None
+            else tuple(s.phase for s in subject.phases)
         )
         council = council_actors(context.landscape, subject.municipalities, self.council_roles)
         by_phase = {stage.phase: stage for stage in subject.phases}
@@ -134,7 +146,9 @@ class CouncilAtTheFront(BaseRule):
             present = [a for a in stage.participants if a in council]
             if present:
                 evidence.append(
-                    Evidence(about=subject.id, fact=f"phases.{phase.value}", value=", ".join(present))
+                    Evidence(
+                        about=subject.id, fact=f"phases.{phase.value}", value=", ".join(present)
+                    )
                 )
                 first = index
                 break
@@ -143,7 +157,9 @@ class CouncilAtTheFront(BaseRule):
             nl_extra = en_extra = ""
             if backing is not None:
                 nl_extra = f" Wel is politieke steun vastgelegd ({backing.level.label_nl.lower()})."
-                en_extra = f" Political backing is recorded ({backing.level.label_en.lower()}), though."
+                en_extra = (
+                    f" Political backing is recorded ({backing.level.label_en.lower()}), though."
+                )
             return self.result(
                 subject,
                 0.0,
@@ -153,7 +169,8 @@ class CouncilAtTheFront(BaseRule):
                 recommendations=[
                     advice(
                         f"Betrek de raad al in de eerste fase ({phases[0].label_nl.lower()}).",
-                        f"Bring the council in from the first phase ({phases[0].label_en.lower()}).",
+                        "Bring the council in from the first phase "
+                        f"({phases[0].label_en.lower()}).",
                     )
                 ],
             )

@@ -2,13 +2,14 @@
 
 Examples
 --------
->>> import democratie
+>>> from democratie import examples
 >>> from democratie.scoring import run
 >>> from democratie.scoring.rules import AreaCoverage, CrossSectorCoverage, LifecycleCompleteness
->>> land = democratie.examples.load("delft-zeven-van-delft")
->>> card = run(land, [AreaCoverage(), CrossSectorCoverage(), LifecycleCompleteness()])["de-zeven-van-delft"]
->>> card["area_coverage"].value, card["cross_sector_coverage"].value
-(1.0, 1.0)
+>>> land = examples.load("delft-zeven-van-delft")
+>>> rules = [AreaCoverage(), CrossSectorCoverage(), LifecycleCompleteness()]
+>>> card = run(land, rules)["de-zeven-van-delft"]
+>>> card["area_coverage"].value, round(card["cross_sector_coverage"].value, 3)
+(1.0, 0.917)
 >>> round(card["lifecycle_completeness"].value, 3)
 0.333
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from typing import ClassVar
 
 from attrs import field, frozen
@@ -25,7 +27,7 @@ from democratie.graph.analysis import area_coverage, sector_coverage
 from democratie.model import Area, Initiative, Landscape, Municipality
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import advice, listing, pct
+from democratie.scoring.rules._common import advice, listing, pct, plural
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import AreaLevel, PhaseCycle, PolicyDomain, Sector
 
@@ -37,8 +39,13 @@ __all__ = [
     "LifecycleCompleteness",
 ]
 
-DELFT_DOMAINS: tuple[PolicyDomain, ...] = tuple(d for d in PolicyDomain if d is not PolicyDomain.BESTUUR)
-"""Delft's ten policy domains ("het brede maatschappelijke kader"), for ``DomainCoverage(required=...)``."""
+DELFT_DOMAINS: tuple[PolicyDomain, ...] = tuple(
+    d for d in PolicyDomain if d is not PolicyDomain.BESTUUR
+)
+"""Delft's ten policy domains ("het brede maatschappelijke kader").
+
+For ``DomainCoverage(required=DELFT_DOMAINS)``.
+"""
 
 _LEVEL_NL = {AreaLevel.WIJK: "wijken", AreaLevel.KERN: "kernen", AreaLevel.BUURT: "buurten"}
 
@@ -51,6 +58,14 @@ def _plural_en(level: AreaLevel) -> str:
     return {AreaLevel.WIJK: "wijken (districts)", AreaLevel.KERN: "kernen (settlements)"}.get(
         level, f"areas of level {level.value}"
     )
+
+
+def _area_levels(value: Iterable[AreaLevel]) -> tuple[AreaLevel, ...]:
+    return tuple(value)
+
+
+def _sectors(value: Iterable[Sector]) -> tuple[Sector, ...]:
+    return tuple(value)
 
 
 @frozen(kw_only=True)
@@ -93,8 +108,12 @@ class AreaCoverage(BaseRule):
     title: ClassVar[Bilingual] = Bilingual(nl="Bereik van wijken en kernen", en="Area coverage")
     applies_to: ClassVar[SubjectKind] = "initiative"
     source: ClassVar[str] = "Delft (8 wijken); Stichtse Vecht (12 kernen)"
-    formula: ClassVar[str] = "areas reached / areas of the level (wijk, else kern); optionally x Pielou evenness"
-    levels: tuple[AreaLevel, ...] = field(default=(AreaLevel.WIJK, AreaLevel.KERN), converter=tuple)
+    formula: ClassVar[str] = (
+        "areas reached / areas of the level (wijk, else kern); optionally x Pielou evenness"
+    )
+    levels: tuple[AreaLevel, ...] = field(
+        default=(AreaLevel.WIJK, AreaLevel.KERN), converter=_area_levels
+    )
     evenness: bool = False
 
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
@@ -140,7 +159,9 @@ class AreaCoverage(BaseRule):
                 spread = _evenness(subject, land, municipality, level)
                 if spread is not None:
                     spreads.append(spread)
-                    evidence.append(Evidence(about=municipality, fact="evenness", value=round(spread, 3)))
+                    evidence.append(
+                        Evidence(about=municipality, fact="evenness", value=round(spread, 3))
+                    )
         if not total:
             return self.not_applicable(
                 subject,
@@ -213,6 +234,10 @@ def _evenness(
     return entropy / math.log(len(slots))
 
 
+def _optional_tuple(value: Iterable[PolicyDomain] | None) -> tuple[PolicyDomain, ...] | None:
+    return None if value is None else tuple(value)
+
+
 @frozen(kw_only=True)
 class DomainCoverage(BaseRule):
     """Domain coverage: the share of the required policy domains an initiative works in.
@@ -244,9 +269,7 @@ class DomainCoverage(BaseRule):
     applies_to: ClassVar[SubjectKind] = "initiative"
     source: ClassVar[str] = "Delft (10 domains); Leusden (5 domains)"
     formula: ClassVar[str] = "|declared domains that are required| / |required domains|"
-    required: tuple[PolicyDomain, ...] | None = field(
-        default=None, converter=lambda v: None if v is None else tuple(v)
-    )
+    required: tuple[PolicyDomain, ...] | None = field(default=None, converter=_optional_tuple)
 
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
         """Score one initiative."""
@@ -254,26 +277,36 @@ class DomainCoverage(BaseRule):
         required = self.required if self.required is not None else subject.required_domains
         declared = set(subject.domains)
         evidence = [
-            Evidence(about=subject.id, fact="domains", value=", ".join(d.value for d in subject.domains)),
+            Evidence(
+                about=subject.id, fact="domains", value=", ".join(d.value for d in subject.domains)
+            ),
         ]
         if not required:
             return self.not_applicable(
                 subject,
-                nl=f"Er zijn geen verplichte domeinen vastgelegd; het initiatief werkt in {len(declared)} domein(en).",
-                en=f"No required domains are recorded; the initiative works in {len(declared)} domain(s).",
+                nl="Er zijn geen vereiste domeinen vastgelegd; het initiatief werkt in "
+                f"{plural(len(declared), 'domein', 'domeinen')}.",
+                en="No required domains are recorded; the initiative works in "
+                f"{plural(len(declared), 'domain', 'domains')}.",
                 evidence=evidence,
             )
         covered = [d for d in required if d in declared]
         missing = [d for d in required if d not in declared]
         share = len(covered) / len(required)
         evidence.append(
-            Evidence(about=subject.id, fact="required_domains", value=", ".join(d.value for d in required))
+            Evidence(
+                about=subject.id,
+                fact="required_domains",
+                value=", ".join(d.value for d in required),
+            )
         )
         recommendations = []
         if missing:
             recommendations.append(
                 advice(
-                    "Nog niet bereikt: " + listing((d.label_nl.lower() for d in missing), lang="nl") + ".",
+                    "Nog niet bereikt: "
+                    + listing((d.label_nl.lower() for d in missing), lang="nl")
+                    + ".",
                     "Not yet reached: " + listing(d.label_en.lower() for d in missing) + ".",
                 )
             )
@@ -321,11 +354,13 @@ class CrossSectorCoverage(BaseRule):
     """
 
     name: str = "cross_sector_coverage"
-    title: ClassVar[Bilingual] = Bilingual(nl="Sectoren betrokken en verbonden", en="Cross-sector coverage")
+    title: ClassVar[Bilingual] = Bilingual(
+        nl="Sectoren betrokken en verbonden", en="Cross-sector coverage"
+    )
     applies_to: ClassVar[SubjectKind] = "initiative"
     source: ClassVar[str] = "Delft (De zeven van Delft)"
     formula: ClassVar[str] = "present share x (1 - w x (1 - connectedness)), w = 0.25"
-    sectors: tuple[Sector, ...] = field(default=tuple(Sector), converter=tuple)
+    sectors: tuple[Sector, ...] = field(default=tuple(Sector), converter=_sectors)
     connection_weight: float = 0.25
 
     def __attrs_post_init__(self) -> None:
@@ -356,34 +391,60 @@ class CrossSectorCoverage(BaseRule):
         value = share * (1 - self.connection_weight * (1 - connected))
         names_nl = listing((s.label_nl.lower() for s in coverage.present), lang="nl")
         names_en = listing(s.label_en.lower() for s in coverage.present)
-        nl = f"{present} van de {len(coverage.sectors)} sectoren doen mee ({names_nl})"
-        en = f"{present} of the {len(coverage.sectors)} sectors take part ({names_en})"
+        nl = (
+            f"{present} van de {len(coverage.sectors)} sectoren "
+            f"{'doet' if present == 1 else 'doen'} mee ({names_nl})"
+        )
+        en = (
+            f"{present} of the {len(coverage.sectors)} sectors "
+            f"{'takes' if present == 1 else 'take'} part ({names_en})"
+        )
         if present >= 2:
             if groups == 1:
                 nl += ", en ze zijn met elkaar verbonden."
                 en += ", and they are tied together."
             else:
-                nl += f", verdeeld over {groups} groepen zonder onderlinge band."
-                en += f", split into {groups} groups with no tie between them."
+                split_nl = " | ".join(
+                    listing((s.label_nl.lower() for s in group), lang="nl")
+                    for group in coverage.groups
+                )
+                split_en = " | ".join(
+                    listing(s.label_en.lower() for s in group) for group in coverage.groups
+                )
+                nl += (
+                    f", maar buiten dit initiatief is geen band vastgelegd tussen {groups} "
+                    f"groepen: {split_nl}."
+                )
+                en += (
+                    f", but apart from this initiative no tie is recorded between {groups} "
+                    f"groups: {split_en}."
+                )
         else:
             nl += "."
             en += "."
         evidence = [
-            Evidence(about=subject.id, fact="sectors.present", value=", ".join(s.value for s in coverage.present)),
+            Evidence(
+                about=subject.id,
+                fact="sectors.present",
+                value=", ".join(s.value for s in coverage.present),
+            ),
             Evidence(about=subject.id, fact="sectors.groups", value=groups),
         ]
         recommendations = []
         if coverage.missing:
             recommendations.append(
                 advice(
-                    "Betrek ook " + listing((s.label_nl.lower() for s in coverage.missing), lang="nl") + ".",
+                    "Betrek ook "
+                    + listing((s.label_nl.lower() for s in coverage.missing), lang="nl")
+                    + ".",
                     "Involve " + listing(s.label_en.lower() for s in coverage.missing) + " too.",
                 )
             )
         if present >= 2 and groups > 1:
             recommendations.append(
                 advice(
-                    "Verbind de sectoren met elkaar, bijvoorbeeld in een gezamenlijke fase of netwerk.",
+                    "Verbind de sectoren met elkaar, bijvoorbeeld in een gezamenlijke fase "
+                    "of netwerk.",
                     "Tie the sectors together, for instance in a shared phase or network.",
                 )
             )
@@ -420,9 +481,13 @@ class LifecycleCompleteness(BaseRule):
     """
 
     name: str = "lifecycle_completeness"
-    title: ClassVar[Bilingual] = Bilingual(nl="Participatie in elke fase", en="Lifecycle completeness")
+    title: ClassVar[Bilingual] = Bilingual(
+        nl="Participatie in elke fase", en="Lifecycle completeness"
+    )
     applies_to: ClassVar[SubjectKind] = "initiative"
-    source: ClassVar[str] = "Delft (integrated cycle); Wet versterking participatie op decentraal niveau"
+    source: ClassVar[str] = (
+        "Delft (integrated cycle); Wet versterking participatie op decentraal niveau"
+    )
     formula: ClassVar[str] = "phases with participation arranged / phases of the cycle"
 
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
@@ -437,7 +502,11 @@ class LifecycleCompleteness(BaseRule):
         cycle = subject.cycle
         if cycle is None:
             listed = {s.phase for s in subject.phases}
-            cycle = PhaseCycle.WETTELIJK if listed <= set(PhaseCycle.WETTELIJK.phases) else PhaseCycle.INTEGRAAL
+            cycle = (
+                PhaseCycle.WETTELIJK
+                if listed <= set(PhaseCycle.WETTELIJK.phases)
+                else PhaseCycle.INTEGRAAL
+            )
         arranged = {s.phase for s in subject.phases if s.arranged}
         phases = cycle.phases
         done = [p for p in phases if p in arranged]
@@ -445,7 +514,9 @@ class LifecycleCompleteness(BaseRule):
         share = len(done) / len(phases)
         evidence = [
             Evidence(about=subject.id, fact="cycle", value=cycle.value),
-            Evidence(about=subject.id, fact="phases.arranged", value=", ".join(p.value for p in done)),
+            Evidence(
+                about=subject.id, fact="phases.arranged", value=", ".join(p.value for p in done)
+            ),
         ]
         recommendations = []
         if missing:
@@ -454,14 +525,22 @@ class LifecycleCompleteness(BaseRule):
                     "Regel participatie ook in: "
                     + listing((p.label_nl.lower() for p in missing), lang="nl")
                     + ".",
-                    "Arrange participation in " + listing(p.label_en.lower() for p in missing) + " too.",
+                    "Arrange participation in "
+                    + listing(p.label_en.lower() for p in missing)
+                    + " too.",
                 )
             )
         return self.result(
             subject,
             share,
-            nl=f"In {len(done)} van de {len(phases)} fasen van de {cycle.label_nl.lower()} is participatie geregeld.",
-            en=f"Participation is arranged in {len(done)} of the {len(phases)} phases of the {cycle.label_en.lower()}.",
+            nl=(
+                f"In {len(done)} van de {len(phases)} fasen van de {cycle.label_nl.lower()} is "
+                "participatie geregeld."
+            ),
+            en=(
+                f"Participation is arranged in {len(done)} of the {len(phases)} phases of the "
+                f"{cycle.label_en.lower()}."
+            ),
             evidence=evidence,
             recommendations=recommendations,
         )

@@ -2,16 +2,18 @@
 
 Examples
 --------
->>> import democratie
+>>> from democratie import examples
 >>> from democratie.scoring import run
 >>> from democratie.scoring.rules import ServiceGoalAlignment
->>> land = democratie.examples.load("stichtse-vecht-gebiedsgericht-werken")
->>> run(land, [ServiceGoalAlignment()])["gebiedsgericht-werken-2022"]["service_goal_alignment"].value
+>>> land = examples.load("stichtse-vecht-gebiedsgericht-werken")
+>>> cards = run(land, [ServiceGoalAlignment()])
+>>> cards["gebiedsgericht-werken-2022"]["service_goal_alignment"].value
 1.0
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from attrs import field, frozen
@@ -24,6 +26,10 @@ from democratie.scoring.score import Bilingual, Evidence, Score, Subject, Subjec
 from democratie.vocab import ServiceGoal
 
 __all__ = ["ServiceGoalAlignment"]
+
+
+def _goals(value: Iterable[ServiceGoal]) -> tuple[ServiceGoal, ...]:
+    return tuple(value)
 
 
 @frozen(kw_only=True)
@@ -52,11 +58,13 @@ class ServiceGoalAlignment(BaseRule):
     """
 
     name: str = "service_goal_alignment"
-    title: ClassVar[Bilingual] = Bilingual(nl="Bijdrage aan de dienstverleningsambities", en="Service goal alignment")
+    title: ClassVar[Bilingual] = Bilingual(
+        nl="Bijdrage aan de dienstverleningsambities", en="Service goal alignment"
+    )
     applies_to: ClassVar[SubjectKind] = "initiative"
     source: ClassVar[str] = "Stichtse Vecht, gebiedsgericht werken 2022 (seven shared ambitions)"
     formula: ClassVar[str] = "service goals addressed / 7"
-    goals: tuple[ServiceGoal, ...] = field(default=tuple(ServiceGoal), converter=tuple)
+    goals: tuple[ServiceGoal, ...] = field(default=tuple(ServiceGoal), converter=_goals)
 
     def __attrs_post_init__(self) -> None:
         if not self.goals:
@@ -79,7 +87,9 @@ class ServiceGoalAlignment(BaseRule):
         if missing:
             recommendations.append(
                 advice(
-                    "Nog niet genoemd: " + listing((g.label_nl.lower() for g in missing), lang="nl") + ".",
+                    "Nog niet genoemd: "
+                    + listing((g.label_nl.lower() for g in missing), lang="nl")
+                    + ".",
                     "Not yet addressed: " + listing(g.label_en.lower() for g in missing) + ".",
                 )
             )
@@ -89,7 +99,11 @@ class ServiceGoalAlignment(BaseRule):
             nl=f"Het initiatief draagt bij aan {len(addressed)} van de {len(self.goals)} ambities.",
             en=f"The initiative serves {len(addressed)} of the {len(self.goals)} service goals.",
             evidence=[
-                Evidence(about=subject.id, fact="service_goals", value=", ".join(g.value for g in addressed))
+                Evidence(
+                    about=subject.id,
+                    fact="service_goals",
+                    value=", ".join(g.value for g in addressed),
+                )
             ],
             recommendations=recommendations,
         )

@@ -1,4 +1,4 @@
-"""Krachtenveld rules: are the stakeholders who matter engaged enough?
+"""Krachtenveld rules: whether the stakeholders who matter are engaged enough.
 
 Both rules read the assessments of the initiative's participants (power,
 interest, legitimacy, urgency on [0, 1]) from the stakeholder graph, through
@@ -36,7 +36,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import ClassVar
 
@@ -46,7 +46,7 @@ from democratie.graph.analysis import DEFAULT_THRESHOLDS, Position, Thresholds, 
 from democratie.model import Initiative
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import advice, frozen_mapping, listing, participant_levels
+from democratie.scoring.rules._common import advice, listing, participant_levels
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import MendelowQuadrant, ParticipationLevel, SalienceClass
 
@@ -71,7 +71,9 @@ consulted, those to keep informed are informed, and those to monitor need no run
 """
 
 
-def _positions(subject: Initiative, context: ScoringContext, thresholds: Thresholds) -> tuple[Position, ...]:
+def _positions(
+    subject: Initiative, context: ScoringContext, thresholds: Thresholds
+) -> tuple[Position, ...]:
     actors = [a for a in participant_levels(subject) if a in context.graph]
     if not actors:
         return ()
@@ -84,6 +86,16 @@ def _positions(subject: Initiative, context: ScoringContext, thresholds: Thresho
 
 def _at_least(level: ParticipationLevel | None, minimum: ParticipationLevel) -> bool:
     return level is not None and level.rank >= minimum.rank
+
+
+def _classes(value: Iterable[SalienceClass]) -> frozenset[SalienceClass]:
+    return frozenset(value)
+
+
+def _minimums(
+    value: Mapping[MendelowQuadrant, ParticipationLevel | None],
+) -> Mapping[MendelowQuadrant, ParticipationLevel | None]:
+    return MappingProxyType(dict(value))
 
 
 @frozen(kw_only=True)
@@ -119,13 +131,18 @@ class SalienceCoverage(BaseRule):
     """
 
     name: str = "salience_coverage"
-    title: ClassVar[Bilingual] = Bilingual(nl="Belangrijkste belanghebbenden betrokken", en="Salience coverage")
+    title: ClassVar[Bilingual] = Bilingual(
+        nl="Belangrijkste belanghebbenden betrokken", en="Salience coverage"
+    )
     applies_to: ClassVar[SubjectKind] = "initiative"
     source: ClassVar[str] = "Mitchell, Agle & Wood 1997 (stakeholder salience)"
-    formula: ClassVar[str] = "definitive and dominant participants at raadplegen or above / definitive and dominant participants"
+    formula: ClassVar[str] = (
+        "definitive and dominant participants at raadplegen or above / definitive and "
+        "dominant participants"
+    )
     thresholds: Thresholds = DEFAULT_THRESHOLDS
     classes: frozenset[SalienceClass] = field(
-        default=frozenset({SalienceClass.DEFINITIEF, SalienceClass.DOMINANT}), converter=frozenset
+        default=frozenset({SalienceClass.DEFINITIEF, SalienceClass.DOMINANT}), converter=_classes
     )
     minimum: ParticipationLevel = ParticipationLevel.RAADPLEGEN
 
@@ -155,7 +172,10 @@ class SalienceCoverage(BaseRule):
             Evidence(
                 about=p.id,
                 fact="salience, level",
-                value=f"{p.salience.value if p.salience else '-'}, {getattr(levels.get(p.id), 'value', 'none')}",
+                value=(
+                    f"{p.salience.value if p.salience else '-'}, "
+                    f"{getattr(levels.get(p.id), 'value', 'none')}"
+                ),
             )
             for p in salient
         ]
@@ -174,8 +194,14 @@ class SalienceCoverage(BaseRule):
         return self.result(
             subject,
             share,
-            nl=f"{len(engaged)} van de {len(salient)} definitieve of dominante belanghebbenden zijn ten minste geraadpleegd.",
-            en=f"{len(engaged)} of the {len(salient)} definitive or dominant stakeholders are at least consulted.",
+            nl=(
+                f"{len(engaged)} van de {len(salient)} definitieve of dominante belanghebbenden "
+                "zijn ten minste geraadpleegd."
+            ),
+            en=(
+                f"{len(engaged)} of the {len(salient)} definitive or dominant stakeholders are at "
+                "least consulted."
+            ),
             evidence=evidence,
             recommendations=recommendations,
         )
@@ -210,20 +236,26 @@ class EngagementFit(BaseRule):
     """
 
     name: str = "engagement_fit"
-    title: ClassVar[Bilingual] = Bilingual(nl="Betrokkenheid past bij macht en belang", en="Engagement fit")
+    title: ClassVar[Bilingual] = Bilingual(
+        nl="Betrokkenheid past bij macht en belang", en="Engagement fit"
+    )
     applies_to: ClassVar[SubjectKind] = "initiative"
     source: ClassVar[str] = "Mendelow 1991 (power-interest grid)"
-    formula: ClassVar[str] = "participants at or above their quadrant's minimum rung / assessed participants"
+    formula: ClassVar[str] = (
+        "participants at or above their quadrant's minimum rung / assessed participants"
+    )
     thresholds: Thresholds = DEFAULT_THRESHOLDS
     minimums: Mapping[MendelowQuadrant, ParticipationLevel | None] = field(
-        default=DEFAULT_QUADRANT_MINIMUMS, converter=frozen_mapping, hash=False
+        default=DEFAULT_QUADRANT_MINIMUMS, converter=_minimums, hash=False
     )
 
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
         """Score one initiative."""
         assert isinstance(subject, Initiative)
         levels = participant_levels(subject)
-        placed = [p for p in _positions(subject, context, self.thresholds) if p.quadrant is not None]
+        placed = [
+            p for p in _positions(subject, context, self.thresholds) if p.quadrant is not None
+        ]
         if not placed:
             return self.not_applicable(
                 subject,
@@ -236,8 +268,8 @@ class EngagementFit(BaseRule):
                     )
                 ],
             )
-        fitting = []
-        short = []
+        fitting: list[Position] = []
+        short: list[Position] = []
         evidence = []
         for position in placed:
             assert position.quadrant is not None
@@ -265,8 +297,14 @@ class EngagementFit(BaseRule):
         return self.result(
             subject,
             share,
-            nl=f"{len(fitting)} van de {len(placed)} belanghebbenden zijn betrokken zoals hun positie in het krachtenveld vraagt.",
-            en=f"{len(fitting)} of the {len(placed)} stakeholders are engaged as their place in the krachtenveld asks.",
+            nl=(
+                f"{len(fitting)} van de {len(placed)} belanghebbenden zijn betrokken zoals hun "
+                "positie in het krachtenveld vraagt."
+            ),
+            en=(
+                f"{len(fitting)} of the {len(placed)} stakeholders are engaged as their place in "
+                "the krachtenveld asks."
+            ),
             evidence=evidence,
             recommendations=recommendations,
         )

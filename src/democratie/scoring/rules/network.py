@@ -6,10 +6,10 @@ subjects together.
 
 Examples
 --------
->>> import democratie
+>>> from democratie import examples
 >>> from democratie.scoring import run
 >>> from democratie.scoring.rules import ChampionPresence
->>> land = democratie.examples.load("m50-leerkring-waalwijk")
+>>> land = examples.load("m50-leerkring-waalwijk")
 >>> score = run(land, [ChampionPresence()])["m50-leerkring-initiatief"]["champion_presence"]
 >>> score.value, score.recommendations[0].nl
 (0.0, 'Kartrekkers zijn nodig: wijs er minstens twee aan, zodat het niet op één persoon rust.')
@@ -19,19 +19,15 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+import networkx as nx
 from attrs import frozen
 
-from democratie.graph import ACTOR_KINDS, TIE_RELATIONS
-from democratie.graph.analysis import (
-    BrokerRanking,
-    ChampionRanking,
-    rank_brokers,
-    rank_champions,
-)
+from democratie.graph import ACTOR_KINDS, TIE_RELATIONS, StakeholderGraph
+from democratie.graph.analysis import BrokerRanking, rank_brokers
 from democratie.model import Initiative, Landscape, Municipality, Network
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import actors_of, advice
+from democratie.scoring.rules._common import actors_of, advice, plural
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import RoleKind
 
@@ -54,8 +50,53 @@ def _leaders(initiative: Initiative) -> list[str]:
 
 
 @frozen(kw_only=True)
+class _Standing:
+    id: str
+    label: str
+    score: float
+    articulation_point: bool
+
+
+def champion_standings(
+    graph: StakeholderGraph,
+    projection: nx.Graph[str],
+    among: list[str],
+    voterank_top: int = 10,
+) -> dict[str, _Standing]:
+    """Score actors as champions, as :func:`~democratie.graph.analysis.rank_champions` does.
+
+    The same formula (the mean of degree centrality, eigenvector centrality and
+    the VoteRank place, each relative to the best actor), over a projection
+    built once, with VoteRank electing *voterank_top* spreaders however many
+    actors are scored: ``rank_champions`` ties the two together, which makes
+    scoring many initiatives at once quadratic.
+    """
+    if projection.number_of_nodes() == 0:
+        return {}
+    degree = nx.degree_centrality(projection)
+    central = nx.eigenvector_centrality(projection, max_iter=1000, tol=1e-06, weight="weight")
+    spreaders = nx.voterank(projection, voterank_top)
+    cut = set(nx.articulation_points(projection))
+    d_max = max(degree.values(), default=0.0) or 1.0
+    c_max = max(central.values(), default=0.0) or 1.0
+    place = {node: index for index, node in enumerate(spreaders)}
+    elected = len(spreaders)
+    standings = {}
+    for node in among:
+        index = place.get(node)
+        vote = (elected - index) / elected if index is not None else 0.0
+        standings[node] = _Standing(
+            id=node,
+            label=graph.label(node),
+            score=(degree[node] / d_max + central[node] / c_max + vote) / 3,
+            articulation_point=node in cut,
+        )
+    return standings
+
+
+@frozen(kw_only=True)
 class ChampionPresence(BaseRule):
-    """Champion presence: how strong the initiative's strongest kartrekker is, and whether it rests on one.
+    """Champion presence: the strength of the strongest kartrekker, and whether all rests on one.
 
     "Kartrekkers zijn nodig", the M50 learning circle concluded. The
     kartrekkers of an initiative are the actors it names as such (participant
@@ -63,7 +104,8 @@ class ChampionPresence(BaseRule):
     initiators stand in for them (see *fallback_to_leaders*). Each is scored by
     :func:`democratie.graph.analysis.rank_champions` over the whole stakeholder
     graph (degree, eigenvector centrality and VoteRank, each relative to the
-    strongest actor in the landscape).
+    strongest actor in the landscape), computed once per scoring run for every
+    kartrekker of every initiative.
 
     Parameters
     ----------
@@ -71,15 +113,23 @@ class ChampionPresence(BaseRule):
         The rule's name.
     fallback_to_leaders
         Count leaders and initiators as kartrekkers when none is named.
+    fallback_factor
+        Factor applied when leaders or initiators stand in for kartrekkers that
+        are not named (0.5 by default; our reading: someone must still take up
+        the role).
     fragile_factor
         Factor applied when every kartrekker is an articulation point, a single
         point of failure (0.5 by default; our reading).
+    voterank_top
+        How many spreaders VoteRank elects (10, as
+        :func:`~democratie.graph.analysis.rank_champions` does by default).
 
     Notes
     -----
     score = max over the kartrekkers of their champion score, times
     *fragile_factor* when all of them are articulation points of the actor
-    network; 0 when the initiative has actors but no kartrekker. Not applicable
+    network, and times *fallback_factor* when they are leaders or initiators
+    standing in; 0 when the initiative has actors but no kartrekker. Not applicable
     when the initiative records no actors at all.
 
     References
@@ -92,14 +142,21 @@ class ChampionPresence(BaseRule):
     title: ClassVar[Bilingual] = Bilingual(nl="Kartrekkers aanwezig", en="Champion presence")
     applies_to: ClassVar[SubjectKind] = "initiative"
     source: ClassVar[str] = 'M50 learning circle, Waalwijk 2020 ("Kartrekkers zijn nodig")'
-    formula: ClassVar[str] = "max champion score of the kartrekkers, x 0.5 when all are single points of failure"
+    formula: ClassVar[str] = (
+        "max champion score of the kartrekkers, x 0.5 when all are single points of failure, "
+        "x 0.5 when leaders or initiators stand in"
+    )
     fallback_to_leaders: bool = True
+    fallback_factor: float = 0.5
     fragile_factor: float = 0.5
+    voterank_top: int = 10
 
     def __attrs_post_init__(self) -> None:
-        if not 0.0 <= self.fragile_factor <= 1.0:
-            message = f"fragile_factor must lie in [0, 1], got {self.fragile_factor}"
-            raise ValueError(message)
+        for name in ("fallback_factor", "fragile_factor"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                message = f"{name} must lie in [0, 1], got {value}"
+                raise ValueError(message)
 
     def _candidates(self, initiative: Initiative, landscape: Landscape) -> tuple[list[str], bool]:
         named = _declared_champions(initiative, landscape)
@@ -107,19 +164,17 @@ class ChampionPresence(BaseRule):
             return named, True
         return _leaders(initiative), False
 
-    def _ranking(self, context: ScoringContext) -> dict[str, Any]:
-        def compute() -> dict[str, Any]:
+    def _ranking(self, context: ScoringContext) -> dict[str, _Standing]:
+        def compute() -> dict[str, _Standing]:
             wanted: dict[str, None] = {}
             for initiative in context.landscape.initiatives:
                 wanted.update(dict.fromkeys(self._candidates(initiative, context.landscape)[0]))
             if not wanted:
                 return {}
-            ranking: ChampionRanking = rank_champions(
-                context.graph, among=list(wanted), top=len(wanted)
-            )
-            return {champion.id: champion for champion in ranking}
+            projection = context.cached(("actor_projection", None), context.graph.actor_projection)
+            return champion_standings(context.graph, projection, list(wanted), self.voterank_top)
 
-        return context.cached(("champions", self.fallback_to_leaders), compute)
+        return context.cached(("champions", self.fallback_to_leaders, self.voterank_top), compute)
 
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
         """Score one initiative."""
@@ -133,7 +188,8 @@ class ChampionPresence(BaseRule):
             )
         candidates, named = self._candidates(subject, land)
         needed = advice(
-            "Kartrekkers zijn nodig: wijs er minstens twee aan, zodat het niet op één persoon rust.",
+            "Kartrekkers zijn nodig: wijs er minstens twee aan, zodat het niet op één "
+            "persoon rust.",
             "Champions are needed: name at least two, so that it does not rest on one person.",
         )
         if not candidates:
@@ -149,14 +205,35 @@ class ChampionPresence(BaseRule):
         best = max(champions, key=lambda c: (c.score, c.id))
         fragile = all(c.articulation_point for c in champions)
         value = best.score * (self.fragile_factor if fragile else 1.0)
-        who_nl = "kartrekker" if named else "kartrekker (als leider of initiatiefnemer)"
-        who_en = "kartrekker" if named else "kartrekker (as leader or initiator)"
-        nl = f"De sterkste {who_nl} is {best.label}, met kartrekkersscore {best.score:.2f}."
-        en = f"The strongest {who_en} is {best.label}, with champion score {best.score:.2f}."
+        if named:
+            nl = f"De sterkste kartrekker is {best.label}, met kartrekkersscore {best.score:.2f}."
+            en = f"The strongest kartrekker is {best.label}, with champion score {best.score:.2f}."
+        else:
+            value *= self.fallback_factor
+            nl = (
+                f"Er is geen kartrekker genoemd; {best.label} (leider of initiatiefnemer) staat "
+                f"ervoor in, met kartrekkersscore {best.score:.2f}, voor de helft meegeteld."
+                if self.fallback_factor == 0.5
+                else f"Er is geen kartrekker genoemd; {best.label} (leider of initiatiefnemer) "
+                f"staat ervoor in, met kartrekkersscore {best.score:.2f}."
+            )
+            en = (
+                f"No kartrekker is named; {best.label} (leader or initiator) stands in, with "
+                f"champion score {best.score:.2f}, counted at half weight."
+                if self.fallback_factor == 0.5
+                else f"No kartrekker is named; {best.label} (leader or initiator) stands in, "
+                f"with champion score {best.score:.2f}."
+            )
         recommendations = []
         if fragile:
-            nl += " Alle kartrekkers zijn een enkel punt van falen: zonder hen valt het netwerk uiteen."
-            en += " Every kartrekker is a single point of failure: without them the network falls apart."
+            nl += (
+                " Alle kartrekkers zijn een enkel punt van falen: zonder hen valt het netwerk "
+                "uiteen."
+            )
+            en += (
+                " Every kartrekker is a single point of failure: without them the network falls "
+                "apart."
+            )
             recommendations.append(needed)
         if not named:
             recommendations.append(
@@ -205,16 +282,19 @@ class BrokerageCapacity(BaseRule):
     top
         How many of the best brokers to average (1: the best one).
     sample_above
-        Estimate betweenness from this many sampled sources when the landscape
-        has more actors than that (seeded by the scoring context, so the score is
-        reproducible); exact below it.
+        Betweenness is exact up to this many actors in the landscape; above it,
+        it is estimated from *sample_size* sampled sources (seeded by the
+        scoring context, so the score is reproducible).
+    sample_size
+        How many sources to sample for the estimate (Brandes and Pich).
 
     Notes
     -----
     For an actor, brokerage = (b / b_max + (1 - min(c, 1))) / 2, where b is its
-    betweenness, b_max the highest betweenness in the landscape and c its
-    constraint. score = the mean brokerage of the *top* best actors of the
-    network. Not applicable when the network has no actors, or none with a tie.
+    betweenness, b_max the highest betweenness among the actors of all networks
+    of the landscape and c its constraint. score = the mean brokerage of the
+    *top* best actors of the network. Not applicable when the network has no
+    actors, or none with a tie.
 
     References
     ----------
@@ -227,17 +307,21 @@ class BrokerageCapacity(BaseRule):
     title: ClassVar[Bilingual] = Bilingual(nl="Verbindend vermogen", en="Brokerage capacity")
     applies_to: ClassVar[SubjectKind] = "network"
     source: ClassVar[str] = 'M50 learning circle, Waalwijk 2020 ("netwerkend werken"); Burt 1992'
-    formula: ClassVar[str] = "mean over the top-k actors of (betweenness / max betweenness + 1 - min(constraint, 1)) / 2"
+    formula: ClassVar[str] = (
+        "mean over the top-k actors of (betweenness / max betweenness + 1 - min(constraint, 1)) / 2"
+    )
     top: int = 1
     sample_above: int = 500
+    sample_size: int = 100
 
     def __attrs_post_init__(self) -> None:
         if self.top < 1:
             message = f"top must be at least 1, got {self.top}"
             raise ValueError(message)
-        if self.sample_above < 1:
-            message = f"sample_above must be at least 1, got {self.sample_above}"
-            raise ValueError(message)
+        for name in ("sample_above", "sample_size"):
+            if getattr(self, name) < 1:
+                message = f"{name} must be at least 1, got {getattr(self, name)}"
+                raise ValueError(message)
 
     def _ranking(self, context: ScoringContext) -> tuple[dict[str, Any], float]:
         def compute() -> tuple[dict[str, Any], float]:
@@ -248,13 +332,14 @@ class BrokerageCapacity(BaseRule):
                 return {}, 0.0
             graph = context.graph
             actors = len(graph.nodes(ACTOR_KINDS))
-            k = self.sample_above if actors > self.sample_above else None
-            full: BrokerRanking = rank_brokers(graph, among=list(wanted), k=k, seed=context.seed)
-            everyone = rank_brokers(graph, among=None, k=k, seed=context.seed, top=1)
-            highest = everyone.best.betweenness if everyone.best is not None else 0.0
-            return {broker.id: broker for broker in full}, highest
+            k = self.sample_size if actors > self.sample_above else None
+            ranking: BrokerRanking = rank_brokers(graph, among=list(wanted), k=k, seed=context.seed)
+            highest = max((broker.betweenness for broker in ranking), default=0.0)
+            return {broker.id: broker for broker in ranking}, highest
 
-        return context.cached(("brokers", self.sample_above, context.seed), compute)
+        return context.cached(
+            ("brokers", self.sample_above, self.sample_size, context.seed), compute
+        )
 
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
         """Score one network."""
@@ -289,7 +374,11 @@ class BrokerageCapacity(BaseRule):
             Evidence(about=b.id, fact="brokerage", value=round(s, 4)) for s, b in chosen
         ] + [
             Evidence(about=best.id, fact="betweenness", value=round(best.betweenness, 4)),
-            Evidence(about=best.id, fact="constraint", value=None if best.constraint is None else round(best.constraint, 4)),
+            Evidence(
+                about=best.id,
+                fact="constraint",
+                value=None if best.constraint is None else round(best.constraint, 4),
+            ),
         ]
         recommendations = []
         if value < 0.5:
@@ -299,11 +388,21 @@ class BrokerageCapacity(BaseRule):
                     "Look for brokers who bring together parties that would not otherwise meet.",
                 )
             )
+        score = chosen[0][0]
+        if best.betweenness == 0:
+            why_nl = "er loopt geen kortste pad door; zijn contacten kennen elkaar al"
+            why_en = "no shortest path runs through it; its contacts already know each other"
+        else:
+            why_nl = f"betweenness {best.betweenness:.2f}"
+            why_en = f"betweenness {best.betweenness:.2f}"
+        constraint = "-" if best.constraint is None else f"{best.constraint:.2f}"
         return self.result(
             subject,
             value,
-            nl=f"De sterkste verbinder is {best.label} (verbindend vermogen {chosen[0][0]:.2f}).",
-            en=f"The strongest broker is {best.label} (brokerage {chosen[0][0]:.2f}).",
+            nl=f"De sterkste verbinder is {best.label} (verbindend vermogen {score:.2f}: "
+            f"{why_nl}; constraint {constraint}).",
+            en=f"The strongest broker is {best.label} (brokerage {score:.2f}: {why_en}; "
+            f"constraint {constraint}).",
             evidence=evidence,
             recommendations=recommendations,
         )
@@ -318,8 +417,8 @@ def internal_actors(landscape: Landscape, municipality: str) -> set[str]:
 
     Examples
     --------
-    >>> import democratie
-    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> from democratie import examples
+    >>> land = examples.load("delft-zeven-van-delft")
     >>> sorted(internal_actors(land, "delft"))
     ['delft', 'delft-college', 'delft-raad', 'p-rob-van-den-berg']
     """
@@ -332,9 +431,7 @@ def internal_actors(landscape: Landscape, municipality: str) -> set[str]:
         if org.municipality == mun.id and org.sector.value == "overheid"
     )
     people = {
-        role.holder
-        for role in landscape.roles
-        if role.at in bodies or role.on_behalf_of in bodies
+        role.holder for role in landscape.roles if role.at in bodies or role.on_behalf_of in bodies
     }
     return bodies | people
 
@@ -375,8 +472,12 @@ class BridgingVsBonding(BaseRule):
     name: str = "bridging_vs_bonding"
     title: ClassVar[Bilingual] = Bilingual(nl="Overbruggen en binden", en="Bridging vs bonding")
     applies_to: ClassVar[SubjectKind] = "municipality"
-    source: ClassVar[str] = "Stichtse Vecht (internal and external networks); Krackhardt & Stern 1988"
-    formula: ClassVar[str] = "(EI + 1) / 2, EI = (E - I) / (E + I) over the ties of the municipal organisation"
+    source: ClassVar[str] = (
+        "Stichtse Vecht (internal and external networks); Krackhardt & Stern 1988"
+    )
+    formula: ClassVar[str] = (
+        "(EI + 1) / 2, EI = (E - I) / (E + I) over the ties of the municipal organisation"
+    )
     ignore_relations: frozenset[str] = frozenset({"body_of"})
 
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
@@ -402,13 +503,15 @@ class BridgingVsBonding(BaseRule):
             )
         ei = (external - internal) / (external + internal)
         value = (ei + 1) / 2
+        total = external + internal
         nl = (
-            f"Van de {external + internal} banden van de gemeentelijke organisatie gaan er "
+            f"Van {plural(total, 'band', 'banden')} van de gemeentelijke organisatie gaan er "
             f"{external} naar buiten en blijven er {internal} binnen (E-I-index {ei:+.2f})."
         )
         en = (
-            f"Of the {external + internal} ties of the municipal organisation, {external} reach "
-            f"outside and {internal} stay inside (E-I index {ei:+.2f})."
+            f"Of {plural(total, 'tie', 'ties')} of the municipal organisation, {external} "
+            f"{'reaches' if external == 1 else 'reach'} outside and {internal} "
+            f"{'stays' if internal == 1 else 'stay'} inside (E-I index {ei:+.2f})."
         )
         recommendations = []
         if value < 0.5:

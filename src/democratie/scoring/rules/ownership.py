@@ -28,6 +28,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from attrs import field, frozen
@@ -84,22 +85,8 @@ def raci_defects(
     return defects
 
 
-_DEFECT_NL = {
-    "no accountable": "geen eindverantwoordelijke",
-    "accountable": "eindverantwoordelijken",
-    "collective": "eindverantwoordelijke is een collectief",
-    "consulted": "te veel geraadpleegden",
-}
-
-
-def _nl(defect: str) -> str:
-    if defect == "no accountable":
-        return _DEFECT_NL[defect]
-    if defect.startswith("accountable is a collective"):
-        return _DEFECT_NL["collective"] + defect.removeprefix("accountable is a collective")
-    if defect.endswith("accountable"):
-        return defect.replace("accountable", _DEFECT_NL["accountable"])
-    return _DEFECT_NL["consulted"] + f" ({defect.split()[0]})"
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
 
 
 @frozen(kw_only=True)
@@ -136,10 +123,12 @@ class OwnershipClarity(BaseRule):
     name: str = "ownership_clarity"
     title: ClassVar[Bilingual] = Bilingual(nl="Helder eigenaarschap", en="Ownership clarity")
     applies_to: ClassVar[SubjectKind] = "initiative"
-    source: ClassVar[str] = "Stichtse Vecht (Rekenkamer: helderheid in rollen en eigenaarschap); RACI"
+    source: ClassVar[str] = (
+        "Stichtse Vecht (Rekenkamer: helderheid in rollen en eigenaarschap); RACI"
+    )
     formula: ClassVar[str] = "tasks passing the RACI checks / tasks"
     max_consulted: int = 3
-    accountable_kinds: tuple[str, ...] = field(default=_NAMED, converter=tuple)
+    accountable_kinds: tuple[str, ...] = field(default=_NAMED, converter=_strings)
 
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
         """Score one initiative."""
@@ -159,7 +148,6 @@ class OwnershipClarity(BaseRule):
         evidence = []
         clear = 0
         unclear: list[str] = []
-        defects_nl: list[str] = []
         for index, task in enumerate(subject.tasks):
             defects = raci_defects(
                 task,
@@ -176,7 +164,6 @@ class OwnershipClarity(BaseRule):
             )
             if defects:
                 unclear.append(task.title)
-                defects_nl.extend(_nl(d) for d in defects)
             else:
                 clear += 1
         total = len(subject.tasks)

@@ -1,4 +1,4 @@
-"""Participation rules: the ladder rung, the promise kept, and the government's role on the ROB stair.
+"""Participation rules: the ladder rung, the promise kept, the government's role on the ROB stair.
 
 Examples
 --------
@@ -16,7 +16,8 @@ Examples
 ... realised_level = "adviseren"
 ... feedback_given = false
 ... ''')
->>> card = run(land, [ParticipationInfluence(), PromiseKept(), GovernmentRoleFit()])["burgerbegroting"]
+>>> rules = [ParticipationInfluence(), PromiseKept(), GovernmentRoleFit()]
+>>> card = run(land, rules)["burgerbegroting"]
 >>> card["participation_level"].value, card["promise_kept"].value
 (0.9, 0.35)
 >>> card["government_role_fit"].applicable
@@ -27,14 +28,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from attrs import field, frozen
 
 from democratie.model import Initiative
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import DEFAULT_INFLUENCE, advice, frozen_mapping
+from democratie.scoring.rules._common import DEFAULT_INFLUENCE, advice
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import GovernmentRole, Initiator, ParticipationLevel
 
@@ -62,11 +63,21 @@ little as possible.
 """
 
 
-def _check_unit_values(instance: object, attribute: object, value: Mapping[object, float]) -> None:
+def _check_unit_values(instance: object, attribute: object, value: Mapping[Any, float]) -> None:
     for key, number in value.items():
         if not 0.0 <= number <= 1.0:
-            message = f"{getattr(attribute, 'name', 'values')}[{key}] = {number} lies outside [0, 1]"
+            message = (
+                f"{getattr(attribute, 'name', 'values')}[{key}] = {number} lies outside [0, 1]"
+            )
             raise ValueError(message)
+
+
+def _influence(value: Mapping[ParticipationLevel, float]) -> Mapping[ParticipationLevel, float]:
+    return MappingProxyType(dict(value))
+
+
+def _role_fit(value: Mapping[GovernmentRole, float]) -> Mapping[GovernmentRole, float]:
+    return MappingProxyType(dict(value))
 
 
 @frozen(kw_only=True)
@@ -98,13 +109,18 @@ class ParticipationInfluence(BaseRule):
     """
 
     name: str = "participation_level"
-    title: ClassVar[Bilingual] = Bilingual(nl="Invloed op de participatieladder", en="Participation level")
+    title: ClassVar[Bilingual] = Bilingual(
+        nl="Invloed op de participatieladder", en="Participation level"
+    )
     applies_to: ClassVar[SubjectKind] = "initiative"
     source: ClassVar[str] = "Participatieladder (Edelenbos & Monnikhof 1998); IAP2; Arnstein 1969"
-    formula: ClassVar[str] = "influence(level): informeren .2, raadplegen .4, adviseren .6, coproduceren .75, meebeslissen .9, zelfbeheer 1"
+    formula: ClassVar[str] = (
+        "influence(level): informeren .2, raadplegen .4, adviseren .6, coproduceren .75, "
+        "meebeslissen .9, zelfbeheer 1"
+    )
     influence: Mapping[ParticipationLevel, float] = field(
         default=DEFAULT_INFLUENCE,
-        converter=frozen_mapping,
+        converter=_influence,
         validator=_check_unit_values,
         hash=False,
     )
@@ -115,7 +131,10 @@ class ParticipationInfluence(BaseRule):
         if subject.initiator is Initiator.SAMENLEVING:
             return self.not_applicable(
                 subject,
-                nl="Dit initiatief komt uit de samenleving; daar geldt de overheidsparticipatietrap.",
+                nl=(
+                    "Dit initiatief komt uit de samenleving; daar geldt de "
+                    "overheidsparticipatietrap."
+                ),
                 en="Society started this initiative; the ROB stair applies instead of the ladder.",
             )
         level = subject.level
@@ -129,8 +148,14 @@ class ParticipationInfluence(BaseRule):
         return self.result(
             subject,
             value,
-            nl=f"Trede '{level.label_nl.lower()}' (trede {level.rank} van 6) geeft invloed {value:.2f}.",
-            en=f"The rung '{level.label_en.lower()}' (rung {level.rank} of 6) gives influence {value:.2f}.",
+            nl=(
+                f"Trede '{level.label_nl.lower()}' (trede {level.rank} van 6) geeft invloed "
+                f"{value:.2f}."
+            ),
+            en=(
+                f"The rung '{level.label_en.lower()}' (rung {level.rank} of 6) gives influence "
+                f"{value:.2f}."
+            ),
             evidence=[Evidence(about=subject.id, fact="level", value=level.value)],
         )
 
@@ -167,10 +192,12 @@ class PromiseKept(BaseRule):
     title: ClassVar[Bilingual] = Bilingual(nl="Belofte waargemaakt", en="Promise kept")
     applies_to: ClassVar[SubjectKind] = "initiative"
     source: ClassVar[str] = "IAP2 Spectrum of Public Participation (promise to the public)"
-    formula: ClassVar[str] = "1 - max(0, influence(promised) - influence(realised)), halved without feedback"
+    formula: ClassVar[str] = (
+        "1 - max(0, influence(promised) - influence(realised)), halved without feedback"
+    )
     influence: Mapping[ParticipationLevel, float] = field(
         default=DEFAULT_INFLUENCE,
-        converter=frozen_mapping,
+        converter=_influence,
         validator=_check_unit_values,
         hash=False,
     )
@@ -195,11 +222,13 @@ class PromiseKept(BaseRule):
         ]
         if shortfall > 0:
             nl = (
-                f"Beloofd was '{promised.label_nl.lower()}', waargemaakt '{realised.label_nl.lower()}': "
+                f"Beloofd was '{promised.label_nl.lower()}', waargemaakt "
+                f"'{realised.label_nl.lower()}': "
                 f"een tekort aan invloed van {shortfall:.2f}."
             )
             en = (
-                f"'{promised.label_en.lower()}' was promised, '{realised.label_en.lower()}' delivered: "
+                f"'{promised.label_en.lower()}' was promised, '{realised.label_en.lower()}' "
+                "delivered: "
                 f"a shortfall in influence of {shortfall:.2f}."
             )
         else:
@@ -233,7 +262,7 @@ class PromiseKept(BaseRule):
 
 @frozen(kw_only=True)
 class GovernmentRoleFit(BaseRule):
-    """Government role fit: for a society-led initiative, the lower the government's step on the ROB stair, the better.
+    """Government role fit: in a society-led initiative, the lower on the ROB stair, the better.
 
     The ROB's "Loslaten in vertrouwen" describes the roles a government can
     take in an initiative of society: reguleren, regisseren, stimuleren,
@@ -264,10 +293,12 @@ class GovernmentRoleFit(BaseRule):
     title: ClassVar[Bilingual] = Bilingual(nl="Passende overheidsrol", en="Government role fit")
     applies_to: ClassVar[SubjectKind] = "initiative"
     source: ClassVar[str] = 'ROB 2012, "Loslaten in vertrouwen" (overheidsparticipatietrap)'
-    formula: ClassVar[str] = "fit(role): loslaten 1, faciliteren .75, stimuleren .5, regisseren .25, reguleren 0"
+    formula: ClassVar[str] = (
+        "fit(role): loslaten 1, faciliteren .75, stimuleren .5, regisseren .25, reguleren 0"
+    )
     fit: Mapping[GovernmentRole, float] = field(
         default=DEFAULT_ROLE_FIT,
-        converter=frozen_mapping,
+        converter=_role_fit,
         validator=_check_unit_values,
         hash=False,
     )
@@ -278,8 +309,14 @@ class GovernmentRoleFit(BaseRule):
         if subject.initiator is Initiator.GEMEENTE:
             return self.not_applicable(
                 subject,
-                nl="De gemeente startte dit initiatief; de overheidsparticipatietrap geldt voor initiatieven uit de samenleving.",
-                en="The municipality started this initiative; the ROB stair is for initiatives of society.",
+                nl=(
+                    "De gemeente startte dit initiatief; de overheidsparticipatietrap geldt voor "
+                    "initiatieven uit de samenleving."
+                ),
+                en=(
+                    "The municipality started this initiative; the ROB stair is for initiatives "
+                    "of society."
+                ),
             )
         role = subject.government_role
         if role is None:
@@ -295,7 +332,8 @@ class GovernmentRoleFit(BaseRule):
         )
         en = (
             f"The municipality takes the role '{role.label_en.lower()}' (step {role.step} of 5). "
-            "No role is ideal in every case, but the ROB advises staying as low on the stair as possible."
+            "No role is ideal in every case, but the ROB advises staying as low on the stair "
+            "as possible."
         )
         if subject.initiator is None:
             nl += " Wie het initiatief nam is niet vastgelegd."

@@ -99,7 +99,9 @@ class TimelineFeasibility(BaseRule):
     name: str = "timeline_feasibility"
     title: ClassVar[Bilingual] = Bilingual(nl="Mijlpalen op tijd", en="Timeline feasibility")
     applies_to: ClassVar[SubjectKind] = "initiative"
-    source: ClassVar[str] = "Leusden (Samenleving Voorop: designed within 1 year, in place within 3)"
+    source: ClassVar[str] = (
+        "Leusden (Samenleving Voorop: designed within 1 year, in place within 3)"
+    )
     formula: ClassVar[str] = "milestones on time / milestones reached or overdue"
 
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
@@ -112,17 +114,19 @@ class TimelineFeasibility(BaseRule):
                 en="No milestones are recorded.",
             )
         start = subject.period.start
-        statuses = [
-            (m, milestone_status(m, start, context.as_of)) for m in subject.milestones
+        statuses = [(m, milestone_status(m, start, context.as_of)) for m in subject.milestones]
+        evidence = [
+            Evidence(about=subject.id, fact=f"milestones.{m.title}", value=s) for m, s in statuses
         ]
-        evidence = [Evidence(about=subject.id, fact=f"milestones.{m.title}", value=s) for m, s in statuses]
         judged = [(m, s) for m, s in statuses if s in ("on_time", "late")]
         if not judged:
             unknown = [m for m, s in statuses if s == "unknown"]
             nl = "Nog geen mijlpaal is bereikt of over tijd"
             en = "No milestone has been reached or is overdue yet"
             if unknown and start is None:
-                nl += "; zonder startdatum zijn de termijnen in maanden niet om te rekenen naar data."
+                nl += (
+                    "; zonder startdatum zijn de termijnen in maanden niet om te rekenen naar data."
+                )
                 en += "; without a start date the deadlines in months cannot be turned into dates."
             else:
                 nl += "."

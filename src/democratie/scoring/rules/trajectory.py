@@ -2,10 +2,10 @@
 
 Examples
 --------
->>> import democratie
+>>> from democratie import examples
 >>> from democratie.scoring import run
 >>> from democratie.scoring.rules import TargetRoleCoverage, TrajectoryConformance
->>> land = democratie.examples.load("democratie-in-actie-noord-nederland")
+>>> land = examples.load("democratie-in-actie-noord-nederland")
 >>> card = run(land, [TrajectoryConformance(), TargetRoleCoverage()])[
 ...     "dia-ontwikkeltraject-organisatieontwikkeling"]
 >>> card["trajectory_conformance"].value, card["target_role_coverage"].value
@@ -80,10 +80,15 @@ class TrajectoryConformance(BaseRule):
     """
 
     name: str = "trajectory_conformance"
-    title: ClassVar[Bilingual] = Bilingual(nl="Opzet volgens het ontwikkeltraject", en="Trajectory conformance")
+    title: ClassVar[Bilingual] = Bilingual(
+        nl="Opzet volgens het ontwikkeltraject", en="Trajectory conformance"
+    )
     applies_to: ClassVar[SubjectKind] = "initiative"
     source: ClassVar[str] = "VNG Democratie in Actie, ontwikkeltraject organisatieontwikkeling"
-    formula: ClassVar[str] = "items met / 7: intake, maatwerk, >= 3 regional meetings, closing, change officers, <= 12 months, ~10 municipalities"
+    formula: ClassVar[str] = (
+        "items met / 7: intake, maatwerk, >= 3 regional meetings, closing, change officers, "
+        "<= 12 months, ~10 municipalities"
+    )
     min_regional_meetings: int = 3
     max_months: int = 12
     cohort_size: int = 10
@@ -98,8 +103,14 @@ class TrajectoryConformance(BaseRule):
         if not _is_trajectory(subject, network):
             return self.not_applicable(
                 subject,
-                nl="Dit is geen ontwikkeltraject: het noemt geen onderdelen, doelrollen of regionale leergroep.",
-                en="This is not a development trajectory: it names no elements, target roles or regional learning group.",
+                nl=(
+                    "Dit is geen ontwikkeltraject: het noemt geen onderdelen, doelrollen of "
+                    "regionale leergroep."
+                ),
+                en=(
+                    "This is not a development trajectory: it names no elements, target roles or "
+                    "regional learning group."
+                ),
             )
         elements = set(subject.elements)
         meetings = list(subject.meetings) + (list(network.meetings) if network is not None else [])
@@ -108,7 +119,11 @@ class TrajectoryConformance(BaseRule):
         officers = any(
             role.kind is RoleKind.VERANDERAMBTENAAR for role in land.roles_at(subject.id)
         ) or any(p.role is RoleKind.VERANDERAMBTENAAR for p in subject.participants)
-        months = subject.duration_months if subject.duration_months is not None else subject.period.months()
+        months = (
+            subject.duration_months
+            if subject.duration_months is not None
+            else subject.period.months()
+        )
         cohort = len(subject.municipalities) or subject.target_municipalities
         checks: list[tuple[str, str, str, bool, object]] = [
             (
@@ -136,7 +151,8 @@ class TrajectoryConformance(BaseRule):
                 "closing",
                 "een slotbijeenkomst",
                 "a closing meeting",
-                TrajectoryElement.SLOTBIJEENKOMST in elements or MeetingKind.SLOTBIJEENKOMST in kinds,
+                TrajectoryElement.SLOTBIJEENKOMST in elements
+                or MeetingKind.SLOTBIJEENKOMST in kinds,
                 MeetingKind.SLOTBIJEENKOMST in kinds,
             ),
             (
@@ -165,24 +181,27 @@ class TrajectoryConformance(BaseRule):
         unmet = [c for c in checks if not c[3]]
         value = len(met) / len(checks)
         evidence = [
-            Evidence(about=subject.id, fact=key, value=_scalar(seen)) for key, _, _, _, seen in checks
+            Evidence(about=subject.id, fact=key, value=_scalar(seen))
+            for key, _, _, _, seen in checks
         ]
         if unmet:
-            nl = f"{len(met)} van de {len(checks)} punten van de opzet zijn er; ontbreekt: " + listing(
-                (c[1] for c in unmet), lang="nl"
-            ) + "."
-            en = f"{len(met)} of the {len(checks)} items of the design are in place; missing: " + listing(
-                c[2] for c in unmet
-            ) + "."
+            nl = (
+                f"{len(met)} van de {len(checks)} punten van de opzet zijn er; ontbreekt: "
+                + listing((c[1] for c in unmet), lang="nl")
+                + "."
+            )
+            en = (
+                f"{len(met)} of the {len(checks)} items of the design are in place; missing: "
+                + listing(c[2] for c in unmet)
+                + "."
+            )
         else:
             nl = f"Alle {len(checks)} punten van de opzet van Democratie in Actie zijn er."
             en = f"All {len(checks)} items of the Democratie in Actie design are in place."
         if months is None:
             nl += " De looptijd is niet vastgelegd."
             en += " The duration is not recorded."
-        recommendations = [
-            advice(f"Voeg toe: {c[1]}.", f"Add {c[2]}.") for c in unmet
-        ]
+        recommendations = [advice(f"Voeg toe: {c[1]}.", f"Add {c[2]}.") for c in unmet]
         return self.result(
             subject, value, nl=nl, en=en, evidence=evidence, recommendations=recommendations
         )
@@ -224,7 +243,9 @@ class TargetRoleCoverage(BaseRule):
     name: str = "target_role_coverage"
     title: ClassVar[Bilingual] = Bilingual(nl="Doelrollen bezet", en="Target role coverage")
     applies_to: ClassVar[SubjectKind] = "initiative"
-    source: ClassVar[str] = "VNG Democratie in Actie, ontwikkeltraject organisatieontwikkeling (doelgroep)"
+    source: ClassVar[str] = (
+        "VNG Democratie in Actie, ontwikkeltraject organisatieontwikkeling (doelgroep)"
+    )
     formula: ClassVar[str] = "target roles filled / target roles"
 
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
@@ -242,7 +263,11 @@ class TargetRoleCoverage(BaseRule):
         empty = [r for r in targets if r not in present]
         share = len(filled) / len(targets)
         evidence = [
-            Evidence(about=subject.id, fact=f"target_roles.{r.value}", value=", ".join(present.get(r, ())) or None)
+            Evidence(
+                about=subject.id,
+                fact=f"target_roles.{r.value}",
+                value=", ".join(present.get(r, ())) or None,
+            )
             for r in targets
         ]
         nl = f"{len(filled)} van de {len(targets)} doelrollen zijn bezet."
@@ -254,7 +279,9 @@ class TargetRoleCoverage(BaseRule):
         if empty:
             recommendations.append(
                 advice(
-                    "Nog te bezetten: " + listing((r.label_nl.lower() for r in empty), lang="nl") + ".",
+                    "Nog te bezetten: "
+                    + listing((r.label_nl.lower() for r in empty), lang="nl")
+                    + ".",
                     "Still to fill: " + listing(r.label_en.lower() for r in empty) + ".",
                 )
             )

@@ -1,0 +1,69 @@
+"""Exporters: write a landscape, or its stakeholder graph, in formats other tools read.
+
+:func:`export` writes a landscape in a format to a file (or, for ``"csv"``, to a
+folder): atomically, deterministically, and without contact details unless
+``include_private=True``. :func:`export_bytes` gives the bytes instead.
+
+=============  ===================================================================
+format         what it is
+=============  ===================================================================
+``json``       the landscape document, canonical JSON (:mod:`~democratie.export.canonical`)
+``toml``       the landscape document, canonical TOML
+``popolo``     Popolo JSON: persons, organizations, memberships, areas, events
+               (:mod:`~democratie.export.popolo`)
+``graphml``    the stakeholder graph for Cytoscape, yEd and igraph
+               (:mod:`~democratie.export.graphml`)
+``gexf``       the stakeholder graph for Gephi (:mod:`~democratie.export.gexf`)
+``node-link``  the stakeholder graph as node-link JSON for the web
+               (:mod:`~democratie.export.nodelink`)
+``csv``        tidy tables with a data card (:mod:`~democratie.export.tables`)
+=============  ===================================================================
+
+The built-in exporters are offered to the plugin system through the
+``democratie_exporters`` hook by :mod:`democratie.export.plugin`, as a plugin's
+exporters are; this layer itself knows nothing of plugins.
+
+Examples
+--------
+>>> import democratie
+>>> from democratie.export import export_bytes
+>>> land = democratie.loads('''
+... format = "democratie/1"
+... [[municipalities]]
+... id = "leusden"
+... cbs_code = "GM0327"
+... ''')
+>>> import json
+>>> graph = json.loads(export_bytes(land, "node-link"))
+>>> [(node["id"], node["kind"]) for node in graph["nodes"]]
+[('leusden', 'municipality'), ('leusden-raad', 'council'), ('leusden-college', 'college')]
+"""
+
+from democratie.export._api import BUILTIN_EXPORTERS, export, export_bytes, get_exporter
+from democratie.export._common import LIST_SEPARATOR, PRIVATE_ATTRIBUTES, ExportError
+from democratie.export._protocol import Exporter, FolderExporter
+from democratie.export.canonical import JsonExporter, TomlExporter
+from democratie.export.gexf import GexfExporter
+from democratie.export.graphml import GraphmlExporter
+from democratie.export.nodelink import NodeLinkExporter
+from democratie.export.popolo import PopoloExporter
+from democratie.export.tables import CsvExporter
+
+__all__ = [
+    "BUILTIN_EXPORTERS",
+    "LIST_SEPARATOR",
+    "PRIVATE_ATTRIBUTES",
+    "CsvExporter",
+    "ExportError",
+    "Exporter",
+    "FolderExporter",
+    "GexfExporter",
+    "GraphmlExporter",
+    "JsonExporter",
+    "NodeLinkExporter",
+    "PopoloExporter",
+    "TomlExporter",
+    "export",
+    "export_bytes",
+    "get_exporter",
+]

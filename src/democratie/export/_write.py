@@ -1,0 +1,131 @@
+"""Put a finished export in place: a file atomically, a folder as a whole.
+
+A folder of files cannot be replaced in one atomic step. It is written complete into
+a hidden folder beside the destination, then moved into place; an older export at
+the destination is moved aside first and removed only once the new one is in place,
+and moved back if that fails. A destination folder that holds anything an export
+did not write is never replaced.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Collection, Mapping
+from pathlib import Path
+
+from democratie._atomic import write_atomic
+from democratie.errors import WriteError
+from democratie.export._common import ExportError
+
+__all__ = ["write_file", "write_folder"]
+
+
+def write_file(destination: Path, data: bytes) -> Path:
+    """Write *data* to a temporary file beside *destination* and move it into place.
+
+    Raises
+    ------
+    ExportError
+        When the destination is a folder.
+    WriteError
+        When the file cannot be written; a previous file is left as it was.
+    """
+    if destination.is_dir():
+        message = f"{destination} is a folder; give a file name for this format"
+        raise ExportError(message)
+    return write_atomic(destination, data)
+
+
+def _mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def write_folder(
+    destination: Path, files: Mapping[str, bytes], *, replaceable: Collection[str]
+) -> Path:
+    """Write *files* into the folder *destination*, replacing an earlier export there.
+
+    Parameters
+    ----------
+    destination
+        The folder to create or replace; its parent must exist.
+    files
+        The files by name (plain names, no folders).
+    replaceable
+        The names an export of this format may write: an existing folder is replaced
+        only when it holds nothing else (an empty folder, or an earlier export).
+
+    Raises
+    ------
+    ExportError
+        When the destination is a file, or a folder holding other files.
+    WriteError
+        When the files cannot be written or moved into place; whatever was at the
+        destination is left as it was.
+    """
+    if destination.exists() and not destination.is_dir():
+        message = f"{destination} is a file; this format writes a folder of files"
+        raise ExportError(message)
+    if destination.is_dir():
+        foreign = sorted(
+            entry.name for entry in destination.iterdir() if entry.name not in replaceable
+        )
+        if foreign:
+            shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+            message = (
+                f"{destination} holds files that this export did not write ({shown}); "
+                "choose a new or empty folder"
+            )
+            raise ExportError(message)
+    parent = destination.parent
+    umask = _mode()
+    staging: Path | None = None
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.", suffix=".tmp", dir=parent))
+        for name, data in files.items():
+            path = staging / name
+            with path.open("wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            path.chmod(0o666 & ~umask)
+        staging.chmod(0o777 & ~umask)
+        _swap(staging, destination)
+        staging = None
+    except OSError as error:
+        raise WriteError(str(destination), error.strerror or str(error)) from error
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+    return destination
+
+
+def _swap(staging: Path, destination: Path) -> None:
+    """Move the finished folder into place, keeping the old one until that has worked."""
+    if not destination.exists():
+        staging.replace(destination)
+        return
+    holder = Path(
+        tempfile.mkdtemp(prefix=f".{destination.name}.", suffix=".old", dir=destination.parent)
+    )
+    backup = holder / destination.name
+    try:
+        destination.replace(backup)
+    except OSError:
+        shutil.rmtree(holder, ignore_errors=True)
+        raise
+    try:
+        staging.replace(destination)
+    except OSError:
+        try:
+            backup.replace(destination)
+        except OSError:
+            pass  # the earlier export stays in the hidden folder rather than being lost
+        else:
+            shutil.rmtree(holder, ignore_errors=True)
+        raise
+    shutil.rmtree(holder, ignore_errors=True)

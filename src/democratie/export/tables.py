@@ -1,0 +1,764 @@
+r"""CSV tables with a data card: the landscape as flat, tidy open data.
+
+One export is a folder (or a zip of it) with:
+
+- ``nodes.csv``: one row per node of the stakeholder graph (actors, bodies, areas,
+  initiatives, networks, meetings), with the graph's attributes as columns;
+- ``edges.csv``: one row per edge (who holds a role where, takes part in what, is
+  located where), with its ``relation`` and the facts it came from;
+- ``roles.csv``: one row per role (Popolo's membership): who holds which role where,
+  from when to when, on behalf of whom;
+- ``initiatives.csv``: one row per initiative, with its kind, places, domains, period,
+  ladder rung, ROB role and the commitment of council, college and civil service;
+- ``scores.csv``: one row per score of a built-in scoring rule (or of the scorecards
+  given in the option ``scores``), with the explanation in English and Dutch;
+- ``contacts.csv``: one row per contact detail, only when ``include_private`` is set;
+- ``README.md``: the data card, with what every file and field means, the row counts,
+  the generation date, the licence and the sources.
+
+The files are UTF-8 without byte-order mark, comma-separated with a header row and
+``\n`` line ends, quoted only where needed (RFC 4180). An empty cell means unknown or
+not applicable; lists are joined by ``|``; yes and no are ``true`` and ``false``; dates
+are ``YYYY-MM-DD``; numbers use a dot. Rows are in document order, so the same landscape
+gives the same bytes; the only thing that changes is the generation date in the data
+card, which the option ``generated`` (or the environment variable ``SOURCE_DATE_EPOCH``)
+fixes.
+
+Examples
+--------
+>>> import datetime as dt
+>>> import democratie
+>>> land = democratie.loads('''
+... format = "democratie/1"
+... title = "Leusden"
+... [[municipalities]]
+... id = "leusden"
+... cbs_code = "GM0327"
+... ''')
+>>> files = csv_files(land, options={"generated": dt.date(2025, 3, 1)})
+>>> list(files)
+['nodes.csv', 'edges.csv', 'roles.csv', 'initiatives.csv', 'scores.csv', 'README.md']
+>>> print(files["edges.csv"].decode())
+id,source,target,relation
+e0,leusden-raad,leusden,body_of
+e1,leusden-college,leusden,body_of
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from importlib.metadata import PackageNotFoundError, version
+from typing import IO, Any, Literal, TypeAlias
+
+from attrs import frozen
+
+from democratie.export._common import (
+    LIST_SEPARATOR,
+    ExportError,
+    Scalar,
+    flag,
+    generation_date,
+    scalar,
+    text,
+)
+from democratie.export._graphdata import ColumnType, typed_graph
+from democratie.graph import StakeholderGraph, build_graph
+from democratie.graph.schema import NODE_KINDS, RELATION_DESCRIPTIONS
+from democratie.model import Initiative, Landscape
+from democratie.reference import REFERENCE_YEAR
+from democratie.scoring import Scorecards, run
+from democratie.scoring.rules import BUILTIN_RULES
+from democratie.vocab import CommitmentKind
+
+__all__ = [
+    "DATA_CARD",
+    "FIELD_TYPES",
+    "CsvExporter",
+    "Field",
+    "Table",
+    "csv_files",
+    "csv_text",
+    "data_card",
+    "tables",
+    "zip_bytes",
+]
+
+#: The kinds of value a field holds, as the data card names them.
+FieldType: TypeAlias = Literal["text", "integer", "number", "true/false", "date", "list"]
+#: What each field type means, for the data card.
+FIELD_TYPES: Mapping[FieldType, str] = {
+    "text": "text",
+    "integer": "a whole number",
+    "number": "a number, with a dot as decimal separator",
+    "true/false": "`true` or `false`",
+    "date": "a date, `YYYY-MM-DD`",
+    "list": f"a list, its items joined by `{LIST_SEPARATOR}`",
+}
+#: The name of the data card in the folder.
+DATA_CARD = "README.md"
+
+_GRAPH_TYPES: Mapping[ColumnType, FieldType] = {
+    "boolean": "true/false",
+    "int": "integer",
+    "long": "integer",
+    "double": "number",
+    "string": "text",
+}
+
+
+@frozen
+class Field:
+    """One column of a table, with what it means.
+
+    Parameters
+    ----------
+    name
+        The column's header.
+    type
+        text, integer, number, true/false, date or list.
+    meaning
+        What a value in it says, in a sentence.
+    """
+
+    name: str
+    type: FieldType
+    meaning: str
+
+
+@frozen
+class Table:
+    """One CSV file: its name, what a row is, its fields and its rows.
+
+    Parameters
+    ----------
+    name
+        The file name (``"roles.csv"``).
+    row
+        What one row stands for, in words.
+    fields
+        The columns, in order.
+    rows
+        The values, one tuple per row, in the order of the fields; None is an empty cell.
+    """
+
+    name: str
+    row: str
+    fields: tuple[Field, ...]
+    rows: tuple[tuple[Scalar | None, ...], ...]
+
+
+# -- what the graph's attributes mean -----------------------------------------------------
+
+_ASSESSMENT = "on a scale of 0 to 1, as assessed in the landscape (krachtenveld)"
+_NODE_FIELDS: Mapping[str, tuple[FieldType, str]] = {
+    "id": ("text", "the node's id: the id of the entity in the landscape"),
+    "kind": ("text", "what the node is: " + ", ".join(NODE_KINDS)),
+    "label": ("text", "its name or title"),
+    "actor_kind": ("text", "the kind of organisation (stichting, woningcorporatie, bedrijf, ...)"),
+    "area": ("text", "the id of the area it works in, when it works in exactly one"),
+    "area_level": ("text", "the level of the area: wijk, kern, buurt, dorp, gebied, ..."),
+    "attendance": ("integer", "how many people attended the meeting"),
+    "cbs_code": ("text", "the CBS code of the municipality (GM and four digits)"),
+    "code": ("text", "the CBS code of the area (WK... for a wijk, BU... for a buurt)"),
+    "covers_all": ("list", "area levels of which the initiative reaches every area"),
+    "date": ("date", "the day of the meeting"),
+    "domains": ("list", "the policy domains the initiative works in"),
+    "end": ("date", "the last day of the initiative or network"),
+    "government_role": ("text", "the municipality's role on the ROB stair (regisseren, ...)"),
+    "held": ("true/false", "whether the meeting took place"),
+    "initiative_kind": ("text", "the kind of initiative (traject, workshop, leerkring, ...)"),
+    "initiator": ("text", "who started the initiative: gemeente or samenleving"),
+    "interest": ("number", f"how much the outcome matters to it, {_ASSESSMENT}"),
+    "kern_count": ("integer", "how many kernen the municipality has"),
+    "legitimacy": ("number", f"how legitimate its claim is, {_ASSESSMENT}"),
+    "level": ("text", "the rung of the participation ladder the initiative promises"),
+    "meeting_kind": ("text", "the kind of meeting (startbijeenkomst, intake, ...)"),
+    "municipality": ("text", "the id of the municipality it belongs to or is located in"),
+    "network_kind": ("text", "the kind of network (netwerk_van_gemeenten, leerkring, ...)"),
+    "power": ("number", f"its ability to influence the outcome, {_ASSESSMENT}"),
+    "province": ("text", "the province of the municipality"),
+    "required_domains": ("list", "the policy domains the initiative is meant to cover"),
+    "seats": ("integer", "the seats of the council or faction"),
+    "sector": ("text", "overheid, maatschappij, markt or inwoners"),
+    "start": ("date", "the first day of the initiative or network"),
+    "urgency": ("number", f"how pressing its claim is, {_ASSESSMENT}"),
+    "wethouder_seats": ("integer", "the number of wethouder posts in the college"),
+    "wijk_count": ("integer", "how many wijken the municipality has"),
+}
+_EDGE_FIELDS: Mapping[str, tuple[FieldType, str]] = {
+    "id": ("text", "the edge's id (the same as in the GraphML and GEXF exports)"),
+    "source": ("text", "the id of the node the edge starts from (nodes.csv)"),
+    "target": ("text", "the id of the node the edge points to (nodes.csv)"),
+    "relation": (
+        "text",
+        "what ties the two: "
+        + "; ".join(f"`{name}` {meaning}" for name, meaning in RELATION_DESCRIPTIONS.items()),
+    ),
+    "commitment": ("text", "the kind of commitment given: politiek, bestuurlijk or ambtelijk"),
+    "commitment_level": ("text", "how strong the commitment is: geen, beperkt, ..."),
+    "end": ("date", "the last day of the role or phase"),
+    "lesson": ("text", "the kind of lesson passed on: doen, niet_doen, inzicht or kans"),
+    "level": ("text", "the rung of the participation ladder at which the actor takes part"),
+    "phase": ("text", "the phase of the initiative the actor takes part in"),
+    "raci": (
+        "text",
+        "the RACI letter of a task assignment (uitvoerend, eindverantwoordelijk, ...)",
+    ),
+    "role": ("text", "the role held (raadslid, ...) or the part played (deelnemer, partner, ...)"),
+    "role_id": ("text", "the id of the role the edge comes from, when the role has one"),
+    "start": ("date", "the first day of the role or phase"),
+    "task": ("text", "the task of a RACI assignment"),
+    "title": ("text", "the title of the role as the source gives it"),
+    "via": ("text", "`covers_all` when the initiative reaches every area of this level"),
+}
+_UNDESCRIBED = "added to the graph by a plugin or a program; not described here"
+
+
+def _graph_field(name: str, kind: ColumnType, known: Mapping[str, tuple[FieldType, str]]) -> Field:
+    if name in known:
+        field_type, meaning = known[name]
+        if field_type in {"text", "date", "list"} and kind != "string":
+            field_type = _GRAPH_TYPES[kind]
+        return Field(name, field_type, meaning)
+    return Field(name, _GRAPH_TYPES[kind], _UNDESCRIBED)
+
+
+def _graph_tables(graph: StakeholderGraph, include_private: bool) -> tuple[Table, Table]:
+    typed = typed_graph(graph, include_private=include_private)
+    node_fields = (
+        _graph_field("id", "string", _NODE_FIELDS),
+        *(_graph_field(c.name, c.type, _NODE_FIELDS) for c in typed.node_columns),
+    )
+    nodes = Table(
+        name="nodes.csv",
+        row="a node of the stakeholder graph: a municipality, council, college, faction, area, "
+        "organisation, person, initiative, network or meeting",
+        fields=node_fields,
+        rows=tuple(
+            (node.id, *(node.values.get(c.name) for c in typed.node_columns))
+            for node in typed.nodes
+        ),
+    )
+    edge_fields = (
+        *(_graph_field(name, "string", _EDGE_FIELDS) for name in ("id", "source", "target")),
+        *(_graph_field(c.name, c.type, _EDGE_FIELDS) for c in typed.edge_columns),
+    )
+    edges = Table(
+        name="edges.csv",
+        row="an edge of the stakeholder graph: one tie between two nodes, with its relation",
+        fields=edge_fields,
+        rows=tuple(
+            (
+                f"e{edge.index}",
+                edge.source,
+                edge.target,
+                *(edge.values.get(c.name) for c in typed.edge_columns),
+            )
+            for edge in typed.edges
+        ),
+    )
+    return nodes, edges
+
+
+# -- roles, initiatives, scores, contacts ----------------------------------------------------
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _list(values: Iterable[object]) -> Scalar | None:
+    return scalar(tuple(values))
+
+
+def _roles(land: Landscape) -> Table:
+    fields = (
+        Field("holder", "text", "the id of the person or organisation holding the role"),
+        Field("holder_kind", "text", "person or organisation"),
+        Field("holder_name", "text", "the name of the holder"),
+        Field("kind", "text", "the role (raadslid, wethouder, projectleider, kartrekker, ...)"),
+        Field("kind_nl", "text", "the role's Dutch name"),
+        Field("kind_en", "text", "the role's English name"),
+        Field("at", "text", "the id of the body, organisation, initiative or network"),
+        Field("at_kind", "text", "what kind of entity `at` is"),
+        Field("at_name", "text", "the name of `at`"),
+        Field("on_behalf_of", "text", "the id of the faction or organisation represented"),
+        Field("title", "text", "the title as the source gives it"),
+        Field("start", "date", "when the role began"),
+        Field("end", "date", "when the role ended"),
+        Field("portfolio", "list", "the portfolios of a wethouder or portefeuillehouder"),
+        Field("domains", "list", "the policy domains the role covers"),
+        Field("id", "text", "the role's own id, when other entities refer to it"),
+    )
+    rows = tuple(
+        (
+            role.holder,
+            land.kind_of(role.holder),
+            land.name_of(role.holder),
+            role.kind.value,
+            role.kind.label_nl,
+            role.kind.label_en,
+            role.at,
+            land.kind_of(role.at) if role.at is not None else None,
+            land.name_of(role.at) if role.at is not None else None,
+            role.on_behalf_of,
+            role.title,
+            _date(role.start),
+            _date(role.end),
+            _list(role.portfolio),
+            _list(role.domains),
+            role.id,
+        )
+        for role in land.roles
+    )
+    return Table(
+        "roles.csv", "a role: who holds which role where (a Popolo membership)", fields, rows
+    )
+
+
+def _commitment(initiative: Initiative, kind: CommitmentKind) -> str | None:
+    found = initiative.commitment(kind)
+    return found.level.value if found is not None else None
+
+
+def _initiatives(land: Landscape) -> Table:
+    fields = (
+        Field("id", "text", "the initiative's id"),
+        Field("title", "text", "its name"),
+        Field("kind", "text", "experiment, traject, challenge, workshop, leerkring, ..."),
+        Field("initiator", "text", "who started it: gemeente or samenleving"),
+        Field("municipalities", "list", "ids of the municipalities it involves"),
+        Field("areas", "list", "ids of the wijken, kernen or other areas it reaches"),
+        Field("covers_all", "list", "area levels of which it reaches every area"),
+        Field("domains", "list", "the policy domains it works in"),
+        Field("required_domains", "list", "the policy domains it is meant to cover"),
+        Field("start", "date", "its first day"),
+        Field("end", "date", "its last day"),
+        Field("duration_months", "integer", "its planned length in months"),
+        Field("cycle", "text", "the phase cycle it follows: integraal or wettelijk"),
+        Field("phases", "list", "its phases, in order"),
+        Field("level", "text", "the rung of the participation ladder promised"),
+        Field("realised_level", "text", "the rung actually realised"),
+        Field("feedback_given", "true/false", "whether participants heard what became of it"),
+        Field("government_role", "text", "the municipality's role on the ROB stair"),
+        Field("network", "text", "the id of the network it works through"),
+        Field("initiated_by", "list", "ids of who started it"),
+        Field("led_by", "list", "ids of who leads it"),
+        Field("participant_count", "integer", "how many participants it lists"),
+        Field("commitment_politiek", "text", "the commitment of the council"),
+        Field("commitment_bestuurlijk", "text", "the commitment of the college"),
+        Field("commitment_ambtelijk", "text", "the commitment of the civil service"),
+        Field("service_goals", "list", "which of Stichtse Vecht's seven service goals it serves"),
+        Field("milestone_count", "integer", "how many milestones it sets"),
+        Field("task_count", "integer", "how many tasks with RACI owners it lists"),
+        Field("lesson_count", "integer", "how many lessons it recorded"),
+        Field("meeting_count", "integer", "how many meetings it lists"),
+        Field("evaluated", "true/false", "whether it has been evaluated"),
+        Field("target_municipalities", "integer", "how many municipalities it means to take in"),
+        Field("description", "text", "what it is about"),
+    )
+    rows = tuple(
+        (
+            ini.id,
+            ini.title,
+            ini.kind.value,
+            scalar(ini.initiator),
+            _list(ini.municipalities),
+            _list(ini.areas),
+            _list(ini.covers_all),
+            _list(ini.domains),
+            _list(ini.required_domains),
+            _date(ini.period.start),
+            _date(ini.period.end),
+            ini.duration_months,
+            scalar(ini.cycle),
+            _list(stage.phase for stage in ini.phases),
+            scalar(ini.level),
+            scalar(ini.realised_level),
+            ini.feedback_given,
+            scalar(ini.government_role),
+            ini.network,
+            _list(ini.initiated_by),
+            _list(ini.led_by),
+            len(ini.participants),
+            _commitment(ini, CommitmentKind.POLITIEK),
+            _commitment(ini, CommitmentKind.BESTUURLIJK),
+            _commitment(ini, CommitmentKind.AMBTELIJK),
+            _list(ini.service_goals),
+            len(ini.milestones),
+            len(ini.tasks),
+            len(ini.lessons),
+            len(ini.meetings),
+            ini.evaluated,
+            ini.target_municipalities,
+            ini.description,
+        )
+        for ini in land.initiatives
+    )
+    return Table("initiatives.csv", "an initiative", fields, rows)
+
+
+def _scores(cards: Scorecards) -> Table:
+    fields = (
+        Field("subject", "text", "the id of the municipality, initiative or network scored"),
+        Field("subject_kind", "text", "municipality, initiative or network"),
+        Field("subject_title", "text", "its name or title"),
+        Field("rule", "text", "the scoring rule (see the rule catalogue of democratie)"),
+        Field("value", "number", "the score; empty when the rule does not apply"),
+        Field("value_min", "number", "the lowest value the rule can give"),
+        Field("value_max", "number", "the highest value the rule can give (higher is better)"),
+        Field("normalised", "number", "the value rescaled to 0 to 1"),
+        Field("applicable", "true/false", "whether the rule applied"),
+        Field("explanation_en", "text", "what the value means, or why the rule does not apply"),
+        Field("explanation_nl", "text", "the same in Dutch"),
+    )
+    rows = tuple(
+        (
+            card.subject,
+            card.kind,
+            card.title,
+            score.rule,
+            score.value,
+            float(score.value_range[0]),
+            float(score.value_range[1]),
+            score.normalised,
+            score.applicable,
+            score.explanation.en,
+            score.explanation.nl,
+        )
+        for card in cards.cards
+        for score in card.scores
+    )
+    return Table("scores.csv", "one score: one rule applied to one subject", fields, rows)
+
+
+def _contacts(land: Landscape) -> Table:
+    fields = (
+        Field("holder", "text", "the id of the person or organisation"),
+        Field("holder_kind", "text", "person or organisation"),
+        Field("holder_name", "text", "their name"),
+        Field("kind", "text", "email, telefoon, website or adres"),
+        Field("value", "text", "the address or number"),
+    )
+    rows = tuple(
+        (holder.id, kind, holder.name, detail.kind.value, detail.value)
+        for kind, holders in (("person", land.people), ("organisation", land.organisations))
+        for holder in holders
+        for detail in holder.contact
+    )
+    return Table("contacts.csv", "a contact detail (private: handle with care)", fields, rows)
+
+
+def tables(
+    landscape: Landscape,
+    graph: StakeholderGraph | None = None,
+    *,
+    include_private: bool = False,
+    scores: Scorecards | None = None,
+    with_scores: bool = True,
+) -> tuple[Table, ...]:
+    """Return the tables of the CSV export, in the order of the data card.
+
+    Parameters
+    ----------
+    landscape
+        The landscape to tabulate.
+    graph
+        Its stakeholder graph; built with :func:`democratie.graph.build_graph` when None.
+    include_private
+        Add ``contacts.csv`` and keep contact attributes of the graph.
+    scores
+        The scorecards for ``scores.csv``; by default the built-in rules are run
+        (:data:`democratie.scoring.rules.BUILTIN_RULES`, seed 0) on *graph*.
+    with_scores
+        Whether to include ``scores.csv`` at all.
+
+    Returns
+    -------
+    tuple of Table
+        nodes, edges, roles, initiatives, then scores and contacts when asked for.
+    """
+    chosen = graph if graph is not None else build_graph(landscape)
+    found = [*_graph_tables(chosen, include_private), _roles(landscape), _initiatives(landscape)]
+    if with_scores:
+        cards = scores if scores is not None else run(landscape, BUILTIN_RULES, graph=chosen)
+        found.append(_scores(cards))
+    if include_private:
+        found.append(_contacts(landscape))
+    return tuple(found)
+
+
+_QUOTE = re.compile('[,"\r\n]')
+
+
+def _cell(value: Scalar | None) -> str:
+    if value is None:
+        return ""
+    shown = value if isinstance(value, str) else text(value)
+    if _QUOTE.search(shown) is not None:
+        return '"' + shown.replace('"', '""') + '"'
+    return shown
+
+
+def csv_text(table: Table) -> str:
+    r"""Return a table as CSV text: a header row, then the rows; ``\n`` line ends.
+
+    Examples
+    --------
+    >>> table = Table("t.csv", "a row", (Field("a", "text", "x"), Field("b", "list", "y")),
+    ...               (('zeg "ja" nu', "zorg|sport"), (None, "x,y")))
+    >>> print(csv_text(table), end="")
+    a,b
+    "zeg ""ja"" nu",zorg|sport
+    ,"x,y"
+    """
+    lines = [",".join(_cell(f.name) for f in table.fields)]
+    lines.extend(",".join(_cell(value) for value in row) for row in table.rows)
+    return "\n".join(lines) + "\n"
+
+
+def _version() -> str:
+    try:
+        return version("democratie")
+    except PackageNotFoundError:
+        return "(development version)"
+
+
+def _inline(value: str) -> str:
+    return " ".join(value.replace("|", "\\|").split())
+
+
+def data_card(
+    landscape: Landscape,
+    files: Sequence[Table],
+    *,
+    generated: dt.date,
+    licence: str | None = None,
+    include_private: bool = False,
+) -> str:
+    """Return the data card (``README.md``) of a CSV export, in Markdown.
+
+    It says what the data is, when and with what it was generated, the files with their
+    row counts, the licence, the sources (those of the landscape, and the CBS list when
+    municipalities carry CBS codes), the conventions of the files, and every field of
+    every file with its type and meaning.
+
+    Parameters
+    ----------
+    landscape
+        The landscape the tables were made from (for its title, description and sources).
+    files
+        The tables, as :func:`tables` returns them.
+    generated
+        The generation date to state.
+    licence
+        The licence under which the files are published (``"CC BY 4.0"``); when None,
+        the card says no licence was given.
+    include_private
+        Whether the export holds contact details (the card then warns about them).
+    """
+    title = landscape.title or "Landscape"
+    out = [f"# {title}: open data", ""]
+    if landscape.description:
+        out += [" ".join(landscape.description.split()), ""]
+    out += [
+        (
+            f"Generated on {generated.isoformat()} with democratie {_version()}, from the "
+            f"landscape “{title}”. It holds {len(files)} CSV files and this data card."
+        ),
+        "",
+        "## Files",
+        "",
+        "| file | rows | one row is |",
+        "| --- | ---: | --- |",
+    ]
+    out += [f"| `{t.name}` | {len(t.rows)} | {_inline(t.row)} |" for t in files]
+    out += ["", "## Licence", ""]
+    if licence:
+        out += [f"These files are published under: {_inline(licence)}.", ""]
+    else:
+        out += [
+            (
+                "No licence was given when these files were made. Ask the publisher before "
+                "reusing them; the sources below may set terms of their own."
+            ),
+            "",
+        ]
+    out += ["## Sources", ""]
+    sources = []
+    for source in landscape.sources:
+        line = f"- {_inline(source.title)}"
+        if source.url:
+            line += f" <{source.url}>"
+        if source.note:
+            line += f": {_inline(source.note)}"
+        sources.append(line)
+    if any(m.cbs_code is not None for m in landscape.municipalities):
+        sources.append(
+            "- Names, CBS codes and provinces of municipalities: CBS municipal classification "
+            f"{REFERENCE_YEAR} (Gemeentelijke indeling {REFERENCE_YEAR}, Statistics "
+            "Netherlands), as shipped with democratie; facts (CBS open data)."
+        )
+    out += sources or ["The landscape names no sources."]
+    out += ["", "## Privacy", ""]
+    if include_private:
+        out += [
+            (
+                "These files include contact details (`contacts.csv`): e-mail addresses and "
+                "phone numbers. Handle them as personal data (AVG/GDPR) and do not publish "
+                "them without a lawful basis."
+            ),
+            "",
+        ]
+    else:
+        out += ["Contact details (e-mail addresses, phone numbers) are left out.", ""]
+    out += [
+        "## Conventions",
+        "",
+        (
+            "- UTF-8 without byte-order mark, comma-separated, a header row, `\\n` line "
+            "ends, quotes only where a value needs them (RFC 4180)."
+        ),
+        "- An empty cell means unknown or not applicable.",
+        *(
+            f"- Type *{kind}*: {meaning}."
+            for kind, meaning in FIELD_TYPES.items()
+            if kind != "text"
+        ),
+        (
+            "- Ids are the ids of the landscape; they join the tables (`edges.csv` `source` "
+            "and `target` to `nodes.csv` `id`, `roles.csv` `holder` and `at` to `nodes.csv` "
+            "`id`)."
+        ),
+        "",
+        "## Fields",
+    ]
+    for table in files:
+        out += ["", f"### `{table.name}`", "", "| field | type | meaning |", "| --- | --- | --- |"]
+        out += [f"| `{f.name}` | {f.type} | {_inline(f.meaning)} |" for f in table.fields]
+    return "\n".join(out) + "\n"
+
+
+def _scores_option(options: Mapping[str, Any]) -> tuple[bool, Scorecards | None]:
+    given = options.get("scores")
+    if given is None:
+        return True, None
+    if given is False:
+        return False, None
+    if isinstance(given, Scorecards):
+        return True, given
+    message = f"the option 'scores' must be Scorecards or False, got {type(given).__name__}"
+    raise ExportError(message, format="csv")
+
+
+def csv_files(
+    landscape: Landscape,
+    graph: StakeholderGraph | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> dict[str, bytes]:
+    """Return the files of the CSV export by name: the tables, then ``README.md``.
+
+    Parameters
+    ----------
+    landscape
+        The landscape to export.
+    graph
+        Its stakeholder graph; built when None.
+    options
+        ``include_private`` (bool), ``scores`` (:class:`~democratie.scoring.Scorecards`
+        to write, or False for no ``scores.csv``), ``licence`` (text for the data card),
+        ``generated`` (the date the data card states; see :func:`generation_date`).
+
+    Raises
+    ------
+    ExportError
+        When an option has a wrong value.
+    """
+    options = options or {}
+    private = flag(options, "include_private", format="csv")
+    licence = options.get("licence")
+    if licence is not None and (not isinstance(licence, str) or not licence.strip()):
+        message = f"the option 'licence' must be a text like 'CC BY 4.0', got {licence!r}"
+        raise ExportError(message, format="csv")
+    generated = generation_date(options, format="csv")
+    with_scores, scores = _scores_option(options)
+    found = tables(
+        landscape, graph, include_private=private, scores=scores, with_scores=with_scores
+    )
+    files = {table.name: csv_text(table).encode("utf-8") for table in found}
+    card = data_card(
+        landscape, found, generated=generated, licence=licence, include_private=private
+    )
+    files[DATA_CARD] = card.encode("utf-8")
+    return files
+
+
+def zip_bytes(files: Mapping[str, bytes]) -> bytes:
+    """Pack files into a zip archive, the same bytes for the same files.
+
+    Every entry gets the same fixed time stamp (1980-01-01) and permissions, in the
+    order given, compressed with deflate.
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data, compresslevel=9)
+    return buffer.getvalue()
+
+
+@frozen
+class CsvExporter:
+    """Writes tidy CSV tables with a data card (format ``"csv"``).
+
+    :func:`democratie.export.export` writes a folder of files (see :func:`csv_files`),
+    or a zip of them when the destination ends in ``.zip``; through the exporter
+    protocol, :meth:`export` writes the zip.
+
+    Options: ``include_private``, ``scores``, ``licence``, ``generated`` (see
+    :func:`csv_files`).
+    """
+
+    name = "csv"
+    title = "CSV tables (nodes, edges, roles, initiatives, scores) with a data card"
+    suffixes = (".zip",)
+    binary = True
+    needs_graph = True
+    file_names = frozenset(
+        {
+            "nodes.csv",
+            "edges.csv",
+            "roles.csv",
+            "initiatives.csv",
+            "scores.csv",
+            "contacts.csv",
+            DATA_CARD,
+        }
+    )
+
+    def files(
+        self,
+        landscape: Landscape,
+        graph: StakeholderGraph | None,
+        options: Mapping[str, Any],
+    ) -> dict[str, bytes]:
+        """Return the files of the export by name; see :func:`csv_files`."""
+        return csv_files(landscape, graph, options)
+
+    def export(
+        self,
+        landscape: Landscape,
+        graph: StakeholderGraph | None,
+        destination: IO[Any],
+        options: Mapping[str, Any],
+    ) -> None:
+        """Write the files as one zip archive to a binary stream."""
+        destination.write(zip_bytes(csv_files(landscape, graph, options)))

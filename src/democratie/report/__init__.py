@@ -1,0 +1,51 @@
+"""The HTML report: one self-contained page per landscape, in Dutch or English.
+
+:func:`render` returns the page as text; :func:`write_report` writes it to
+``<directory>/<name>.html`` atomically. The page holds:
+
+- an overview of every municipality, initiative and network;
+- the scorecards, with each score's explanation and the evidence it used;
+- a picture of the stakeholder graph: nodes coloured by kind or by sector, champions
+  (kartrekkers) and brokers (verbinders) ringed and named, zoom, pan and hover details,
+  with tables of the champions and brokers;
+- the krachtenveld: Mendelow's power-interest grid with every assessed stakeholder placed,
+  and a table of all of them;
+- coverage of wijken and kernen, of policy domains and of sectors;
+- the lessons learned.
+
+It needs no network to view: the stylesheet and its one small script are inline, and its
+Content Security Policy forbids every request. It has one ``<h1>``, nested headings, a
+``lang`` attribute, text alternatives for both pictures, colours with enough contrast and a
+print stylesheet. The same input gives the same page, byte for byte: the report carries no
+date unless you pass ``as_of``.
+
+Examples
+--------
+>>> import democratie.examples
+>>> from democratie.report import render
+>>> land = democratie.examples.load("delft-zeven-van-delft")
+>>> page = render(land, lang="nl")
+>>> page.count("<h1>"), '<html lang="nl">' in page
+(1, True)
+>>> page == render(land, lang="nl")
+True
+"""
+
+from democratie.report._render import (
+    MAX_GRAPH_NODES,
+    SECTIONS,
+    render,
+    report_name,
+    write_report,
+)
+from democratie.report._text import LANGUAGES, Language
+
+__all__ = [
+    "LANGUAGES",
+    "MAX_GRAPH_NODES",
+    "SECTIONS",
+    "Language",
+    "render",
+    "report_name",
+    "write_report",
+]

@@ -1,0 +1,93 @@
+"""Small functions that write HTML and SVG, escaping every piece of text they are given.
+
+Text from a landscape is never trusted: :func:`esc` escapes it for element content and for
+attribute values alike (``&``, ``<``, ``>``, ``"`` and ``'``). :func:`tag` escapes attribute
+values itself; element content passed to it must already be HTML, which is why the
+functions of the report build content with :func:`esc` or with other calls of :func:`tag`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+
+__all__ = ["attributes", "dl", "esc", "listing", "tag", "ul"]
+
+_Attribute = str | int | float | bool | None
+
+
+def esc(text: object) -> str:
+    """Escape *text* for HTML content or a quoted attribute value.
+
+    Examples
+    --------
+    >>> esc('<script>alert("x")</script>')
+    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
+    """
+    return html.escape(str(text), quote=True)
+
+
+def attributes(values: Mapping[str, _Attribute]) -> str:
+    """Write attributes in the given order: ``None`` and ``False`` are left out.
+
+    A trailing underscore is dropped from a name (``class_`` gives ``class``) and other
+    underscores become hyphens (``aria_label`` gives ``aria-label``); ``True`` writes the
+    bare attribute.
+
+    Examples
+    --------
+    >>> attributes({"class_": "card", "aria_label": 'a "b"', "hidden": True, "id": None})
+    ' class="card" aria-label="a &quot;b&quot;" hidden'
+    """
+    parts = []
+    for name, value in values.items():
+        if value is None or value is False:
+            continue
+        key = name.rstrip("_").replace("_", "-")
+        if value is True:
+            parts.append(f" {key}")
+        else:
+            parts.append(f' {key}="{esc(value)}"')
+    return "".join(parts)
+
+
+def tag(name: str, content: str | None = "", /, **attrs: _Attribute) -> str:
+    """Write one element; *content* is HTML, or None for a void element.
+
+    Examples
+    --------
+    >>> tag("p", esc("a < b"), class_="note")
+    '<p class="note">a &lt; b</p>'
+    >>> tag("meta", None, charset="utf-8")
+    '<meta charset="utf-8">'
+    """
+    opening = f"<{name}{attributes(attrs)}>"
+    if content is None:
+        return opening
+    return f"{opening}{content}</{name}>"
+
+
+def ul(items: Iterable[str], **attrs: _Attribute) -> str:
+    """Write a list of HTML items; an empty string when there are none."""
+    rows = "".join(f"<li>{item}</li>" for item in items)
+    return tag("ul", rows, **attrs) if rows else ""
+
+
+def listing(items: Iterable[str]) -> str:
+    """Write HTML items as a list, a single item as it is, and no items as an empty string.
+
+    Examples
+    --------
+    >>> listing(["one"]), listing(["one", "two"])
+    ('one', '<ul><li>one</li><li>two</li></ul>')
+    """
+    shown = list(items)
+    if len(shown) == 1:
+        return shown[0]
+    return ul(shown)
+
+
+def dl(rows: Iterable[tuple[str, str]], **attrs: _Attribute) -> str:
+    """Write a description list of ``(term, HTML description)`` pairs, skipping empty ones."""
+    body = "".join(f"<dt>{esc(term)}</dt><dd>{value}</dd>" for term, value in rows if value)
+    return tag("dl", body, **attrs) if body else ""

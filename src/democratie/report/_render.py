@@ -1,0 +1,475 @@
+"""Render a landscape as one self-contained HTML page, and write it to a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Final
+
+import networkx as nx
+
+from democratie._atomic import write_atomic
+from democratie.errors import WriteError
+from democratie.graph import ACTOR_KINDS, StakeholderGraph
+from democratie.graph.analysis import (
+    BrokerRanking,
+    ChampionRanking,
+    map_krachtenveld,
+    rank_brokers,
+    rank_champions,
+)
+from democratie.model import Landscape
+from democratie.plugins import build_graph, score, scoring_rules
+from democratie.report._assets import CSS, SCRIPT, csp
+from democratie.report._html import esc, tag
+from democratie.report._krachtenveld import krachtenveld_body
+from democratie.report._picture import graph_figure, select
+from democratie.report._sections import (
+    Context,
+    coverage_body,
+    lessons_body,
+    overview_body,
+    scorecards_body,
+)
+from democratie.report._text import Text
+from democratie.scoring import Bilingual, Scorecards
+
+__all__ = ["MAX_GRAPH_NODES", "SECTIONS", "render", "report_name", "write_report"]
+
+#: The most nodes the picture of the stakeholder graph draws; the report says when it cuts.
+MAX_GRAPH_NODES: Final = 150
+
+#: The sections of the report, in order: the ``id`` of each ``<section>`` element.
+SECTIONS: Final[tuple[str, ...]] = (
+    "overview",
+    "scorecards",
+    "graph",
+    "krachtenveld",
+    "coverage",
+    "lessons",
+)
+
+#: How many champions and brokers the tables list, and how many the picture rings.
+_RANKED: Final = 10
+_RINGED: Final = 3
+#: Above this many actors, betweenness is estimated from a seeded sample of this many sources.
+_SAMPLE: Final = 300
+
+
+def render(
+    landscape: Landscape,
+    *,
+    lang: str = "nl",
+    scorecards: Scorecards | None = None,
+    graph: StakeholderGraph | None = None,
+    title: str | None = None,
+    as_of: dt.date | None = None,
+    max_nodes: int = MAX_GRAPH_NODES,
+) -> str:
+    """Render *landscape* as the text of one self-contained HTML page.
+
+    The page has an overview of every municipality, initiative and network; the scorecards
+    with each score's explanation and evidence; a picture of the stakeholder graph (nodes
+    coloured by kind or sector, champions and brokers ringed and named, zoom, pan and hover
+    details) with tables of the champions and brokers; the krachtenveld (Mendelow's
+    power-interest grid, with a table); coverage of wijken and kernen, policy domains and
+    sectors; and the lessons learned. It loads nothing from the network: the stylesheet and
+    the one small script are inline, and its Content Security Policy forbids any request.
+
+    Parameters
+    ----------
+    landscape : Landscape
+        The landscape to report on.
+    lang : {"nl", "en"}, default "nl"
+        The language of the report: its fixed text and the labels of the vocabularies.
+        Explanations of scores are given by the rules in both languages.
+    scorecards : Scorecards, optional
+        The scores to show; by default :func:`democratie.plugins.score` computes them with
+        every registered rule.
+    graph : StakeholderGraph, optional
+        The stakeholder graph of *landscape*; by default it is built, with the enrichments
+        of the registered plugins (:func:`democratie.plugins.build_graph`).
+    title : str, optional
+        The title (the ``<h1>``); by default the landscape's title.
+    as_of : datetime.date, optional
+        The day the report speaks of. It is printed under the title and, when the report
+        computes the scores, passed to :func:`~democratie.plugins.score` to judge
+        deadlines. The report carries no date unless you give one, so the same input gives
+        the same page, byte for byte.
+    max_nodes : int, default 150
+        The most nodes the picture of the graph draws (the best connected, champions and
+        brokers first). The tables always cover the whole graph.
+
+    Returns
+    -------
+    str
+        The HTML text.
+
+    Raises
+    ------
+    ValueError
+        If *lang* is neither ``"nl"`` nor ``"en"``, or *max_nodes* is less than 1.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.report import render
+    >>> page = render(democratie.examples.load("leusden-samenleving-voorop"), lang="en")
+    >>> page.startswith("<!DOCTYPE html>")
+    True
+    >>> '<html lang="en">' in page, 'id="scorecards"' in page
+    (True, True)
+    """
+    text = Text(lang)
+    if isinstance(max_nodes, bool) or not isinstance(max_nodes, int) or max_nodes < 1:
+        message = f"max_nodes must be a whole number of at least 1, got {max_nodes!r}"
+        raise ValueError(message)
+    if graph is None:
+        graph = build_graph(landscape)
+    if scorecards is None:
+        scorecards = score(landscape, graph=graph, as_of=as_of)
+    titles: Mapping[str, Bilingual] = {rule.name: rule.title for rule in scoring_rules()}
+    ctx = Context(
+        landscape=landscape,
+        graph=graph,
+        scorecards=scorecards,
+        rule_titles=titles,
+        text=text,
+    )
+    heading = title or landscape.title or text("default_title")
+    names = {
+        "overview": text("overview"),
+        "scorecards": text("scorecards"),
+        "graph": text("graph"),
+        "krachtenveld": text("krachtenveld"),
+        "coverage": text("coverage"),
+        "lessons": text("lessons"),
+    }
+    bodies = {
+        "overview": overview_body(ctx),
+        "scorecards": scorecards_body(ctx),
+        "graph": _graph_body(ctx, max_nodes),
+        "krachtenveld": _krachtenveld_body(ctx),
+        "coverage": coverage_body(ctx),
+        "lessons": lessons_body(ctx),
+    }
+    sections = "".join(
+        tag(
+            "section",
+            tag("h2", esc(names[key]), id=f"{key}-heading") + bodies[key],
+            id=key,
+            aria_labelledby=f"{key}-heading",
+        )
+        for key in SECTIONS
+    )
+    toc = tag(
+        "nav",
+        tag("h2", esc(text("toc")), id="toc-heading")
+        + tag(
+            "ol",
+            "".join(
+                tag("li", tag("a", esc(names[key]), href=f"#{key}")) for key in SECTIONS
+            ),
+        ),
+        class_="toc",
+        aria_labelledby="toc-heading",
+    )
+    header = tag(
+        "header",
+        tag("h1", esc(heading))
+        + tag("p", esc(_subtitle(landscape, text)), class_="subtitle")
+        + (tag("p", esc(text("as_of", date=text.date(as_of))), class_="subtitle") if as_of else ""),
+    )
+    footer_lines = [text("footer")]
+    if scorecards.rules:
+        footer_lines.append(text("footer_rules", rules=", ".join(scorecards.rules)))
+    footer = tag("footer", "".join(tag("p", esc(line)) for line in footer_lines))
+    head = "".join(
+        [
+            tag("meta", None, charset="utf-8"),
+            tag("meta", None, http_equiv="Content-Security-Policy", content=csp()),
+            tag("meta", None, name="viewport", content="width=device-width, initial-scale=1"),
+            tag("meta", None, name="color-scheme", content="light"),
+            tag("meta", None, name="generator", content="democratie"),
+            tag("title", esc(f"{heading} — {text('report_kind')}")),
+            f"<style>{CSS}</style>",
+        ]
+    )
+    body = (
+        tag("a", esc(text("skip")), href="#main", class_="skip")
+        + header
+        + toc
+        + tag("main", sections, id="main")
+        + footer
+        + f"<script>{SCRIPT}</script>"
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        + tag("html", "\n" + tag("head", head) + "\n" + tag("body", body) + "\n", lang=text.lang)
+        + "\n"
+    )
+
+
+def _subtitle(landscape: Landscape, text: Text) -> str:
+    sizes = (
+        (len(landscape.municipalities), "municipality"),
+        (len(landscape.initiatives), "initiative"),
+        (len(landscape.networks), "network"),
+        (len(landscape.organisations), "organisation"),
+        (len(landscape.people), "person"),
+    )
+    counts = [text.count(n, noun) for n, noun in sizes if n] or [text.count(0, "municipality")]
+    return f"{text('report_kind')}: {text.join(counts)}."
+
+
+def _graph_body(ctx: Context, max_nodes: int) -> str:
+    graph, t = ctx.graph, ctx.text
+    if len(graph) == 0:
+        return tag("p", esc(t("graph_empty")), class_="note", id="graph-empty")
+    champions: ChampionRanking | None = None
+    brokers: BrokerRanking | None = None
+    champion_error = broker_error = ""
+    try:
+        champions = rank_champions(graph, top=_RANKED)
+    except (nx.NetworkXException, ValueError, ImportError) as error:
+        champion_error = str(error)
+    actors = len(graph.nodes(kind=ACTOR_KINDS))
+    try:
+        brokers = rank_brokers(
+            graph, top=_RANKED, k=_SAMPLE if actors > _SAMPLE else None, seed=0
+        )
+    except (nx.NetworkXException, ValueError) as error:
+        broker_error = str(error)
+    ringed_champions = [c.id for c in champions or () if c.score > 0][:_RINGED]
+    ringed_brokers = [b.id for b in brokers or () if b.betweenness > 0][:_RINGED]
+    drawing = select(graph, max_nodes=max_nodes, keep=[*ringed_champions, *ringed_brokers])
+    drawn = set(drawing.nodes)
+    figure = graph_figure(
+        graph,
+        drawing,
+        champions=[n for n in ringed_champions if n in drawn],
+        brokers=[n for n in ringed_brokers if n in drawn],
+        text=t,
+    )
+    return (
+        tag("p", esc(t("graph_intro")))
+        + figure
+        + tag("h3", esc(t("champions")), id="champions")
+        + tag("p", esc(t("champions_intro")))
+        + _champion_table(champions, champion_error, ctx)
+        + tag("h3", esc(t("brokers")), id="brokers")
+        + tag("p", esc(t("brokers_intro")))
+        + _broker_table(brokers, broker_error, ctx)
+    )
+
+
+def _head(columns: tuple[tuple[str, bool], ...], t: Text) -> str:
+    return tag(
+        "thead",
+        tag(
+            "tr",
+            "".join(
+                tag("th", esc(t(key)), scope="col", class_="num" if numeric else None)
+                for key, numeric in columns
+            ),
+        ),
+    )
+
+
+def _champion_table(ranking: ChampionRanking | None, error: str, ctx: Context) -> str:
+    t = ctx.text
+    if ranking is None:
+        return tag("p", esc(t("not_computed", reason=error)), class_="note")
+    if not ranking.champions:
+        return tag("p", esc(t("no_actors")), class_="note")
+    columns = (
+        ("rank", True),
+        ("name", False),
+        ("kind", False),
+        ("score", True),
+        ("degree", True),
+        ("centrality", True),
+        ("declared", False),
+        ("articulation", False),
+    )
+    rows = []
+    for place, champion in enumerate(ranking.champions, start=1):
+        cells = [
+            tag("td", esc(place), class_="num"),
+            tag("th", ctx.link(champion.id), scope="row"),
+            tag("td", esc(t.kind(champion.kind))),
+            tag("td", esc(t.number(champion.score)), class_="num"),
+            tag("td", esc(t.number(champion.degree)), class_="num"),
+            tag("td", esc(t.number(champion.centrality)), class_="num"),
+            tag("td", esc(t("yes") if champion.declared else t("no"))),
+            tag("td", esc(t("yes") if champion.articulation_point else t("no"))),
+        ]
+        rows.append(tag("tr", "".join(cells)))
+    table = tag(
+        "table",
+        tag("caption", esc(t("champions")), class_="visually-hidden")
+        + _head(columns, t)
+        + tag("tbody", "".join(rows)),
+        id="champions-table",
+    )
+    note = tag("p", esc(t("fragile")), class_="note") if ranking.fragile else ""
+    return tag("div", table, class_="table-wrap") + note
+
+
+def _broker_table(ranking: BrokerRanking | None, error: str, ctx: Context) -> str:
+    t = ctx.text
+    if ranking is None:
+        return tag("p", esc(t("not_computed", reason=error)), class_="note")
+    if not ranking.brokers:
+        return tag("p", esc(t("no_actors")), class_="note")
+    columns = (
+        ("rank", True),
+        ("name", False),
+        ("kind", False),
+        ("betweenness", True),
+        ("constraint", True),
+        ("effective_size", True),
+    )
+
+    def optional(value: float | None) -> str:
+        return "—" if value is None else t.number(value)
+
+    rows = []
+    for place, broker in enumerate(ranking.brokers, start=1):
+        cells = [
+            tag("td", esc(place), class_="num"),
+            tag("th", ctx.link(broker.id), scope="row"),
+            tag("td", esc(t.kind(broker.kind))),
+            tag("td", esc(t.number(broker.betweenness)), class_="num"),
+            tag("td", esc(optional(broker.constraint)), class_="num"),
+            tag("td", esc(optional(broker.effective_size)), class_="num"),
+        ]
+        rows.append(tag("tr", "".join(cells)))
+    table = tag(
+        "table",
+        tag("caption", esc(t("brokers")), class_="visually-hidden")
+        + _head(columns, t)
+        + tag("tbody", "".join(rows)),
+        id="brokers-table",
+    )
+    sampled = ""
+    if ranking.k is not None:
+        sampled = tag(
+            "p",
+            esc(t("brokers_sampled", k=t.integer(ranking.k), seed=ranking.seed)),
+            class_="note",
+        )
+    return tag("div", table, class_="table-wrap") + sampled
+
+
+def _krachtenveld_body(ctx: Context) -> str:
+    t = ctx.text
+    try:
+        field = map_krachtenveld(ctx.graph)
+    except (KeyError, ValueError) as error:
+        return tag("p", esc(t("not_computed", reason=str(error))), class_="note")
+    intro = tag("p", esc(t("krachtenveld_intro"))) if field.positions else ""
+    return intro + krachtenveld_body(field, t)
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def report_name(landscape: Landscape) -> str:
+    """The default file name (without ``.html``) of a landscape's report: its title as a slug.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> report_name(democratie.examples.load("delft-zeven-van-delft"))
+    'de-zeven-van-delft'
+    >>> from democratie.model import Landscape
+    >>> report_name(Landscape()), report_name(Landscape(title="Één & twee"))
+    ('democratie-report', 'een-twee')
+    """
+    folded = unicodedata.normalize("NFKD", landscape.title or "")
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
+    slug = _NOT_SLUG.sub("-", ascii_text).strip("-")[:80].strip("-")
+    return slug or "democratie-report"
+
+
+def write_report(
+    landscape: Landscape,
+    directory: str | os.PathLike[str],
+    *,
+    name: str | None = None,
+    lang: str = "nl",
+    scorecards: Scorecards | None = None,
+    graph: StakeholderGraph | None = None,
+    title: str | None = None,
+    as_of: dt.date | None = None,
+    max_nodes: int = MAX_GRAPH_NODES,
+) -> Path:
+    """Write the report of *landscape* to ``<directory>/<name>.html``, atomically.
+
+    The folder is made when it does not exist. The file is written to a temporary file
+    beside it and moved into place, so a failure never leaves half a report, nor spoils a
+    report that was there.
+
+    Parameters
+    ----------
+    landscape : Landscape
+        The landscape to report on.
+    directory : str or path-like
+        The folder to write to.
+    name : str, optional
+        The file name without ``.html``; by default :func:`report_name` of the landscape.
+    lang, scorecards, graph, title, as_of, max_nodes
+        As for :func:`render`.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    ValueError
+        If *name* is empty or holds a path separator, or as :func:`render` raises.
+    WriteError
+        If the folder cannot be made or the file cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import democratie.examples
+    >>> from democratie.report import write_report
+    >>> land = democratie.examples.load("leusden-samenleving-voorop")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = write_report(land, folder, lang="en", name="leusden.en")
+    ...     print(path.name, path.read_text("utf-8").startswith("<!DOCTYPE html>"))
+    leusden.en.html True
+    """
+    stem = report_name(landscape) if name is None else name
+    if (
+        not stem
+        or stem in (".", "..")
+        or any(sep in stem for sep in ("/", "\\", "\0"))
+        or (os.altsep is not None and os.altsep in stem)
+    ):
+        message = f"a report name must be a plain file name without a folder, got {stem!r}"
+        raise ValueError(message)
+    page = render(
+        landscape,
+        lang=lang,
+        scorecards=scorecards,
+        graph=graph,
+        title=title,
+        as_of=as_of,
+        max_nodes=max_nodes,
+    )
+    folder = Path(directory)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WriteError(str(folder), error.strerror or str(error)) from error
+    return write_atomic(folder / f"{stem}.html", page.encode("utf-8"))

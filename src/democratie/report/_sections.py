@@ -1,0 +1,684 @@
+"""The sections of the report that are text and tables: overview, scorecards, coverage, lessons.
+
+Each function takes a :class:`Context` (the landscape, its graph and scorecards, and the
+words of the report in one language) and returns the HTML of a section's body, escaping
+every text that comes from the landscape or from a scoring rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
+
+import networkx as nx
+from attrs import frozen
+
+from democratie.graph import StakeholderGraph
+from democratie.graph.analysis import area_coverage, domain_coverage, sector_coverage
+from democratie.model import (
+    Initiative,
+    Landscape,
+    Meeting,
+    Milestone,
+    Municipality,
+    Network,
+    Period,
+    Role,
+    Task,
+)
+from democratie.report._html import dl, esc, listing, tag, ul
+from democratie.report._text import Text
+from democratie.scoring import Bilingual, Evidence, Scalar, Score, Scorecard, Scorecards
+from democratie.vocab import AreaLevel, LessonKind, Raci, Term
+
+__all__ = [
+    "Context",
+    "coverage_body",
+    "lessons_body",
+    "overview_body",
+    "scorecards_body",
+]
+
+#: Lists longer than this are cut, with "and N more".
+LIST_LIMIT = 40
+
+_T = TypeVar("_T")
+_ANCHORS = {"municipality": "m", "initiative": "i", "network": "n"}
+
+
+@frozen(kw_only=True)
+class Context:
+    """What every section needs: the landscape, its graph and scores, and the words.
+
+    Attributes
+    ----------
+    landscape : Landscape
+        The landscape reported on.
+    graph : StakeholderGraph
+        Its stakeholder graph.
+    scorecards : Scorecards
+        Its scorecards.
+    rule_titles : Mapping of str to Bilingual
+        The titles of the rules that may appear in the scorecards, by rule name.
+    text : Text
+        The words of the report in its language.
+    """
+
+    landscape: Landscape
+    graph: StakeholderGraph
+    scorecards: Scorecards
+    rule_titles: Mapping[str, Bilingual]
+    text: Text
+
+    def name(self, entity_id: str) -> str:
+        """A readable name for an id: from the landscape, else the graph, else the id."""
+        if entity_id in self.landscape:
+            return self.landscape.name_of(entity_id)
+        if entity_id in self.graph:
+            return self.graph.label(entity_id)
+        return entity_id
+
+    def anchor(self, entity_id: str) -> str | None:
+        """The id of the element of the overview that describes *entity_id*, if there is one."""
+        if entity_id not in self.landscape:
+            return None
+        prefix = _ANCHORS.get(self.landscape.kind_of(entity_id))
+        return None if prefix is None else f"{prefix}-{entity_id}"
+
+    def link(self, entity_id: str) -> str:
+        """The escaped name of *entity_id*, linked to its description when the report has one."""
+        target = self.anchor(entity_id)
+        name = esc(self.name(entity_id))
+        return name if target is None else tag("a", name, href=f"#{target}")
+
+    def label(self, term: Term) -> str:
+        """The label of a vocabulary term in the report's language, escaped."""
+        return esc(term.label(self.text.lang))
+
+
+def _limited(items: Sequence[_T], render: Callable[[_T], str], text: Text) -> list[str]:
+    shown = [render(item) for item in items[:LIST_LIMIT]]
+    if len(items) > LIST_LIMIT:
+        shown.append(esc(text("and_more", n=text.integer(len(items) - LIST_LIMIT))))
+    return shown
+
+
+def _inline(items: Iterable[str]) -> str:
+    return ", ".join(items)
+
+
+def _period(period: Period, text: Text) -> str:
+    if period.start and period.end:
+        return text("from_to", start=text.date(period.start), end=text.date(period.end))
+    if period.start:
+        return text("since", date=text.date(period.start))
+    if period.end:
+        return text("until", date=text.date(period.end))
+    return ""
+
+
+def _yes_no(value: bool | None, text: Text) -> str:
+    if value is None:
+        return ""
+    return esc(text("yes") if value else text("no"))
+
+
+def _scorecard_link(subject: str, ctx: Context) -> str:
+    if subject not in ctx.scorecards:
+        return ""
+    return tag("a", esc(ctx.text("scorecard_link")), href=f"#card-{subject}")
+
+
+# ----------------------------------------------------------------------------------------------
+# Overview
+# ----------------------------------------------------------------------------------------------
+
+
+def overview_body(ctx: Context) -> str:
+    """Write the overview: description, sources, then every municipality, initiative, network."""
+    land, t = ctx.landscape, ctx.text
+    parts = []
+    if land.description:
+        parts.extend(tag("p", esc(p.strip())) for p in land.description.split("\n\n") if p.strip())
+    if land.sources:
+        items = []
+        for source in land.sources:
+            item = tag("cite", esc(source.title))
+            if source.note:
+                item += f" — {esc(source.note)}"
+            if source.url:
+                item += " " + tag("span", esc(source.url), class_="url")
+            items.append(item)
+        parts.append(tag("h3", esc(t("sources")), id="sources") + ul(items))
+    parts.append(tag("h3", esc(t("municipalities")), id="municipalities"))
+    if land.municipalities:
+        parts.extend(_municipality(mun, ctx) for mun in land.municipalities)
+    else:
+        parts.append(tag("p", esc(t("no_municipalities")), class_="note"))
+    parts.append(tag("h3", esc(t("initiatives")), id="initiatives"))
+    if land.initiatives:
+        parts.extend(_initiative(ini, ctx) for ini in land.initiatives)
+    else:
+        parts.append(tag("p", esc(t("no_initiatives")), class_="note"))
+    parts.append(tag("h3", esc(t("networks")), id="networks"))
+    if land.networks:
+        parts.extend(_network(net, ctx) for net in land.networks)
+    else:
+        parts.append(tag("p", esc(t("no_networks")), class_="note"))
+    return "".join(parts)
+
+
+def _role_line(role: Role, ctx: Context) -> str:
+    line = f"{esc(ctx.name(role.holder))} — {ctx.label(role.kind)}"
+    if role.title and role.title != role.kind.label(ctx.text.lang):
+        line += f" ({esc(role.title)})"
+    return line
+
+
+def _municipality(mun: Municipality, ctx: Context) -> str:
+    land, t = ctx.landscape, ctx.text
+    council = mun.council
+    council_text = [t("seats", n=t.integer(council.seats))] if council.seats is not None else []
+    factions = _limited(
+        council.factions,
+        lambda f: esc(f.name + (f" ({t('seats', n=t.integer(f.seats))})" if f.seats else "")),
+        t,
+    )
+    college = ""
+    if mun.college.wethouder_seats is not None:
+        college = esc(t("wethouders", n=t.integer(mun.college.wethouder_seats)))
+    places = [mun.id, mun.council_id, mun.college_id, *(f.id for f in council.factions)]
+    roles = [role for place in places for role in land.roles_at(place)]
+    networks = [
+        net.id for net in land.networks if mun.id in net.members or mun.id in net.coordinators
+    ]
+    rows = [
+        (t("cbs_code"), esc(mun.cbs_code or "")),
+        (t("province"), esc(mun.province or "")),
+        (t("council"), esc(_inline(council_text))),
+        (t("factions"), listing(factions)),
+        (t("college"), college),
+        (t("areas"), _areas_summary(mun, ctx)),
+        (t("people_roles"), listing(_limited(roles, lambda r: _role_line(r, ctx), t))),
+        (t("initiatives"), listing(ctx.link(i.id) for i in land.initiatives_in(mun.id))),
+        (t("networks"), listing(ctx.link(n) for n in networks)),
+        (t("scorecard_link"), _scorecard_link(mun.id, ctx)),
+    ]
+    return tag(
+        "article",
+        tag("h4", esc(mun.name)) + dl(rows, class_="facts"),
+        class_="entity",
+        id=f"m-{mun.id}",
+    )
+
+
+def _areas_summary(mun: Municipality, ctx: Context) -> str:
+    land, t = ctx.landscape, ctx.text
+    counts = {AreaLevel.WIJK: mun.wijk_count, AreaLevel.KERN: mun.kern_count}
+    lines = []
+    for level in AreaLevel:
+        named = land.areas_of(mun.id, level.slug)
+        total = max(len(named), counts.get(level) or 0)
+        if not total:
+            continue
+        line = esc(t.count(total, level.slug))
+        if named:
+            line += ": " + _inline(_limited(named, lambda a: esc(a.name), t))
+        lines.append(line)
+    return listing(lines)
+
+
+def _initiative(ini: Initiative, ctx: Context) -> str:
+    t = ctx.text
+    areas = [esc(ctx.name(a)) for a in ini.areas]
+    areas += [esc(t("all_of_level", level=t.plural(2, lv.slug))) for lv in ini.covers_all]
+    initiator = []
+    if ini.initiator is not None:
+        initiator.append(ctx.label(ini.initiator))
+    initiator += [ctx.link(a) for a in ini.initiated_by]
+    level = ctx.label(ini.level) if ini.level else ""
+    if ini.realised_level is not None:
+        realised = t("realised", level=ini.realised_level.label(t.lang))
+        level = f"{level} ({esc(realised)})" if level else esc(realised)
+    participants = _limited(
+        ini.participants,
+        lambda p: (
+            f"{ctx.link(p.actor)} — {ctx.label(p.role)}"
+            + (f" ({ctx.label(p.level)})" if p.level else "")
+        ),
+        t,
+    )
+    phases = [
+        f"{ctx.label(stage.phase)}: "
+        + (_inline(esc(ctx.name(a)) for a in stage.participants) or "—")
+        for stage in ini.phases
+    ]
+    if phases and ini.cycle is not None:
+        phases.insert(0, ctx.label(ini.cycle))
+    commitments = [
+        f"{ctx.label(c.kind)}: {ctx.label(c.level)}"
+        + (f" — {esc(ctx.name(c.by))}" if c.by else "")
+        + (f" ({esc(c.note)})" if c.note else "")
+        for c in ini.commitments
+    ]
+    rows = [
+        (t("kind"), ctx.label(ini.kind)),
+        (t("municipalities"), _inline(ctx.link(m) for m in ini.municipalities)),
+        (t("areas"), _inline(areas)),
+        (t("period"), esc(_period(ini.period, t))),
+        (
+            t("duration"),
+            esc(t("months", n=t.integer(ini.duration_months)))
+            if ini.duration_months is not None
+            else "",
+        ),
+        (t("initiated_by"), _inline(initiator)),
+        (t("led_by"), _inline(ctx.link(a) for a in ini.led_by)),
+        (t("level"), level),
+        (t("feedback_given"), _yes_no(ini.feedback_given, t)),
+        (t("government_role"), ctx.label(ini.government_role) if ini.government_role else ""),
+        (t("domains"), _inline(ctx.label(d) for d in ini.domains)),
+        (t("required_domains"), _inline(ctx.label(d) for d in ini.required_domains)),
+        (t("goals"), listing(esc(goal) for goal in ini.goals)),
+        (t("service_goals"), listing(ctx.label(goal) for goal in ini.service_goals)),
+        (t("participants"), listing(participants)),
+        (t("phases"), listing(phases)),
+        (t("commitments"), listing(commitments)),
+        (t("milestones"), listing(_milestone(m, ctx) for m in ini.milestones)),
+        (t("tasks"), listing(_task(task, ctx) for task in ini.tasks)),
+        (t("meetings"), listing(_limited(ini.meetings, lambda m: _meeting(m, ctx), t))),
+        (t("network"), ctx.link(ini.network) if ini.network else ""),
+        (t("elements"), _inline(ctx.label(e) for e in ini.elements)),
+        (t("target_roles"), _inline(ctx.label(r) for r in ini.target_roles)),
+        (
+            t("target_municipalities"),
+            esc(t.integer(ini.target_municipalities))
+            if ini.target_municipalities is not None
+            else "",
+        ),
+        (t("evaluated"), _yes_no(ini.evaluated, t)),
+        (t("scorecard_link"), _scorecard_link(ini.id, ctx)),
+    ]
+    description = ""
+    if ini.description:
+        description = "".join(
+            tag("p", esc(p.strip())) for p in ini.description.split("\n\n") if p.strip()
+        )
+    return tag(
+        "article",
+        tag("h4", esc(ini.title)) + description + dl(rows, class_="facts"),
+        class_="entity",
+        id=f"i-{ini.id}",
+    )
+
+
+def _milestone(milestone: Milestone, ctx: Context) -> str:
+    t = ctx.text
+    notes = []
+    if milestone.due is not None:
+        notes.append(t("due", date=t.date(milestone.due)))
+    elif milestone.due_within_months is not None:
+        notes.append(t("due_within", n=t.integer(milestone.due_within_months)))
+    if milestone.done is not None:
+        notes.append(t("done", date=t.date(milestone.done)))
+    return esc(milestone.title) + (f" ({esc('; '.join(notes))})" if notes else "")
+
+
+def _task(task: Task, ctx: Context) -> str:
+    parts = []
+    for raci in Raci:
+        who = task.holders(raci)
+        if who:
+            names = _inline(esc(ctx.name(a)) for a in who)
+            parts.append(f"{ctx.label(raci)}: {names}")
+    return esc(task.title) + (f" — {'; '.join(parts)}" if parts else "")
+
+
+def _meeting(meeting: Meeting, ctx: Context) -> str:
+    t = ctx.text
+    notes = []
+    if meeting.date is not None:
+        notes.append(t.date(meeting.date))
+    elif meeting.when:
+        notes.append(meeting.when)
+    if meeting.host:
+        notes.append(t("host", name=ctx.name(meeting.host)))
+    if meeting.attendance is not None:
+        notes.append(t("attendance", n=t.integer(meeting.attendance)))
+    return esc(meeting.title) + (f" ({esc('; '.join(notes))})" if notes else "")
+
+
+def _network(net: Network, ctx: Context) -> str:
+    t = ctx.text
+    members = ctx.landscape.members_of(net.id)
+    rows = [
+        (t("kind"), ctx.label(net.kind)),
+        (t("part_of"), ctx.link(net.parent) if net.parent else ""),
+        (t("period"), esc(_period(net.period, t))),
+        (t("coordinators"), _inline(ctx.link(c) for c in net.coordinators)),
+        (t("members"), listing(_limited(members, ctx.link, t))),
+        (t("themes"), listing(esc(theme) for theme in net.themes)),
+        (t("meetings"), listing(_limited(net.meetings, lambda m: _meeting(m, ctx), t))),
+        (t("scorecard_link"), _scorecard_link(net.id, ctx)),
+    ]
+    description = tag("p", esc(net.description)) if net.description else ""
+    return tag(
+        "article",
+        tag("h4", esc(net.name)) + description + dl(rows, class_="facts"),
+        class_="entity",
+        id=f"n-{net.id}",
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# Scorecards
+# ----------------------------------------------------------------------------------------------
+
+
+def scorecards_body(ctx: Context) -> str:
+    """Write every scorecard: per subject a table of rules, scores, explanations and evidence."""
+    t = ctx.text
+    cards = ctx.scorecards
+    parts = []
+    if cards.cards:
+        parts.append(tag("p", esc(t("scorecards_intro"))))
+        parts.extend(_scorecard(card, ctx) for card in cards.cards)
+    else:
+        parts.append(tag("p", esc(t("no_scorecards")), class_="note"))
+    if cards.failures:
+        items = [
+            f"{esc(ctx.name(f.subject))}: <code>{esc(f.rule)}</code> — {esc(f.message)}"
+            for f in cards.failures
+        ]
+        parts.append(
+            tag("h3", esc(t("failures")), id="scorecard-failures")
+            + tag("p", esc(t("failures_intro")))
+            + ul(items)
+        )
+    return "".join(parts)
+
+
+def _scorecard(card: Scorecard, ctx: Context) -> str:
+    t = ctx.text
+    applicable = len(card.applicable)
+    summary = t("applicable_count", applicable=t.integer(applicable), total=t.integer(len(card)))
+    head = "".join(
+        tag("th", esc(t(key)), scope="col", class_=cls)
+        for key, cls in (("rule", "rule-col"), ("score", "num score-col"), ("explanation", None))
+    )
+    rows = "".join(_score_row(score, ctx) for score in card.scores)
+    heading = f"{t.kind(card.kind)}: {card.title}"
+    table = tag(
+        "table",
+        tag("caption", esc(heading), class_="visually-hidden")
+        + tag("thead", tag("tr", head))
+        + tag("tbody", rows),
+    )
+    return tag(
+        "section",
+        tag("h3", esc(heading), id=f"card-{card.subject}-h")
+        + tag("p", esc(summary), class_="note")
+        + tag("div", table, class_="table-wrap"),
+        class_="scorecard",
+        id=f"card-{card.subject}",
+        aria_labelledby=f"card-{card.subject}-h",
+    )
+
+
+def _score_row(score: Score, ctx: Context) -> str:
+    t = ctx.text
+    title = ctx.rule_titles.get(score.rule)
+    rule_cell = tag(
+        "th",
+        esc(title.get(t.lang) if title else score.rule)
+        + tag("code", esc(score.rule), class_="rule-name"),
+        scope="row",
+    )
+    low, high = score.value_range
+    if score.value is None or score.normalised is None:
+        value_cell = tag("td", esc(t("not_applicable")), class_="num na")
+    else:
+        shown = t.number(score.value)
+        meter = tag(
+            "meter",
+            esc(shown),
+            min="0",
+            max="1",
+            low="0.34",
+            high="0.67",
+            optimum="1",
+            value=f"{score.normalised:.4f}",
+            aria_label=f"{t('score')} {shown}",
+        )
+        scale = ""
+        if (low, high) != (0.0, 1.0):
+            scale = tag(
+                "span",
+                esc(t("range", low=t.number(low), high=t.number(high))),
+                class_="rule-name",
+            )
+        value_cell = tag("td", esc(shown) + meter + scale, class_="num")
+    explanation = tag("p", esc(score.explanation.get(t.lang)))
+    if score.recommendations:
+        explanation += tag("strong", esc(t("recommendations"))) + ul(
+            esc(r.get(t.lang)) for r in score.recommendations
+        )
+    if score.evidence:
+        items = [_evidence(item, ctx) for item in score.evidence]
+        explanation += tag(
+            "details",
+            tag("summary", esc(t("evidence", n=t.integer(len(items))))) + ul(items),
+        )
+    return tag("tr", rule_cell + value_cell + tag("td", explanation))
+
+
+def _scalar(value: Scalar, text: Text) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return text("yes") if value else text("no")
+    if isinstance(value, float):
+        return text.number(value)
+    if isinstance(value, int):
+        return text.integer(value)
+    return value
+
+
+def _evidence(item: Evidence, ctx: Context) -> str:
+    return (
+        f"{esc(ctx.name(item.about))}: <code>{esc(item.fact)}</code> = "
+        f"{esc(_scalar(item.value, ctx.text))}"
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# Coverage
+# ----------------------------------------------------------------------------------------------
+
+
+def _meter(share: float | None, text: Text) -> str:
+    if share is None:
+        return tag("span", esc(text("unknown")), class_="na")
+    shown = text.percent(share)
+    return esc(shown) + tag(
+        "meter",
+        esc(shown),
+        min="0",
+        max="1",
+        low="0.34",
+        high="0.67",
+        optimum="1",
+        value=f"{share:.4f}",
+        aria_label=shown,
+    )
+
+
+def _table(caption: str, header: Sequence[tuple[str, bool]], rows: list[str], ident: str) -> str:
+    head = "".join(
+        tag("th", esc(label), scope="col", class_="num" if numeric else None)
+        for label, numeric in header
+    )
+    table = tag(
+        "table",
+        tag("caption", esc(caption)) + tag("thead", tag("tr", head)) + tag("tbody", "".join(rows)),
+        id=ident,
+    )
+    return tag("div", table, class_="table-wrap")
+
+
+def coverage_body(ctx: Context) -> str:
+    """Write coverage: wijken and kernen reached, policy domains, sectors taking part."""
+    t = ctx.text
+    return (
+        tag("p", esc(t("coverage_intro")))
+        + tag("h3", esc(t("area_coverage")), id="coverage-areas")
+        + _area_table(ctx)
+        + tag("h3", esc(t("domain_coverage")), id="coverage-domains")
+        + _domain_table(ctx)
+        + tag("h3", esc(t("sector_coverage")), id="coverage-sectors")
+        + _sector_table(ctx)
+    )
+
+
+def _not_computed(error: Exception, text: Text) -> str:
+    return tag("p", esc(text("not_computed", reason=str(error))), class_="note")
+
+
+def _area_table(ctx: Context) -> str:
+    land, t = ctx.landscape, ctx.text
+    rows = []
+    for mun in land.municipalities:
+        counts = {AreaLevel.WIJK: mun.wijk_count, AreaLevel.KERN: mun.kern_count}
+        for level, count in counts.items():
+            if not count and not land.areas_of(mun.id, level.slug):
+                continue
+            try:
+                found = area_coverage(ctx.graph, mun.id, level=level)
+            except (KeyError, ValueError, nx.NetworkXException) as error:
+                return _not_computed(error, t)
+            total = t.integer(found.total) if found.total is not None else t("unknown")
+            missing = _inline(_limited(found.missing, lambda a: esc(ctx.name(a)), t))
+            rows.append(
+                tag(
+                    "tr",
+                    tag("th", ctx.link(mun.id), scope="row")
+                    + tag("td", esc(t.plural(2, level.slug)))
+                    + tag(
+                        "td",
+                        esc(t("reached_of", reached=t.integer(found.reached_count), total=total)),
+                        class_="num",
+                    )
+                    + tag("td", _meter(found.share, t), class_="num")
+                    + tag("td", missing or "—"),
+                )
+            )
+    if not rows:
+        return tag("p", esc(t("no_areas")), class_="note")
+    header = (
+        (t("municipality"), False),
+        (t("area_level"), False),
+        (t("reached"), True),
+        (t("share"), True),
+        (t("missing"), False),
+    )
+    return _table(t("area_coverage"), header, rows, "coverage-areas-table")
+
+
+def _domain_table(ctx: Context) -> str:
+    t = ctx.text
+    rows = []
+    for ini in ctx.landscape.initiatives:
+        if not ini.domains and not ini.required_domains:
+            continue
+        try:
+            found = domain_coverage(ctx.graph, ini.id)
+        except (KeyError, ValueError, nx.NetworkXException) as error:
+            return _not_computed(error, t)
+        rows.append(
+            tag(
+                "tr",
+                tag("th", ctx.link(ini.id), scope="row")
+                + tag("td", _inline(ctx.label(d) for d in found.declared) or "—")
+                + tag("td", _inline(ctx.label(d) for d in found.required or ()) or "—")
+                + tag("td", _inline(ctx.label(d) for d in found.missing) or "—")
+                + tag("td", _meter(found.share, t), class_="num"),
+            )
+        )
+    if not rows:
+        return tag("p", esc(t("no_domains")), class_="note")
+    header = (
+        (t("initiative"), False),
+        (t("works_in"), False),
+        (t("required_domains"), False),
+        (t("missing_domains"), False),
+        (t("share"), True),
+    )
+    return _table(t("domain_coverage"), header, rows, "coverage-domains-table")
+
+
+def _sector_table(ctx: Context) -> str:
+    t = ctx.text
+    rows = []
+    for ini in ctx.landscape.initiatives:
+        try:
+            found = sector_coverage(ctx.graph, ini.id)
+        except (KeyError, ValueError, nx.NetworkXException) as error:
+            return _not_computed(error, t)
+        if not found.present:
+            continue
+        connected = found.connected
+        rows.append(
+            tag(
+                "tr",
+                tag("th", ctx.link(ini.id), scope="row")
+                + tag("td", _inline(ctx.label(s) for s in found.present))
+                + tag("td", _inline(ctx.label(s) for s in found.missing) or "—")
+                + tag("td", _yes_no(connected, t) or "—")
+                + tag("td", _meter(found.share, t), class_="num"),
+            )
+        )
+    if not rows:
+        return tag("p", esc(t("no_participants")), class_="note")
+    header = (
+        (t("initiative"), False),
+        (t("present"), False),
+        (t("absent"), False),
+        (t("connected"), False),
+        (t("share"), True),
+    )
+    return _table(t("sector_coverage"), header, rows, "coverage-sectors-table")
+
+
+# ----------------------------------------------------------------------------------------------
+# Lessons
+# ----------------------------------------------------------------------------------------------
+
+
+def lessons_body(ctx: Context) -> str:
+    """Write the lessons learned, per initiative, grouped by kind (do, don't, insight, chance)."""
+    t = ctx.text
+    parts = []
+    for ini in ctx.landscape.initiatives:
+        if not ini.lessons:
+            continue
+        items = []
+        for kind in LessonKind:
+            for lesson in ini.lessons:
+                if lesson.kind is not kind:
+                    continue
+                notes = []
+                if lesson.transferable is not None:
+                    notes.append(t("transferable" if lesson.transferable else "not_transferable"))
+                if lesson.shared_with:
+                    names = t.join([ctx.name(s) for s in lesson.shared_with])
+                    notes.append(t("shared_with", names=names))
+                item = f"{tag('strong', ctx.label(kind) + ':')} {esc(lesson.text)}"
+                if notes:
+                    item += " " + tag("span", esc(f"({'; '.join(notes)})"), class_="note")
+                items.append(item)
+        parts.append(
+            tag("h3", ctx.link(ini.id), id=f"lessons-{ini.id}") + ul(items, class_="lessons")
+        )
+    if not parts:
+        return tag("p", esc(t("no_lessons")), class_="note")
+    return tag("p", esc(t("lessons_intro"))) + "".join(parts)

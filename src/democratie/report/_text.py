@@ -1,0 +1,669 @@
+"""The fixed text of the report, in Dutch and English, and the labels of graph vocabularies.
+
+Every sentence, heading and label the report writes itself lives in :data:`STRINGS`, one
+dictionary per language with the same keys and the same ``{placeholders}``. Labels of the
+landscape's vocabularies come from :mod:`democratie.vocab` (``label_nl``, ``label_en``); the
+labels here cover what the vocabularies do not: node kinds and relations of the stakeholder
+graph, subject kinds, plural nouns and month names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final, Literal, TypeAlias
+
+__all__ = [
+    "LANGUAGES",
+    "MONTHS",
+    "NODE_KIND_LABELS",
+    "NOUNS",
+    "RELATION_LABELS",
+    "STRINGS",
+    "Language",
+    "Text",
+]
+
+#: A language the report is written in.
+Language: TypeAlias = Literal["nl", "en"]
+
+#: The languages the report is written in, Dutch first.
+LANGUAGES: Final[tuple[Language, ...]] = ("nl", "en")
+
+_NL: dict[str, str] = {
+    # the document
+    "default_title": "Rapport democratische vernieuwing",
+    "report_kind": "Rapport democratische vernieuwing",
+    "skip": "Naar de inhoud",
+    "toc": "Inhoud",
+    "as_of": "Stand van zaken op {date}.",
+    "footer": (
+        "Gemaakt met democratie. Dit rapport is één bestand en heeft geen "
+        "netwerkverbinding nodig om te bekijken of af te drukken."
+    ),
+    "footer_rules": "Scoringsregels: {rules}.",
+    "and": "en",
+    "and_more": "en nog {n}",
+    "others": "{n} andere",
+    "yes": "ja",
+    "no": "nee",
+    "unknown": "onbekend",
+    "none": "geen",
+    # sections
+    "overview": "Overzicht",
+    "scorecards": "Scorekaarten",
+    "graph": "Stakeholdergraaf",
+    "krachtenveld": "Krachtenveld",
+    "coverage": "Dekking",
+    "lessons": "Geleerde lessen",
+    # overview
+    "sources": "Bronnen",
+    "municipalities": "Gemeenten",
+    "initiatives": "Initiatieven",
+    "networks": "Netwerken",
+    "no_municipalities": "Dit landschap bevat geen gemeenten.",
+    "no_initiatives": "Dit landschap bevat geen initiatieven.",
+    "no_networks": "Dit landschap bevat geen netwerken.",
+    "cbs_code": "CBS-code",
+    "province": "Provincie",
+    "council": "Gemeenteraad",
+    "seats": "{n} zetels",
+    "factions": "Fracties",
+    "college": "College van B&W",
+    "wethouders": "{n} wethouders",
+    "areas": "Gebieden",
+    "people_roles": "Mensen en rollen",
+    "scorecard_link": "Scorekaart",
+    "kind": "Soort",
+    "period": "Periode",
+    "since": "vanaf {date}",
+    "until": "tot {date}",
+    "from_to": "{start} tot {end}",
+    "duration": "Looptijd",
+    "months": "{n} maanden",
+    "initiated_by": "Initiatief van",
+    "led_by": "Geleid door",
+    "level": "Participatieniveau",
+    "realised": "gerealiseerd: {level}",
+    "feedback_given": "Terugkoppeling gegeven",
+    "government_role": "Rol van de gemeente",
+    "domains": "Beleidsdomeinen",
+    "required_domains": "Vereiste domeinen",
+    "goals": "Doelen",
+    "service_goals": "Dienstverleningsdoelen",
+    "participants": "Deelnemers",
+    "phases": "Fasen",
+    "commitments": "Steun",
+    "milestones": "Mijlpalen",
+    "due": "uiterlijk {date}",
+    "due_within": "binnen {n} maanden",
+    "done": "bereikt op {date}",
+    "tasks": "Taken",
+    "meetings": "Bijeenkomsten",
+    "attendance": "{n} aanwezigen",
+    "host": "gastheer: {name}",
+    "members": "Leden",
+    "themes": "Thema's",
+    "coordinators": "Coördinatie",
+    "part_of": "Onderdeel van",
+    "all_of_level": "alle {level}",
+    "description": "Beschrijving",
+    "evaluated": "Geëvalueerd",
+    "network": "Netwerk",
+    "elements": "Onderdelen van het traject",
+    "target_roles": "Beoogde rollen",
+    "target_municipalities": "Beoogd aantal gemeenten",
+    # scorecards
+    "scorecards_intro": (
+        "Elke regel beoordeelt één gemeente, initiatief of netwerk en geeft een score binnen "
+        "haar eigen bereik (hoger is beter), met een toelichting en het bewijs dat ze "
+        "gebruikte. Een regel waarvoor gegevens ontbreken, is niet van toepassing: dat telt "
+        "niet als nul. Er is bewust geen totaalscore."
+    ),
+    "no_scorecards": (
+        "Er is niets te scoren: dit landschap bevat geen gemeenten, initiatieven of netwerken."
+    ),
+    "rule": "Regel",
+    "score": "Score",
+    "explanation": "Toelichting",
+    "evidence": "Bewijs ({n})",
+    "recommendations": "Aanbevelingen",
+    "not_applicable": "n.v.t.",
+    "applicable_count": "Regels van toepassing: {applicable} van {total}.",
+    "range": "bereik {low} tot {high}",
+    "failures": "Regels die faalden",
+    "failures_intro": "Deze regels konden niet scoren; hun scores ontbreken hierboven.",
+    # graph
+    "graph_intro": (
+        "Wie met wie verbonden is. Elke knoop is een gemeente, orgaan, organisatie, persoon, "
+        "gebied, initiatief, netwerk of bijeenkomst; elke lijn een verband tussen twee ervan "
+        "(een rol, deelname, lidmaatschap, ligging). Kartrekkers en verbinders hebben een ring "
+        "en een naam."
+    ),
+    "graph_counts": "De graaf heeft {nodes} en {edges}.",
+    "graph_capped": (
+        "De tekening toont de {shown} best verbonden van de {total} knopen; de tabellen "
+        "gelden voor de hele graaf."
+    ),
+    "graph_idle": "Niet getekend, omdat ze alleen aan hun eigen gemeente hangen: {names}.",
+    "graph_empty": "Dit landschap heeft geen knopen om te tekenen.",
+    "graph_help": (
+        "Zoom met het scrollwiel of de knoppen, sleep om te verschuiven, en wijs een knoop of "
+        "lijn aan voor details."
+    ),
+    "graph_desc": (
+        "Netwerkdiagram van {nodes} en {edges}, gekleurd naar soort. Kartrekkers: "
+        "{champions}. Verbinders: {brokers}."
+    ),
+    "graph_controls": "Bediening van de tekening",
+    "legend": "Legenda",
+    "colour_by": "Kleur naar",
+    "by_kind": "soort",
+    "by_sector": "sector",
+    "zoom_in": "Inzoomen",
+    "zoom_out": "Uitzoomen",
+    "reset_view": "Beginweergave",
+    "champion": "Kartrekker",
+    "broker": "Verbinder",
+    "champion_ring": "Kartrekker (doorgetrokken ring)",
+    "broker_ring": "Verbinder (gestippelde ring)",
+    "champions": "Kartrekkers",
+    "brokers": "Verbinders",
+    "champions_intro": (
+        "Actoren die anderen in beweging brengen: goed verbonden (graad), verbonden met wie "
+        "zelf goed verbonden is (eigenvectorcentraliteit), en verkozen door VoteRank."
+    ),
+    "brokers_intro": (
+        "Actoren die groepen verbinden die elkaar anders niet treffen: een hoge tussenpositie "
+        "en een lage beperking (Burt) wijzen op een verbinder."
+    ),
+    "brokers_sampled": "De tussenpositie is geschat uit {k} steekproefknopen (seed {seed}).",
+    "fragile": (
+        "Let op: elke kartrekker hierboven is een kwetsbaar punt; zonder hem of haar valt het "
+        "netwerk uiteen."
+    ),
+    "no_actors": "Er zijn geen actoren om te rangschikken.",
+    "not_computed": "Niet te berekenen: {reason}",
+    "name": "Naam",
+    "sector": "Sector",
+    "degree": "Graad",
+    "centrality": "Centraliteit",
+    "declared": "Genoemd als kartrekker",
+    "articulation": "Kwetsbaar punt",
+    "betweenness": "Tussenpositie",
+    "constraint": "Beperking",
+    "effective_size": "Effectieve omvang",
+    "ties": "{n} verbindingen",
+    "no_sector": "geen sector",
+    "rank": "Plaats",
+    # krachtenveld
+    "krachtenveld_intro": (
+        "Waar elke belanghebbende staat naar macht en belang (het raster van Mendelow) en naar "
+        "macht, legitimiteit en urgentie (Mitchell, Agle en Wood)."
+    ),
+    "krachtenveld_none": (
+        "Dit landschap bevat geen beoordelingen van macht en belang, dus er is geen "
+        "krachtenveld te tekenen. Geef organisaties, personen, gemeenten, raden of colleges "
+        "een assessment (power, interest, legitimacy, urgency) om ze hier te plaatsen."
+    ),
+    "krachtenveld_grid": "Macht-belangraster",
+    "krachtenveld_desc": (
+        "Raster met belang horizontaal en macht verticaal, in vier kwadranten, met {n} "
+        "belanghebbenden als genummerde punten; de tabel eronder noemt ze."
+    ),
+    "krachtenveld_partial": (
+        "{n} belanghebbenden zonder beoordeling van zowel macht als belang staan alleen in de "
+        "tabel."
+    ),
+    "thresholds": "Hoog vanaf {power} (macht) en {interest} (belang).",
+    "power": "Macht",
+    "interest": "Belang",
+    "legitimacy": "Legitimiteit",
+    "urgency": "Urgentie",
+    "quadrant": "Kwadrant",
+    "salience": "Saillantie",
+    "number": "Nr.",
+    # coverage
+    "coverage_intro": (
+        "Hoeveel van de wijken en kernen de initiatieven bereiken, in welke beleidsdomeinen "
+        "ze werken, en welke sectoren meedoen."
+    ),
+    "area_coverage": "Wijken en kernen",
+    "area_level": "Niveau",
+    "municipality": "Gemeente",
+    "initiative": "Initiatief",
+    "reached": "Bereikt",
+    "share": "Aandeel",
+    "missing": "Niet bereikt",
+    "reached_of": "{reached} van {total}",
+    "no_areas": "Geen gemeente in dit landschap noemt wijken of kernen.",
+    "domain_coverage": "Beleidsdomeinen",
+    "works_in": "Werkt in",
+    "missing_domains": "Ontbreekt",
+    "no_domains": "Geen initiatief noemt beleidsdomeinen.",
+    "sector_coverage": "Sectoren",
+    "present": "Aanwezig",
+    "absent": "Afwezig",
+    "connected": "Onderling verbonden",
+    "no_participants": "Geen initiatief noemt deelnemers met een sector.",
+    # lessons
+    "lessons_intro": "Wat de initiatieven leerden, als doen en niet doen, inzichten en kansen.",
+    "no_lessons": "In dit landschap zijn geen lessen vastgelegd.",
+    "transferable": "overdraagbaar",
+    "not_transferable": "niet overdraagbaar",
+    "shared_with": "gedeeld met {names}",
+}
+
+_EN: dict[str, str] = {
+    # the document
+    "default_title": "Democratic renewal report",
+    "report_kind": "Democratic renewal report",
+    "skip": "Skip to content",
+    "toc": "Contents",
+    "as_of": "As of {date}.",
+    "footer": (
+        "Made with democratie. This report is a single file and needs no network connection "
+        "to view or print."
+    ),
+    "footer_rules": "Scoring rules: {rules}.",
+    "and": "and",
+    "and_more": "and {n} more",
+    "others": "{n} more",
+    "yes": "yes",
+    "no": "no",
+    "unknown": "unknown",
+    "none": "none",
+    # sections
+    "overview": "Overview",
+    "scorecards": "Scorecards",
+    "graph": "Stakeholder graph",
+    "krachtenveld": "Krachtenveld: power and interest",
+    "coverage": "Coverage",
+    "lessons": "Lessons learned",
+    # overview
+    "sources": "Sources",
+    "municipalities": "Municipalities",
+    "initiatives": "Initiatives",
+    "networks": "Networks",
+    "no_municipalities": "This landscape holds no municipalities.",
+    "no_initiatives": "This landscape holds no initiatives.",
+    "no_networks": "This landscape holds no networks.",
+    "cbs_code": "CBS code",
+    "province": "Province",
+    "council": "Council",
+    "seats": "{n} seats",
+    "factions": "Council groups",
+    "college": "Executive (college)",
+    "wethouders": "{n} aldermen",
+    "areas": "Areas",
+    "people_roles": "People and roles",
+    "scorecard_link": "Scorecard",
+    "kind": "Kind",
+    "period": "Period",
+    "since": "from {date}",
+    "until": "until {date}",
+    "from_to": "{start} to {end}",
+    "duration": "Duration",
+    "months": "{n} months",
+    "initiated_by": "Initiated by",
+    "led_by": "Led by",
+    "level": "Participation level",
+    "realised": "realised: {level}",
+    "feedback_given": "Feedback given",
+    "government_role": "Role of the municipality",
+    "domains": "Policy domains",
+    "required_domains": "Required domains",
+    "goals": "Goals",
+    "service_goals": "Service goals",
+    "participants": "Participants",
+    "phases": "Phases",
+    "commitments": "Commitment",
+    "milestones": "Milestones",
+    "due": "due {date}",
+    "due_within": "within {n} months",
+    "done": "reached on {date}",
+    "tasks": "Tasks",
+    "meetings": "Meetings",
+    "attendance": "{n} attended",
+    "host": "host: {name}",
+    "members": "Members",
+    "themes": "Themes",
+    "coordinators": "Coordinators",
+    "part_of": "Part of",
+    "all_of_level": "all {level}",
+    "description": "Description",
+    "evaluated": "Evaluated",
+    "network": "Network",
+    "elements": "Trajectory elements",
+    "target_roles": "Target roles",
+    "target_municipalities": "Target number of municipalities",
+    # scorecards
+    "scorecards_intro": (
+        "Each rule judges one municipality, initiative or network and gives a score within "
+        "its own range (higher is better), with an explanation and the evidence it used. A "
+        "rule whose inputs are missing does not apply: that does not count as zero. There is "
+        "deliberately no overall score."
+    ),
+    "no_scorecards": (
+        "There is nothing to score: this landscape holds no municipalities, initiatives or "
+        "networks."
+    ),
+    "rule": "Rule",
+    "score": "Score",
+    "explanation": "Explanation",
+    "evidence": "Evidence ({n})",
+    "recommendations": "Recommendations",
+    "not_applicable": "n/a",
+    "applicable_count": "Rules that apply: {applicable} of {total}.",
+    "range": "range {low} to {high}",
+    "failures": "Rules that failed",
+    "failures_intro": "These rules could not score; their scores are missing above.",
+    # graph
+    "graph_intro": (
+        "Who is tied to whom. Each node is a municipality, body, organisation, person, area, "
+        "initiative, network or meeting; each line a tie between two of them (a role, taking "
+        "part, membership, location). Champions and brokers have a ring and a name."
+    ),
+    "graph_counts": "The graph has {nodes} and {edges}.",
+    "graph_capped": (
+        "The picture shows the {shown} best connected of the {total} nodes; the tables cover "
+        "the whole graph."
+    ),
+    "graph_idle": "Not drawn, as they are tied only to their own municipality: {names}.",
+    "graph_empty": "This landscape has no nodes to draw.",
+    "graph_help": (
+        "Zoom with the scroll wheel or the buttons, drag to pan, and point at a node or line "
+        "for details."
+    ),
+    "graph_desc": (
+        "Network diagram of {nodes} and {edges}, coloured by kind. Champions: {champions}. "
+        "Brokers: {brokers}."
+    ),
+    "graph_controls": "Picture controls",
+    "legend": "Legend",
+    "colour_by": "Colour by",
+    "by_kind": "kind",
+    "by_sector": "sector",
+    "zoom_in": "Zoom in",
+    "zoom_out": "Zoom out",
+    "reset_view": "Reset view",
+    "champion": "Champion",
+    "broker": "Broker",
+    "champion_ring": "Champion (solid ring)",
+    "broker_ring": "Broker (dashed ring)",
+    "champions": "Champions (kartrekkers)",
+    "brokers": "Brokers (verbinders)",
+    "champions_intro": (
+        "Actors who get others moving: well connected (degree), connected to those who are "
+        "well connected themselves (eigenvector centrality), and elected by VoteRank."
+    ),
+    "brokers_intro": (
+        "Actors who link groups that would not otherwise meet: high betweenness and low "
+        "constraint (Burt) mark a broker."
+    ),
+    "brokers_sampled": "Betweenness is estimated from {k} sampled nodes (seed {seed}).",
+    "fragile": (
+        "Note: every champion above is a single point of failure; without them the network "
+        "falls apart."
+    ),
+    "no_actors": "There are no actors to rank.",
+    "not_computed": "Could not be computed: {reason}",
+    "name": "Name",
+    "sector": "Sector",
+    "degree": "Degree",
+    "centrality": "Centrality",
+    "declared": "Named as champion",
+    "articulation": "Single point of failure",
+    "betweenness": "Betweenness",
+    "constraint": "Constraint",
+    "effective_size": "Effective size",
+    "ties": "{n} ties",
+    "no_sector": "no sector",
+    "rank": "Rank",
+    # krachtenveld
+    "krachtenveld_intro": (
+        "Where each stakeholder stands by power and interest (Mendelow's grid) and by power, "
+        "legitimacy and urgency (Mitchell, Agle and Wood)."
+    ),
+    "krachtenveld_none": (
+        "This landscape holds no assessments of power and interest, so there is no "
+        "krachtenveld to draw. Give organisations, people, municipalities, councils or "
+        "colleges an assessment (power, interest, legitimacy, urgency) to place them here."
+    ),
+    "krachtenveld_grid": "Power-interest grid",
+    "krachtenveld_desc": (
+        "Grid with interest across and power up, in four quadrants, with {n} stakeholders as "
+        "numbered points; the table below names them."
+    ),
+    "krachtenveld_partial": (
+        "{n} stakeholders without an assessment of both power and interest appear in the "
+        "table only."
+    ),
+    "thresholds": "High from {power} (power) and {interest} (interest).",
+    "power": "Power",
+    "interest": "Interest",
+    "legitimacy": "Legitimacy",
+    "urgency": "Urgency",
+    "quadrant": "Quadrant",
+    "salience": "Salience",
+    "number": "No.",
+    # coverage
+    "coverage_intro": (
+        "How many of the wijken and kernen the initiatives reach, which policy domains they "
+        "work in, and which sectors take part."
+    ),
+    "area_coverage": "Districts and settlements (wijken and kernen)",
+    "area_level": "Level",
+    "municipality": "Municipality",
+    "initiative": "Initiative",
+    "reached": "Reached",
+    "share": "Share",
+    "missing": "Not reached",
+    "reached_of": "{reached} of {total}",
+    "no_areas": "No municipality in this landscape names wijken or kernen.",
+    "domain_coverage": "Policy domains",
+    "works_in": "Works in",
+    "missing_domains": "Missing",
+    "no_domains": "No initiative names policy domains.",
+    "sector_coverage": "Sectors",
+    "present": "Present",
+    "absent": "Absent",
+    "connected": "Tied together",
+    "no_participants": "No initiative names participants with a sector.",
+    # lessons
+    "lessons_intro": "What the initiatives learned, as do's and don'ts, insights and chances.",
+    "no_lessons": "No lessons are recorded in this landscape.",
+    "transferable": "transferable",
+    "not_transferable": "not transferable",
+    "shared_with": "shared with {names}",
+}
+
+#: The fixed text of the report, by language; both languages have the same keys.
+STRINGS: Final[Mapping[Language, Mapping[str, str]]] = MappingProxyType(
+    {"nl": MappingProxyType(_NL), "en": MappingProxyType(_EN)}
+)
+
+#: Labels of the node kinds of the stakeholder graph (and of the scored subjects).
+NODE_KIND_LABELS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
+    {
+        # kind: (Dutch, English)
+        "municipality": ("Gemeente", "Municipality"),
+        "council": ("Gemeenteraad", "Council"),
+        "college": ("College van B&W", "Executive (college)"),
+        "faction": ("Fractie", "Council group"),
+        "area": ("Gebied", "Area"),
+        "organisation": ("Organisatie", "Organisation"),
+        "person": ("Persoon", "Person"),
+        "initiative": ("Initiatief", "Initiative"),
+        "network": ("Netwerk", "Network"),
+        "meeting": ("Bijeenkomst", "Meeting"),
+    }
+)
+
+#: Labels of the relations of the stakeholder graph.
+RELATION_LABELS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
+    {
+        "member_of": ("lid van", "member of"),
+        "holds_role": ("heeft een rol bij", "holds a role at"),
+        "on_behalf_of": ("namens", "on behalf of"),
+        "participates_in": ("doet mee aan", "takes part in"),
+        "leads": ("leidt", "leads"),
+        "initiated": ("startte", "initiated"),
+        "located_in": ("ligt in", "located in"),
+        "serves_area": ("werkt in", "serves"),
+        "part_of": ("onderdeel van", "part of"),
+        "collaborates_with": ("werkt samen met", "works with"),
+        "hosts": ("is gastheer van", "hosts"),
+        "attended": ("was bij", "attended"),
+        "body_of": ("orgaan van", "body of"),
+    }
+)
+
+#: Singular and plural nouns, for counts: ``noun: ((nl one, nl many), (en one, en many))``.
+NOUNS: Final[Mapping[str, tuple[tuple[str, str], tuple[str, str]]]] = MappingProxyType(
+    {
+        "node": (("knoop", "knopen"), ("node", "nodes")),
+        "edge": (("verbinding", "verbindingen"), ("tie", "ties")),
+        "municipality": (("gemeente", "gemeenten"), ("municipality", "municipalities")),
+        "initiative": (("initiatief", "initiatieven"), ("initiative", "initiatives")),
+        "network": (("netwerk", "netwerken"), ("network", "networks")),
+        "organisation": (("organisatie", "organisaties"), ("organisation", "organisations")),
+        "person": (("persoon", "personen"), ("person", "people")),
+        "task": (("taak", "taken"), ("task", "tasks")),
+        # area levels, by slug
+        "provincie": (("provincie", "provincies"), ("province", "provinces")),
+        "gemeente": (("gemeente", "gemeenten"), ("municipality", "municipalities")),
+        "kern": (("kern", "kernen"), ("settlement", "settlements")),
+        "dorp": (("dorp", "dorpen"), ("village", "villages")),
+        "wijk": (("wijk", "wijken"), ("district", "districts")),
+        "buurt": (("buurt", "buurten"), ("neighbourhood", "neighbourhoods")),
+        "gebied": (("gebied", "gebieden"), ("area", "areas")),
+        "regio": (("regio", "regio's"), ("region", "regions")),
+    }
+)
+
+#: Month names, January first.
+MONTHS: Final[Mapping[Language, tuple[str, ...]]] = MappingProxyType(
+    {
+        "nl": (
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ),
+        "en": (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+    }
+)
+
+
+class Text:
+    """The report's words in one language: fixed strings, labels, numbers and dates.
+
+    Parameters
+    ----------
+    lang : {"nl", "en"}
+        The language.
+
+    Raises
+    ------
+    ValueError
+        If `lang` is neither ``"nl"`` nor ``"en"``.
+
+    Examples
+    --------
+    >>> nl, en = Text("nl"), Text("en")
+    >>> nl("seats", n=25), en("seats", n=25)
+    ('25 zetels', '25 seats')
+    >>> nl.number(0.6667), en.number(1234.5, digits=1)
+    ('0,67', '1,234.5')
+    >>> nl.count(1, "initiative"), en.count(3, "initiative")
+    ('1 initiatief', '3 initiatives')
+    >>> import datetime as dt
+    >>> nl.date(dt.date(2020, 2, 4)), en.date(dt.date(2020, 2, 4))
+    ('4 februari 2020', '4 February 2020')
+    """
+
+    __slots__ = ("_strings", "lang")
+
+    def __init__(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            message = f'unknown report language "{lang}"; use "nl" or "en"'
+            raise ValueError(message)
+        self.lang: Language = "nl" if lang == "nl" else "en"
+        self._strings = STRINGS[self.lang]
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        """Return the fixed string *key*, with its placeholders filled from *values*."""
+        text = self._strings[key]
+        return text.format(**values) if values else text
+
+    @property
+    def _index(self) -> int:
+        return 0 if self.lang == "nl" else 1
+
+    def kind(self, kind: str) -> str:
+        """Return the label of a node kind or subject kind (unknown kinds as they are)."""
+        labels = NODE_KIND_LABELS.get(kind)
+        return labels[self._index] if labels else kind
+
+    def relation(self, relation: str) -> str:
+        """Return the label of a relation of the stakeholder graph."""
+        labels = RELATION_LABELS.get(relation)
+        return labels[self._index] if labels else relation.replace("_", " ")
+
+    def plural(self, n: int, noun: str) -> str:
+        """Return the singular or plural form of *noun* for *n* things, without the number."""
+        one, many = NOUNS[noun][self._index]
+        return one if n == 1 else many
+
+    def count(self, n: int, noun: str) -> str:
+        """Return *n* with the singular or plural form of *noun*: ``"3 wijken"``."""
+        return f"{self.integer(n)} {self.plural(n, noun)}"
+
+    def integer(self, n: int) -> str:
+        """Return a whole number with the language's thousands separator."""
+        text = f"{n:,}"
+        return text.replace(",", ".") if self.lang == "nl" else text
+
+    def number(self, value: float, *, digits: int = 2) -> str:
+        """Return a number with *digits* decimals and the language's decimal separator."""
+        text = f"{value:,.{digits}f}"
+        if self.lang == "nl":
+            text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+        return text
+
+    def percent(self, share: float) -> str:
+        """Return a share in [0, 1] as a whole percentage: ``"67%"``."""
+        return f"{round(share * 100)}%"
+
+    def date(self, day: dt.date) -> str:
+        """Return a date written out: ``"4 februari 2020"``, ``"4 February 2020"``."""
+        return f"{day.day} {MONTHS[self.lang][day.month - 1]} {day.year}"
+
+    def join(self, items: list[str]) -> str:
+        """Join words as a list in prose: ``"a, b en c"``."""
+        if len(items) <= 1:
+            return "".join(items)
+        return f"{', '.join(items[:-1])} {self('and')} {items[-1]}"

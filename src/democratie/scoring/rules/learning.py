@@ -1,0 +1,185 @@
+"""Learning loop: evaluated, lessons recorded as do's and don'ts, and passed on to peers.
+
+Examples
+--------
+>>> from democratie import examples
+>>> from democratie.scoring import run
+>>> from democratie.scoring.rules import LearningLoop
+>>> land = examples.load("delft-zeven-van-delft")
+>>> score = run(land, [LearningLoop()])["de-zeven-van-delft"]["learning_loop"]
+>>> score.value
+0.5
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from attrs import field, frozen
+
+from democratie.model import Initiative, Lesson
+from democratie.scoring.context import ScoringContext
+from democratie.scoring.rule import BaseRule
+from democratie.scoring.rules._common import advice, plural
+from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
+from democratie.vocab import InitiativeKind, LessonKind
+
+__all__ = ["LearningLoop"]
+
+
+def _check_unit(instance: object, attribute: object, value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        message = f"{getattr(attribute, 'name', 'value')} must lie in [0, 1], got {value}"
+        raise ValueError(message)
+
+
+def _kinds(value: Iterable[InitiativeKind]) -> tuple[InitiativeKind, ...]:
+    return tuple(value)
+
+
+@frozen(kw_only=True)
+class LearningLoop(BaseRule):
+    """Learning loop: the mean of evaluated, do's and don'ts recorded, and lessons shared.
+
+    "Hoe bewust leer je? Zijn we inderdaad een lerende organisatie?", the M50
+    learning circle asked; Leusden wants to pass on "wat werkt wel en wat werkt
+    niet", its do's and don'ts. Three parts, each on [0, 1]:
+
+    - *evaluated*: 1 when the initiative has been evaluated, else 0 (also when
+      that is not recorded, which the explanation says);
+    - *recorded*: half for do's (``doen``) and half for don'ts (``niet_doen``);
+    - *shared*: the mean over the lessons of 1 for a lesson passed on (to a
+      network, municipality, organisation or initiative; and every lesson of a
+      learning circle or of an initiative that works through a network, whose
+      peers share in it), *transferable_credit* for one marked transferable but
+      not yet passed on, else 0.
+
+    Parameters
+    ----------
+    name
+        The rule's name.
+    transferable_credit
+        Credit for a lesson marked transferable that is not yet passed on (0.5;
+        our reading).
+    peer_kinds
+        Initiative kinds whose lessons are shared among their participants by
+        nature (a leerkring).
+
+    Notes
+    -----
+    score = (evaluated + recorded + shared) / 3. Not applicable when nothing is
+    recorded about learning: no evaluation either way and no lessons.
+
+    References
+    ----------
+    M50 learning circle, Waalwijk 2020; Leusden, "Samenleving Voorop" (do's en
+    dont's, overdraagbaar).
+    """
+
+    name: str = "learning_loop"
+    title: ClassVar[Bilingual] = Bilingual(nl="Lerende cyclus", en="Learning loop")
+    applies_to: ClassVar[SubjectKind] = "initiative"
+    source: ClassVar[str] = "M50 learning circle (lerende organisatie); Leusden (do's en dont's)"
+    formula: ClassVar[str] = (
+        "mean of evaluated (0/1), do's and don'ts recorded (0, .5, 1), lessons shared (mean "
+        "per lesson)"
+    )
+    transferable_credit: float = field(default=0.5, validator=_check_unit)
+    peer_kinds: tuple[InitiativeKind, ...] = field(
+        default=(InitiativeKind.LEERKRING,), converter=_kinds
+    )
+
+    def _shared(self, lesson: Lesson, initiative: Initiative) -> float:
+        if (
+            lesson.shared_with
+            or initiative.network is not None
+            or initiative.kind in self.peer_kinds
+        ):
+            return 1.0
+        if lesson.transferable:
+            return self.transferable_credit
+        return 0.0
+
+    def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
+        """Score one initiative."""
+        assert isinstance(subject, Initiative)
+        lessons = subject.lessons
+        if subject.evaluated is None and not lessons:
+            return self.not_applicable(
+                subject,
+                nl="Er is niets vastgelegd over leren: geen evaluatie en geen lessen.",
+                en="Nothing is recorded about learning: no evaluation and no lessons.",
+                recommendations=[
+                    advice(
+                        "Evalueer en leg de lessen vast als do's en don'ts.",
+                        "Evaluate, and record the lessons as do's and don'ts.",
+                    )
+                ],
+            )
+        evaluated = 1.0 if subject.evaluated else 0.0
+        kinds = {lesson.kind for lesson in lessons}
+        recorded = (0.5 if LessonKind.DOEN in kinds else 0.0) + (
+            0.5 if LessonKind.NIET_DOEN in kinds else 0.0
+        )
+        shared = (
+            sum(self._shared(lesson, subject) for lesson in lessons) / len(lessons)
+            if lessons
+            else 0.0
+        )
+        value = (evaluated + recorded + shared) / 3
+        nl_parts = []
+        en_parts = []
+        if subject.evaluated is None:
+            nl_parts.append("een evaluatie is niet vastgelegd")
+            en_parts.append("no evaluation is recorded")
+        elif subject.evaluated:
+            nl_parts.append("het is geëvalueerd")
+            en_parts.append("it has been evaluated")
+        else:
+            nl_parts.append("het is niet geëvalueerd")
+            en_parts.append("it has not been evaluated")
+        dos = sum(1 for lesson in lessons if lesson.kind is LessonKind.DOEN)
+        donts = sum(1 for lesson in lessons if lesson.kind is LessonKind.NIET_DOEN)
+        nl_parts.append(
+            f"{dos} do's en {donts} don'ts vastgelegd (van {plural(len(lessons), 'les', 'lessen')})"
+        )
+        en_parts.append(
+            f"{dos} do's and {donts} don'ts recorded (of "
+            f"{plural(len(lessons), 'lesson', 'lessons')})"
+        )
+        if lessons:
+            nl_parts.append(f"gedeeld: {shared:.2f}")
+            en_parts.append(f"shared: {shared:.2f}")
+        nl = "Lerende cyclus " + f"{value:.2f}: " + "; ".join(nl_parts) + "."
+        en = "Learning loop " + f"{value:.2f}: " + "; ".join(en_parts) + "."
+        recommendations = []
+        if not subject.evaluated:
+            recommendations.append(advice("Evalueer het initiatief.", "Evaluate the initiative."))
+        if recorded < 1:
+            recommendations.append(
+                advice(
+                    "Leg lessen vast als do's én don'ts, zodat anderen ze kunnen gebruiken.",
+                    "Record lessons as do's and don'ts, so that others can use them.",
+                )
+            )
+        if lessons and shared < 1:
+            recommendations.append(
+                advice(
+                    "Deel de lessen met andere gemeenten, bijvoorbeeld in een leerkring.",
+                    "Share the lessons with other municipalities, in a learning circle for "
+                    "instance.",
+                )
+            )
+        return self.result(
+            subject,
+            value,
+            nl=nl,
+            en=en,
+            evidence=[
+                Evidence(about=subject.id, fact="evaluated", value=subject.evaluated),
+                Evidence(about=subject.id, fact="recorded", value=recorded),
+                Evidence(about=subject.id, fact="shared", value=round(shared, 4)),
+            ],
+            recommendations=recommendations,
+        )

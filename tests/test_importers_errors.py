@@ -1,0 +1,336 @@
+"""Bad input to the importers: a LoadError with located problems, and never another exception."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from democratie import LoadError, Problem
+from democratie.importers import ImportResult, import_ori, import_popolo, load_ori, load_popolo
+
+SAMPLE = Path(__file__).resolve().parent / "data" / "ori"
+COUNCIL = {"id": "raad", "classification": "Council", "name": "Gemeente Heerde (Heerde) (GLD)"}
+
+
+def one(error: LoadError) -> Problem:
+    assert len(error.problems) == 1, error.problems
+    return error.problems[0]
+
+
+def raadslid(pid: str = "p1", name: str = "A. de Vries") -> dict[str, Any]:
+    return {
+        "id": pid,
+        "name": name,
+        "memberships": [{"organisation_id": "raad", "role": "Raadslid", "organisation": COUNCIL}],
+    }
+
+
+# -- files -------------------------------------------------------------------------------
+
+
+def test_a_missing_file(tmp_path: Path) -> None:
+    missing = tmp_path / "nergens_persons.json"
+    with pytest.raises(LoadError) as caught:
+        load_ori(missing)
+    problem = one(caught.value)
+    assert (problem.file, problem.code, problem.message) == (
+        str(missing),
+        "io-error",
+        "there is no such file",
+    )
+    with pytest.raises(LoadError, match="there is no such file"):
+        load_popolo(missing)
+
+
+def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="this is a folder, not a file"):
+        load_popolo(tmp_path)
+
+
+def test_the_partner_file_is_missing(tmp_path: Path) -> None:
+    persons = tmp_path / "heerde_persons.json"
+    persons.write_bytes((SAMPLE / "heerde_persons.json").read_bytes())
+    with pytest.raises(LoadError) as caught:
+        load_ori(persons)
+    problem = one(caught.value)
+    assert problem.file == str(persons)
+    assert "the organisations file that belongs with this persons file was not found" in str(
+        problem
+    )
+    assert "'heerde_organisations.json'" in problem.message
+
+
+def test_a_persons_file_whose_name_says_nothing(tmp_path: Path) -> None:
+    persons = tmp_path / "leden.json"
+    persons.write_bytes((SAMPLE / "heerde_persons.json").read_bytes())
+    with pytest.raises(LoadError, match="pass it as organisations_path"):
+        load_ori(persons)
+
+
+def test_invalid_json_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "council.json"
+    path.write_text('{"persons": [\n  {"id": "p1",}\n]}', encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_popolo(path)
+    problem = one(caught.value)
+    assert (problem.file, problem.code, problem.line) == (str(path), "syntax", 2)
+
+
+def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "council.json"
+    path.write_bytes(b'{"persons": [{"id": "p1", "name": "Jos\xe9"}]}')
+    with pytest.raises(LoadError) as caught:
+        load_popolo(path)
+    assert one(caught.value).code == "encoding"
+
+
+def test_a_number_too_long_to_read(tmp_path: Path) -> None:
+    path = tmp_path / "council.json"
+    path.write_text('{"persons": [' + "9" * 5000 + "]}", encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_popolo(path)
+    assert one(caught.value).file == str(path)
+
+
+def test_a_file_too_large(tmp_path: Path) -> None:
+    path = tmp_path / "council.json"
+    path.write_text(json.dumps({"persons": []}), encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_popolo(path, max_bytes=4)
+    assert one(caught.value).code == "too-large"
+
+
+# -- Open Raadsinformatie structure ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("persons", "path", "code"),
+    [
+        ([], "", "wrong-type"),
+        ({"meta": {}}, "persons", "missing-key"),
+        ({"persons": {"id": "p1"}}, "persons", "wrong-type"),
+        ({"persons": ["p1"]}, "persons[0]", "wrong-type"),
+        ({"persons": [{"id": "p1"}]}, "persons[0].name", "missing-key"),
+        ({"persons": [{"id": "p1", "name": "  "}]}, "persons[0].name", "missing-key"),
+        ({"persons": [{"id": 7, "name": "A"}]}, "persons[0].id", "wrong-type"),
+        (
+            {"persons": [{"id": "p1", "name": "A", "memberships": [{"role": "Raadslid"}]}]},
+            "persons[0].memberships[0].organisation_id",
+            "missing-key",
+        ),
+        (
+            {"persons": [{"id": "p1", "name": "A", "memberships": "Raadslid"}]},
+            "persons[0].memberships",
+            "wrong-type",
+        ),
+        (
+            {"persons": [{**raadslid(), "identifiers": [{"scheme": "ORI", "identifier": 5}]}]},
+            "persons[0].identifiers[0].identifier",
+            "wrong-type",
+        ),
+        (
+            {"persons": [raadslid(), raadslid()]},
+            "persons[1].id",
+            "duplicate-id",
+        ),
+        (
+            {"persons": [{**raadslid(), "name": "A.\x00de Vries"}]},
+            "persons[0].name",
+            "invalid-value",
+        ),
+    ],
+)
+def test_ori_structure_problems_are_located(persons: Any, path: str, code: str) -> None:
+    with pytest.raises(LoadError) as caught:
+        import_ori(persons, persons_source="x_persons.json")
+    problem = one(caught.value)
+    assert (problem.path, problem.code, problem.file) == (path, code, "x_persons.json")
+
+
+def test_a_membership_in_the_wrong_person() -> None:
+    person = raadslid()
+    person["memberships"][0]["person_id"] = "p2"
+    with pytest.raises(LoadError) as caught:
+        import_ori({"persons": [person]})
+    problem = one(caught.value)
+    assert (problem.path, problem.code) == ("persons[0].memberships[0].person_id", "invalid-value")
+
+
+def test_problems_in_both_files_are_reported_together() -> None:
+    with pytest.raises(LoadError) as caught:
+        import_ori(
+            {"persons": [{"id": "p1"}]},
+            {"organisations": [{"id": "x", "name": 5}]},
+            persons_source="a_persons.json",
+            organisations_source="a_organisations.json",
+        )
+    found = {(p.file, p.path) for p in caught.value.problems}
+    assert found == {
+        ("a_persons.json", "persons[0].name"),
+        ("a_organisations.json", "organisations[0].name"),
+    }
+    assert str(caught.value).startswith("2 problems in a_persons.json, a_organisations.json")
+
+
+def test_two_municipalities_in_one_pair() -> None:
+    organisations = {
+        "organisations": [
+            {"id": "m1", "classification": "Municipality", "name": "Heerde"},
+            {"id": "m2", "classification": "Municipality", "name": "Epe"},
+        ]
+    }
+    with pytest.raises(LoadError, match="2 organisations are classified Municipality"):
+        import_ori({"persons": [raadslid()]}, organisations)
+
+
+def test_no_municipality_at_all() -> None:
+    party_only = {
+        "id": "p1",
+        "name": "A",
+        "memberships": [
+            {
+                "organisation_id": "cda",
+                "role": "Raadslid",
+                "organisation": {"id": "cda", "classification": "Party"},
+            }
+        ],
+    }
+    with pytest.raises(LoadError) as caught:
+        import_ori({"persons": [party_only]})
+    problem = one(caught.value)
+    assert problem.code == "missing-key"
+    assert "says which municipality this is" in problem.message
+
+
+def test_duplicate_organisation_ids() -> None:
+    with pytest.raises(LoadError) as caught:
+        import_ori({"persons": [raadslid()]}, {"organisations": [COUNCIL, COUNCIL]})
+    problem = one(caught.value)
+    assert (problem.path, problem.code) == ("organisations[1].id", "duplicate-id")
+
+
+# -- Popolo structure --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("doc", "path", "code"),
+    [
+        ("persons", "", "wrong-type"),
+        ({}, "", "missing-key"),
+        ({"organizations": {}}, "organizations", "wrong-type"),
+        ({"persons": [{"name": "A"}]}, "persons[0].id", "missing-key"),
+        ({"persons": [{"id": "p1", "name": ["A"]}]}, "persons[0].name", "wrong-type"),
+        (
+            {"persons": [{"id": "p1", "name": "A"}, {"id": "p1", "name": "B"}]},
+            "persons[1].id",
+            "duplicate-id",
+        ),
+        (
+            {"organizations": [{"id": "c", "classification": "legislature"}]},
+            "organizations[0].name",
+            "missing-key",
+        ),
+        (
+            {"memberships": [{"person_id": 3}]},
+            "memberships[0].person_id",
+            "wrong-type",
+        ),
+        (
+            {"persons": [{"id": "p1", "name": "A", "contact_details": [{"type": "email"}]}]},
+            None,
+            None,
+        ),
+    ],
+)
+def test_popolo_structure_problems_are_located(doc: Any, path: str | None, code: str) -> None:
+    if path is None:
+        # a contact detail without a value carries no data: nothing to complain about
+        assert isinstance(import_popolo(doc), ImportResult)
+        return
+    with pytest.raises(LoadError) as caught:
+        import_popolo(doc, source="qld.json")
+    problem = one(caught.value)
+    assert (problem.path, problem.code, problem.file) == (path, code, "qld.json")
+
+
+def test_a_bad_email_is_located() -> None:
+    doc = {"persons": [{"id": "p1", "name": "A", "email": "a\x07@b.nl"}]}
+    with pytest.raises(LoadError) as caught:
+        import_popolo(doc)
+    assert one(caught.value).path == "persons[0].email.value"
+
+
+# -- nothing but LoadError, whatever the input -------------------------------------------
+
+_TEXT = st.sampled_from(
+    ["", " ", "p1", "p2", "raad", "cda", "Raadslid", "Wethouder", "councillor", "mayor",
+     "legislature", "party", "unknown", "Council", "Party", "Municipality", "committee",
+     "Gemeente Heerde (Heerde) (GLD)", "Heerde", "2014-03-27", "2014", "GM0246", "ward",
+     "a/b", "x" * 250, "\x00"]
+)  # fmt: skip
+_SCALAR = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), _TEXT)
+_KEYS = st.sampled_from(
+    ["id", "name", "role", "label", "classification", "organisation_id", "organization_id",
+     "person_id", "on_behalf_of_id", "post_id", "area_id", "parent_id", "start_date",
+     "end_date", "email", "identifiers", "scheme", "identifier", "memberships", "organisation",
+     "contact_details", "type", "value", "description", "gender"]
+)  # fmt: skip
+_JSON = st.recursive(
+    _SCALAR,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(_KEYS, inner, max_size=6)),
+    max_leaves=25,
+)
+_RECORD = st.dictionaries(_KEYS, _JSON, max_size=7)
+_RECORDS = st.one_of(st.lists(_RECORD, max_size=5), _JSON)
+
+
+def outcome(call: Callable[[], ImportResult]) -> ImportResult | LoadError:
+    try:
+        return call()
+    except LoadError as error:
+        return error
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(
+    doc=st.one_of(
+        _JSON,
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "persons": _RECORDS,
+                "organizations": _RECORDS,
+                "memberships": _RECORDS,
+                "posts": _RECORDS,
+                "areas": _RECORDS,
+                "events": _RECORDS,
+            },
+        ),
+    )
+)
+def test_popolo_raises_nothing_but_load_error(doc: Any) -> None:
+    result = outcome(lambda: import_popolo(doc))
+    if isinstance(result, LoadError):
+        assert result.problems
+        assert all(p.file == "popolo.json" for p in result.problems)
+    else:
+        assert isinstance(result, ImportResult)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(
+    persons=st.one_of(_JSON, st.fixed_dictionaries({"persons": _RECORDS})),
+    organisations=st.one_of(st.none(), _JSON, st.fixed_dictionaries({"organisations": _RECORDS})),
+)
+def test_ori_raises_nothing_but_load_error(persons: Any, organisations: Any) -> None:
+    result = outcome(lambda: import_ori(persons, organisations))
+    if isinstance(result, LoadError):
+        assert result.problems
+    else:
+        assert isinstance(result, ImportResult)

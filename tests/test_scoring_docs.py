@@ -1,0 +1,134 @@
+"""The scoring-rule catalogue is generated from the registered rules, and kept current.
+
+Regenerate it after changing a rule with::
+
+    PYTHONPATH=src python tests/test_scoring_docs.py
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import attrs
+
+from democratie.plugins import make_plugin_manager, scoring_rules
+from democratie.scoring import ScoringRule
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOGUE = ROOT / "docs" / "scoring" / "rules.md"
+
+_HEADER = """\
+# Rule catalogue
+
+<!-- Generated from the registered rules by tests/test_scoring_docs.py; edit the rules,
+     not this page, and regenerate with PYTHONPATH=src python tests/test_scoring_docs.py -->
+
+The {count} rules `democratie.score()` runs by default, in the order it runs them. Every
+rule returns a value in its range (higher is better) or *not applicable* with the reason,
+explained in Dutch and English, with the evidence it used. The parameters are the numbers
+that are our reading rather than published fact: pass other values to make a variant, such
+as `CrossSectorCoverage(connection_weight=0.5)`. [Scoring](index.md) explains how to use
+the scores; [the seed examples](seeds.md) shows what each seed scores and why.
+
+| rule | subject | range | source |
+| --- | --- | --- | --- |
+"""
+
+
+def registered_rules() -> tuple[ScoringRule, ...]:
+    """The rules a fresh plugin manager offers (built-in only: no entry points)."""
+    return scoring_rules(plugin_manager=make_plugin_manager(entry_points=False))
+
+
+def _show(value: object) -> str:
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_show(k)}: {_show(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (tuple, list, frozenset, set)):
+        items = (
+            sorted(_show(v) for v in value)
+            if isinstance(value, (set, frozenset))
+            else [_show(v) for v in value]
+        )
+        return "(" + ", ".join(items) + ")"
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    if attrs.has(type(value)):
+        fields = ", ".join(
+            f"{f.name}={_show(getattr(value, f.name))}"
+            for f in attrs.fields(type(value))  # type: ignore[arg-type]
+        )
+        return f"{type(value).__name__}({fields})"
+    return str(value)
+
+
+_ROLE = re.compile(r":(?:class|func|meth|data|mod|attr):`(?P<tilde>~?)(?P<target>[\w.]+)`")
+
+
+def _inline(text: str) -> str:
+    """Turn reStructuredText inline markup into Markdown."""
+
+    def role(match: re.Match[str]) -> str:
+        target = match.group("target")
+        return f"`{target.rsplit('.', 1)[-1] if match.group('tilde') else target}`"
+
+    return _ROLE.sub(role, text).replace("``", "`")
+
+
+def _summary(rule: ScoringRule) -> str:
+    doc = inspect.getdoc(type(rule)) or ""
+    paragraphs = doc.split("\n\n")
+    return _inline(" ".join(paragraphs[1].split())) if len(paragraphs) > 1 else ""
+
+
+def render_catalogue() -> str:
+    """The catalogue page, from the registered rules."""
+    rules = registered_rules()
+    parts = [_HEADER.format(count=len(rules))]
+    for rule in rules:
+        low, high = rule.value_range
+        parts.append(
+            f"| [`{rule.name}`](#{rule.name}) | {rule.applies_to} | "
+            f"{low:g} to {high:g} | {rule.source} |\n"
+        )
+    for rule in rules:
+        cls = type(rule)
+        low, high = rule.value_range
+        parts.append(f"\n## `{rule.name}`\n\n")
+        parts.append(f"**{rule.title.en}** ({rule.title.nl}). {_summary(rule)}\n\n")
+        parts.append(f"- Class: `{cls.__module__}.{cls.__qualname__}`\n")
+        parts.append(f"- Applies to: {rule.applies_to}\n")
+        parts.append(f"- Source: {rule.source}\n")
+        parts.append(f"- Formula: {rule.formula}\n")
+        parts.append(f"- Range: {low:g} to {high:g}\n")
+        if attrs.has(cls):
+            params = [f for f in attrs.fields(cls) if f.name != "name"]
+            if params:
+                parts.append("- Parameters:\n")
+                for field in params:
+                    parts.append(f"    - `{field.name}` = `{_show(getattr(rule, field.name))}`\n")
+    return "".join(parts)
+
+
+def test_every_registered_rule_is_in_the_catalogue() -> None:
+    page = CATALOGUE.read_text(encoding="utf-8")
+    for rule in registered_rules():
+        assert f"## `{rule.name}`" in page, rule.name
+        assert rule.formula in page, rule.name
+        assert rule.source in page, rule.name
+
+
+def test_the_catalogue_is_current() -> None:
+    assert CATALOGUE.read_text(encoding="utf-8") == render_catalogue(), (
+        "docs/scoring/rules.md is out of date; run PYTHONPATH=src python tests/test_scoring_docs.py"
+    )
+
+
+if __name__ == "__main__":
+    CATALOGUE.write_text(render_catalogue(), encoding="utf-8")
+    print(f"wrote {CATALOGUE.relative_to(ROOT)}")
