@@ -24,6 +24,13 @@ def typecheck(session: nox.Session) -> None:
     """mypy --strict over the package and the tests."""
     session.install("-e", ".[test,typecheck]")
     session.run("mypy")
+    # The example plugin is a package of its own, checked against this one.
+    session.run(
+        "mypy",
+        "examples/plugin-example/src",
+        "examples/plugin-example/tests",
+        env={"MYPYPATH": "src:examples/plugin-example/src"},
+    )
 
 
 @nox.session(python=PYTHON)

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 
 import democratie
 from democratie import WriteError
-from democratie.export import (
+from democratie.exporters import (
     BUILTIN_EXPORTERS,
     CsvExporter,
     Exporter,
@@ -133,10 +133,10 @@ def test_an_export_error_is_a_democratie_error_and_pickles() -> None:
 
 
 def test_the_plugin_module_offers_the_built_in_exporters_through_the_hook() -> None:
-    import democratie.export.plugin as plugin
+    import democratie.exporters.plugin as plugin
 
     manager = make_plugin_manager(builtins=False, entry_points=False)
-    manager.register(plugin, name="democratie.export.plugin")
+    manager.register(plugin, name="democratie.exporters.plugin")
     found = exporters(plugin_manager=manager, strict=True)
     assert tuple(e.name for e in found) == NAMES
     # What the plugin system gathers is what export() takes.
@@ -144,8 +144,8 @@ def test_the_plugin_module_offers_the_built_in_exporters_through_the_hook() -> N
 
 
 @pytest.mark.skipif(
-    "democratie.export.plugin" not in DEFAULT_PLUGINS,
-    reason="democratie.export.plugin is not listed in DEFAULT_PLUGINS yet",
+    "democratie.exporters.plugin" not in DEFAULT_PLUGINS,
+    reason="democratie.exporters.plugin is not listed in DEFAULT_PLUGINS yet",
 )
 def test_they_are_built_in() -> None:  # pragma: no cover - runs once they are registered
     found = exporters(plugin_manager=make_plugin_manager(entry_points=False), strict=True)
@@ -433,7 +433,7 @@ _DIGESTS = """
 import datetime as dt, hashlib, json, sys
 from pathlib import Path
 import democratie
-from democratie.export import BUILTIN_EXPORTERS, export_bytes
+from democratie.exporters import BUILTIN_EXPORTERS, export_bytes
 out = {}
 for path in sorted(Path(sys.argv[1]).glob("*.toml")):
     land = democratie.load(path)
@@ -506,9 +506,9 @@ def test_the_generation_date_comes_from_the_option_or_source_date_epoch(
 
 
 def _export_modules() -> list[str]:
-    package = SRC / "democratie" / "export"
+    package = SRC / "democratie" / "exporters"
     return sorted(
-        "democratie.export" + ("" if p.stem == "__init__" else f".{p.stem}")
+        "democratie.exporters" + ("" if p.stem == "__init__" else f".{p.stem}")
         for p in package.glob("*.py")
     )
 

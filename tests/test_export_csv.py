@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import democratie
-from democratie.export import ExportError, export, export_bytes
-from democratie.export.tables import DATA_CARD, Field, Table, csv_files, csv_text, tables
+from democratie.exporters import ExportError, export, export_bytes
+from democratie.exporters.tables import DATA_CARD, Field, Table, csv_files, csv_text, tables
 from democratie.graph import build_graph
 from democratie.model import ContactDetail, Initiative, Landscape, Person, Role, Source
 from democratie.scoring import Bilingual, Score, Scorecard, Scorecards, run

@@ -22,10 +22,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import democratie
-from democratie.export import export
-from democratie.export.gexf import gexf_text
-from democratie.export.graphml import graphml_text
-from democratie.export.nodelink import node_link_data, node_link_text
+from democratie.exporters import export
+from democratie.exporters.gexf import gexf_text
+from democratie.exporters.graphml import graphml_text
+from democratie.exporters.nodelink import node_link_data, node_link_text
 from democratie.graph import StakeholderGraph, build_graph
 from democratie.model import Landscape
 from democratie.testing.strategies import landscapes

@@ -21,7 +21,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT3
 
 import democratie
-from democratie.export.popolo import CONTACT_TYPES, PopoloExporter, popolo_data, popolo_text
+from democratie.exporters.popolo import CONTACT_TYPES, PopoloExporter, popolo_data, popolo_text
 from democratie.importers import import_popolo, load_ori, load_popolo
 from democratie.importers.plugin import PopoloImporter
 from democratie.model import (
@@ -453,7 +453,7 @@ def roles(land: Landscape) -> set[tuple[Any, ...]]:
 
 
 def kept_roles(land: Landscape) -> set[tuple[Any, ...]]:
-    """The roles the round trip keeps exactly (see the table in democratie.export.popolo).
+    """The roles the round trip keeps exactly (see the table in democratie.exporters.popolo).
 
     Roles held by a person, without ``on_behalf_of``, at a council (a council role), at a
     college (a college role) or at a party or government body.

@@ -38,6 +38,7 @@ from democratie.model import (
 from democratie.plugins import (
     PluginError,
     build_graph,
+    export,
     get_plugin_manager,
     list_plugins,
     load,
@@ -70,6 +71,7 @@ __all__ = [
     "build_graph",
     "dump",
     "dumps",
+    "export",
     "get_plugin_manager",
     "list_plugins",
     "load",

@@ -11,7 +11,7 @@ from democratie_burgerberaad import AssemblyReport, OecdPrinciples
 from hypothesis import given, settings
 
 import democratie
-from democratie.export import ExportError
+from democratie.exporters import ExportError
 from democratie.model import Landscape
 from democratie.scoring import run
 from democratie.testing import strategies

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import doctest
 import importlib
 import sys
 from pathlib import Path
+from types import ModuleType
 
+import democratie_burgerberaad
 import pytest
 from attrs import evolve
-from democratie_burgerberaad import AssemblyReport, OecdPrinciples, plugin
+from democratie_burgerberaad import (
+    AssemblyReport,
+    OecdPrinciples,
+    export,
+    plugin,
+    principles,
+    rules,
+)
 
 from democratie import examples
-from democratie.export import export_bytes
+from democratie.exporters import export_bytes
 from democratie.plugins import (
     DemocratiePluginManager,
     exporters,
@@ -80,3 +90,14 @@ def test_the_format_is_offered_by_name(manager: DemocratiePluginManager) -> None
     data = export_bytes(land, "burgerberaad-md", exporters=exporters(plugin_manager=manager))
     assert data.startswith(b"# Citizens' assemblies and the OECD good practice principles\n")
     assert data == export_bytes(land, AssemblyReport())
+
+
+@pytest.mark.parametrize(
+    "module",
+    [democratie_burgerberaad, principles, rules, export, plugin],
+    ids=lambda module: module.__name__,
+)
+def test_the_examples_in_the_docstrings_run(module: ModuleType) -> None:
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS, report=False)
+    assert result.attempted > 0
+    assert result.failed == 0

@@ -29,7 +29,7 @@ from democratie.vocab import Term
 
 __all__ = ["Invalid", "converter", "detailed_converter"]
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class Invalid(ValueError):

@@ -20,7 +20,7 @@ from democratie.vocab import Term
 __all__ = ["json_schema"]
 
 _SCHEMA_ID = "https://democratie.readthedocs.io/schema/democratie-1.json"
-_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 def json_schema() -> dict[str, Any]:

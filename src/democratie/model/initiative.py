@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterator
 
@@ -133,6 +134,10 @@ class Milestone:
     def due_date(self, start: dt.date | None) -> dt.date | None:
         """The date the milestone is due, given the initiative's start.
 
+        A due date of months after a day that the target month lacks (the 31st)
+        falls on that month's last day; None when there is no way to tell, or
+        when it would fall after the year 9999.
+
         Examples
         --------
         >>> import datetime as dt
@@ -145,12 +150,9 @@ class Milestone:
             return None
         months = start.month - 1 + self.due_within_months
         year, month = start.year + months // 12, months % 12 + 1
-        for day in (start.day, 30, 29, 28):
-            try:
-                return dt.date(year, month, day)
-            except ValueError:
-                continue
-        raise AssertionError("unreachable: every month has a 28th")  # pragma: no cover
+        if year > dt.MAXYEAR:
+            return None  # beyond the calendar Python can represent
+        return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 @frozen(kw_only=True)

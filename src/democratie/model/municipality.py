@@ -15,12 +15,12 @@ from democratie.vocab import AreaLevel
 
 __all__ = ["Area", "College", "Council", "Faction", "Municipality"]
 
-_CBS_CODE = re.compile(r"GM\d{4}")
+_CBS_CODE = re.compile(r"GM[0-9]{4}")
 _AREA_CODES = {
-    AreaLevel.WIJK: (re.compile(r"WK\d{6}"), "WK followed by six digits, like WK050300"),
-    AreaLevel.BUURT: (re.compile(r"BU\d{8}"), "BU followed by eight digits, like BU05030000"),
-    AreaLevel.GEMEENTE: (re.compile(r"GM\d{4}"), "GM followed by four digits, like GM0503"),
-    AreaLevel.PROVINCIE: (re.compile(r"PV\d{2}"), "PV followed by two digits, like PV28"),
+    AreaLevel.WIJK: (re.compile(r"WK[0-9]{6}"), "WK followed by six digits, like WK050300"),
+    AreaLevel.BUURT: (re.compile(r"BU[0-9]{8}"), "BU followed by eight digits, like BU05030000"),
+    AreaLevel.GEMEENTE: (re.compile(r"GM[0-9]{4}"), "GM followed by four digits, like GM0503"),
+    AreaLevel.PROVINCIE: (re.compile(r"PV[0-9]{2}"), "PV followed by two digits, like PV28"),
 }
 
 

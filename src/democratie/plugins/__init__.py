@@ -27,6 +27,7 @@ from democratie.plugins.api import (
     scoring_rules,
     validate,
 )
+from democratie.plugins.exporting import export
 from democratie.plugins.findings import SEVERITIES, Finding, Severity
 from democratie.plugins.formats import (
     HEAD_BYTES,
@@ -67,6 +68,7 @@ __all__ = [
     "check_exporter_attributes",
     "check_importer_attributes",
     "enrich_graph",
+    "export",
     "exporters",
     "get_plugin_manager",
     "hookimpl",

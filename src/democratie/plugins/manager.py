@@ -58,6 +58,7 @@ logger = logging.getLogger("democratie.plugins")
 DEFAULT_PLUGINS: Final[tuple[str, ...]] = (
     "democratie.plugins.builtin_rules",
     "democratie.importers.plugin",
+    "democratie.exporters.plugin",
 )
 #: Environment variable that switches off entry-point loading when set to 1, true or yes.
 DISABLE_VARIABLE: Final = "DEMOCRATIE_DISABLE_ENTRYPOINTS"

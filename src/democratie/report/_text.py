@@ -122,7 +122,8 @@ _NL: dict[str, str] = {
         "niet als nul. Er is bewust geen totaalscore."
     ),
     "no_scorecards": (
-        "Er is niets te scoren: dit landschap bevat geen gemeenten, initiatieven of netwerken."
+        "Er zijn geen scorekaarten: dit landschap bevat geen gemeenten, initiatieven of "
+        "netwerken, of er zijn geen regels toegepast."
     ),
     "rule": "Regel",
     "score": "Score",
@@ -179,6 +180,10 @@ _NL: dict[str, str] = {
         "en een lage beperking (Burt) wijzen op een verbinder."
     ),
     "brokers_sampled": "De tussenpositie is geschat uit {k} steekproefknopen (seed {seed}).",
+    "brokers_shortlist": (
+        "Met {actors} actoren zijn alleen de {n} actoren met de meeste verbindingen als "
+        "verbinder gerangschikt."
+    ),
     "fragile": (
         "Let op: elke kartrekker hierboven is een kwetsbaar punt; zonder hem of haar valt het "
         "netwerk uiteen."
@@ -346,8 +351,8 @@ _EN: dict[str, str] = {
         "deliberately no overall score."
     ),
     "no_scorecards": (
-        "There is nothing to score: this landscape holds no municipalities, initiatives or "
-        "networks."
+        "There are no scorecards: this landscape holds no municipalities, initiatives or "
+        "networks, or no rules were applied."
     ),
     "rule": "Rule",
     "score": "Score",
@@ -403,6 +408,9 @@ _EN: dict[str, str] = {
         "constraint (Burt) mark a broker."
     ),
     "brokers_sampled": "Betweenness is estimated from {k} sampled nodes (seed {seed}).",
+    "brokers_shortlist": (
+        "With {actors} actors, only the {n} best connected actors are ranked as brokers."
+    ),
     "fragile": (
         "Note: every champion above is a single point of failure; without them the network "
         "falls apart."

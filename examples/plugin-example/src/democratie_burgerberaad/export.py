@@ -66,7 +66,7 @@ from typing import IO, Any, ClassVar, Literal
 
 from attrs import field, frozen
 
-from democratie.export import ExportError
+from democratie.exporters import ExportError
 from democratie.graph import StakeholderGraph
 from democratie.model import Initiative, Landscape
 from democratie.scoring import ScoringContext
@@ -167,7 +167,7 @@ class AssemblyReport:
     Notes
     -----
     Options: ``lang``, ``"en"`` (the default) or ``"nl"``. Other options are
-    ignored. An unknown ``lang`` raises :class:`democratie.export.ExportError`.
+    ignored. An unknown ``lang`` raises :class:`democratie.exporters.ExportError`.
     """
 
     name: ClassVar[str] = "burgerberaad-md"
@@ -189,7 +189,7 @@ class AssemblyReport:
 
         Raises
         ------
-        democratie.export.ExportError
+        democratie.exporters.ExportError
             When the option ``lang`` is neither ``"nl"`` nor ``"en"``.
         """
         lang = _lang(options)

@@ -203,10 +203,10 @@ class OecdPrinciples(BaseRule):
             kinds = ", ".join(kind.value for kind in self.kinds)
             return self.not_applicable(
                 subject,
-                nl=f"Geen burgerberaad: het initiatief is een {subject.kind.label_nl.lower()} "
+                nl=f"Geen burgerberaad: het initiatief is van de soort {subject.kind.value} "
                 f"(de regel gaat over {kinds}).",
-                en=f"Not a citizens' assembly: the initiative is a "
-                f"{subject.kind.label_en.lower()} (the rule is about {kinds}).",
+                en=f"Not a citizens' assembly: the initiative is of kind {subject.kind.value} "
+                f"(the rule is about {kinds}).",
                 evidence=[Evidence(about=subject.id, fact="kind", value=subject.kind.value)],
             )
         checks = self.checks(subject, context)

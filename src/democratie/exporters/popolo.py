@@ -73,7 +73,7 @@ from typing import IO, Any
 
 from attrs import frozen
 
-from democratie.export._common import flag
+from democratie.exporters._common import flag
 from democratie.graph import StakeholderGraph
 from democratie.model import (
     Area,

@@ -34,7 +34,7 @@ from typing import IO, Any
 
 from attrs import frozen
 
-from democratie.export._common import flag, without_private
+from democratie.exporters._common import flag, without_private
 from democratie.graph import StakeholderGraph
 from democratie.io import dumps
 from democratie.model import Landscape

@@ -9,15 +9,15 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from democratie.export._common import ExportError
-from democratie.export._protocol import Exporter, FolderExporter
-from democratie.export._write import write_file, write_folder
-from democratie.export.canonical import JsonExporter, TomlExporter
-from democratie.export.gexf import GexfExporter
-from democratie.export.graphml import GraphmlExporter
-from democratie.export.nodelink import NodeLinkExporter
-from democratie.export.popolo import PopoloExporter
-from democratie.export.tables import CsvExporter
+from democratie.exporters._common import ExportError
+from democratie.exporters._protocol import Exporter, FolderExporter
+from democratie.exporters._write import write_file, write_folder
+from democratie.exporters.canonical import JsonExporter, TomlExporter
+from democratie.exporters.gexf import GexfExporter
+from democratie.exporters.graphml import GraphmlExporter
+from democratie.exporters.nodelink import NodeLinkExporter
+from democratie.exporters.popolo import PopoloExporter
+from democratie.exporters.tables import CsvExporter
 from democratie.graph import StakeholderGraph, build_graph
 from democratie.model import Landscape
 

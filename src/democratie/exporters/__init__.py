@@ -7,26 +7,26 @@ folder): atomically, deterministically, and without contact details unless
 =============  ===================================================================
 format         what it is
 =============  ===================================================================
-``json``       the landscape document, canonical JSON (:mod:`~democratie.export.canonical`)
+``json``       the landscape document, canonical JSON (:mod:`~democratie.exporters.canonical`)
 ``toml``       the landscape document, canonical TOML
 ``popolo``     Popolo JSON: persons, organizations, memberships, areas, events
-               (:mod:`~democratie.export.popolo`)
+               (:mod:`~democratie.exporters.popolo`)
 ``graphml``    the stakeholder graph for Cytoscape, yEd and igraph
-               (:mod:`~democratie.export.graphml`)
-``gexf``       the stakeholder graph for Gephi (:mod:`~democratie.export.gexf`)
+               (:mod:`~democratie.exporters.graphml`)
+``gexf``       the stakeholder graph for Gephi (:mod:`~democratie.exporters.gexf`)
 ``node-link``  the stakeholder graph as node-link JSON for the web
-               (:mod:`~democratie.export.nodelink`)
-``csv``        tidy tables with a data card (:mod:`~democratie.export.tables`)
+               (:mod:`~democratie.exporters.nodelink`)
+``csv``        tidy tables with a data card (:mod:`~democratie.exporters.tables`)
 =============  ===================================================================
 
 The built-in exporters are offered to the plugin system through the
-``democratie_exporters`` hook by :mod:`democratie.export.plugin`, as a plugin's
+``democratie_exporters`` hook by :mod:`democratie.exporters.plugin`, as a plugin's
 exporters are; this layer itself knows nothing of plugins.
 
 Examples
 --------
 >>> import democratie
->>> from democratie.export import export_bytes
+>>> from democratie.exporters import export_bytes
 >>> land = democratie.loads('''
 ... format = "democratie/1"
 ... [[municipalities]]
@@ -39,15 +39,15 @@ Examples
 [('leusden', 'municipality'), ('leusden-raad', 'council'), ('leusden-college', 'college')]
 """
 
-from democratie.export._api import BUILTIN_EXPORTERS, export, export_bytes, get_exporter
-from democratie.export._common import LIST_SEPARATOR, PRIVATE_ATTRIBUTES, ExportError
-from democratie.export._protocol import Exporter, FolderExporter
-from democratie.export.canonical import JsonExporter, TomlExporter
-from democratie.export.gexf import GexfExporter
-from democratie.export.graphml import GraphmlExporter
-from democratie.export.nodelink import NodeLinkExporter
-from democratie.export.popolo import PopoloExporter
-from democratie.export.tables import CsvExporter
+from democratie.exporters._api import BUILTIN_EXPORTERS, export, export_bytes, get_exporter
+from democratie.exporters._common import LIST_SEPARATOR, PRIVATE_ATTRIBUTES, ExportError
+from democratie.exporters._protocol import Exporter, FolderExporter
+from democratie.exporters.canonical import JsonExporter, TomlExporter
+from democratie.exporters.gexf import GexfExporter
+from democratie.exporters.graphml import GraphmlExporter
+from democratie.exporters.nodelink import NodeLinkExporter
+from democratie.exporters.popolo import PopoloExporter
+from democratie.exporters.tables import CsvExporter
 
 __all__ = [
     "BUILTIN_EXPORTERS",

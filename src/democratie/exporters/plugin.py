@@ -1,20 +1,20 @@
 """The built-in plugin that offers the built-in exporters.
 
 It implements the ``democratie_exporters`` hook with the exporters of
-:data:`democratie.export.BUILTIN_EXPORTERS` (json, toml, popolo, graphml, gexf,
+:data:`democratie.exporters.BUILTIN_EXPORTERS` (json, toml, popolo, graphml, gexf,
 node-link, csv), through the same hook outside plugins use. A plugin that offers a
 format of the same name comes after the built-in ones and is reported as a duplicate.
 
 Examples
 --------
->>> from democratie.export.plugin import democratie_exporters
+>>> from democratie.exporters.plugin import democratie_exporters
 >>> [exporter.name for exporter in democratie_exporters()]
 ['json', 'toml', 'popolo', 'graphml', 'gexf', 'node-link', 'csv']
 """
 
 from __future__ import annotations
 
-from democratie.export import BUILTIN_EXPORTERS
+from democratie.exporters import BUILTIN_EXPORTERS
 from democratie.plugins import Exporter, hookimpl
 
 __all__ = ["democratie_exporters"]
@@ -22,5 +22,5 @@ __all__ = ["democratie_exporters"]
 
 @hookimpl
 def democratie_exporters() -> list[Exporter]:
-    """Offer the built-in exporters, in the order of :data:`democratie.export.BUILTIN_EXPORTERS`."""
+    """Offer the built-in exporters, in the order of :data:`democratie.exporters.BUILTIN_EXPORTERS`."""
     return list(BUILTIN_EXPORTERS)

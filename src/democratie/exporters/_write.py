@@ -17,7 +17,7 @@ from pathlib import Path
 
 from democratie._atomic import write_atomic
 from democratie.errors import WriteError
-from democratie.export._common import ExportError
+from democratie.exporters._common import ExportError
 
 __all__ = ["write_file", "write_folder"]
 

@@ -36,7 +36,7 @@ from typing import IO, Any
 import networkx as nx
 from attrs import frozen
 
-from democratie.export._common import flag, is_private_attribute
+from democratie.exporters._common import flag, is_private_attribute
 from democratie.graph import StakeholderGraph, build_graph
 from democratie.model import Landscape
 

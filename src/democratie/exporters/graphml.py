@@ -39,9 +39,9 @@ from typing import IO, Any
 import networkx as nx
 from attrs import frozen
 
-from democratie.export._common import Scalar, flag, text
-from democratie.export._graphdata import Column, typed_graph
-from democratie.export._xml import attribute, content
+from democratie.exporters._common import Scalar, flag, text
+from democratie.exporters._graphdata import Column, typed_graph
+from democratie.exporters._xml import attribute, content
 from democratie.graph import StakeholderGraph, build_graph
 from democratie.model import Landscape
 

@@ -57,7 +57,7 @@ from typing import IO, Any, Literal, TypeAlias
 
 from attrs import frozen
 
-from democratie.export._common import (
+from democratie.exporters._common import (
     LIST_SEPARATOR,
     ExportError,
     Scalar,
@@ -66,7 +66,7 @@ from democratie.export._common import (
     scalar,
     text,
 )
-from democratie.export._graphdata import ColumnType, typed_graph
+from democratie.exporters._graphdata import ColumnType, typed_graph
 from democratie.graph import StakeholderGraph, build_graph
 from democratie.graph.schema import NODE_KINDS, RELATION_DESCRIPTIONS
 from democratie.model import Initiative, Landscape
@@ -719,7 +719,7 @@ def zip_bytes(files: Mapping[str, bytes]) -> bytes:
 class CsvExporter:
     """Writes tidy CSV tables with a data card (format ``"csv"``).
 
-    :func:`democratie.export.export` writes a folder of files (see :func:`csv_files`),
+    :func:`democratie.exporters.export` writes a folder of files (see :func:`csv_files`),
     or a zip of them when the destination ends in ``.zip``; through the exporter
     protocol, :meth:`export` writes the zip.
 

@@ -2,7 +2,7 @@
 
 Graph attributes may hold anything networkx allows; the flat formats need one type
 per attribute. :func:`typed_graph` turns every value into a scalar (see
-:func:`~democratie.export._common.scalar`), then gives each attribute the narrowest
+:func:`~democratie.exporters._common.scalar`), then gives each attribute the narrowest
 type all its values fit: ``boolean``, ``int``, ``long``, ``double`` or ``string``.
 """
 
@@ -14,7 +14,7 @@ from typing import Any, Literal, TypeAlias
 import networkx as nx
 from attrs import frozen
 
-from democratie.export._common import Scalar, is_private_attribute, scalar, text
+from democratie.exporters._common import Scalar, is_private_attribute, scalar, text
 from democratie.graph import StakeholderGraph
 
 __all__ = ["Column", "ColumnType", "TypedEdge", "TypedGraph", "TypedNode", "typed_graph"]

@@ -68,7 +68,7 @@ class Exporter(Protocol):
 class FolderExporter(Exporter, Protocol):
     """An exporter whose output is a folder of files (the CSV tables and their data card).
 
-    :func:`democratie.export.export` writes the files of :meth:`files` into a folder
+    :func:`democratie.exporters.export` writes the files of :meth:`files` into a folder
     when the destination does not end in one of the exporter's :attr:`suffixes`;
     :meth:`~Exporter.export` writes them as one archive (a zip).
 
