@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -103,10 +104,10 @@ def test_python_dash_m_runs_the_command_line() -> None:
 def test_an_unexpected_failure_gives_a_message_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def broken(path: object) -> None:
+    def broken(path: object, **options: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("democratie.cli.load", broken)
+    monkeypatch.setattr("democratie.load", broken)
     assert main(["validate"]) == 1
     err = capsys.readouterr().err
     assert "unexpected error: RuntimeError: disk on fire" in err
@@ -114,3 +115,140 @@ def test_an_unexpected_failure_gives_a_message_not_a_traceback(
     assert "Traceback" not in err
     with pytest.raises(RuntimeError, match="disk on fire"):
         main(["--debug", "validate"])
+
+
+# -- the main job and the other commands ----------------------------------------------------
+
+DELFT = str(examples.path("delft-zeven-van-delft"))
+
+
+def test_demo_writes_a_report_per_example(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "demo"
+    assert main(["demo", "--output", str(out)]) == 0
+    written = sorted(p.name for p in out.iterdir())
+    assert written == sorted(f"{name}.html" for name in examples.NAMES)
+    assert "5 reports written to" in capsys.readouterr().out
+
+
+def test_graph_summary_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["graph", DELFT, "--json", "--top", "3"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["nodes"] == sum(summary["nodes_by_kind"].values())
+    assert summary["edges"] == sum(summary["edges_by_relation"].values())
+    assert summary["nodes_by_kind"]["municipality"] == 2
+    assert len(summary["champions"]) == 3
+    assert {"id", "label", "score", "single_point_of_failure"} <= set(summary["champions"][0])
+
+
+def test_score_as_table_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", DELFT, "--lang", "en"]) == 0
+    english = capsys.readouterr().out
+    assert "commitment_triad" in english
+    assert "The council, the college and the civil service all back it fully." in english
+    assert main(["--lang", "nl", "score", DELFT]) == 0
+    assert "Raad, college en ambtelijke organisatie steunen het" in capsys.readouterr().out
+
+
+def test_score_as_json_with_one_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", DELFT, "--json", "--rule", "area_coverage"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["rules"] == ["area_coverage"]
+    zeven = next(c for c in result["scorecards"] if c["subject"] == "de-zeven-van-delft")
+    assert zeven["scores"][0]["value"] == 1.0
+
+
+def test_an_unknown_rule_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", DELFT, "--rule", "no_such_rule"]) == 2
+    assert "no rule named no_such_rule" in capsys.readouterr().err
+
+
+def test_export_and_an_unknown_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "delft.graphml"
+    assert main(["export", DELFT, "--format", "graphml", "--output", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith("<?xml")
+    assert main(["export", DELFT, "--format", "xlsx", "--output", str(tmp_path / "x")]) == 2
+    assert "unknown format 'xlsx'" in capsys.readouterr().err
+
+
+def test_import_writes_a_landscape_that_validates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = Path(__file__).parent / "data" / "ori" / "heerde_persons.json"
+    if not source.exists():
+        pytest.skip("the Open Raadsinformatie sample is not present")
+    target = tmp_path / "heerde.toml"
+    assert main(["import", str(source), "--from", "ori", "--output", str(target)]) == 0
+    assert main(["validate", str(target)]) == 0
+    assert "1 valid, 0 invalid" in capsys.readouterr().out
+
+
+def test_report_writes_one_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", DELFT, "--output", str(tmp_path), "--lang", "en"]) == 0
+    (written,) = tmp_path.iterdir()
+    assert written.suffix == ".html"
+    assert '<html lang="en"' in written.read_text(encoding="utf-8")
+
+
+def test_plugins_lists_the_built_in_plugins(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plugins", "--json"]) == 0
+    names = {p["name"] for p in json.loads(capsys.readouterr().out)}
+    assert {"democratie.plugins.builtin_rules", "democratie.exporters.plugin"} <= names
+
+
+def test_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    from democratie.cli import cli
+
+    assert main(["--help"]) == 0
+    listing = capsys.readouterr().out
+    for name in cli.commands:
+        assert name in listing
+        assert main([name, "--help"]) == 0
+        assert "Usage: democratie " + name in capsys.readouterr().out
+
+
+# -- plugin failures ------------------------------------------------------------------------
+
+
+class _BrokenRules:
+    """A plugin whose rule hook raises."""
+
+    from democratie.plugins import hookimpl
+
+    @hookimpl
+    def democratie_scoring_rules(self) -> list[object]:
+        raise RuntimeError("rules on fire")
+
+
+@pytest.fixture
+def broken_plugin() -> Iterator[None]:
+    from democratie.plugins import get_plugin_manager
+
+    manager = get_plugin_manager()
+    plugin = _BrokenRules()
+    manager.register(plugin, name="broken-rules")
+    try:
+        yield
+    finally:
+        manager.unregister(plugin)
+
+
+@pytest.mark.usefixtures("broken_plugin")
+def test_a_broken_plugin_is_skipped_and_the_exit_code_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["score", DELFT]) == 3
+    captured = capsys.readouterr()
+    assert "commitment_triad" in captured.out  # the work completed
+    assert "a plugin was skipped" in captured.err
+    assert "broken-rules" in captured.err
+    assert "Traceback" not in captured.err
+
+
+@pytest.mark.usefixtures("broken_plugin")
+def test_strict_turns_a_broken_plugin_into_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--strict", "score", DELFT]) == 1
+    captured = capsys.readouterr()
+    assert "broken-rules" in captured.err
+    assert "Traceback" not in captured.err

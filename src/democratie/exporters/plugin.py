@@ -22,5 +22,5 @@ __all__ = ["democratie_exporters"]
 
 @hookimpl
 def democratie_exporters() -> list[Exporter]:
-    """Offer the built-in exporters, in the order of :data:`democratie.exporters.BUILTIN_EXPORTERS`."""
+    """Offer the built-in exporters in the order of their tuple, ``BUILTIN_EXPORTERS``."""
     return list(BUILTIN_EXPORTERS)

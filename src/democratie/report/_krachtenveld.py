@@ -61,11 +61,10 @@ def krachtenveld_body(field: Krachtenveld, text: Text) -> str:
     parts = []
     if placed:
         parts.append(_grid(placed, field, text))
-    unplaced = len(field.positions) - len(placed)
+    unplaced = [p.label for p in field.positions if p.quadrant is None]
     if unplaced:
-        parts.append(
-            tag("p", esc(text("krachtenveld_partial", n=text.integer(unplaced))), class_="note")
-        )
+        names = text.join(unplaced)
+        parts.append(tag("p", esc(text("krachtenveld_partial", names=names)), class_="note"))
     parts.append(_table(field.positions, number, text))
     return "".join(parts)
 
@@ -75,9 +74,27 @@ def _grid(placed: list[Position], field: Krachtenveld, text: Text) -> str:
     right, bottom = _LEFT + _SIZE, _TOP + _SIZE
     quadrants = (
         # (quadrant, x0, y0, x1, y1, label x, label y, anchor)
-        (MendelowQuadrant.TEVREDEN_HOUDEN, _LEFT, _TOP, _x(ti), _y(tp), _LEFT + 8, _TOP + 22, "start"),
+        (
+            MendelowQuadrant.TEVREDEN_HOUDEN,
+            _LEFT,
+            _TOP,
+            _x(ti),
+            _y(tp),
+            _LEFT + 8,
+            _TOP + 22,
+            "start",
+        ),
         (MendelowQuadrant.NAUW_BETREKKEN, _x(ti), _TOP, right, _y(tp), right - 8, _TOP + 22, "end"),
-        (MendelowQuadrant.MONITOREN, _LEFT, _y(tp), _x(ti), bottom, _LEFT + 8, bottom - 10, "start"),
+        (
+            MendelowQuadrant.MONITOREN,
+            _LEFT,
+            _y(tp),
+            _x(ti),
+            bottom,
+            _LEFT + 8,
+            bottom - 10,
+            "start",
+        ),
         (MendelowQuadrant.INFORMEREN, _x(ti), _y(tp), right, bottom, right - 8, bottom - 10, "end"),
     )
     shapes = []
@@ -105,27 +122,81 @@ def _grid(placed: list[Position], field: Krachtenveld, text: Text) -> str:
             )
         )
     axes = [
-        tag("line", "", class_="kv-threshold", x1=f"{_x(ti):.1f}", y1=str(_TOP),
-            x2=f"{_x(ti):.1f}", y2=str(bottom)),
-        tag("line", "", class_="kv-threshold", x1=str(_LEFT), y1=f"{_y(tp):.1f}",
-            x2=str(right), y2=f"{_y(tp):.1f}"),
-        tag("line", "", class_="kv-axis", x1=str(_LEFT), y1=str(bottom), x2=str(right),
-            y2=str(bottom)),
-        tag("line", "", class_="kv-axis", x1=str(_LEFT), y1=str(_TOP), x2=str(_LEFT),
-            y2=str(bottom)),
+        tag(
+            "line",
+            "",
+            class_="kv-threshold",
+            x1=f"{_x(ti):.1f}",
+            y1=str(_TOP),
+            x2=f"{_x(ti):.1f}",
+            y2=str(bottom),
+        ),
+        tag(
+            "line",
+            "",
+            class_="kv-threshold",
+            x1=str(_LEFT),
+            y1=f"{_y(tp):.1f}",
+            x2=str(right),
+            y2=f"{_y(tp):.1f}",
+        ),
+        tag(
+            "line",
+            "",
+            class_="kv-axis",
+            x1=str(_LEFT),
+            y1=str(bottom),
+            x2=str(right),
+            y2=str(bottom),
+        ),
+        tag(
+            "line", "", class_="kv-axis", x1=str(_LEFT), y1=str(_TOP), x2=str(_LEFT), y2=str(bottom)
+        ),
     ]
     for tick in (0.0, 0.5, 1.0):
         shown = esc(text.number(tick, digits=1))
-        axes.append(tag("text", shown, class_="kv-tick", x=f"{_x(tick):.1f}",
-                        y=str(bottom + 18), text_anchor="middle"))
-        axes.append(tag("text", shown, class_="kv-tick", x=str(_LEFT - 8),
-                        y=f"{_y(tick) + 4:.1f}", text_anchor="end"))
-    axes.append(tag("text", esc(f"{text('interest')} →"), class_="kv-axis-label",
-                    x=f"{_LEFT + _SIZE / 2:.1f}", y=str(bottom + 44), text_anchor="middle"))
+        axes.append(
+            tag(
+                "text",
+                shown,
+                class_="kv-tick",
+                x=f"{_x(tick):.1f}",
+                y=str(bottom + 18),
+                text_anchor="middle",
+            )
+        )
+        axes.append(
+            tag(
+                "text",
+                shown,
+                class_="kv-tick",
+                x=str(_LEFT - 8),
+                y=f"{_y(tick) + 4:.1f}",
+                text_anchor="end",
+            )
+        )
+    axes.append(
+        tag(
+            "text",
+            esc(f"{text('interest')} →"),
+            class_="kv-axis-label",
+            x=f"{_LEFT + _SIZE / 2:.1f}",
+            y=str(bottom + 44),
+            text_anchor="middle",
+        )
+    )
     middle = _TOP + _SIZE / 2
-    axes.append(tag("text", esc(f"{text('power')} →"), class_="kv-axis-label",
-                    x=str(_LEFT - 44), y=f"{middle:.1f}", text_anchor="middle",
-                    transform=f"rotate(-90 {_LEFT - 44} {middle:.1f})"))
+    axes.append(
+        tag(
+            "text",
+            esc(f"{text('power')} →"),
+            class_="kv-axis-label",
+            x=str(_LEFT - 44),
+            y=f"{middle:.1f}",
+            text_anchor="middle",
+            transform=f"rotate(-90 {_LEFT - 44} {middle:.1f})",
+        )
+    )
     points = []
     seen: dict[tuple[int, int], int] = {}
     for index, position in enumerate(placed, start=1):
@@ -150,16 +221,15 @@ def _grid(placed: list[Position], field: Krachtenveld, text: Text) -> str:
             tag(
                 "g",
                 tag("title", esc(hint))
-                + tag("circle", "", class_="kv-point", cx=f"{x:.1f}", cy=f"{y:.1f}",
-                      r=str(_POINT))
+                + tag("circle", "", class_="kv-point", cx=f"{x:.1f}", cy=f"{y:.1f}", r=str(_POINT))
                 + tag("text", str(index), class_="kv-number", x=f"{x:.1f}", y=f"{y:.1f}"),
+                class_="kv-mark",
             )
         )
     svg = tag(
         "svg",
         tag("title", esc(text("krachtenveld_grid")), id="kv-svg-title")
-        + tag("desc", esc(text("krachtenveld_desc", n=text.integer(len(placed)))),
-              id="kv-svg-desc")
+        + tag("desc", esc(text("krachtenveld_desc", n=text.integer(len(placed)))), id="kv-svg-desc")
         + "".join(shapes)
         + "".join(axes)
         + tag("g", "".join(points), class_="kv-points"),
@@ -213,7 +283,7 @@ def _table(positions: tuple[Position, ...], number: dict[str, int], text: Text) 
         rows.append(tag("tr", "".join(cells)))
     table = tag(
         "table",
-        tag("caption", esc(text("krachtenveld")))
+        tag("caption", esc(text("stakeholders")))
         + tag("thead", tag("tr", head))
         + tag("tbody", "".join(rows)),
         id="krachtenveld-table",

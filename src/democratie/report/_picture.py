@@ -171,6 +171,10 @@ def _shape(kind: str, x: float, y: float, r: float) -> str:
     return tag("circle", "", class_="shape", cx=f"{x:.1f}", cy=f"{y:.1f}", r=f"{r:.1f}")
 
 
+def _ring(kind: str, x: float, y: float, r: float) -> str:
+    return tag("circle", "", class_=kind, cx=f"{x:.1f}", cy=f"{y:.1f}", r=f"{r:.1f}")
+
+
 def _swatch(kind: str, token_class: str) -> str:
     shape = _shape(kind, 8.0, 8.0, 5.5)
     return tag(
@@ -256,8 +260,7 @@ def graph_figure(
         (x1, y1), (x2, y2) = xy[u], xy[v]
         width = 1.0 + 0.6 * math.log2(len(relations))
         hint = (
-            f"{graph.label(u)} – {graph.label(v)}: "
-            f"{', '.join(text.relation(r) for r in relations)}"
+            f"{graph.label(u)} – {graph.label(v)}: {', '.join(text.relation(r) for r in relations)}"
         )
         lines.append(
             tag(
@@ -285,40 +288,27 @@ def graph_figure(
         label = graph.label(node)
         details = [
             label,
-            f"{text.kind(kind)} · {_sector_label(attrs.get('sector'), text)} · "
-            f"{text('ties', n=drawing.degree[node])}",
+            " · ".join(
+                (
+                    text.kind(kind),
+                    _sector_label(attrs.get("sector"), text),
+                    text("ties", n=drawing.degree[node]),
+                )
+            ),
         ]
-        parts = [tag("title", "")]
+        rings = []
         if node in champion_rank:
             details.append(f"{text('champion')} {champion_rank[node]}")
-            parts.append(
-                tag(
-                    "circle",
-                    "",
-                    class_="ring-champion",
-                    cx=f"{x:.1f}",
-                    cy=f"{y:.1f}",
-                    r=f"{r + 4:.1f}",
-                )
-            )
+            rings.append(_ring("ring-champion", x, y, r + 4))
         if node in broker_rank:
             details.append(f"{text('broker')} {broker_rank[node]}")
-            parts.append(
-                tag(
-                    "circle",
-                    "",
-                    class_="ring-broker",
-                    cx=f"{x:.1f}",
-                    cy=f"{y:.1f}",
-                    r=f"{r + (8 if node in champion_rank else 4):.1f}",
-                )
-            )
-        parts[0] = tag("title", esc("\n".join(details)))
-        parts.append(_shape(kind, x, y, r))
+            rings.append(_ring("ring-broker", x, y, r + (8 if node in champion_rank else 4)))
+        parts = [tag("title", esc("\n".join(details))), *rings, _shape(kind, x, y, r)]
         shapes.append(tag("g", "".join(parts), class_=f"node k-{kind} s-{sector}"))
 
     radii = {node: radius(node) for node in nodes}
-    labels = _place_labels(named, xy, radii, key, graph)
+    reach = {node: 8.0 if node in champion_rank and node in broker_rank else 4.0 for node in key}
+    labels = _place_labels(named, xy, radii, key, reach, graph)
     nodes_text = text.count(len(nodes), "node")
     edges_text = text.count(len(drawing.edges), "edge")
     none = text("none")
@@ -367,9 +357,16 @@ def graph_figure(
         role="group",
         aria_label=text("graph_controls"),
     )
-    legend = _legend(kinds_seen, sectors_seen, text, champions=bool(champions), brokers=bool(brokers))
-    notes = [text("graph_counts", nodes=text.count(drawing.total_nodes, "node"),
-                  edges=text.count(drawing.total_edges, "edge"))]
+    legend = _legend(
+        kinds_seen, sectors_seen, text, champions=bool(champions), brokers=bool(brokers)
+    )
+    notes = [
+        text(
+            "graph_counts",
+            nodes=text.count(drawing.total_nodes, "node"),
+            edges=text.count(drawing.total_edges, "edge"),
+        )
+    ]
     if drawing.capped:
         notes.append(
             text(
@@ -446,6 +443,7 @@ def _place_labels(
     xy: Mapping[str, tuple[float, float]],
     radii: Mapping[str, float],
     key: set[str],
+    rings: Mapping[str, float],
     graph: StakeholderGraph,
 ) -> list[str]:
     """Place names beside their nodes where they overlap no other name or node.
@@ -453,7 +451,8 @@ def _place_labels(
     Each name tries the right, the left, below and above its node, in that order; the
     first place that is free and inside the canvas wins. A champion's or broker's name is
     written even where nothing is free (on the right); another name that does not fit is
-    left out (its node still shows it on hover).
+    left out (its node still shows it on hover). *rings* gives how far the rings of a
+    champion or broker reach beyond its node.
     """
     taken: list[tuple[float, float, float, float]] = []
     nodes_boxes = {
@@ -480,7 +479,7 @@ def _place_labels(
         important = node in key
         name = _short(graph.label(node))
         width = len(name) * (7.6 if important else 6.7)
-        gap = r + (9.0 if important else 4.0)
+        gap = r + 4.0 + rings.get(node, 0.0)
         candidates = (
             (x + gap, y + 4, "start", (x + gap, y - 9, x + gap + width, y + 6)),
             (x - gap, y + 4, "end", (x - gap - width, y - 9, x - gap, y + 6)),

@@ -129,7 +129,8 @@ def render(
     (True, True)
     """
     text = Text(lang)
-    if isinstance(max_nodes, bool) or not isinstance(max_nodes, int) or max_nodes < 1:
+    checked: object = max_nodes
+    if isinstance(checked, bool) or not isinstance(checked, int) or checked < 1:
         message = f"max_nodes must be a whole number of at least 1, got {max_nodes!r}"
         raise ValueError(message)
     if graph is None:
@@ -175,9 +176,7 @@ def render(
         tag("h2", esc(text("toc")), id="toc-heading")
         + tag(
             "ol",
-            "".join(
-                tag("li", tag("a", esc(names[key]), href=f"#{key}")) for key in SECTIONS
-            ),
+            "".join(tag("li", tag("a", esc(names[key]), href=f"#{key}")) for key in SECTIONS),
         ),
         class_="toc",
         aria_labelledby="toc-heading",

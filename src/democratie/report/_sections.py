@@ -137,7 +137,7 @@ def _scorecard_link(subject: str, ctx: Context) -> str:
 def overview_body(ctx: Context) -> str:
     """Write the overview: description, sources, then every municipality, initiative, network."""
     land, t = ctx.landscape, ctx.text
-    parts = []
+    parts: list[str] = []
     if land.description:
         parts.extend(tag("p", esc(p.strip())) for p in land.description.split("\n\n") if p.strip())
     if land.sources:
@@ -520,7 +520,9 @@ def _table(caption: str, header: Sequence[tuple[str, bool]], rows: list[str], id
     )
     table = tag(
         "table",
-        tag("caption", esc(caption)) + tag("thead", tag("tr", head)) + tag("tbody", "".join(rows)),
+        tag("caption", esc(caption), class_="visually-hidden")
+        + tag("thead", tag("tr", head))
+        + tag("tbody", "".join(rows)),
         id=ident,
     )
     return tag("div", table, class_="table-wrap")

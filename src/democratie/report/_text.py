@@ -218,9 +218,9 @@ _NL: dict[str, str] = {
         "belanghebbenden als genummerde punten; de tabel eronder noemt ze."
     ),
     "krachtenveld_partial": (
-        "{n} belanghebbenden zonder beoordeling van zowel macht als belang staan alleen in de "
-        "tabel."
+        "Alleen in de tabel, omdat niet zowel hun macht als hun belang is beoordeeld: {names}."
     ),
+    "stakeholders": "Belanghebbenden",
     "thresholds": "Hoog vanaf {power} (macht) en {interest} (belang).",
     "power": "Macht",
     "interest": "Belang",
@@ -445,9 +445,9 @@ _EN: dict[str, str] = {
         "numbered points; the table below names them."
     ),
     "krachtenveld_partial": (
-        "{n} stakeholders without an assessment of both power and interest appear in the "
-        "table only."
+        "In the table only, as their power and interest are not both assessed: {names}."
     ),
+    "stakeholders": "Stakeholders",
     "thresholds": "High from {power} (power) and {interest} (interest).",
     "power": "Power",
     "interest": "Interest",

@@ -1,0 +1,15 @@
+"""The ``democratie`` command line.
+
+Subcommands: ``validate``, ``graph``, ``score``, ``export``, ``import``,
+``report``, ``plugins``, ``schema`` and ``demo`` (the whole main job on the
+bundled seed examples).
+
+Exit codes: 0 all well; 1 invalid input or findings (and, with ``--strict``, a
+plugin that failed); 2 a usage error; 3 the work completed but a plugin failed
+and was skipped. Errors go to standard error without a traceback unless
+``--debug`` is given.
+"""
+
+from democratie.cli._app import EXIT_OK, EXIT_PLUGIN_SKIPPED, EXIT_PROBLEMS, EXIT_USAGE, cli, main
+
+__all__ = ["EXIT_OK", "EXIT_PLUGIN_SKIPPED", "EXIT_PROBLEMS", "EXIT_USAGE", "cli", "main"]

@@ -1,0 +1,119 @@
+"""The command group, its global options, and how failures become exit codes."""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+import click
+from attrs import define
+
+from democratie import __version__
+from democratie.errors import DemocratieError
+from democratie.plugins import PluginWarning
+
+__all__ = [
+    "EXIT_OK",
+    "EXIT_PLUGIN_SKIPPED",
+    "EXIT_PROBLEMS",
+    "EXIT_USAGE",
+    "Settings",
+    "cli",
+    "main",
+]
+
+#: All went well.
+EXIT_OK = 0
+#: Invalid input, findings, or (with ``--strict``) a plugin that failed.
+EXIT_PROBLEMS = 1
+#: The command line itself was wrong.
+EXIT_USAGE = 2
+#: The work completed, but a plugin failed and was skipped.
+EXIT_PLUGIN_SKIPPED = 3
+
+
+@define
+class Settings:
+    """The global options every subcommand sees."""
+
+    debug: bool = False
+    strict: bool = False
+    lang: Literal["nl", "en"] = "nl"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="democratie")
+@click.option("--debug", is_flag=True, help="Show a traceback when something fails.")
+@click.option(
+    "--strict", is_flag=True, help="Treat a plugin that fails as an error instead of skipping it."
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default="nl",
+    show_default=True,
+    help="Language of labels and explanations.",
+)
+@click.pass_context
+def cli(ctx: click.Context, debug: bool, strict: bool, lang: Literal["nl", "en"]) -> None:
+    """Model and analyse democratic renewal in Dutch municipalities.
+
+    Start with `democratie demo`: it scores the bundled seed examples and writes
+    their reports.
+    """
+    ctx.obj = Settings(debug=debug, strict=strict, lang=lang)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code (instead of raising ``SystemExit``)."""
+    # Registers the subcommands on the group.
+    from democratie.cli import _commands  # noqa: F401
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PluginWarning)
+        code = _run(args, debug)
+    skipped = [w for w in caught if issubclass(w.category, PluginWarning)]
+    for warning in _unique(str(w.message) for w in skipped):
+        click.echo(f"democratie: warning: a plugin was skipped: {warning}", err=True)
+    for other in caught:
+        if not issubclass(other.category, PluginWarning):
+            click.echo(f"democratie: warning: {other.message}", err=True)
+    if code == EXIT_OK and skipped:
+        return EXIT_PLUGIN_SKIPPED
+    return code
+
+
+def _run(args: list[str], debug: bool) -> int:
+    try:
+        result = cli.main(args=args, prog_name="democratie", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return EXIT_PROBLEMS
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except SystemExit as error:
+        return error.code if isinstance(error.code, int) else EXIT_PROBLEMS
+    except DemocratieError as error:
+        if debug:
+            raise
+        click.echo(f"democratie: {error}", err=True)
+        return EXIT_PROBLEMS
+    except Exception as error:
+        if debug:
+            raise
+        click.echo(
+            f"democratie: unexpected error: {type(error).__name__}: {error}\n"
+            "Run again with --debug for the traceback, and please report it.",
+            err=True,
+        )
+        return EXIT_PROBLEMS
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))

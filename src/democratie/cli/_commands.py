@@ -1,0 +1,502 @@
+"""The subcommands of ``democratie``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import click
+
+import democratie
+from democratie import examples
+from democratie.cli._app import EXIT_OK, EXIT_PROBLEMS, Settings, cli
+from democratie.cli._output import echo_json, shown, status, table
+from democratie.errors import LoadError
+from democratie.graph import StakeholderGraph
+from democratie.graph.analysis import measure_cohesion, rank_brokers, rank_champions
+from democratie.io import dump, json_schema
+from democratie.model import Landscape
+from democratie.plugins import exporters, get_plugin_manager, importers, list_plugins, validate
+from democratie.report import write_report
+from democratie.scoring import Scorecards
+
+__all__: list[str] = []
+
+Language = Literal["nl", "en"]
+
+_COUNTED = ("municipalities", "organisations", "people", "roles", "initiatives", "networks")
+_SINGULAR = {"people": "person", "municipalities": "municipality"}
+
+
+def _set_lang(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        _settings(ctx).lang = "en" if value == "en" else "nl"
+
+
+def _set_strict(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    if value:
+        _settings(ctx).strict = True
+
+
+#: ``--lang`` and ``--strict`` are also accepted after the subcommand.
+_lang_option = click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default=None,
+    expose_value=False,
+    callback=_set_lang,
+    help="Language of labels and explanations (default nl).",
+)
+_strict_option = click.option(
+    "--strict",
+    is_flag=True,
+    expose_value=False,
+    callback=_set_strict,
+    help="Treat a plugin that fails as an error instead of skipping it.",
+)
+
+
+def _settings(ctx: click.Context) -> Settings:
+    settings = ctx.find_object(Settings)
+    return settings if settings is not None else Settings()
+
+
+def _load(path: Path, settings: Settings, format: str | None = None) -> Landscape:
+    get_plugin_manager(strict=settings.strict)
+    with status(f"loading {shown(path)}"):
+        return democratie.load(path, format=format)
+
+
+def _counts(landscape: Landscape) -> dict[str, int]:
+    return {name: len(getattr(landscape, name)) for name in _COUNTED}
+
+
+def _describe(counts: dict[str, int]) -> str:
+    return ", ".join(
+        f"{n} {name if n != 1 else _SINGULAR.get(name, name[:-1])}" for name, n in counts.items()
+    )
+
+
+def _problems(error: LoadError) -> list[dict[str, Any]]:
+    return [
+        {"path": p.path, "code": p.code, "message": p.message, "line": p.line, "column": p.column}
+        for p in error.problems
+    ]
+
+
+# -- validate -------------------------------------------------------------------------------
+
+
+@cli.command("validate")
+@_strict_option
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.pass_context
+def validate_command(ctx: click.Context, files: Sequence[Path], as_json: bool) -> int:
+    """Check landscape FILES and report every problem, located.
+
+    Reads the canonical JSON and TOML documents and every format a plugin can
+    import. Also runs the checks plugins add. Without FILES, checks the bundled
+    seed examples. Exits 1 when a file is invalid or a check finds an error.
+    """
+    settings = _settings(ctx)
+    bundled = not files
+    targets = list(files) or list(examples.paths())
+    results: list[dict[str, Any]] = []
+    for target in targets:
+        name = target.name if bundled else shown(target)
+        try:
+            landscape = _load(target, settings)
+        except LoadError as error:
+            results.append({"file": name, "valid": False, "problems": _problems(error)})
+            if not as_json:
+                click.echo(str(error), err=True)
+            continue
+        findings = validate(landscape, strict=settings.strict)
+        errors = [f for f in findings if f.severity == "error"]
+        results.append(
+            {
+                "file": name,
+                "valid": not errors,
+                "counts": _counts(landscape),
+                "findings": [
+                    {
+                        "severity": f.severity,
+                        "path": f.path,
+                        "code": f.code,
+                        "message": f.message,
+                        "plugin": f.plugin,
+                    }
+                    for f in findings
+                ],
+            }
+        )
+        if not as_json:
+            title = f" ({landscape.title})" if landscape.title else ""
+            verdict = "valid" if not errors else f"{len(errors)} error(s) found by plugins"
+            click.echo(f"{name}{title}: {verdict}; {_describe(_counts(landscape))}")
+            for finding in findings:
+                where = f"{finding.path}: " if finding.path else ""
+                click.echo(
+                    f"  {finding.severity} [{finding.plugin}] {where}{finding.message}",
+                    err=finding.severity == "error",
+                )
+    invalid = sum(1 for r in results if not r["valid"])
+    if as_json:
+        echo_json({"files": results, "invalid": invalid})
+    else:
+        plural = "s" if len(results) != 1 else ""
+        valid = len(results) - invalid
+        click.echo(f"{len(results)} file{plural} checked: {valid} valid, {invalid} invalid.")
+    return EXIT_PROBLEMS if invalid else EXIT_OK
+
+
+# -- graph ----------------------------------------------------------------------------------
+
+
+@cli.command("graph")
+@_strict_option
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--top", default=5, show_default=True, help="How many champions and brokers.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_context
+def graph_command(ctx: click.Context, file: Path, top: int, as_json: bool) -> int:
+    """Summarise the stakeholder graph of FILE: nodes and edges by kind, champions, brokers."""
+    settings = _settings(ctx)
+    landscape = _load(file, settings)
+    with status("building the stakeholder graph"):
+        graph = democratie.build_graph(landscape, strict=settings.strict)
+    summary = _graph_summary(graph, top)
+    if as_json:
+        echo_json(summary)
+        return EXIT_OK
+    click.echo(f"{shown(file)}: {summary['nodes']} nodes, {summary['edges']} edges")
+    click.echo("\nNodes by kind:")
+    click.echo(table([[k, str(n)] for k, n in summary["nodes_by_kind"].items()], ["kind", "count"]))
+    click.echo("\nEdges by relation:")
+    click.echo(
+        table([[k, str(n)] for k, n in summary["edges_by_relation"].items()], ["relation", "count"])
+    )
+    cohesion = summary["cohesion"]
+    click.echo(
+        f"\nActors: {cohesion['actors']}, ties: {cohesion['ties']}, "
+        f"components: {cohesion['components']}, density: {cohesion['density']:.3f}"
+    )
+    click.echo("\nChampions (kartrekkers):")
+    click.echo(
+        table(
+            [
+                [c["label"], f"{c['score']:.3f}", "yes" if c["single_point_of_failure"] else ""]
+                for c in summary["champions"]
+            ],
+            ["actor", "score", "single point of failure"],
+        )
+    )
+    click.echo("\nBrokers (verbinders):")
+    click.echo(
+        table(
+            [
+                [
+                    b["label"],
+                    f"{b['betweenness']:.3f}",
+                    "isolated" if b["isolated"] else f"{b['constraint']:.3f}",
+                ]
+                for b in summary["brokers"]
+            ],
+            ["actor", "betweenness", "constraint"],
+        )
+    )
+    return EXIT_OK
+
+
+def _graph_summary(graph: StakeholderGraph, top: int) -> dict[str, Any]:
+    nx_graph = graph.nx
+    kinds = Counter(str(kind) for _, kind in nx_graph.nodes(data="kind"))
+    relations = Counter(str(data.get("relation")) for _, _, data in nx_graph.edges(data=True))
+    champions = rank_champions(graph, top=top)
+    brokers = rank_brokers(graph, top=top)
+    cohesion = measure_cohesion(graph)
+    return {
+        "nodes": nx_graph.number_of_nodes(),
+        "edges": nx_graph.number_of_edges(),
+        "nodes_by_kind": dict(sorted(kinds.items())),
+        "edges_by_relation": dict(sorted(relations.items())),
+        "cohesion": {
+            "actors": cohesion.actors,
+            "ties": cohesion.ties,
+            "components": cohesion.components,
+            "density": cohesion.density,
+            "articulation_points": list(cohesion.articulation_points),
+        },
+        "champions": [
+            {
+                "id": c.id,
+                "label": c.label,
+                "score": c.score,
+                "single_point_of_failure": c.id in cohesion.articulation_points,
+            }
+            for c in champions
+        ],
+        "brokers": [
+            {
+                "id": b.id,
+                "label": b.label,
+                "betweenness": b.betweenness,
+                "constraint": b.constraint,
+                "isolated": b.isolated,
+            }
+            for b in brokers
+        ],
+    }
+
+
+# -- score ----------------------------------------------------------------------------------
+
+
+@cli.command("score")
+@_lang_option
+@_strict_option
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--rule", "rules", multiple=True, help="Run only this rule (repeatable).")
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Judge deadlines against this day (YYYY-MM-DD).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scorecards as JSON.")
+@click.pass_context
+def score_command(
+    ctx: click.Context, file: Path, rules: Sequence[str], as_of: dt.datetime | None, as_json: bool
+) -> int:
+    """Score every initiative, municipality and network of FILE with every registered rule."""
+    settings = _settings(ctx)
+    landscape = _load(file, settings)
+    chosen = None
+    if rules:
+        available = {rule.name: rule for rule in democratie.plugins.scoring_rules()}
+        unknown = [name for name in rules if name not in available]
+        if unknown:
+            names = ", ".join(sorted(available))
+            message = f"no rule named {', '.join(unknown)}; the rules are: {names}"
+            raise click.UsageError(message)
+        chosen = [available[name] for name in rules]
+    with status("scoring"):
+        cards = democratie.score(
+            landscape,
+            chosen,
+            as_of=as_of.date() if as_of is not None else None,
+            strict=settings.strict,
+        )
+    if as_json:
+        echo_json(_cards_json(cards, settings.lang))
+        return EXIT_OK
+    click.echo(_cards_text(cards, settings.lang))
+    return EXIT_OK
+
+
+def _cards_json(cards: Scorecards, lang: Language) -> dict[str, Any]:
+    return {
+        "rules": list(cards.rules),
+        "scorecards": [
+            {
+                "subject": card.subject,
+                "kind": card.kind,
+                "title": card.title,
+                "scores": [
+                    {
+                        "rule": s.rule,
+                        "value": s.value,
+                        "range": list(s.value_range),
+                        "explanation": s.explanation.get(lang),
+                        "evidence": [
+                            {"about": e.about, "fact": e.fact, "value": e.value} for e in s.evidence
+                        ],
+                        "recommendations": [r.get(lang) for r in s.recommendations],
+                    }
+                    for s in card.scores
+                ],
+            }
+            for card in cards.cards
+        ],
+        "failures": [str(failure) for failure in cards.failures],
+    }
+
+
+def _cards_text(cards: Scorecards, lang: Language) -> str:
+    blocks = []
+    for card in cards.cards:
+        rows = [
+            [
+                score.rule,
+                "n.v.t."
+                if score.value is None and lang == "nl"
+                else "n/a"
+                if score.value is None
+                else f"{score.value:.2f}",
+                score.explanation.get(lang),
+            ]
+            for score in card.scores
+        ]
+        head = f"{card.kind} {card.subject}: {card.title}"
+        blocks.append(head + "\n" + table(rows, ["rule", "score", "explanation"]))
+    return "\n\n".join(blocks)
+
+
+# -- export and import ----------------------------------------------------------------------
+
+
+@cli.command("export")
+@_strict_option
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "format_", required=True, help="The format to write (see --help).")
+@click.option(
+    "--output", required=True, type=click.Path(path_type=Path), help="The file or folder."
+)
+@click.option("--include-private", is_flag=True, help="Also write contact details (e-mail, phone).")
+@click.pass_context
+def export_command(
+    ctx: click.Context, file: Path, format_: str, output: Path, include_private: bool
+) -> int:
+    """Write FILE in another format: json, toml, popolo, graphml, gexf, node-link, csv, ..."""
+    settings = _settings(ctx)
+    names = [exporter.name for exporter in exporters(strict=settings.strict)]
+    if format_ not in names:
+        message = f"unknown format '{format_}'; the formats are: {', '.join(names)}"
+        raise click.UsageError(message)
+    landscape = _load(file, settings)
+    with status(f"writing {format_}"):
+        written = democratie.export(
+            landscape, format_, output, include_private=include_private, strict=settings.strict
+        )
+    click.echo(f"wrote {shown(written)}")
+    return EXIT_OK
+
+
+@cli.command("import")
+@_strict_option
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--from", "from_", required=True, help="The format of FILE: ori, popolo, ...")
+@click.option(
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The landscape file to write (.json or .toml).",
+)
+@click.pass_context
+def import_command(ctx: click.Context, file: Path, from_: str, output: Path) -> int:
+    """Read FILE in another format (Open Raadsinformatie, Popolo, ...) as a landscape file."""
+    settings = _settings(ctx)
+    names = [importer.name for importer in importers(strict=settings.strict)]
+    if from_ not in names:
+        message = f"unknown format '{from_}'; the formats are: {', '.join(names)}"
+        raise click.UsageError(message)
+    landscape = _load(file, settings, format=from_)
+    dump(landscape, output)
+    click.echo(f"wrote {shown(output)}: {_describe(_counts(landscape))}")
+    return EXIT_OK
+
+
+# -- report and demo ------------------------------------------------------------------------
+
+
+@cli.command("report")
+@_lang_option
+@_strict_option
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--output",
+    default="democratie-report",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The folder to write the report to.",
+)
+@click.pass_context
+def report_command(ctx: click.Context, file: Path, output: Path) -> int:
+    """Write the HTML report of FILE: overview, scorecards, graph, krachtenveld, coverage."""
+    settings = _settings(ctx)
+    landscape = _load(file, settings)
+    written = _report(landscape, output, settings)
+    click.echo(f"wrote {shown(written)}")
+    return EXIT_OK
+
+
+@cli.command("demo")
+@_lang_option
+@_strict_option
+@click.option(
+    "--output",
+    default="democratie-demo",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The folder to write the reports to.",
+)
+@click.pass_context
+def demo_command(ctx: click.Context, output: Path) -> int:
+    """Run the whole main job on the bundled seed examples and write their reports.
+
+    Loads and checks each example, builds its stakeholder graph, scores it with
+    every registered rule and writes its HTML report to the output folder.
+    """
+    settings = _settings(ctx)
+    written = []
+    for path in examples.paths():
+        landscape = _load(path, settings)
+        report = _report(landscape, output, settings, name=path.stem)
+        written.append(report)
+        click.echo(f"{path.stem}: {_describe(_counts(landscape))} -> {shown(report)}")
+    click.echo(f"\n{len(written)} reports written to {shown(output)}/")
+    click.echo(f"Open {shown(written[0])} in a browser to start.")
+    return EXIT_OK
+
+
+def _report(
+    landscape: Landscape, output: Path, settings: Settings, name: str | None = None
+) -> Path:
+    with status("building the graph"):
+        graph = democratie.build_graph(landscape, strict=settings.strict)
+    with status("scoring"):
+        cards = democratie.score(landscape, graph=graph, strict=settings.strict)
+    with status("writing the report"):
+        return write_report(
+            landscape, output, name=name, lang=settings.lang, scorecards=cards, graph=graph
+        )
+
+
+# -- plugins and schema ---------------------------------------------------------------------
+
+
+@cli.command("plugins")
+@_strict_option
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+@click.pass_context
+def plugins_command(ctx: click.Context, as_json: bool) -> int:
+    """List the plugins that are loaded: name, version, where from, which hooks."""
+    get_plugin_manager(strict=_settings(ctx).strict)
+    found = list_plugins()
+    if as_json:
+        echo_json([info.as_dict() for info in found])
+        return EXIT_OK
+    rows = [
+        [
+            info.name,
+            info.version or "",
+            str(info.origin),
+            info.entry_point or info.distribution or "",
+            ", ".join(info.hooks),
+        ]
+        for info in found
+    ]
+    click.echo(table(rows, ["plugin", "version", "origin", "from", "hooks"]))
+    return EXIT_OK
+
+
+@cli.command("schema")
+def schema_command() -> int:
+    """Print the JSON Schema of the landscape format."""
+    import json
+
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True))
+    return EXIT_OK

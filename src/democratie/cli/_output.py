@@ -1,0 +1,59 @@
+"""Small helpers for what the command line prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+__all__ = ["echo_json", "shown", "status", "table"]
+
+
+def shown(path: Path) -> str:
+    """The path relative to the working directory when it lies below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def echo_json(data: Any) -> None:
+    """Print *data* as indented JSON (UTF-8, keys in the order given)."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
+    """Lay out *rows* as a plain text table with a header line."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend(
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    )
+    return "\n".join(lines)
+
+
+@contextmanager
+def status(message: str) -> Iterator[None]:
+    """Show what is being done on the terminal, with the time it took.
+
+    Quiet when standard output is not a terminal (piped, redirected, in CI), so
+    machine-readable output stays clean.
+    """
+    live = sys.stdout.isatty() and sys.stderr.isatty()
+    if live:
+        click.echo(f"{message} ...", err=True, nl=False)
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        if live:
+            click.echo(f" {time.perf_counter() - start:.1f} s", err=True)
