@@ -47,3 +47,20 @@ def docs(session: nox.Session) -> None:
     session.run(
         "mkdocs", "build", "--strict", "--site-dir", "site", env={"NO_MKDOCS_2_WARNING": "1"}
     )
+
+
+@nox.session(python=PYTHON)
+def browser(session: nox.Session) -> None:
+    """The HTML reports in headless Chromium (Debian's chromium, driven by Playwright).
+
+    Not in the default sessions: it needs a system browser (``apt-get install chromium``).
+    """
+    session.install("-e", ".[test,browser]")
+    session.run(
+        "pytest",
+        "-m",
+        "browser",
+        "tests/browser",
+        *session.posargs,
+        env={"DEMOCRATIE_BROWSER_REQUIRED": "1", "HYPOTHESIS_PROFILE": "ci"},
+    )

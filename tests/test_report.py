@@ -23,6 +23,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import democratie
 import democratie.examples
@@ -44,6 +46,7 @@ from democratie.report._assets import (
 from democratie.report._layout import component_layout, spring_layout
 from democratie.report._text import NODE_KIND_LABELS, NOUNS, RELATION_LABELS, STRINGS, Text
 from democratie.scoring import Bilingual, Evidence, Score, Scorecard, Scorecards
+from democratie.testing.strategies import landscapes
 from democratie.vocab import AreaLevel, Sector
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -512,6 +515,87 @@ def test_coverage_and_lessons_of_an_assessed_landscape() -> None:
     assert "Do:" in lessons
     assert "Begin bij de vragen van bewoners." in lessons
     assert "(transferable)" in lessons
+
+
+#: Every element the report writes; text from a landscape must never add another.
+REPORT_TAGS = frozenset(
+    {
+        "a",
+        "article",
+        "body",
+        "button",
+        "caption",
+        "circle",
+        "cite",
+        "code",
+        "dd",
+        "desc",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "g",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "head",
+        "header",
+        "html",
+        "input",
+        "label",
+        "legend",
+        "li",
+        "line",
+        "main",
+        "meta",
+        "meter",
+        "nav",
+        "ol",
+        "p",
+        "polygon",
+        "rect",
+        "script",
+        "section",
+        "span",
+        "strong",
+        "style",
+        "summary",
+        "svg",
+        "table",
+        "tbody",
+        "td",
+        "text",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+    }
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(land=landscapes(), lang=st.sampled_from(LANGUAGES))
+def test_any_landscape_renders_to_a_well_formed_page(land: Landscape, lang: str) -> None:
+    page = read(render(land, lang=lang))
+    assert {e.tag for e in page.elements} - {"#document"} <= REPORT_TAGS
+    assert len(page.root.find_all("script")) == 1
+    assert len(page.root.find_all("h1")) == 1
+    for section in SECTIONS:
+        assert page.by_id(section).tag == "section"
+    ids = [e.attrs["id"] for e in page.elements if "id" in e.attrs]
+    assert len(ids) == len(set(ids))
+    links = [e.attrs["href"] for e in page.root.find_all("a")]
+    assert all(link.startswith("#") and link[1:] in ids for link in links)
 
 
 # --------------------------------------------------------------------------------------------

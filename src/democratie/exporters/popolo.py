@@ -140,38 +140,22 @@ class _Writer:
     def __init__(self, landscape: Landscape, include_private: bool) -> None:
         self.land = landscape
         self.private = include_private
-        # Factions without a party organisation are written as parties. A faction whose
-        # id is "<municipality>-<x>" becomes party "x" when that id is free, so that the
-        # Popolo importer, which names factions "<municipality>-<party>", gives the same id.
-        self.partyless: dict[str, tuple[str, Faction]] = {}
-        claimed: dict[str, str] = {}
-        for mun in landscape.municipalities:
-            for faction in mun.council.factions:
-                if faction.party is not None:
-                    continue
-                prefix = f"{mun.id}-"
-                short = faction.id[len(prefix) :] if faction.id.startswith(prefix) else ""
-                party = faction.id
-                if (
-                    short
-                    and short not in landscape
-                    and claimed.get(short, faction.name) == faction.name
-                ):
-                    party = short
-                    claimed[short] = faction.name
-                self.partyless[faction.id] = (party, faction)
+        # A municipality's own area is written when it has a CBS code or areas, or when a
+        # role is held at the municipality itself: such a role is a membership of the
+        # municipality's organization that covers the whole of its area.
+        held_at = {role.at for role in landscape.roles}
         self.has_area = {
-            mun.id: mun.cbs_code is not None or bool(mun.areas) for mun in landscape.municipalities
+            mun.id: mun.cbs_code is not None or bool(mun.areas) or mun.id in held_at
+            for mun in landscape.municipalities
         }
 
     # -- references ------------------------------------------------------------------------
 
     def party_of(self, faction_id: str) -> str:
+        """The party a faction sits for; a faction without one is an organization itself."""
         faction = self.land.get(faction_id)
         assert isinstance(faction, Faction)
-        if faction.party is not None:
-            return faction.party
-        return self.partyless[faction_id][0]
+        return faction.party if faction.party is not None else faction.id
 
     def organisation_id(self, entity_id: str) -> str:
         """The Popolo organization that stands for a landscape entity."""
@@ -220,14 +204,14 @@ class _Writer:
             if self.has_area[mun.id]:
                 record["area_id"] = _area_id(mun)
             out.append(record)
-        written: set[str] = set()
-        for party, faction in self.partyless.values():
-            if party in written:
-                continue
-            written.add(party)
-            record = {"id": party, "name": faction.name, "classification": "party"}
-            _put(record, "identifiers", _identifiers(faction.identifiers))
-            out.append(record)
+        for mun in self.land.municipalities:
+            for faction in mun.council.factions:
+                if faction.party is not None:
+                    continue
+                record = {"id": faction.id, "name": faction.name, "classification": "faction"}
+                record["parent_id"] = mun.id
+                _put(record, "identifiers", _identifiers(faction.identifiers))
+                out.append(record)
         for org in self.land.organisations:
             record = {
                 "id": org.id,
@@ -267,6 +251,10 @@ class _Writer:
                 on_behalf = role.at
             elif kind == "area":
                 record["area_id"] = role.at
+            elif kind == "municipality":
+                mun = self.land.get(role.at)
+                assert isinstance(mun, Municipality)
+                record["area_id"] = _area_id(mun)
         if on_behalf is not None:
             record["on_behalf_of_id"] = self.on_behalf_id(on_behalf)
         record["role"] = role.kind.label_nl

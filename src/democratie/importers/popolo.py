@@ -71,6 +71,7 @@ from attrs import evolve, frozen
 from democratie import reference
 from democratie.errors import LoadError
 from democratie.importers._common import (
+    COLLEGE_KINDS,
     Checker,
     IdPool,
     ReportBuilder,
@@ -101,9 +102,19 @@ from democratie.model import (
     Role,
     Source,
 )
+from democratie.model._checks import ID_PATTERN
 from democratie.vocab import ActorKind, AreaLevel, RoleKind
 
-__all__ = ["AREA_LEVELS", "FORMAT", "ROLE_TEXTS", "detect", "import_popolo", "load_popolo"]
+__all__ = [
+    "AREA_LEVELS",
+    "FORMAT",
+    "OFFICES",
+    "ORGANISATION_KINDS",
+    "ROLE_TEXTS",
+    "detect",
+    "import_popolo",
+    "load_popolo",
+]
 
 #: The format name, as used in reports and by the plugin system.
 FORMAT = "popolo"
@@ -165,8 +176,23 @@ AREA_LEVELS: Mapping[str, AreaLevel] = {
     "provincie": AreaLevel.PROVINCIE,
 }
 
-_Kind = Literal["council", "party", "government", "other"]
-_CLASSIFICATIONS: Mapping[str, _Kind] = {
+#: Organization classifications that name an organisation kind: the slug of every
+#: :class:`~democratie.vocab.ActorKind`, normalised (lower case, hyphens and underscores as
+#: spaces), so ``woningcorporatie`` and ``Maatschappelijke-Organisatie`` both match.
+ORGANISATION_KINDS: Mapping[str, ActorKind] = {normalise(kind.value): kind for kind in ActorKind}
+
+#: The offices of a council and a college. A membership of a council for one of these
+#: is a role in the council, its college or a faction even when it names an area: the
+#: area is then the ward the holder represents, which a role has no place for.
+OFFICES: frozenset[RoleKind] = COLLEGE_KINDS | {
+    RoleKind.RAADSLID,
+    RoleKind.BURGERLID,
+    RoleKind.FRACTIEVOORZITTER,
+    RoleKind.GRIFFIER,
+}
+
+_Kind = Literal["council", "party", "faction", "organisation", "other"]
+_CLASSIFICATIONS: Mapping[str, Literal["council", "party", "government", "faction"]] = {
     "legislature": "council",
     "council": "council",
     "local council": "council",
@@ -186,6 +212,17 @@ _CLASSIFICATIONS: Mapping[str, _Kind] = {
     "cabinet": "government",
     "government": "government",
     "department": "government",
+    "faction": "faction",
+    "fractie": "faction",
+    "raadsfractie": "faction",
+    "council group": "faction",
+    "parliamentary group": "faction",
+}
+#: Classifications the Popolo export writes for entities the model cannot rebuild from
+#: Popolo (an initiative or a network needs its kind, which Popolo does not carry).
+_NOT_ORGANISATIONS: Mapping[str, str] = {
+    "initiative": "initiatives",
+    "network": "networks",
 }
 _PLACEHOLDER_PARTIES = frozenset({"unknown", "onbekend"})
 _CBS_CODE = re.compile(r"GM\d{4}")
@@ -294,6 +331,7 @@ class _Org:
     id: str
     name: str | None
     kind: _Kind
+    actor: ActorKind | None
     placeholder: bool
     classification: str | None
     parent: str | None
@@ -335,6 +373,7 @@ class _Post:
 @frozen(kw_only=True)
 class _Membership:
     person: str | None
+    member: str | None
     organisation: str | None
     post: str | None
     on_behalf_of: str | None
@@ -385,7 +424,21 @@ class _Import:
         self.areas: dict[str, _Area] = {}
         self.posts: dict[str, _Post] = {}
         self.ids: dict[tuple[str, str], str] = {}
+        self.taken: set[str] = set()
         self.factions: dict[tuple[str, str], Faction] = {}
+
+    def take(self, wanted: str, *, fallback: str) -> str:
+        """An id for a record: its own id when that is a free model id, else a slug of it."""
+        if ID_PATTERN.fullmatch(wanted) is not None and wanted not in self.taken:
+            self.reserve(wanted)
+            return wanted
+        own = self.pool.take(wanted, fallback=fallback)
+        self.taken.add(own)
+        return own
+
+    def reserve(self, *ids: str) -> None:
+        self.pool.reserve(*ids)
+        self.taken.update(ids)
 
     def skip(self, category: str, why: str, path: str, value: object = None) -> None:
         shown = "" if value is None else f" = {describe(value)}"
@@ -471,7 +524,7 @@ class _Import:
         org_id = self.check.text(record, "id", path)
         name = self.check.text(record, "name", path)
         classification = self.check.text(record, "classification", path)
-        kind = _CLASSIFICATIONS.get(normalise(classification or ""), "other")
+        kind, actor = self.classify(classification)
         identifiers = read_identifiers(self.check, record, path)
         description = self.check.text(record, "description", path)
         contact = read_contact_details(
@@ -494,18 +547,30 @@ class _Import:
                 code="duplicate-id",
             )
             return
-        if kind == "other":
+        shown = f"{classification or 'unclassified'}: {name or org_id}"
+        plural = _NOT_ORGANISATIONS.get(normalise(classification or ""))
+        if plural is not None:
+            self.skip(
+                f"organization.{normalise(classification or '')}",
+                f"{plural}, as the democratie Popolo export writes them: the model needs their "
+                "kind and details, which Popolo does not carry; they were not imported, nor "
+                "the memberships of them",
+                path,
+                shown,
+            )
+        elif kind == "other":
             self.skip(
                 "organization.classification",
-                "organizations that are not a legislature or council, a party, or a "
-                "committee, commission or executive; they were not imported",
+                "organizations that are not a legislature or council, a party, a faction, a "
+                "committee, commission or executive, nor of an organisation kind of the model "
+                "(stichting, woningcorporatie, ...); they were not imported",
                 path,
-                f"{classification or 'unclassified'}: {name or org_id}",
+                shown,
             )
         elif name is None:
             self.check.fail(f"{path}.name", "an organization needs a name", code="missing-key")
         known = set(_ORGANIZATION_KEYS)
-        if kind == "council":
+        if kind in {"council", "faction"}:
             known.add("area_id")
         else:
             known.update({"description", "contact_details", "email", "area_id"})
@@ -516,6 +581,7 @@ class _Import:
             id=org_id,
             name=name,
             kind=kind,
+            actor=actor,
             placeholder=kind == "party" and normalise(name or "") in _PLACEHOLDER_PARTIES,
             classification=classification,
             parent=parent,
@@ -525,6 +591,24 @@ class _Import:
             contact=tuple(contact),
             path=path,
         )
+
+    @staticmethod
+    def classify(classification: str | None) -> tuple[_Kind, ActorKind | None]:
+        """What an organization of this classification becomes, and its organisation kind."""
+        key = normalise(classification or "")
+        found = _CLASSIFICATIONS.get(key)
+        if found == "party":
+            return "party", ActorKind.POLITIEKE_PARTIJ
+        if found == "government":
+            return "organisation", ActorKind.OVERHEIDSORGANISATIE
+        if found is not None:
+            return found, None
+        actor = ORGANISATION_KINDS.get(key)
+        if actor is ActorKind.POLITIEKE_PARTIJ:
+            return "party", actor
+        if actor is not None:
+            return "organisation", actor
+        return "other", None
 
     def read_area(self, path: str, record: Mapping[str, Any]) -> None:
         area_id = self.check.text(record, "id", path)
@@ -617,10 +701,21 @@ class _Import:
         organisation: str | None,
     ) -> _Membership:
         text = self.check.text
-        known = _MEMBERSHIP_KEYS | {"area_id"}
+        known = _MEMBERSHIP_KEYS | {"area_id", "member"}
         self.extra("membership", record, path, known)
+        member = None
+        if record.get("member") is not None:
+            found = self.check.record(record["member"], f"{path}.member", "a member")
+            if found is not None:
+                kind = normalise(text(found, "@type", f"{path}.member") or "")
+                member_id = text(found, "id", f"{path}.member")
+                if kind == "person":
+                    person = person or member_id
+                else:
+                    member = member_id
         return _Membership(
             person=text(record, "person_id", path) or person,
+            member=member,
             organisation=text(record, "organization_id", path) or organisation,
             post=text(record, "post_id", path),
             on_behalf_of=text(record, "on_behalf_of_id", path),
@@ -642,14 +737,14 @@ class _Import:
         *,
         persons_read: int,
     ) -> ImportResult:
+        self.settle_factions()
         for org in self.orgs.values():
             if org.kind == "council":
-                own = self.pool.take(org.id, fallback=org.name or "council")
-                self.pool.reserve(f"{own}-raad", f"{own}-college")
+                own = self.take(org.id, fallback=org.name or "council")
+                self.reserve(f"{own}-raad", f"{own}-college")
                 self.ids["org", org.id] = own
-            elif org.kind in {"party", "government"} and not org.placeholder:
-                self.ids["org", org.id] = self.pool.take(org.id, fallback=org.name or "org")
-            elif org.placeholder:
+        for org in self.orgs.values():
+            if org.placeholder:
                 self.skip(
                     "party.placeholder",
                     "a party named 'unknown': a placeholder for 'no party known', not a party; "
@@ -657,15 +752,17 @@ class _Import:
                     org.path,
                     org.name,
                 )
+            elif org.kind in {"party", "organisation", "faction"}:
+                self.ids["org", org.id] = self.take(org.id, fallback=org.name or "org")
         for area in self.areas.values():
-            self.ids["area", area.id] = self.pool.take(area.id, fallback=area.name)
+            self.ids["area", area.id] = self.take(area.id, fallback=area.name)
         people: list[Person] = []
         person_ids: dict[str, str] = {}
         for draft in drafts:
             person = self.check.build(
                 draft.path,
                 Person,
-                id=self.pool.take(draft.id, fallback=draft.name),
+                id=self.take(draft.id, fallback=draft.name),
                 name=draft.name,
                 contact=draft.contact,
                 identifiers=draft.identifiers,
@@ -674,8 +771,12 @@ class _Import:
                 people.append(person)
                 person_ids[draft.id] = person.id
         municipalities = self.municipalities(memberships)
-        organisations = self.organisations(municipalities)
-        roles = self.roles(memberships, person_ids, municipalities)
+        places = {
+            area.id: mun.id for mun in municipalities.values() for area in mun.walk_areas()
+        }
+        self.council_factions(municipalities)
+        organisations = self.organisations(municipalities, places)
+        roles = self.roles(memberships, person_ids, municipalities, places)
         municipalities = {
             key: count_seats(
                 evolve(
@@ -709,6 +810,48 @@ class _Import:
             roles=tuple(roles),
         )
         return ImportResult(landscape=landscape, report=self.report.build())
+
+    def settle_factions(self) -> None:
+        """Read a faction outside any council as a party: the group its members sit for."""
+        loose = [
+            org
+            for org in self.orgs.values()
+            if org.kind == "faction"
+            and (org.parent not in self.orgs or self.orgs[str(org.parent)].kind != "council")
+        ]
+        for org in loose:
+            self.orgs[org.id] = evolve(org, kind="party", actor=ActorKind.POLITIEKE_PARTIJ)
+        if loose:
+            self.report.note(
+                f"{len(loose)} organizations classified as a faction have no council as their "
+                "parent; they were imported as parties, and the memberships on behalf of them "
+                "as factions of the councils they sit in"
+            )
+
+    def council_factions(self, municipalities: Mapping[str, Municipality]) -> None:
+        """Make the factions that the document has as organizations of their own."""
+        for org in self.orgs.values():
+            own = self.ids.get(("org", org.id))
+            if org.kind != "faction" or own is None or org.parent not in municipalities:
+                continue
+            if org.area is not None:
+                self.skip(
+                    "organization.area_id",
+                    "the area of a faction; a faction has no area",
+                    f"{org.path}.area_id",
+                    org.area,
+                )
+            faction = self.check.build(
+                org.path,
+                Faction,
+                id=own,
+                name=org.name,
+                identifiers=tuple(
+                    unique([Identifier(scheme="popolo", identifier=org.id), *org.identifiers])
+                ),
+            )
+            if faction is not None:
+                self.factions[str(org.parent), org.id] = faction
 
     def municipalities(self, memberships: list[_Membership]) -> dict[str, Municipality]:
         councils = {org.id: org for org in self.orgs.values() if org.kind == "council"}
@@ -870,17 +1013,29 @@ class _Import:
                 return record.cbs_code
         return None
 
-    def organisations(self, municipalities: Mapping[str, Municipality]) -> list[Organisation]:
+    def organisations(
+        self, municipalities: Mapping[str, Municipality], places: Mapping[str, str]
+    ) -> list[Organisation]:
         made: list[Organisation] = []
         for org in self.orgs.values():
             own = self.ids.get(("org", org.id))
-            if org.kind not in {"party", "government"} or own is None or org.name is None:
+            if (
+                org.kind not in {"party", "organisation"}
+                or org.actor is None
+                or own is None
+                or org.name is None
+            ):
                 continue
             municipality = parent = None
             if org.parent is not None:
+                target = self.orgs.get(org.parent)
                 if org.parent in municipalities:
                     municipality = municipalities[org.parent].id
-                elif ("org", org.parent) in self.ids and self.orgs[org.parent].kind != "council":
+                elif (
+                    target is not None
+                    and target.kind in {"party", "organisation"}
+                    and ("org", org.parent) in self.ids
+                ):
                     parent = self.ids["org", org.parent]
                 else:
                     self.skip(
@@ -889,26 +1044,27 @@ class _Import:
                         f"{org.path}.parent_id",
                         org.parent,
                     )
+            areas: tuple[str, ...] = ()
             if org.area is not None:
-                self.skip(
-                    "organization.area_id",
-                    "the area of a party or committee; the model links organisations to areas "
-                    "of a municipality only",
-                    f"{org.path}.area_id",
-                    org.area,
-                )
-            kind = (
-                ActorKind.POLITIEKE_PARTIJ
-                if org.kind == "party"
-                else ActorKind.OVERHEIDSORGANISATIE
-            )
+                area = self.ids.get(("area", org.area))
+                if area is not None and area in places:
+                    areas = (area,)
+                else:
+                    self.skip(
+                        "organization.area_id",
+                        "the area of an organization that is not an imported area of a "
+                        "municipality",
+                        f"{org.path}.area_id",
+                        org.area,
+                    )
             built = self.check.build(
                 org.path,
                 Organisation,
                 id=own,
                 name=org.name,
-                kind=kind,
+                kind=org.actor,
                 municipality=municipality,
+                areas=areas,
                 parent=parent,
                 description=org.description,
                 contact=org.contact,
@@ -921,11 +1077,12 @@ class _Import:
         return made
 
     def faction(self, council: str, municipality: Municipality, party: _Org) -> str:
+        """The faction of a party in a council, made when first named."""
         key = (council, party.id)
         faction = self.factions.get(key)
         if faction is None:
             faction = Faction(
-                id=self.pool.take(f"{municipality.id}-{party.id}", fallback=municipality.id),
+                id=self.take(f"{municipality.id}-{party.id}", fallback=municipality.id),
                 name=party.name or party.id,
                 party=self.ids["org", party.id],
             )
@@ -937,10 +1094,11 @@ class _Import:
         memberships: list[_Membership],
         people: Mapping[str, str],
         municipalities: Mapping[str, Municipality],
+        places: Mapping[str, str],
     ) -> list[Role]:
         roles: list[Role] = []
         for membership in memberships:
-            role = self.role(membership, people, municipalities)
+            role = self.role(membership, people, municipalities, places)
             if role is not None:
                 roles.append(role)
         counts = Counter(roles)
@@ -954,13 +1112,22 @@ class _Import:
                 )
         return unique(roles)
 
-    def role(
-        self,
-        membership: _Membership,
-        people: Mapping[str, str],
-        municipalities: Mapping[str, Municipality],
-    ) -> Role | None:
+    def holder(self, membership: _Membership, people: Mapping[str, str]) -> str | None:
+        """The person, or the organisation, that holds the membership."""
         path = membership.path
+        if membership.person is None and membership.member is not None:
+            org = self.orgs.get(membership.member)
+            own = self.ids.get(("org", membership.member))
+            if org is not None and own is not None and org.kind in {"party", "organisation"}:
+                return own
+            self.skip(
+                "membership.member",
+                "memberships of an organization that holds no role in the model (one that was "
+                "not imported, a council or a faction); not imported",
+                f"{path}.member",
+                membership.member,
+            )
+            return None
         holder = people.get(membership.person or "")
         if holder is None:
             self.skip(
@@ -969,7 +1136,16 @@ class _Import:
                 f"{path}.person_id",
                 membership.person,
             )
-            return None
+        return holder
+
+    def role(
+        self,
+        membership: _Membership,
+        people: Mapping[str, str],
+        municipalities: Mapping[str, Municipality],
+        places: Mapping[str, str],
+    ) -> Role | None:
+        path = membership.path
         post = self.posts.get(membership.post or "")
         if membership.post is not None and post is None:
             self.skip(
@@ -980,7 +1156,11 @@ class _Import:
             )
         org_id = membership.organisation or (post.organisation if post else None)
         org = self.orgs.get(org_id or "")
-        if org is None or ("org", org.id) not in self.ids:
+        if org_id is not None and (
+            org is None
+            or ("org", org.id) not in self.ids
+            or (org.kind == "council" and org.id not in municipalities)
+        ):
             self.skip(
                 "membership.organization",
                 "memberships of an organization that was not imported (missing, unknown, or "
@@ -988,6 +1168,9 @@ class _Import:
                 f"{path}.organization_id",
                 org_id,
             )
+            return None
+        holder = self.holder(membership, people)
+        if holder is None:
             return None
         text = membership.role or (post.role if post else None)
         label = membership.label or (post.label if post else None)
@@ -1012,25 +1195,7 @@ class _Import:
                     f"{path}.label",
                     label,
                 )
-        if membership.area is not None:
-            self.skip(
-                "membership.area_id",
-                "the area a membership represents (a ward); a role has no area",
-                f"{path}.area_id",
-                membership.area,
-            )
-        on_behalf = self.on_behalf_of(membership)
-        if org.kind == "council" and org.id in municipalities:
-            municipality = municipalities[org.id]
-            faction = None
-            if on_behalf is not None and on_behalf.kind == "party":
-                faction = self.faction(org.id, municipality, on_behalf)
-            at, on_behalf_of = place_role(read.kind, municipality, faction)
-            if faction is None and on_behalf is not None:
-                on_behalf_of = self.ids["org", on_behalf.id]
-        else:
-            at = self.ids["org", org.id]
-            on_behalf_of = None if on_behalf is None else self.ids["org", on_behalf.id]
+        at, on_behalf_of = self.place(membership, post, org, read.kind, municipalities, places)
         dates: dict[str, Any] = {}
         for key, value in (("start", membership.start), ("end", membership.end)):
             if value is None:
@@ -1060,6 +1225,56 @@ class _Import:
             **dates,
         )
 
+    def place(
+        self,
+        membership: _Membership,
+        post: _Post | None,
+        org: _Org | None,
+        kind: RoleKind,
+        municipalities: Mapping[str, Municipality],
+        places: Mapping[str, str],
+    ) -> tuple[str | None, str | None]:
+        """Where a membership's role is held, and on behalf of what: ``(at, on_behalf_of)``."""
+        on_behalf = self.on_behalf_of(membership)
+        council = org if org is not None and org.kind == "council" else None
+        faction: str | None = None
+        other: str | None = None
+        if on_behalf is not None:
+            own = self.ids["org", on_behalf.id]
+            if on_behalf.kind == "faction":
+                faction = own
+            elif on_behalf.kind == "party" and council is not None:
+                faction = self.faction(council.id, municipalities[council.id], on_behalf)
+            else:
+                other = own
+        area = membership.area or (post.area if post else None)
+        if org is None or council is None:
+            if membership.area is not None:
+                self.skip(
+                    "membership.area_id",
+                    "the area a membership represents (a ward); a role has no area",
+                    f"{membership.path}.area_id",
+                    membership.area,
+                )
+            at = None if org is None else self.ids["org", org.id]
+            return at, faction or other
+        municipality = municipalities[council.id]
+        if area is not None and kind not in OFFICES:
+            if area == council.area:
+                return municipality.id, faction or other
+            place = self.ids.get(("area", area))
+            if place is not None and place in places:
+                return place, faction or other
+        if membership.area is not None:
+            self.skip(
+                "membership.area_id",
+                "the area a membership represents (a ward); a role has no area",
+                f"{membership.path}.area_id",
+                membership.area,
+            )
+        at, on_behalf_of = place_role(kind, municipality, faction)
+        return at, on_behalf_of if faction is not None else other
+
     def on_behalf_of(self, membership: _Membership) -> _Org | None:
         if membership.on_behalf_of is None:
             return None
@@ -1073,11 +1288,11 @@ class _Import:
                 membership.on_behalf_of,
             )
             return None
-        if org is None or ("org", org.id) not in self.ids or org.kind == "council":
+        if org is None or ("org", org.id) not in self.ids:
             self.skip(
                 "membership.on_behalf_of",
-                "memberships on behalf of an organization that was not imported, or of a "
-                "council; imported without it",
+                "memberships on behalf of an organization that was not imported; imported "
+                "without it",
                 f"{membership.path}.on_behalf_of_id",
                 membership.on_behalf_of,
             )

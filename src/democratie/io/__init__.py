@@ -11,6 +11,7 @@ from democratie.io._dump import dump, dumps, unstructure
 from democratie.io._load import (
     FORMAT_VERSION,
     MAX_BYTES,
+    MAX_DEPTH,
     Format,
     detect_format,
     load,
@@ -23,6 +24,7 @@ from democratie.io._schema import json_schema
 __all__ = [
     "FORMAT_VERSION",
     "MAX_BYTES",
+    "MAX_DEPTH",
     "Format",
     "converter",
     "detailed_converter",

@@ -20,7 +20,7 @@ from typing import Any, get_args, get_origin
 import attrs
 from cattrs import Converter
 from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from democratie.errors import ModelError
@@ -185,7 +185,7 @@ def _mapping_guard(conv: Converter) -> None:
                 result = lenient(good, kind)
             except ClassValidationError as error:
                 errors.extend(error.exceptions)
-                errors.extend(_checks_without(lenient, own, good, kind, error))
+                errors.extend(_checks_without(lenient, good, kind, error))
             except Exception as error:
                 errors.append(error)
             else:
@@ -200,7 +200,6 @@ def _mapping_guard(conv: Converter) -> None:
 
 def _checks_without(
     build: Callable[[Any, type], Any],
-    own: Converter,
     value: dict[str, Any],
     kind: type,
     error: ClassValidationError,
@@ -214,25 +213,22 @@ def _checks_without(
     those out, and the failures themselves are already reported.
     """
     attribute_errors, _ = error.group_exceptions()
-    failed = {note.name for _, note in attribute_errors}
+    failed = {note.name: sub for sub, note in attribute_errors}
     if not failed:
         return []
     retry: dict[str, Any] = {}
     lost: set[str] = set()
     item_types = _item_types(kind)
     for key, raw in value.items():
+        bad = _failed_items(failed[key]) if key in failed and key in item_types else None
         if key not in failed:
             retry[key] = raw
-        elif key in item_types and isinstance(raw, list):
-            kept = []
-            for item in raw:
-                try:
-                    own.structure(item, item_types[key])
-                except Exception:
-                    lost.update(_ids_in(item))
-                else:
-                    kept.append(item)
-            retry[key] = kept
+        elif bad is not None and isinstance(raw, list):
+            # The failed items are known from the error itself: structuring them again to
+            # find out would take time exponential in the depth of the nesting.
+            retry[key] = [item for index, item in enumerate(raw) if index not in bad]
+            for index in bad:
+                lost.update(_ids_in(raw[index]))
         else:
             lost.update(_ids_in(raw))
     lost.update({f"{i}-raad" for i in lost} | {f"{i}-college" for i in lost})
@@ -252,6 +248,16 @@ def _checks_without(
     except Exception:
         return []
     return []
+
+
+def _failed_items(error: BaseException) -> set[int] | None:
+    """The indices of the items that failed in a list, or None when the list failed as a whole."""
+    if not isinstance(error, IterableValidationError):
+        return None
+    item_errors, loose = error.group_exceptions()
+    if loose:
+        return None
+    return {note.index for _, note in item_errors if isinstance(note.index, int)}
 
 
 def _about(message: str, ids: set[str]) -> bool:

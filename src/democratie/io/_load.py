@@ -22,18 +22,33 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["FORMAT_VERSION", "MAX_BYTES", "Format", "detect_format", "load", "loads", "parse"]
+__all__ = [
+    "FORMAT_VERSION",
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "Format",
+    "detect_format",
+    "load",
+    "loads",
+    "parse",
+]
 
 #: The value of the ``format`` key every landscape document starts with.
 FORMAT_VERSION = "democratie/1"
 #: The largest document :func:`load` reads unless told otherwise, in bytes (256 MiB).
 MAX_BYTES = 256 * 1024 * 1024
+#: The deepest nesting of lists and tables :func:`parse` reads. A landscape document
+#: needs at most 69 levels (areas nested as deep as the model allows, 32).
+MAX_DEPTH = 100
 
 #: The document formats of the canonical landscape file.
 Format = Literal["json", "toml"]
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _TEXT = "<text>"
+# A lone surrogate in the parsed data comes from the text itself or from a JSON escape.
+_SURROGATE_CHAR = re.compile(r"[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]|\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _TOML_TABLE = re.compile(r"\[\[?\s*[A-Za-z_][A-Za-z0-9_-]*(?:\s*\.\s*[A-Za-z0-9_-]+)*\s*\]")
 
 
@@ -125,6 +140,12 @@ def load(
             path="", code="io-error", message="this is a folder, not a file", file=name
         )
         raise LoadError([problem], source=name) from None
+    except ValueError as error:
+        # A file name the operating system refuses outright, such as one with a NUL in it.
+        problem = Problem(
+            path="", code="io-error", message=f"this is not a usable file name: {error}", file=name
+        )
+        raise LoadError([problem], source=name) from None
     except OSError as error:
         message = f"the file cannot be read: {error.strerror or error}"
         raise LoadError(
@@ -206,17 +227,30 @@ def _too_large(name: str, size: int, limit: int) -> Problem:
 
 
 def parse(text: str, *, format: Format, source: str = _TEXT) -> Any:
-    """Parse JSON or TOML text into plain Python data, raising :class:`LoadError` on bad syntax.
+    r"""Parse JSON or TOML text into plain Python data, raising :class:`LoadError` on bad syntax.
 
     JSON is read strictly: ``NaN`` and ``Infinity`` are refused, and so is a key
-    that appears twice in the same object.
+    that appears twice in the same object. In both formats, lists and tables
+    nested more than :data:`MAX_DEPTH` levels deep are refused, and so is text
+    holding a lone surrogate (half of a character, as a JSON ``\ud800`` escape
+    can give), which no UTF-8 file can hold.
+
+    Examples
+    --------
+    >>> parse('{"title": "Delft"}', format="json")
+    {'title': 'Delft'}
+    >>> parse('{"title": "\\ud800"}', format="json")
+    Traceback (most recent call last):
+    ...
+    democratie.errors.LoadError: <text>: title: the text holds a lone surrogate: ...
     """
     try:
         if format == "json":
-            return json.loads(
+            doc = json.loads(
                 text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant
             )
-        return tomllib.loads(text)
+        else:
+            doc = tomllib.loads(text)
     except json.JSONDecodeError as error:
         problem = Problem(
             path="",
@@ -268,7 +302,87 @@ def parse(text: str, *, format: Format, source: str = _TEXT) -> Any:
             message=f"this is not a readable {format.upper()} document: {error}",
             file=source,
         )
+    else:
+        found = _too_deep(doc)
+        if not found and _SURROGATE.search(text) is not None:
+            found = list(_lone_surrogates(doc))
+        if not found:
+            return doc
+        raise LoadError([p.in_file(source) for p in found], source=source)
     raise LoadError([problem], source=source)
+
+
+def _too_deep(doc: Any) -> list[Problem]:
+    """A problem at the first list or table nested deeper than :data:`MAX_DEPTH`, if any."""
+    level = [doc] if isinstance(doc, (dict, list)) else []
+    depth = 1
+    while level and depth <= MAX_DEPTH:
+        inner: list[Any] = []
+        for node in level:
+            values = node.values() if isinstance(node, dict) else node
+            inner.extend(value for value in values if isinstance(value, (dict, list)))
+        level = inner
+        depth += 1
+    if not level:
+        return []
+    # Too deep: walk down again, this time keeping the path, to say where.
+    stack: list[tuple[Any, str, int]] = [(doc, "", 1)]
+    while stack:
+        node, path, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            break
+        items = list(node.items() if isinstance(node, dict) else enumerate(node))
+        stack.extend(
+            (value, _child(path, key), depth + 1)
+            for key, value in reversed(items)
+            if isinstance(value, (dict, list))
+        )
+    return [
+        Problem(
+            path=path,
+            code="too-deep",
+            message=(
+                f"the document is nested too deeply: lists and tables go more than "
+                f"{MAX_DEPTH} levels deep here"
+            ),
+        )
+    ]
+
+
+def _lone_surrogates(doc: Any) -> Iterator[Problem]:
+    """A problem for every text and key that holds a lone surrogate."""
+    stack: list[tuple[Any, str]] = [(doc, "")]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, str):
+            if _SURROGATE_CHAR.search(node) is not None:
+                yield _surrogate_problem(path, "the text")
+        elif isinstance(node, (dict, list)):
+            items = list(node.items() if isinstance(node, dict) else enumerate(node))
+            for key, value in reversed(items):
+                if isinstance(key, str) and _SURROGATE_CHAR.search(key) is not None:
+                    shown = key.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+                    yield _surrogate_problem(path, f"the key '{shown}'")
+                else:
+                    stack.append((value, _child(path, key)))
+
+
+def _surrogate_problem(path: str, what: str) -> Problem:
+    return Problem(
+        path=path,
+        code="encoding",
+        message=(
+            f"{what} holds a lone surrogate: half of a character, which no UTF-8 file "
+            "can hold (a JSON escape such as \\ud800 without its other half); "
+            "correct the text"
+        ),
+    )
+
+
+def _child(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
 
 
 class _DuplicateKey(ValueError):

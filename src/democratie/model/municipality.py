@@ -15,6 +15,9 @@ from democratie.vocab import AreaLevel
 
 __all__ = ["Area", "College", "Council", "Faction", "Municipality"]
 
+#: How deep areas may nest in a municipality: a wijk with its buurten is two levels.
+MAX_AREA_DEPTH = 32
+
 _CBS_CODE = re.compile(r"GM[0-9]{4}")
 _AREA_CODES = {
     AreaLevel.WIJK: (re.compile(r"WK[0-9]{6}"), "WK followed by six digits, like WK050300"),
@@ -27,6 +30,10 @@ _AREA_CODES = {
 @frozen(kw_only=True)
 class Area:
     """A part of a municipality: a wijk, kern, buurt, dorp or gebied; areas nest.
+
+    A municipality accepts areas nested at most :data:`MAX_AREA_DEPTH` (32)
+    levels deep: deep enough for any real division, and shallow enough that
+    every landscape can be written and read back.
 
     Parameters
     ----------
@@ -323,6 +330,17 @@ class Municipality:
             yield from check_text(self.province, "province")
         yield from check_count(self.wijk_count, "wijk_count", maximum=10_000)
         yield from check_count(self.kern_count, "kern_count", maximum=10_000)
+        too_deep = _too_deep(self.areas)
+        if too_deep is not None:
+            yield Problem(
+                path=too_deep,
+                code="too-deep",
+                message=(
+                    f"areas nest more than {MAX_AREA_DEPTH} levels deep here; "
+                    f"at most {MAX_AREA_DEPTH} levels are accepted"
+                ),
+            )
+            return  # counting the areas below would recurse as deep
         for level, count, name in (
             (AreaLevel.WIJK, self.wijk_count, "wijk_count"),
             (AreaLevel.KERN, self.kern_count, "kern_count"),
@@ -334,6 +352,20 @@ class Municipality:
                     code="invalid-value",
                     message=f"{named} areas of level '{level.value}' are listed, more than {count}",
                 )
+
+
+def _too_deep(areas: tuple[Area, ...]) -> str | None:
+    """The path of the first area nested deeper than :data:`MAX_AREA_DEPTH`, or None."""
+    stack = [(area, 1, f"areas[{index}]") for index, area in reversed(list(enumerate(areas)))]
+    while stack:
+        area, depth, path = stack.pop()
+        if depth > MAX_AREA_DEPTH:
+            return path
+        stack.extend(
+            (child, depth + 1, f"{path}.areas[{index}]")
+            for index, child in reversed(list(enumerate(area.areas)))
+        )
+    return None
 
 
 def _unknown_code(code: str, name: str) -> Problem:

@@ -247,6 +247,7 @@ def score(
     seed: int = 0,
     plugin_manager: DemocratiePluginManager | None = None,
     strict: bool = False,
+    time_budget: float | None = None,
 ) -> Scorecards:
     """Score every initiative, municipality and network of *landscape* with every rule.
 
@@ -278,6 +279,11 @@ def score(
         Raise a :class:`~democratie.plugins.PluginError` when a plugin fails
         (while gathering rules, enriching the graph or scoring), instead of
         warning and leaving its contribution out.
+    time_budget
+        The most seconds one rule may take on one subject; a rule that takes
+        longer is reported by name, as a rule that fails is, and its score is
+        left out. The rule is not interrupted. None (the default) sets no
+        limit; see :func:`democratie.scoring.run`.
 
     Returns
     -------
@@ -290,8 +296,8 @@ def score(
     PluginError
         With ``strict=True``, when any plugin failed.
     ValueError
-        When *rules* holds something that is not a scoring rule, or two rules
-        with the same name.
+        When *rules* holds something that is not a scoring rule, two rules
+        with the same name, or *time_budget* is not a positive number.
     """
     manager = _manager(plugin_manager)
     providers: dict[int, str] = {}
@@ -315,6 +321,7 @@ def score(
         as_of=as_of,
         only=only,
         seed=seed,
+        time_budget=time_budget,
     )
     if cards.failures:
         by_rule: dict[str, list[str]] = {}

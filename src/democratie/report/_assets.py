@@ -117,6 +117,9 @@ nav.toc h2{font-size:1.1rem;border:0;margin:1rem 0 .25rem}
 nav.toc ol{margin:0;padding-left:1.5rem;columns:2 14rem}
 article.entity{border:1px solid var(--line);border-radius:6px;padding:.75rem 1rem;\
 margin:.75rem 0}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%%,26rem),1fr));\
+gap:.75rem;margin:.75rem 0}
+.cards article.entity{margin:0}
 dl.facts{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.2rem 1rem;\
 margin:.5rem 0}
 dl.facts dt{font-weight:600}

@@ -152,7 +152,8 @@ def overview_body(ctx: Context) -> str:
         parts.append(tag("h3", esc(t("sources")), id="sources") + ul(items))
     parts.append(tag("h3", esc(t("municipalities")), id="municipalities"))
     if land.municipalities:
-        parts.extend(_municipality(mun, ctx) for mun in land.municipalities)
+        cards = "".join(_municipality(mun, ctx) for mun in land.municipalities)
+        parts.append(tag("div", cards, class_="cards"))
     else:
         parts.append(tag("p", esc(t("no_municipalities")), class_="note"))
     parts.append(tag("h3", esc(t("initiatives")), id="initiatives"))
@@ -162,7 +163,8 @@ def overview_body(ctx: Context) -> str:
         parts.append(tag("p", esc(t("no_initiatives")), class_="note"))
     parts.append(tag("h3", esc(t("networks")), id="networks"))
     if land.networks:
-        parts.extend(_network(net, ctx) for net in land.networks)
+        cards = "".join(_network(net, ctx) for net in land.networks)
+        parts.append(tag("div", cards, class_="cards"))
     else:
         parts.append(tag("p", esc(t("no_networks")), class_="note"))
     return "".join(parts)

@@ -8,9 +8,11 @@ the registered rules (built-in and from plugins) are gathered one layer up, by
 from __future__ import annotations
 
 import datetime as dt
+import math
+import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
-from democratie.graph import StakeholderGraph
+from democratie.graph import StakeholderGraph, build_graph
 from democratie.model import Landscape
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import ScoringRule, check_rule
@@ -50,6 +52,7 @@ def run(
     only: Collection[str] | None = None,
     seed: int = 0,
     strict: bool = False,
+    time_budget: float | None = None,
 ) -> Scorecards:
     """Score every subject of *landscape* with every rule that applies to its kind.
 
@@ -75,6 +78,14 @@ def run(
     strict
         Raise the first failure of a rule instead of recording it in
         :attr:`Scorecards.failures`.
+    time_budget
+        The most seconds one rule may take on one subject. A rule that takes
+        longer is recorded as a failure with the code ``"over-budget"`` and its
+        score is left out (with *strict*, :class:`TimeoutError` is raised). The
+        rule is not interrupted: its time is measured when it returns, without
+        the time spent building the stakeholder graph on its first use. None
+        (the default) sets no limit. A budget makes the result depend on the
+        speed of the machine, so leave it off where scores must be reproducible.
 
     Returns
     -------
@@ -84,10 +95,12 @@ def run(
     Raises
     ------
     ValueError
-        When a rule is not a well-formed scoring rule, or two rules share a name.
+        When a rule is not a well-formed scoring rule, two rules share a name,
+        or *time_budget* is not a positive number.
     Exception
         With ``strict=True``, whatever a rule raised; a wrong result raises
-        :class:`TypeError` or :class:`ValueError`.
+        :class:`TypeError` or :class:`ValueError`, a rule over its time budget
+        :class:`TimeoutError`.
 
     Examples
     --------
@@ -106,10 +119,23 @@ def run(
     >>> cards = run(land, [DomainCoverage()])
     >>> cards["challenge"]["domain_coverage"].value
     0.5
+
+    With a time budget, a rule that is too slow is a failure, named:
+
+    >>> import time
+    >>> class Slow(DomainCoverage):
+    ...     def score(self, subject, context):
+    ...         time.sleep(0.02)
+    ...         return super().score(subject, context)
+    >>> cards = run(land, [Slow()], time_budget=0.01)
+    >>> [(f.rule, f.subject, f.code) for f in cards.failures]
+    [('domain_coverage', 'challenge', 'over-budget')]
     """
     _check_rules(rules)
+    _check_budget(time_budget)
+    clock = _GraphClock(graph_builder or build_graph)
     context = ScoringContext(
-        landscape, graph=graph, graph_builder=graph_builder, as_of=as_of, seed=seed
+        landscape, graph=graph, graph_builder=clock.build, as_of=as_of, seed=seed
     )
     wanted = None if only is None else set(only)
     cards: list[Scorecard] = []
@@ -123,7 +149,9 @@ def run(
             continue
         scores: list[Score] = []
         for rule in applicable:
-            outcome = _score_one(rule, subject, context, strict=strict)
+            outcome = _score_one(
+                rule, subject, context, strict=strict, budget=time_budget, clock=clock
+            )
             if isinstance(outcome, RuleFailure):
                 failures.append(outcome)
             else:
@@ -156,9 +184,45 @@ def _check_rules(rules: Iterable[ScoringRule]) -> None:
         seen.add(rule.name)
 
 
+def _check_budget(budget: object) -> None:
+    if budget is None:
+        return
+    if (
+        isinstance(budget, bool)
+        or not isinstance(budget, (int, float))
+        or not math.isfinite(budget)
+        or budget <= 0
+    ):
+        message = f"time_budget must be a positive number of seconds or None, got {budget!r}"
+        raise ValueError(message)
+
+
+class _GraphClock:
+    """Builds the graph on first use and keeps the time that took, not to charge it to a rule."""
+
+    def __init__(self, builder: Callable[[Landscape], StakeholderGraph]) -> None:
+        self._builder = builder
+        self.seconds = 0.0
+
+    def build(self, landscape: Landscape) -> StakeholderGraph:
+        start = time.perf_counter()
+        try:
+            return self._builder(landscape)
+        finally:
+            self.seconds += time.perf_counter() - start
+
+
 def _score_one(
-    rule: ScoringRule, subject: Subject, context: ScoringContext, *, strict: bool
+    rule: ScoringRule,
+    subject: Subject,
+    context: ScoringContext,
+    *,
+    strict: bool,
+    budget: float | None = None,
+    clock: _GraphClock | None = None,
 ) -> Score | RuleFailure:
+    building = clock.seconds if clock is not None else 0.0
+    start = time.perf_counter()
     try:
         outcome: object = rule.score(subject, context)
     except Exception as error:
@@ -184,6 +248,20 @@ def _score_one(
         problem = (
             f"the score's range {outcome.value_range} differs from the rule's {rule.value_range}"
         )
+    elif outcome.value is not None and not _within(outcome.value, outcome.value_range):
+        # A Score checks its value when made; this catches one altered after that.
+        problem = f"the score's value {outcome.value!r} is not a number within {rule.value_range}"
+    if problem is None and budget is not None:
+        spent = time.perf_counter() - start
+        if clock is not None:
+            spent -= clock.seconds - building
+        if spent > budget:
+            message = f"it took {spent:.3f} s, more than the time budget of {budget:g} s"
+            if strict:
+                raise TimeoutError(f"rule {rule.name!r} on {subject.id!r}: {message}")
+            return RuleFailure(
+                rule=rule.name, subject=subject.id, code="over-budget", message=message
+            )
     if problem is None:
         assert isinstance(outcome, Score)
         return outcome
@@ -191,3 +269,10 @@ def _score_one(
         error_type = TypeError if code == "wrong-type" else ValueError
         raise error_type(f"rule {rule.name!r} on {subject.id!r}: {problem}")
     return RuleFailure(rule=rule.name, subject=subject.id, code=code, message=problem)
+
+
+def _within(value: object, value_range: tuple[float, float]) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    low, high = value_range
+    return math.isfinite(value) and low <= value <= high
