@@ -524,11 +524,16 @@ def organisation_links(land: Landscape) -> set[tuple[str, str | None, str | None
     }
 
 
-def _sits_for_a_party(land: Landscape, entity: str) -> bool:
-    """A political party, or a faction that has a party organisation."""
+def _written_for(land: Landscape, entity: str) -> str:
+    """What Popolo's ``on_behalf_of_id`` names for *entity*: a faction's party if it has one."""
     found = land.get(entity)
-    if isinstance(found, Faction):
-        return found.party is not None
+    if isinstance(found, Faction) and found.party is not None:
+        return found.party
+    return entity
+
+
+def _is_a_party(land: Landscape, entity: str) -> bool:
+    found = land.get(entity)
     return isinstance(found, Organisation) and found.kind is ActorKind.POLITIEKE_PARTIJ
 
 
@@ -540,8 +545,10 @@ def _carried(land: Landscape, role: Role) -> RoleKey | None:
     if at is not None and where in {"municipality", "council", "college", "faction", "area"}:
         municipality = land.municipality_of(at)
         written = by if by is not None else (at if where == "faction" else None)
-        if written is not None and _sits_for_a_party(land, written):
-            return None
+        if written is not None:
+            written = _written_for(land, written)
+            if _is_a_party(land, written):
+                return None
         faction = written if written is not None and land.kind_of(written) == "faction" else None
         if role.kind not in OFFICES and where in {"municipality", "area"}:
             by = written
@@ -551,9 +558,7 @@ def _carried(land: Landscape, role: Role) -> RoleKey | None:
             at = f"{municipality}-{'college' if role.kind in COLLEGE_KINDS else 'raad'}"
             by = written
     elif by is not None:
-        faction_or_other = land.get(by)
-        if isinstance(faction_or_other, Faction):
-            by = faction_or_other.party or by
+        by = _written_for(land, by)
     return (role.holder, role.kind, at, by, role.start, role.end)
 
 
@@ -567,11 +572,12 @@ def expected_roles(land: Landscape) -> set[RoleKey]:
       (:data:`democratie.importers.popolo.OFFICES`); otherwise a fractievoorzitter on behalf
       of a faction comes back at the faction, a college office in the college and every
       other role in the council, on behalf of the faction (or the body) it was written for.
-    - A role in a municipality on behalf of a party, or of (or at) a faction that has a party
-      organisation, is left out: Popolo writes the party, and the role comes back on behalf of
-      the faction ``<municipality>-<party>``, whatever the faction was called
-      (:func:`returned_roles` leaves those out of what comes back). Elsewhere, a role on
-      behalf of such a faction comes back on behalf of its party.
+    - A faction that has a party organisation is written as that party (Popolo's
+      ``on_behalf_of_id``), so a role on behalf of (or at) it comes back on behalf of the
+      party. When the party is a political party and the role sits in a municipality, it
+      comes back on behalf of the faction ``<municipality>-<party>`` instead, whatever the
+      faction was called: such roles, and those in a municipality on behalf of a political
+      party, are left out (and :func:`returned_roles` leaves them out of what comes back).
     - Every other role (at an organisation or nowhere, held by a person or an organisation,
       on behalf of an organisation, a municipality or a faction without a party) comes back
       as it was.
@@ -651,7 +657,7 @@ def test_the_examples_keep_what_popolo_carries(path: Path) -> None:
 
 
 def test_the_examples_lose_only_roles_at_initiatives() -> None:
-    """What the seed examples lose: the roles held at initiatives and their meetings."""
+    """What the seed examples lose: the roles held at initiatives, and nothing else."""
     lost: dict[str, list[tuple[str, str]]] = {}
     for path in EXAMPLES:
         land = democratie.load(path)
@@ -663,8 +669,8 @@ def test_the_examples_lose_only_roles_at_initiatives() -> None:
         ]
     assert lost == {
         "delft-zeven-van-delft": [
-            ("p-rob-van-den-berg", "meeting"),
-            ("p-jeroen-joon", "meeting"),
+            ("p-rob-van-den-berg", "initiative"),
+            ("p-jeroen-joon", "initiative"),
         ],
         "democratie-in-actie-noord-nederland": [
             ("p-emma-klever", "initiative"),

@@ -172,6 +172,230 @@ class TestOrganisations:
         assert result.landscape.organisations == ()
 
 
+class TestOrganisationKinds:
+    """Organizations classified by an organisation kind of the model, and roles held there."""
+
+    ORGANIZATIONS: ClassVar[list[dict[str, Any]]] = [
+        DELFT,
+        {
+            "id": "org/woonbron",
+            "name": "Woonbron",
+            "classification": "Woningcorporatie",
+            "parent_id": "council/delft",
+            "description": "Woningcorporatie in Delft",
+            "identifiers": [{"scheme": "kvk", "identifier": "24238063"}],
+            "contact_details": [{"type": "url", "value": "https://www.woonbron.nl"}],
+        },
+        {
+            "id": "org/wijkteam",
+            "name": "Wijkteam Binnenstad",
+            "classification": "maatschappelijke-organisatie",
+            "parent_id": "org/woonbron",
+            "area_id": "area/wk050300",
+        },
+        {"id": "org/elders", "name": "Elders", "classification": "stichting", "area_id": "x"},
+        {"id": "ini/zeven", "name": "De zeven van Delft", "classification": "initiative"},
+        {"id": "net/m50", "name": "M50", "classification": "network"},
+    ]
+    AREAS: ClassVar[list[dict[str, Any]]] = [
+        {"id": "area/gm0503", "name": "Delft", "classification": "gemeente"},
+        {
+            "id": "area/wk050300",
+            "name": "Binnenstad",
+            "classification": "wijk",
+            "parent_id": "area/gm0503",
+        },
+    ]
+
+    def result(self) -> ImportResult:
+        return imported(
+            persons=[{"id": "p1", "name": "A. de Vries"}, {"id": "p2", "name": "B. Bakker"}],
+            organizations=self.ORGANIZATIONS,
+            areas=self.AREAS,
+            memberships=[
+                membership("p1", "org/woonbron", role="chair", start_date="2021-01-01"),
+                membership("p2", "org/wijkteam", role="Buurtcoach"),
+                membership("p2", "org/wijkteam", role="Kartrekker", on_behalf_of_id="org/woonbron"),
+                {
+                    "member": {"@type": "Organization", "id": "org/woonbron"},
+                    "organization_id": "org/wijkteam",
+                    "role": "partner",
+                },
+                membership("p1", "ini/zeven", role="Workshopleider"),
+                membership("p2", "net/m50", role="Lid"),
+            ],
+        )
+
+    def test_the_kind_and_details_are_kept(self) -> None:
+        land = self.result().landscape
+        woonbron, wijkteam, elders = land.organisations
+        assert (woonbron.id, woonbron.kind, woonbron.municipality, woonbron.parent) == (
+            "org-woonbron",
+            ActorKind.WONINGCORPORATIE,
+            "council-delft",
+            None,
+        )
+        assert woonbron.description == "Woningcorporatie in Delft"
+        assert [(i.scheme, i.identifier) for i in woonbron.identifiers] == [
+            ("popolo", "org/woonbron"),
+            ("kvk", "24238063"),
+        ]
+        assert [(c.kind, c.value) for c in woonbron.contact] == [
+            (ContactKind.WEBSITE, "https://www.woonbron.nl")
+        ]
+        assert (wijkteam.kind, wijkteam.parent, wijkteam.areas) == (
+            ActorKind.MAATSCHAPPELIJKE_ORGANISATIE,
+            "org-woonbron",
+            ("area-wk050300",),
+        )
+        assert (elders.kind, elders.areas) == (ActorKind.STICHTING, ())
+
+    def test_roles_at_them_and_roles_they_hold(self) -> None:
+        land = self.result().landscape
+        assert [(r.holder, r.kind, r.at, r.on_behalf_of, r.title) for r in land.roles] == [
+            ("p1", RoleKind.VOORZITTER, "org-woonbron", None, None),
+            ("p2", RoleKind.LID, "org-wijkteam", None, "Buurtcoach"),
+            ("p2", RoleKind.KARTREKKER, "org-wijkteam", "org-woonbron", None),
+            ("org-woonbron", RoleKind.PARTNER, "org-wijkteam", None, None),
+        ]
+        assert land.roles[0].start == dt.date(2021, 1, 1)
+
+    def test_initiatives_networks_and_stray_areas_are_reported(self) -> None:
+        report = self.result().report
+        counts = {item.category: item.count for item in report}
+        assert counts == {
+            "organization.initiative": 1,
+            "organization.network": 1,
+            "organization.area_id": 1,
+            "area.municipality": 1,
+            "role.text": 1,
+            "membership.organization": 2,
+        }
+        entry = report.category("organization.network")
+        assert entry is not None
+        assert entry.examples == ("delft.json: organizations[5] = 'network: M50'",)
+
+    @pytest.mark.parametrize("kind", list(ActorKind), ids=lambda kind: kind.value)
+    def test_every_kind_is_read_from_its_slug(self, kind: ActorKind) -> None:
+        org = {"id": "o", "name": "O", "classification": kind.value.upper()}
+        (organisation,) = imported(organizations=[org]).landscape.organisations
+        assert organisation.kind is kind
+
+
+class TestPlacesInAMunicipality:
+    """Memberships of a council: the council, the college, a faction, an area, the municipality."""
+
+    FACTION: ClassVar[dict[str, Any]] = {
+        "id": "delft-stip",
+        "name": "STIP",
+        "classification": "faction",
+        "parent_id": "council/delft",
+    }
+    AREAS: ClassVar[list[dict[str, Any]]] = [
+        {"id": "area/gm0503", "name": "Delft", "classification": "gemeente"},
+        {"id": "tanthof", "name": "Tanthof", "classification": "wijk", "parent_id": "area/gm0503"},
+    ]
+
+    def roles(self, *memberships: dict[str, Any]) -> list[tuple[Any, ...]]:
+        result = imported(
+            persons=[{"id": "p1", "name": "A. de Vries"}],
+            organizations=[DELFT, self.FACTION, PARTY],
+            areas=self.AREAS,
+            memberships=list(memberships),
+        )
+        return [(r.kind, r.at, r.on_behalf_of) for r in result.landscape.roles]
+
+    def test_an_area_or_the_municipality_is_the_place_of_a_role_that_is_no_office(self) -> None:
+        assert self.roles(
+            membership("p1", role="Wijkregisseur", area_id="tanthof"),
+            membership("p1", role="Projectleider", area_id="area/gm0503"),
+            membership("p1", role="Projectleider"),
+        ) == [
+            (RoleKind.WIJKREGISSEUR, "tanthof", None),
+            (RoleKind.PROJECTLEIDER, "council-delft", None),
+            (RoleKind.PROJECTLEIDER, "council-delft-raad", None),
+        ]
+
+    def test_an_office_stays_in_the_council_whatever_its_area(self) -> None:
+        result = imported(
+            persons=[{"id": "p1", "name": "A. de Vries"}],
+            organizations=[DELFT],
+            areas=self.AREAS,
+            memberships=[
+                membership("p1", role="councillor", area_id="tanthof"),
+                membership("p1", role="mayor", area_id="area/gm0503"),
+            ],
+        )
+        assert [(r.kind, r.at) for r in result.landscape.roles] == [
+            (RoleKind.RAADSLID, "council-delft-raad"),
+            (RoleKind.BURGEMEESTER, "council-delft-college"),
+        ]
+        entry = result.report.category("membership.area_id")
+        assert entry is not None
+        assert entry.count == 2
+
+    def test_a_faction_of_its_own(self) -> None:
+        result = imported(
+            persons=[{"id": "p1", "name": "A. de Vries"}],
+            organizations=[DELFT, self.FACTION],
+            memberships=[
+                membership("p1", role="Raadslid", on_behalf_of_id="delft-stip"),
+                membership("p1", role="Fractievoorzitter", on_behalf_of_id="delft-stip"),
+            ],
+        )
+        land = result.landscape
+        (delft,) = land.municipalities
+        assert [(f.id, f.name, f.party, f.seats) for f in delft.council.factions] == [
+            ("delft-stip", "STIP", None, 1)
+        ]
+        assert land.organisations == ()
+        assert [(r.kind, r.at, r.on_behalf_of) for r in land.roles] == [
+            (RoleKind.RAADSLID, "council-delft-raad", "delft-stip"),
+            (RoleKind.FRACTIEVOORZITTER, "delft-stip", None),
+        ]
+
+    def test_a_faction_outside_a_council_is_a_party(self) -> None:
+        loose = {"id": "stip", "name": "STIP", "classification": "fractie"}
+        result = imported(
+            persons=[{"id": "p1", "name": "A. de Vries"}],
+            organizations=[DELFT, loose],
+            memberships=[membership("p1", role="Raadslid", on_behalf_of_id="stip")],
+        )
+        land = result.landscape
+        assert [(o.id, o.kind) for o in land.organisations] == [
+            ("stip", ActorKind.POLITIEKE_PARTIJ)
+        ]
+        assert [r.on_behalf_of for r in land.roles] == ["council-delft-stip"]
+        assert any("imported as parties" in note for note in result.report.notes)
+
+    def test_on_behalf_of_a_municipality_and_held_nowhere(self) -> None:
+        land = imported(
+            persons=[{"id": "p1", "name": "A. de Vries"}],
+            organizations=[DELFT, {"id": "vng", "name": "VNG", "classification": "vereniging"}],
+            memberships=[
+                membership("p1", "vng", role="Contactpersoon", on_behalf_of_id="council/delft"),
+                {"person_id": "p1", "role": "Kartrekker"},
+            ],
+        ).landscape
+        assert [(r.kind, r.at, r.on_behalf_of) for r in land.roles] == [
+            (RoleKind.CONTACTPERSOON, "vng", "council-delft"),
+            (RoleKind.KARTREKKER, None, None),
+        ]
+
+    def test_a_council_or_an_unknown_member_holds_no_role(self) -> None:
+        result = imported(
+            organizations=[DELFT, PARTY],
+            memberships=[
+                {"member": {"@type": "Organization", "id": "council/delft"}, "role": "Lid"},
+                {"member": {"@type": "Organization", "id": "elsewhere"}, "role": "Lid"},
+                {"member": {"@type": "Person", "id": "p9"}, "role": "Lid"},
+            ],
+        )
+        assert result.landscape.roles == ()
+        counts = {item.category: item.count for item in result.report}
+        assert (counts["membership.member"], counts["membership.person"]) == (2, 1)
+
+
 class TestPeople:
     def test_contact_details_and_other_fields(self) -> None:
         result = imported(
@@ -210,6 +434,12 @@ class TestPeople:
         entry = result.report.category("membership.person")
         assert entry is not None
         assert entry.examples == ("delft.json: memberships[0].person_id = 'p9'",)
+
+    def test_ids_that_are_model_ids_are_kept_as_they_are(self) -> None:
+        result = imported(
+            persons=[{"id": "p--1", "name": "A. de Vries"}, {"id": "P 2", "name": "B. Bakker"}]
+        )
+        assert [p.id for p in result.landscape.people] == ["p--1", "p-2"]
 
     def test_ids_that_collide_are_renamed(self) -> None:
         result = imported(

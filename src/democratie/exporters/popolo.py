@@ -4,8 +4,8 @@ Popolo (popoloproject.com) defines the records; the container is the de facto on
 an object with ``persons``, ``organizations``, ``memberships``, ``areas`` and
 ``events`` lists. Every record is valid against the official Popolo JSON Schemas.
 The mapping is the inverse of :mod:`democratie.importers.popolo`, so that a landscape
-written here and read back keeps its people, its councils, parties and government
-bodies, and its roles:
+written here and read back keeps its people, its municipalities, its organisations
+and the roles Popolo can carry:
 
 =============================  =============================================================
 landscape                      Popolo
@@ -17,28 +17,51 @@ council, college               the municipality's organization: roles there are 
                                of it, told apart by their ``role`` (as Open Raadsinformatie
                                does)
 faction                        memberships ``on_behalf_of`` its party; a faction without a
-                               party organisation is written as an organization ``party``
+                               party organisation is an organization ``faction`` of its own,
+                               with its municipality as ``parent_id``
 organisation                   organization; ``classification`` ``party`` for a political
                                party, ``government`` for a government body, else its kind
                                (``stichting``, ``woningcorporatie``, ...); ``parent_id`` its
-                               parent organisation or else its municipality
+                               parent organisation or else its municipality; ``area_id`` its
+                               area when it has one
 network, initiative            organization ``network`` or ``initiative``, so roles there
                                and network members are memberships too
-role                           membership: ``role`` the Dutch name of the role kind,
+role                           membership of its holder (``person_id``, or ``member`` for an
+                               organisation): ``role`` the Dutch name of the role kind,
                                ``label`` its title, ``start_date``, ``end_date``,
                                ``on_behalf_of_id``; a role at an area is a membership of the
-                               area's municipality with ``area_id``
+                               area's municipality with ``area_id``, and a role at the
+                               municipality itself one with the municipality's own area
 network member                 membership of the network, role ``Lid``
 area (wijk, kern, buurt, ...)  area with its level as ``classification``, its CBS code as
                                ``identifier``, nested through ``parent_id``; a municipality's
-                               own area has its TOOI URI as id
+                               own area has its TOOI URI as id (or ``<id>/gemeente`` without
+                               a CBS code)
 meeting                        event of its initiative or network, with the people who
                                attended
 =============================  =============================================================
 
 Contact details (``email``, phone numbers) are written only with ``include_private``.
-Assessments, initiative details, phases and scores have no place in Popolo and are
-left out: use the JSON or CSV export for those.
+Assessments, sectors, initiative details, phases and scores have no place in Popolo
+and are left out: use the JSON or CSV export for those.
+
+Notes
+-----
+The round trip through :mod:`democratie.importers.popolo` gives back the people,
+municipalities and organisations, and the roles, except what Popolo cannot carry:
+
+- initiatives, networks and meetings are written, but the model needs what Popolo
+  has no field for (an initiative's kind, phases and participants; a network's kind
+  and themes), so they do not come back, nor the roles held there or the network
+  members;
+- within a municipality, only the role and ``area_id`` tell where a role is held: a
+  council or college office comes back where the office sits (a wethouder in the
+  college, a fractievoorzitter at the faction, a raadslid in the council), and any
+  other role at the council, college or a faction comes back in the council;
+- a faction with a party is written as that party, and comes back as the faction
+  ``<municipality>-<party>``;
+- an organisation keeps one area, and its parent rather than its municipality when it
+  has both.
 
 Examples
 --------

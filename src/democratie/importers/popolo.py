@@ -1,4 +1,4 @@
-"""Import councils from a standard Popolo document.
+"""Import councils and organisations from a standard Popolo document.
 
 Popolo (popoloproject.com) is the international standard for data about
 legislatures. It defines no file container; the de facto one is a JSON object
@@ -19,24 +19,68 @@ A document becomes a :class:`~democratie.model.Landscape`:
   with the id ``<council>-<party>``. A party called ``unknown`` is the
   placeholder some publishers use for "no party known": it is not imported, and
   the report counts the memberships that named it;
+- an organization classified ``faction`` (or ``fractie``, ``council group``,
+  ``parliamentary group``) whose ``parent_id`` is a council becomes a faction of
+  that council under its own id, without a party; one outside a council is read
+  as a party;
 - committees, commissions and executives become organisations of kind
-  ``overheidsorganisatie``; organizations of other classifications are reported;
+  ``overheidsorganisatie``;
+- an organization classified by the slug of an :class:`~democratie.vocab.ActorKind`
+  (``stichting``, ``woningcorporatie``, ``maatschappelijke_organisatie``, ...; case,
+  hyphens and underscores do not matter, see :data:`ORGANISATION_KINDS`) becomes an
+  organisation of that kind;
+- an organisation keeps its name, description, identifiers and contact details;
+  its ``parent_id`` places it in a council's municipality or in another
+  organisation, and its ``area_id``, when that is an imported area, is an area it
+  works in;
+- organizations classified ``initiative`` or ``network`` (how
+  :mod:`democratie.exporters.popolo` writes initiatives and networks) and those of
+  any other classification are reported, not imported, and so are the
+  memberships of them;
 - every person becomes a :class:`~democratie.model.Person` (with the Popolo id
   as an identifier of scheme ``popolo``, and e-mail and contact details as
   private contact details);
-- every membership becomes a :class:`~democratie.model.Role`: the role text is
-  read onto a role kind where the meaning is clear (councillor -> raadslid,
-  mayor -> burgemeester, deputy mayor -> locoburgemeester, alderman ->
-  wethouder, ...), else the role is ``lid`` with the text kept as its title;
-  roles in a council are placed where the office sits (burgemeester, wethouders
-  and locoburgemeester in the college, a fractievoorzitter at the faction, the
-  rest in the council);
+- every membership becomes a :class:`~democratie.model.Role` of its person, or of
+  the organisation its ``member`` names: the role text is read onto a role kind
+  where the meaning is clear (councillor -> raadslid, mayor -> burgemeester,
+  deputy mayor -> locoburgemeester, alderman -> wethouder, ...), else the role is
+  ``lid`` with the text kept as its title. Roles in a council are placed where
+  the office sits (burgemeester, wethouders and locoburgemeester in the college,
+  a fractievoorzitter at the faction, the rest in the council), except that a
+  role which is none of the council's or college's :data:`OFFICES` is held at
+  the area its ``area_id`` names, or at the municipality when that is the
+  council's own area (a councillor's area is the ward they represent, which a
+  role has no place for). A membership of no organization is a role held
+  nowhere in particular, and one on behalf of a council is on behalf of its
+  municipality;
 - areas become :class:`~democratie.model.Area` objects of the municipality
   they belong to (through the council's ``area_id``, their parents, or the posts
   and memberships that link them to one council).
 
-Posts, events and every field without a place in the model are counted in the
-report, never dropped silently.
+Ids that are valid model ids are kept as they are; others become slugs (and get
+a numbered suffix when taken). Posts, events and every field without a place in
+the model are counted in the report, never dropped silently.
+
+Notes
+-----
+The round trip. What :mod:`democratie.exporters.popolo` writes comes back with the same people,
+organisations (id, name, kind, and parent, municipality and area as far as one
+Popolo organization holds them) and municipalities, and with the roles Popolo
+can carry. What it cannot carry:
+
+- initiatives, networks and meetings: they are written as organizations and
+  events, but the model needs what Popolo has no field for (an initiative's kind,
+  phases and participants; a network's kind and themes), so they are reported,
+  and with them the roles held there and the network members;
+- where in a municipality a role sits, beyond what the role tells: a
+  municipality is one organization, so an office held at the municipality, an
+  area or the "wrong" body comes back where the office sits, and any other role
+  at a council, college or faction comes back in the council;
+- the faction of a party: written as memberships on behalf of the party, it
+  comes back as the faction ``<municipality>-<party>`` (a faction without a party
+  comes back under its own id);
+- an organisation's sector and assessment, more than one area, and a
+  municipality beside a parent.
 
 Examples
 --------
@@ -754,8 +798,12 @@ class _Import:
                 )
             elif org.kind in {"party", "organisation", "faction"}:
                 self.ids["org", org.id] = self.take(org.id, fallback=org.name or "org")
+        # The area of a council's own municipality is not imported: the municipality stands
+        # for it, and takes no id from the landscape's other entities.
+        own_areas = {org.area for org in self.orgs.values() if org.kind == "council"}
         for area in self.areas.values():
-            self.ids["area", area.id] = self.take(area.id, fallback=area.name)
+            if area.id not in own_areas:
+                self.ids["area", area.id] = self.take(area.id, fallback=area.name)
         people: list[Person] = []
         person_ids: dict[str, str] = {}
         for draft in drafts:
@@ -771,9 +819,7 @@ class _Import:
                 people.append(person)
                 person_ids[draft.id] = person.id
         municipalities = self.municipalities(memberships)
-        places = {
-            area.id: mun.id for mun in municipalities.values() for area in mun.walk_areas()
-        }
+        places = {area.id: mun.id for mun in municipalities.values() for area in mun.walk_areas()}
         self.council_factions(municipalities)
         organisations = self.organisations(municipalities, places)
         roles = self.roles(memberships, person_ids, municipalities, places)
@@ -1248,7 +1294,7 @@ class _Import:
             else:
                 other = own
         area = membership.area or (post.area if post else None)
-        if org is None or council is None:
+        if council is None:
             if membership.area is not None:
                 self.skip(
                     "membership.area_id",
