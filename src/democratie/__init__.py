@@ -43,6 +43,7 @@ from democratie.plugins import (
     list_plugins,
     load,
     score,
+    validate,
 )
 
 try:
@@ -77,4 +78,5 @@ __all__ = [
     "load",
     "loads",
     "score",
+    "validate",
 ]

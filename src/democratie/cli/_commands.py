@@ -264,7 +264,8 @@ def _graph_summary(graph: StakeholderGraph, top: int) -> dict[str, Any]:
 @click.option(
     "--as-of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Judge deadlines against this day (YYYY-MM-DD).",
+    metavar="YYYY-MM-DD",
+    help="Judge deadlines against this day.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scorecards as JSON.")
 @click.pass_context
@@ -351,7 +352,12 @@ def _cards_text(cards: Scorecards, lang: Language) -> str:
 @cli.command("export")
 @_strict_option
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--format", "format_", required=True, help="The format to write (see --help).")
+@click.option(
+    "--format",
+    "format_",
+    required=True,
+    help="json, toml, popolo, graphml, gexf, node-link, csv, or one a plugin adds.",
+)
 @click.option(
     "--output", required=True, type=click.Path(path_type=Path), help="The file or folder."
 )

@@ -8,9 +8,13 @@ own validators stop at the first failure).
 
 from __future__ import annotations
 
+import enum
 import math
 import re
+import types
+import typing
 from collections.abc import Iterable, Iterator
+from typing import Any, Union
 
 from democratie.errors import ModelError, Problem
 
@@ -22,6 +26,7 @@ __all__ = [
     "check_ids",
     "check_text",
     "check_unit",
+    "coerce_terms",
     "raise_problems",
 ]
 
@@ -142,3 +147,91 @@ def check_count(
 def _show(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def coerce_terms(obj: Any) -> None:
+    """Turn vocabulary slugs given as text into their members, in place; refuse anything else.
+
+    ``Initiative(kind="experiment")`` then holds ``InitiativeKind.EXPERIMENT``, as
+    a loaded document would, and ``kind="experimnet"`` fails at once with the
+    slugs allowed instead of somewhere later. Members pass untouched, so objects
+    built by the loader pay only an ``isinstance`` per field.
+
+    Raises
+    ------
+    ModelError
+        Listing every value that is not a member or a slug of its vocabulary.
+    """
+    problems = []
+    for name, vocabulary, many in _term_fields(type(obj)):
+        value = getattr(obj, name)
+        if value is None or isinstance(value, vocabulary):
+            continue
+        if many and isinstance(value, tuple):
+            if all(isinstance(item, vocabulary) for item in value):
+                continue
+            items = []
+            for index, item in enumerate(value):
+                member, problem = _member(vocabulary, item, f"{name}[{index}]")
+                items.append(member)
+                if problem is not None:
+                    problems.append(problem)
+            object.__setattr__(obj, name, tuple(items))
+        elif many:
+            problems.append(
+                Problem(
+                    path=name, code="wrong-type", message=f"expected a tuple, got {_show(value)}"
+                )
+            )
+        else:
+            member, problem = _member(vocabulary, value, name)
+            if problem is not None:
+                problems.append(problem)
+            else:
+                object.__setattr__(obj, name, member)
+    if problems:
+        raise ModelError(problems)
+
+
+def _member(vocabulary: type[enum.Enum], value: object, path: str) -> tuple[Any, Problem | None]:
+    if isinstance(value, vocabulary):
+        return value, None
+    if isinstance(value, str):
+        try:
+            return vocabulary(value), None
+        except ValueError:
+            pass
+    allowed = ", ".join(str(member.value) for member in vocabulary)
+    return value, Problem(
+        path=path,
+        code="invalid-value",
+        message=f"{_show(value)} is not one of the slugs of {vocabulary.__name__}: {allowed}",
+    )
+
+
+_TermField = tuple[str, type[enum.Enum], bool]
+_TERM_FIELDS: dict[type, tuple[_TermField, ...]] = {}
+
+
+def _term_fields(cls: type) -> tuple[_TermField, ...]:
+    """List the fields of an attrs class that hold vocabulary members.
+
+    Each as (name, vocabulary, whether it is a tuple of them); worked out once per class.
+    """
+    cached = _TERM_FIELDS.get(cls)
+    if cached is not None:
+        return cached
+    found = []
+    for name, hint in typing.get_type_hints(cls).items():
+        if name.startswith("_"):
+            continue
+        many = typing.get_origin(hint) is tuple
+        if many:
+            hint = typing.get_args(hint)[0]
+        if typing.get_origin(hint) in (Union, types.UnionType):
+            options = [a for a in typing.get_args(hint) if a is not type(None)]
+            hint = options[0] if len(options) == 1 else None
+        if isinstance(hint, type) and issubclass(hint, enum.Enum):
+            found.append((name, hint, many))
+    _TERM_FIELDS[cls] = result = tuple(found)
+    return result

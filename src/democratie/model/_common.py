@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from attrs import frozen
 
 from democratie.errors import Problem
-from democratie.model._checks import check_text, check_unit, raise_problems
+from democratie.model._checks import check_text, check_unit, coerce_terms, raise_problems
 from democratie.vocab import ContactKind
 
 __all__ = ["Assessment", "ContactDetail", "Identifier", "Period", "Source"]
@@ -34,6 +34,7 @@ class Period:
     end: dt.date | None = None
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(self._check())
 
     def _check(self) -> Iterator[Problem]:
@@ -71,6 +72,7 @@ class Identifier:
     identifier: str
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(
             [*check_text(self.scheme, "scheme"), *check_text(self.identifier, "identifier")]
         )
@@ -95,6 +97,7 @@ class ContactDetail:
     value: str
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(check_text(self.value, "value"))
 
 
@@ -117,6 +120,7 @@ class Source:
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(
             [
                 *check_text(self.title, "title"),
@@ -152,6 +156,7 @@ class Assessment:
     urgency: float | None = None
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(
             [
                 *check_unit(self.power, "power"),

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from attrs import Factory, field, frozen
 
 from democratie.errors import Problem
-from democratie.model._checks import check_id, check_ids, check_text, raise_problems
+from democratie.model._checks import check_id, check_ids, check_text, coerce_terms, raise_problems
 from democratie.model._common import Assessment, ContactDetail, Identifier
 from democratie.vocab import DEFAULT_SECTORS, ActorKind, PolicyDomain, RoleKind, Sector
 
@@ -43,11 +43,15 @@ class Person:
     identifiers: tuple[Identifier, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems([*check_id(self.id, "id"), *check_text(self.name, "name")])
 
 
 def _default_sector(self: Organisation) -> Sector:
-    return DEFAULT_SECTORS[self.kind]
+    # The kind may still be a slug here (it is made a member after __init__).
+    kind: object = self.kind
+    member = ActorKind.__members__.get(str(getattr(kind, "value", kind)).upper())
+    return DEFAULT_SECTORS[member] if member is not None else Sector.MAATSCHAPPIJ
 
 
 @frozen(kw_only=True)
@@ -100,6 +104,7 @@ class Organisation:
     identifiers: tuple[Identifier, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(self._check())
 
     def _check(self) -> Iterator[Problem]:
@@ -167,6 +172,7 @@ class Role:
     identifiers: tuple[Identifier, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(self._check())
 
     def _check(self) -> Iterator[Problem]:

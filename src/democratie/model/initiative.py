@@ -14,6 +14,7 @@ from democratie.model._checks import (
     check_id,
     check_ids,
     check_text,
+    coerce_terms,
     raise_problems,
 )
 from democratie.model._common import Identifier, Period
@@ -68,6 +69,7 @@ class Participant:
     level: ParticipationLevel | None = None
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(check_id(self.actor, "actor"))
 
 
@@ -93,6 +95,7 @@ class Stage:
     period: Period = Factory(Period)
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(check_ids(self.participants, "participants"))
 
     @property
@@ -124,6 +127,7 @@ class Milestone:
     done: dt.date | None = None
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(
             [
                 *check_text(self.title, "title"),
@@ -171,6 +175,7 @@ class Assignment:
     raci: Raci
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(check_id(self.actor, "actor"))
 
 
@@ -190,6 +195,7 @@ class Task:
     assignments: tuple[Assignment, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(check_text(self.title, "title"))
 
     def holders(self, raci: Raci) -> tuple[str, ...]:
@@ -222,6 +228,7 @@ class Commitment:
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(
             [
                 *(check_id(self.by, "by") if self.by is not None else ()),
@@ -252,6 +259,7 @@ class Lesson:
     shared_with: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(
             [
                 *check_text(self.text, "text", multiline=True),
@@ -376,6 +384,7 @@ class Initiative:
     identifiers: tuple[Identifier, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(self._check())
 
     def commitment(self, kind: CommitmentKind) -> Commitment | None:

@@ -11,7 +11,7 @@ from typing import Any, Literal, TypeAlias
 from attrs import evolve, field, frozen
 
 from democratie.errors import ModelError, Problem
-from democratie.model._checks import check_text
+from democratie.model._checks import check_text, coerce_terms
 from democratie.model._common import Source
 from democratie.model.actors import Organisation, Person, Role
 from democratie.model.initiative import Initiative
@@ -205,6 +205,7 @@ class Landscape:
     _cache: dict[str, object] = field(init=False, eq=False, repr=False, hash=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         problems: list[Problem] = []
         problems.extend(check_text(self.title, "title", required=False))
         problems.extend(check_text(self.description, "description", multiline=True, required=False))
@@ -537,7 +538,9 @@ class Landscape:
         message = f"'{place}' is {_a(entry.kind)}; expected a municipality or an area"
         raise TypeError(message)
 
-    def _grouped(self, attribute: Literal["holder", "at"]) -> dict[str, tuple[Role, ...]]:
+    def _grouped(
+        self, attribute: Literal["holder", "at", "on_behalf_of"]
+    ) -> dict[str, tuple[Role, ...]]:
         key = f"roles-by-{attribute}"
         cached = self._cache.get(key)
         if cached is None:
@@ -548,6 +551,18 @@ class Landscape:
                     groups[value].append(role)
             cached = {k: tuple(v) for k, v in groups.items()}
             self._cache[key] = cached
+        return cached  # type: ignore[return-value]
+
+    def _organisations_by_municipality(self) -> dict[str, tuple[Organisation, ...]]:
+        """The organisations of each municipality, in document order (indexed once)."""
+        cached = self._cache.get("organisations-by-municipality")
+        if cached is None:
+            groups: defaultdict[str, list[Organisation]] = defaultdict(list)
+            for organisation in self.organisations:
+                if organisation.municipality is not None:
+                    groups[organisation.municipality].append(organisation)
+            cached = {k: tuple(v) for k, v in groups.items()}
+            self._cache["organisations-by-municipality"] = cached
         return cached  # type: ignore[return-value]
 
     # -- immutable updates ---------------------------------------------------------------

@@ -9,7 +9,7 @@ from attrs import Factory, field, frozen
 
 from democratie import reference
 from democratie.errors import Problem
-from democratie.model._checks import check_count, check_id, check_text, raise_problems
+from democratie.model._checks import check_count, check_id, check_text, coerce_terms, raise_problems
 from democratie.model._common import Assessment, Identifier
 from democratie.vocab import AreaLevel
 
@@ -66,6 +66,7 @@ class Area:
     identifiers: tuple[Identifier, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(self._check())
 
     def _check(self) -> Iterator[Problem]:
@@ -117,6 +118,7 @@ class Faction:
     identifiers: tuple[Identifier, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(
             [
                 *check_id(self.id, "id"),
@@ -149,6 +151,7 @@ class Council:
     assessment: Assessment | None = None
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(self._check())
 
     def _check(self) -> Iterator[Problem]:
@@ -182,6 +185,7 @@ class College:
     assessment: Assessment | None = None
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(check_count(self.wethouder_seats, "wethouder_seats", maximum=50))
 
 
@@ -253,6 +257,7 @@ class Municipality:
     identifiers: tuple[Identifier, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         if self.province is None and self.cbs_code is not None:
             # Leaving the province out means "as in the CBS list"; None cannot be stored
             # in every format, so the CBS fact is filled in here too.
@@ -317,7 +322,13 @@ class Municipality:
                         "correct the code or leave the name out"
                     ),
                 )
-            if self.province is not None and not _same_text(self.province, record.province):
+            province_problems = list(check_text(self.province, "province", required=False))
+            yield from province_problems
+            if (
+                self.province is not None
+                and not province_problems
+                and not _same_text(self.province, record.province)
+            ):
                 yield Problem(
                     path="province",
                     code="invalid-value",

@@ -13,6 +13,7 @@ from democratie.model._checks import (
     check_id,
     check_ids,
     check_text,
+    coerce_terms,
     raise_problems,
 )
 from democratie.model._common import Identifier, Period
@@ -73,6 +74,7 @@ class Meeting:
     held: bool | None = None
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(self._check())
 
     def _check(self) -> Iterator[Problem]:
@@ -134,6 +136,7 @@ class Network:
     identifiers: tuple[Identifier, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
         raise_problems(self._check())
 
     def _check(self) -> Iterator[Problem]:
