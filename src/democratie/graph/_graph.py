@@ -39,8 +39,8 @@ class StakeholderGraph:
     every edge a ``relation`` (:mod:`democratie.graph.schema`).
 
     The views (:meth:`municipality_view`, :meth:`initiative_view`, :meth:`network_view`,
-    :meth:`area_view`, :meth:`subgraph`) are read-only and cheap: they share the data of this graph. Use
-    :meth:`copy` for a graph of your own.
+    :meth:`area_view`, :meth:`subgraph`) are read-only and cheap: they share the data of this
+    graph. Use :meth:`copy` for a graph of your own.
 
     Parameters
     ----------
@@ -570,7 +570,7 @@ class _Members:
         return node in self.nodes
 
 
-class _InducedMultiAdjacency(FilterMultiAdjacency):  # type: ignore[misc]
+class _InducedMultiAdjacency(FilterMultiAdjacency[str, str, Any]):
     """networkx's filtered multi-adjacency, keeping each node's neighbours in their order.
 
     The neighbours of one node are filtered with the plain membership test, so that they
@@ -578,14 +578,19 @@ class _InducedMultiAdjacency(FilterMultiAdjacency):  # type: ignore[misc]
     degree is.
     """
 
-    def __getitem__(self, node: str) -> FilterMultiInner:
-        if node in self._atlas and self.NODE_OK(node):
-            contains = self.NODE_OK.contains
+    def __init__(self, d: Any, members: _Members, every_edge: Any) -> None:
+        super().__init__(d, members, every_edge)
+        self._outer: Any = d
+        self._contains = members.contains
+
+    def __getitem__(self, node: str) -> Any:
+        contains = self._contains
+        if node in self._outer and contains(node):
 
             def edge_ok(nbr: str, key: object) -> bool:
                 return bool(contains(nbr))
 
-            return FilterMultiInner(self._atlas[node], contains, edge_ok)
+            return FilterMultiInner(self._outer[node], contains, edge_ok)
         raise KeyError(f"Key {node} not found")
 
 
@@ -595,8 +600,9 @@ def _induced_view(g: _MultiDiGraph, ordered: list[str]) -> _MultiDiGraph:
     view: _MultiDiGraph = nx.subgraph_view(g, filter_node=members)
     if g.is_multigraph() and g.is_directed():
         every_edge = view._EDGE_OK  # type: ignore[attr-defined]
-        view._succ = _InducedMultiAdjacency(g._succ, members, every_edge)  # type: ignore[attr-defined]
-        view._pred = _InducedMultiAdjacency(g._pred, members, every_edge)  # type: ignore[attr-defined]
+        succ, pred = g._succ, g._pred  # type: ignore[attr-defined]
+        view._succ = _InducedMultiAdjacency(succ, members, every_edge)  # type: ignore[attr-defined]
+        view._pred = _InducedMultiAdjacency(pred, members, every_edge)  # type: ignore[attr-defined]
     return view
 
 

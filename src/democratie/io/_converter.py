@@ -18,12 +18,13 @@ from collections.abc import Callable
 from typing import Any, get_args, get_origin
 
 import attrs
+from attrs import evolve
 from cattrs import Converter
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from democratie.errors import ModelError
+from democratie.errors import ModelError, Problem
 from democratie.model import Landscape
 from democratie.vocab import Term
 
@@ -218,6 +219,8 @@ def _checks_without(
         return []
     retry: dict[str, Any] = {}
     lost: set[str] = set()
+    # For each list with items left out: the place in the document of each item kept.
+    positions: dict[str, list[int]] = {}
     item_types = _item_types(kind)
     for key, raw in value.items():
         bad = _failed_items(failed[key]) if key in failed and key in item_types else None
@@ -226,7 +229,8 @@ def _checks_without(
         elif bad is not None and isinstance(raw, list):
             # The failed items are known from the error itself: structuring them again to
             # find out would take time exponential in the depth of the nesting.
-            retry[key] = [item for index, item in enumerate(raw) if index not in bad]
+            positions[key] = [index for index in range(len(raw)) if index not in bad]
+            retry[key] = [raw[index] for index in positions[key]]
             for index in bad:
                 lost.update(_ids_in(raw[index]))
         else:
@@ -237,7 +241,7 @@ def _checks_without(
     except ClassValidationError as again:
         _, raised_by_init = again.group_exceptions()
         kept_problems = [
-            problem
+            _placed(problem, positions)
             for model_error in raised_by_init
             if isinstance(model_error, ModelError)
             for problem in model_error.problems
@@ -248,6 +252,18 @@ def _checks_without(
     except Exception:
         return []
     return []
+
+
+_ITEM = re.compile(r"([^.\[\]]+)\[(\d+)\](.*)", re.DOTALL)
+
+
+def _placed(problem: Problem, positions: dict[str, list[int]]) -> Problem:
+    """The problem at its place in the document, from its place in a list with items left out."""
+    match = _ITEM.fullmatch(problem.path)
+    if match is None or match.group(1) not in positions:
+        return problem
+    key, index, rest = match.group(1), int(match.group(2)), match.group(3)
+    return evolve(problem, path=f"{key}[{positions[key][index]}]{rest}")
 
 
 def _failed_items(error: BaseException) -> set[int] | None:

@@ -48,7 +48,7 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _TEXT = "<text>"
 # A lone surrogate in the parsed data comes from the text itself or from a JSON escape.
 _SURROGATE_CHAR = re.compile(r"[\ud800-\udfff]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]|\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _TOML_TABLE = re.compile(r"\[\[?\s*[A-Za-z_][A-Za-z0-9_-]*(?:\s*\.\s*[A-Za-z0-9_-]+)*\s*\]")
 
 
@@ -304,7 +304,7 @@ def parse(text: str, *, format: Format, source: str = _TEXT) -> Any:
         )
     else:
         found = _too_deep(doc)
-        if not found and _SURROGATE.search(text) is not None:
+        if not found and _may_hold_surrogates(text):
             found = list(_lone_surrogates(doc))
         if not found:
             return doc
@@ -312,15 +312,31 @@ def parse(text: str, *, format: Format, source: str = _TEXT) -> Any:
     raise LoadError([problem], source=source)
 
 
+def _may_hold_surrogates(text: str) -> bool:
+    """Whether parsing *text* may have given a lone surrogate: a quick test of the text."""
+    if _SURROGATE_ESCAPE.search(text) is not None:
+        return True
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _too_deep(doc: Any) -> list[Problem]:
     """A problem at the first list or table nested deeper than :data:`MAX_DEPTH`, if any."""
-    level = [doc] if isinstance(doc, (dict, list)) else []
+    level = [doc] if type(doc) in (dict, list) else []
     depth = 1
     while level and depth <= MAX_DEPTH:
         inner: list[Any] = []
+        keep = inner.append
         for node in level:
-            values = node.values() if isinstance(node, dict) else node
-            inner.extend(value for value in values if isinstance(value, (dict, list)))
+            for value in node.values() if type(node) is dict else node:
+                kind = type(value)
+                if kind is dict or kind is list:
+                    keep(value)
         level = inner
         depth += 1
     if not level:

@@ -102,6 +102,8 @@ _SHARED_WITH: frozenset[EntityKind] = frozenset(
     {"network", "municipality", "organisation", "initiative"}
 )
 _ON_BEHALF: frozenset[EntityKind] = frozenset({"faction", "organisation", "municipality"})
+#: How many dangling references get a "did you mean" suggestion.
+_MAX_HINTS = 25
 
 
 @frozen(kw_only=True)
@@ -345,10 +347,16 @@ class Landscape:
 
     def _check_references(self, refs: list[_Ref]) -> Iterator[Problem]:
         index = self._index
+        # Each suggestion compares the target with every id: suggesting for every one of
+        # thousands of dangling references would take time quadratic in the document.
+        hints_left = _MAX_HINTS
         for path, target, allowed in refs:
             entry = index.get(target)
             if entry is None:
-                hint = self._suggest(target, allowed)
+                hint = None
+                if hints_left > 0:
+                    hints_left -= 1
+                    hint = self._suggest(target, allowed)
                 yield Problem(
                     path=path,
                     code="dangling-reference",

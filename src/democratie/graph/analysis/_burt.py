@@ -9,6 +9,7 @@ definitions, in O(sum over the neighbours v of min(d_u, d_v)) per node u and no 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 
@@ -21,7 +22,7 @@ def _strengths(
     """Every node's total and largest tie strength (computed lazily by the callers' needs)."""
     total: dict[str, float] = {}
     largest: dict[str, float] = {}
-    adj = graph.adj
+    adj = _adjacency(graph)
     for node, neighbours in adj.items():
         values = [1.0 if weight is None else float(d.get(weight, 1)) for d in neighbours.values()]
         total[node] = sum(values)
@@ -43,12 +44,22 @@ def _tie(graph: nx.Graph[str], u: str, v: str, weight: str | None) -> float:
     return 1.0 if weight is None else float(graph.adj[u][v].get(weight, 1))
 
 
+def _adjacency(graph: nx.Graph[str]) -> Mapping[str, Mapping[str, Any]]:
+    """The graph's adjacency as plain dictionaries when it has them (a graph, not a view).
+
+    Membership tests on networkx's read-only adjacency views run in Python; on the
+    dictionaries underneath, in C: the shared-neighbour counts are several times faster.
+    """
+    raw = getattr(graph, "_adj", None)
+    return raw if isinstance(raw, dict) else graph.adj
+
+
 def constraint(
     graph: nx.Graph[str], nodes: Iterable[str], weight: str | None = None
 ) -> dict[str, float]:
     """Burt's constraint of each node in `nodes` (NaN for an isolated node)."""
     total, _ = _strengths(graph, weight)
-    adj = graph.adj
+    adj = _adjacency(graph)
     result: dict[str, float] = {}
     for u in nodes:
         neighbours = adj[u]
@@ -76,7 +87,7 @@ def effective_size(
     neighbours over the degree.
     """
     total, largest = _strengths(graph, weight) if weight is not None else ({}, {})
-    adj = graph.adj
+    adj = _adjacency(graph)
     result: dict[str, float] = {}
     for u in nodes:
         neighbours = adj[u]

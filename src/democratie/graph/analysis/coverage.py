@@ -188,7 +188,8 @@ def area_coverage(
 
     Notes
     -----
-    O(n + sum of the degrees of the areas), for n nodes.
+    O(sum of the degrees of the municipality and its areas), whatever the size of the
+    graph; with ``by=None`` the initiatives are found first, in O(n) for n nodes.
 
     Examples
     --------
@@ -212,12 +213,14 @@ def area_coverage(
         servers = {by} if isinstance(by, str) else set(by)
         for node in servers:
             graph.attributes(node)
+    nodes = g.nodes
+    within = graph._areas_within([municipality])
+    position = graph._positions()
     areas = [
         n
-        for n, d in g.nodes(data=True)
-        if d["kind"] == "area"
-        and d.get("municipality") == municipality
-        and d.get("area_level") == level.value
+        for n in sorted(within, key=position.__getitem__)
+        if nodes[n].get("municipality") == municipality
+        and nodes[n].get("area_level") == level.value
     ]
     whole = any(
         level.value in g.nodes[s].get("covers_all", ())
@@ -230,12 +233,13 @@ def area_coverage(
     reached = [a for a in areas if whole or _served(graph, a, servers)]
     count = g.nodes[municipality].get(_COUNTS.get(level, ""), 0)
     total = max(len(areas), count) or None
+    hit = set(reached)
     return AreaCoverage(
         municipality=municipality,
         level=level,
         total=total,
         reached=tuple(reached),
-        missing=tuple(a for a in areas if a not in set(reached)),
+        missing=tuple(a for a in areas if a not in hit),
         reached_count=(total or 0) if whole else len(reached),
         covers_all=whole,
     )

@@ -1,8 +1,12 @@
 """Network rules: champions (kartrekkers), brokers (verbinders), bridging and bonding.
 
 These rules read the stakeholder graph that the scoring context builds once and
-shares. The graph analyses they use are computed once per scoring run for all
-subjects together.
+shares, but each measures a subject within its own neighbourhood, never over the
+whole graph: an initiative among the actors of its municipality, a network among
+its actors and theirs, a municipal organisation by the ties of its own actors. So
+scoring one subject costs what its surroundings cost, in a landscape of one
+municipality or of the nation, and the analyses are computed once per
+neighbourhood and shared through the scoring context.
 
 Examples
 --------
@@ -17,17 +21,18 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import networkx as nx
 from attrs import frozen
 
 from democratie.graph import ACTOR_KINDS, TIE_RELATIONS, StakeholderGraph
-from democratie.graph.analysis import BrokerRanking, rank_brokers
+from democratie.graph.analysis import Broker, rank_brokers
 from democratie.model import Initiative, Landscape, Municipality, Network
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
 from democratie.scoring.rules._common import actors_of, advice, plural
+from democratie.scoring.rules._neighbourhood import neighbourhood, projected_ties
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import RoleKind
 
@@ -101,11 +106,17 @@ class ChampionPresence(BaseRule):
     "Kartrekkers zijn nodig", the M50 learning circle concluded. The
     kartrekkers of an initiative are the actors it names as such (participant
     role or role ``kartrekker``); when it names none, its leaders and
-    initiators stand in for them (see *fallback_to_leaders*). Each is scored by
-    :func:`democratie.graph.analysis.rank_champions` over the whole stakeholder
-    graph (degree, eigenvector centrality and VoteRank, each relative to the
-    strongest actor in the landscape), computed once per scoring run for every
-    kartrekker of every initiative.
+    initiators stand in for them (see *fallback_to_leaders*). Each is scored as
+    :func:`democratie.graph.analysis.rank_champions` scores actors (degree,
+    eigenvector centrality and VoteRank, each relative to the strongest actor),
+    within the initiative's surroundings: for an initiative of one municipality,
+    the actor network of that municipality
+    (:meth:`~democratie.graph.StakeholderGraph.municipality_view`), computed once
+    for all of its initiatives; for an initiative of several municipalities, its
+    own actors and their ties
+    (:meth:`~democratie.graph.StakeholderGraph.initiative_view`); for an
+    initiative of no municipality, its own actors, the other initiatives, networks
+    and meetings its people and organisations take part in, and the actors there.
 
     Parameters
     ----------
@@ -131,6 +142,10 @@ class ChampionPresence(BaseRule):
     network, and times *fallback_factor* when they are leaders or initiators
     standing in; 0 when the initiative has actors but no kartrekker. Not applicable
     when the initiative records no actors at all.
+
+    The cost of one initiative is bounded by its municipality (or its own
+    surroundings), not by the landscape: eigenvector centrality and VoteRank run
+    on the actor projection of that municipality, shared by its initiatives.
 
     References
     ----------
@@ -164,17 +179,45 @@ class ChampionPresence(BaseRule):
             return named, True
         return _leaders(initiative), False
 
-    def _ranking(self, context: ScoringContext) -> dict[str, _Standing]:
+    def _by_municipality(self, context: ScoringContext) -> dict[str, list[str]]:
+        """The candidates of the initiatives of each single municipality, indexed once."""
+
+        def compute() -> dict[str, list[str]]:
+            land = context.landscape
+            found: dict[str, dict[str, None]] = {}
+            for initiative in land.initiatives:
+                if len(initiative.municipalities) == 1:
+                    candidates = self._candidates(initiative, land)[0]
+                    found.setdefault(initiative.municipalities[0], {}).update(
+                        dict.fromkeys(candidates)
+                    )
+            return {municipality: list(c) for municipality, c in found.items()}
+
+        return context.cached(("champion-candidates", self.fallback_to_leaders), compute)
+
+    def _ranking(self, initiative: Initiative, context: ScoringContext) -> dict[str, _Standing]:
+        """The standings of the candidates in the initiative's surroundings, shared per scope."""
+        own = len(initiative.municipalities) == 1
+        scope = initiative.municipalities[0] if own else initiative.id
+
         def compute() -> dict[str, _Standing]:
-            wanted: dict[str, None] = {}
-            for initiative in context.landscape.initiatives:
-                wanted.update(dict.fromkeys(self._candidates(initiative, context.landscape)[0]))
+            graph = context.graph
+            if own:
+                wanted = self._by_municipality(context).get(scope, [])
+                view = graph.municipality_view(scope) if wanted else graph
+            else:
+                wanted = self._candidates(initiative, context.landscape)[0]
+                view = graph.initiative_view(scope)
+                if wanted and not initiative.municipalities:
+                    view = neighbourhood(graph, view)
             if not wanted:
                 return {}
-            projection = context.cached(("actor_projection", None), context.graph.actor_projection)
-            return champion_standings(context.graph, projection, list(wanted), self.voterank_top)
+            projection = view.actor_projection()
+            among = [node for node in wanted if node in projection]
+            return champion_standings(view, projection, among, self.voterank_top)
 
-        return context.cached(("champions", self.fallback_to_leaders, self.voterank_top), compute)
+        key = ("champions", self.fallback_to_leaders, self.voterank_top, own, scope)
+        return context.cached(key, compute)
 
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
         """Score one initiative."""
@@ -200,7 +243,7 @@ class ChampionPresence(BaseRule):
                 en="No kartrekker, leader or initiator is recorded.",
                 recommendations=[needed],
             )
-        ranking = self._ranking(context)
+        ranking = self._ranking(subject, context)
         champions = [ranking[c] for c in candidates if c in ranking]
         best = max(champions, key=lambda c: (c.score, c.id))
         fragile = all(c.articulation_point for c in champions)
@@ -272,8 +315,13 @@ class BrokerageCapacity(BaseRule):
     constraint is low for them, and many shortest paths run through them
     (betweenness). The network's actors are its members, coordinators, and the
     hosts and attendees of its meetings; each is measured by
-    :func:`democratie.graph.analysis.rank_brokers` over the whole stakeholder
-    graph.
+    :func:`democratie.graph.analysis.rank_brokers` within the network's
+    neighbourhood: the network and its meetings
+    (:meth:`~democratie.graph.StakeholderGraph.network_view`), the other
+    initiatives, networks and meetings its people and organisations take part
+    in, the actors there, and the actors they are tied to directly. Betweenness
+    there is exact (computed by python-igraph when it is installed, with the
+    same values).
 
     Parameters
     ----------
@@ -282,19 +330,19 @@ class BrokerageCapacity(BaseRule):
     top
         How many of the best brokers to average (1: the best one).
     sample_above
-        Betweenness is exact up to this many actors in the landscape; above it,
-        it is estimated from *sample_size* sampled sources (seeded by the
-        scoring context, so the score is reproducible).
+        Betweenness is exact up to this many actors in the network's
+        neighbourhood; above it, it is estimated from *sample_size* sampled
+        sources (seeded by the scoring context, so the score is reproducible).
     sample_size
         How many sources to sample for the estimate (Brandes and Pich).
 
     Notes
     -----
     For an actor, brokerage = (b / b_max + (1 - min(c, 1))) / 2, where b is its
-    betweenness, b_max the highest betweenness among the actors of all networks
-    of the landscape and c its constraint. score = the mean brokerage of the
-    *top* best actors of the network. Not applicable when the network has no
-    actors, or none with a tie.
+    betweenness, b_max the highest betweenness among the actors of the network
+    and c its constraint, both within the network's neighbourhood. score = the
+    mean brokerage of the *top* best actors of the network. Not applicable when
+    the network has no actors, or none with a tie.
 
     References
     ----------
@@ -323,23 +371,22 @@ class BrokerageCapacity(BaseRule):
                 message = f"{name} must be at least 1, got {getattr(self, name)}"
                 raise ValueError(message)
 
-    def _ranking(self, context: ScoringContext) -> tuple[dict[str, Any], float]:
-        def compute() -> tuple[dict[str, Any], float]:
-            wanted: dict[str, None] = {}
-            for network in context.landscape.networks:
-                wanted.update(dict.fromkeys(_network_actors(network, context.landscape)))
-            if not wanted:
-                return {}, 0.0
+    def _ranking(
+        self, network: Network, actors: list[str], context: ScoringContext
+    ) -> tuple[dict[str, Broker], float]:
+        """The network's actors as brokers in its neighbourhood, and the highest betweenness."""
+
+        def compute() -> tuple[dict[str, Broker], float]:
             graph = context.graph
-            actors = len(graph.nodes(ACTOR_KINDS))
-            k = self.sample_size if actors > self.sample_above else None
-            ranking: BrokerRanking = rank_brokers(graph, among=list(wanted), k=k, seed=context.seed)
+            scope = neighbourhood(graph, graph.network_view(network.id))
+            size = len(scope.nodes(ACTOR_KINDS))
+            k = self.sample_size if size > self.sample_above else None
+            ranking = rank_brokers(scope, among=actors, k=k, seed=context.seed)
             highest = max((broker.betweenness for broker in ranking), default=0.0)
             return {broker.id: broker for broker in ranking}, highest
 
-        return context.cached(
-            ("brokers", self.sample_above, self.sample_size, context.seed), compute
-        )
+        key = ("brokers", network.id, self.sample_above, self.sample_size, context.seed)
+        return context.cached(key, compute)
 
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
         """Score one network."""
@@ -351,7 +398,7 @@ class BrokerageCapacity(BaseRule):
                 nl="Het netwerk heeft geen leden, coördinatoren of deelnemers aan bijeenkomsten.",
                 en="The network has no members, coordinators or meeting attendees.",
             )
-        ranking, highest = self._ranking(context)
+        ranking, highest = self._ranking(subject, actors, context)
         scored = []
         for actor in actors:
             broker = ranking[actor]
@@ -395,14 +442,14 @@ class BrokerageCapacity(BaseRule):
         else:
             why_nl = f"betweenness {best.betweenness:.2f}"
             why_en = f"betweenness {best.betweenness:.2f}"
-        constraint = "-" if best.constraint is None else f"{best.constraint:.2f}"
+        shown = "-" if best.constraint is None else f"{best.constraint:.2f}"
         return self.result(
             subject,
             value,
             nl=f"De sterkste verbinder is {best.label} (verbindend vermogen {score:.2f}: "
-            f"{why_nl}; constraint {constraint}).",
+            f"{why_nl}; constraint {shown}).",
             en=f"The strongest broker is {best.label} (brokerage {score:.2f}: {why_en}; "
-            f"constraint {constraint}).",
+            f"constraint {shown}).",
             evidence=evidence,
             recommendations=recommendations,
         )
@@ -427,12 +474,11 @@ def internal_actors(landscape: Landscape, municipality: str) -> set[str]:
     bodies = {mun.id, mun.council_id, mun.college_id, *(f.id for f in mun.council.factions)}
     bodies.update(
         org.id
-        for org in landscape.organisations
-        if org.municipality == mun.id and org.sector.value == "overheid"
+        for org in landscape._organisations_by_municipality().get(mun.id, ())
+        if org.sector.value == "overheid"
     )
-    people = {
-        role.holder for role in landscape.roles if role.at in bodies or role.on_behalf_of in bodies
-    }
+    at, behalf = landscape._grouped("at"), landscape._grouped("on_behalf_of")
+    people = {role.holder for body in bodies for role in (*at.get(body, ()), *behalf.get(body, ()))}
     return bodies | people
 
 
@@ -447,6 +493,9 @@ class BridgingVsBonding(BaseRule):
     other bond: Krackhardt and Stern's E-I index of the internal group, over the
     actor projection of the stakeholder graph (as
     :func:`democratie.graph.analysis.bridging_bonding` computes it per group).
+    The ties are counted from the internal actors' own edges and venues, so one
+    municipality costs what its organisation's ties cost, without projecting the
+    whole graph.
 
     Parameters
     ----------
@@ -485,16 +534,14 @@ class BridgingVsBonding(BaseRule):
         assert isinstance(subject, Municipality)
         inside = internal_actors(context.landscape, subject.id)
         relations = TIE_RELATIONS - self.ignore_relations
-        projection = context.cached(
-            ("actor_projection", relations),
-            lambda: context.graph.actor_projection(relations=relations),
-        )
+        ties = projected_ties(context.graph, sorted(inside), relations)
         internal = external = 0
-        for u, v in projection.edges(n for n in inside if n in projection):
-            if u in inside and v in inside:
-                internal += 1
-            else:
-                external += 1
+        for actor, others in ties.items():
+            for other in others:
+                if other not in inside:
+                    external += 1
+                elif actor < other:  # a tie inside is seen from both ends: count it once
+                    internal += 1
         if internal + external == 0:
             return self.not_applicable(
                 subject,
