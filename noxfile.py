@@ -64,3 +64,14 @@ def browser(session: nox.Session) -> None:
         *session.posargs,
         env={"DEMOCRATIE_BROWSER_REQUIRED": "1", "HYPOTHESIS_PROFILE": "ci"},
     )
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """National-scale benchmarks (not part of the test run): scales 1/64 and 1/16 by default.
+
+    ``nox -s bench -- --scale 1/16 --scale 1 --memory`` measures the whole nation.
+    """
+    session.install("-e", ".[bench]")
+    args = session.posargs or ["--scale", "1/64", "--scale", "1/16", "--output", "bench.json"]
+    session.run("python", "benchmarks/bench.py", *args, env={"PYTHONPATH": "src"})

@@ -274,15 +274,13 @@ class Case:
     def serialised(self) -> str | bytes:
         if self.text is not None:
             return self.text
-        return (
-            json.dumps(self.doc, ensure_ascii=False)
-            if self.format == "json"
-            else (tomli_w.dumps(self.doc))
-        )
+        if self.format == "json":
+            return json.dumps(self.doc, ensure_ascii=False)
+        return tomli_w.dumps(self.doc)
 
 
-def _strings(doc: Any, *, skip: Callable[[Path_], bool] = lambda p: False) -> list[Path_]:
-    return [p for p, v in walk(doc) if isinstance(v, str) and not skip(p)]
+def _strings(doc: Any) -> list[Path_]:
+    return [p for p, v in walk(doc) if isinstance(v, str)]
 
 
 def _tables(doc: Any) -> list[Path_]:
