@@ -455,7 +455,7 @@ class StakeholderGraph:
         )
         venues: dict[str, dict[str, None]] = {}
         counts: dict[tuple[str, str], int] = {}
-        for u, v, data in g.edges(data=True):
+        for u, v, data in _edges_with_data(g):
             if data["relation"] not in wanted or u == v or u in idle:
                 continue
             ku, kv = kinds[u], kinds[v]
@@ -604,6 +604,26 @@ def _induced_view(g: _MultiDiGraph, ordered: list[str]) -> _MultiDiGraph:
         view._succ = _InducedMultiAdjacency(succ, members, every_edge)  # type: ignore[attr-defined]
         view._pred = _InducedMultiAdjacency(pred, members, every_edge)  # type: ignore[attr-defined]
     return view
+
+
+def _edges_with_data(g: _MultiDiGraph) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """``g.edges(data=True)``, in the same order, read straight from the graph under a view.
+
+    The edges of an induced view come from the adjacency of the whole graph, its
+    neighbours tested for membership: networkx's filtered views wrap every step in
+    another mapping, which makes a pass over the edges of a municipality's view cost
+    twice what it needs.
+    """
+    succ = getattr(g, "_succ", None)
+    if not isinstance(succ, _InducedMultiAdjacency):
+        yield from g.edges(data=True)
+        return
+    outer, contains = succ._outer, succ._contains
+    for u in g:
+        for v, keys in outer[u].items():
+            if contains(v):
+                for data in keys.values():
+                    yield u, v, data
 
 
 def _stamp(g: _MultiDiGraph) -> tuple[int, object, object]:

@@ -248,6 +248,7 @@ def score(
     plugin_manager: DemocratiePluginManager | None = None,
     strict: bool = False,
     time_budget: float | None = None,
+    workers: int = 1,
 ) -> Scorecards:
     """Score every initiative, municipality and network of *landscape* with every rule.
 
@@ -284,6 +285,10 @@ def score(
         longer is reported by name, as a rule that fails is, and its score is
         left out. The rule is not interrupted. None (the default) sets no
         limit; see :func:`democratie.scoring.run`.
+    workers
+        How many processes score at once; 1 (the default) scores in this
+        process. The scorecards are the same however many there are; see
+        :func:`democratie.scoring.run`.
 
     Returns
     -------
@@ -297,7 +302,8 @@ def score(
         With ``strict=True``, when any plugin failed.
     ValueError
         When *rules* holds something that is not a scoring rule, two rules
-        with the same name, or *time_budget* is not a positive number.
+        with the same name, *time_budget* is not a positive number, or
+        *workers* is less than 1.
     """
     manager = _manager(plugin_manager)
     providers: dict[int, str] = {}
@@ -322,6 +328,7 @@ def score(
         only=only,
         seed=seed,
         time_budget=time_budget,
+        workers=workers,
     )
     if cards.failures:
         by_rule: dict[str, list[str]] = {}

@@ -7,13 +7,20 @@ the registered rules (built-in and from plugins) are gathered one layer up, by
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import math
+import multiprocessing
+import sys
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from multiprocessing.reduction import ForkingPickler
+
+import attrs
 
 from democratie.graph import StakeholderGraph, build_graph
-from democratie.model import Landscape
+from democratie.model import Initiative, Landscape
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import ScoringRule, check_rule
 from democratie.scoring.score import Score, Subject, SubjectKind
@@ -53,6 +60,7 @@ def run(
     seed: int = 0,
     strict: bool = False,
     time_budget: float | None = None,
+    workers: int = 1,
 ) -> Scorecards:
     """Score every subject of *landscape* with every rule that applies to its kind.
 
@@ -86,6 +94,18 @@ def run(
         the time spent building the stakeholder graph on its first use. None
         (the default) sets no limit. A budget makes the result depend on the
         speed of the machine, so leave it off where scores must be reproducible.
+    workers
+        How many processes score at once (1, the default, scores in this
+        process). With more, the subjects are shared out by municipality, so
+        that what their rules share (the champion standings of a municipality,
+        say) is computed once, and the scorecards are put back in their order:
+        the result is the same as with one process. The stakeholder graph is
+        built first, here. Where the operating system can fork (Linux and other
+        Unix systems but macOS), the other processes start as copies of this
+        one; elsewhere the landscape, the graph and the rules are sent to them,
+        and when that is impossible (a rule defined inside a function, say),
+        scoring runs in this process alone. Rules must then not rely on state
+        they keep between subjects.
 
     Returns
     -------
@@ -96,7 +116,7 @@ def run(
     ------
     ValueError
         When a rule is not a well-formed scoring rule, two rules share a name,
-        or *time_budget* is not a positive number.
+        *time_budget* is not a positive number, or *workers* is less than 1.
     Exception
         With ``strict=True``, whatever a rule raised; a wrong result raises
         :class:`TypeError` or :class:`ValueError`, a rule over its time budget
@@ -133,42 +153,189 @@ def run(
     """
     _check_rules(rules)
     _check_budget(time_budget)
+    _check_workers(workers)
     clock = _GraphClock(graph_builder or build_graph)
     context = ScoringContext(
         landscape, graph=graph, graph_builder=clock.build, as_of=as_of, seed=seed
     )
     wanted = None if only is None else set(only)
-    cards: list[Scorecard] = []
-    failures: list[RuleFailure] = []
-    for subject in subjects(landscape):
-        if wanted is not None and subject.id not in wanted:
-            continue
+    kinds = {rule.applies_to for rule in rules}
+    chosen = [
+        subject
+        for subject in subjects(landscape)
+        if (wanted is None or subject.id in wanted) and _kind(subject, landscape) in kinds
+    ]
+    job = _Job(rules=tuple(rules), context=context, strict=strict, budget=time_budget, clock=clock)
+    outcomes: list[_Outcome] | None = None
+    if workers > 1 and len(chosen) > 1:
+        outcomes = _in_parallel(job, chosen, workers)
+    if outcomes is None:
+        outcomes = [job.score(subject) for subject in chosen]
+    return Scorecards(
+        cards=tuple(card for card, _ in outcomes),
+        rules=tuple(rule.name for rule in rules),
+        failures=tuple(failure for _, found in outcomes for failure in found),
+    )
+
+
+_Outcome = tuple[Scorecard, list[RuleFailure]]
+
+
+class _Job:
+    """Everything it takes to score one subject: the rules, the shared context, the settings."""
+
+    def __init__(
+        self,
+        *,
+        rules: tuple[ScoringRule, ...],
+        context: ScoringContext,
+        strict: bool,
+        budget: float | None,
+        clock: _GraphClock,
+    ) -> None:
+        self.rules = rules
+        self.context = context
+        self.strict = strict
+        self.budget = budget
+        self.clock = clock
+
+    def score(self, subject: Subject) -> _Outcome:
+        landscape = self.context.landscape
         kind = _kind(subject, landscape)
-        applicable = [rule for rule in rules if rule.applies_to == kind]
-        if not applicable:
-            continue
         scores: list[Score] = []
-        for rule in applicable:
+        failures: list[RuleFailure] = []
+        for rule in self.rules:
+            if rule.applies_to != kind:
+                continue
             outcome = _score_one(
-                rule, subject, context, strict=strict, budget=time_budget, clock=clock
+                rule,
+                subject,
+                self.context,
+                strict=self.strict,
+                budget=self.budget,
+                clock=self.clock,
             )
             if isinstance(outcome, RuleFailure):
                 failures.append(outcome)
             else:
                 scores.append(outcome)
-        cards.append(
-            Scorecard(
-                subject=subject.id,
-                kind=kind,
-                title=landscape.name_of(subject.id),
-                scores=tuple(scores),
-            )
+        card = Scorecard(
+            subject=subject.id, kind=kind, title=landscape.name_of(subject.id), scores=tuple(scores)
         )
-    return Scorecards(
-        cards=tuple(cards),
-        rules=tuple(rule.name for rule in rules),
-        failures=tuple(failures),
-    )
+        return card, failures
+
+    def score_chunk(self, positions: list[int], chosen: list[Subject]) -> list[_Outcome]:
+        return [_sendable(self.score(chosen[position])) for position in positions]
+
+
+def _check_workers(workers: object) -> None:
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        message = f"workers must be a whole number of processes, 1 or more, got {workers!r}"
+        raise ValueError(message)
+
+
+# The job of a parallel run, for the processes forked from this one to find.
+_FORKED: tuple[_Job, list[Subject]] | None = None
+
+
+def _in_parallel(job: _Job, chosen: list[Subject], workers: int) -> list[_Outcome] | None:
+    """Score *chosen* in *workers* processes, in order; None when the job cannot be sent."""
+    global _FORKED
+    context = job.context
+    with contextlib.suppress(Exception):  # a builder that fails, fails for each rule as usual
+        # Built once, here, not in every process; the others need no builder then.
+        context = ScoringContext(
+            context.landscape, graph=context.graph, as_of=context.as_of, seed=context.seed
+        )
+        job = _Job(
+            rules=job.rules,
+            context=context,
+            strict=job.strict,
+            budget=job.budget,
+            clock=_GraphClock(build_graph),
+        )
+    chunks = _chunks(chosen, workers)
+    methods = multiprocessing.get_all_start_methods()
+    forking = "fork" in methods and sys.platform != "darwin"
+    method = "fork" if forking else "spawn"
+    # Forked processes find the job here; others are sent it (pickled by multiprocessing).
+    initargs: tuple[object, ...] = () if forking else ((job, chosen),)
+    outcomes: list[_Outcome | None] = [None] * len(chosen)
+    _FORKED = (job, chosen) if forking else None
+    if forking:
+        gc.freeze()  # keeps the collector from writing to (and so copying) shared pages
+    try:
+        try:
+            pool = multiprocessing.get_context(method).Pool(
+                workers, initializer=_start_worker, initargs=initargs
+            )
+        except Exception:  # the job cannot be sent (a rule defined in a function): score here
+            if forking:
+                raise
+            return None
+        with pool:
+            found = pool.imap(_score_chunk, chunks)
+            for positions, outcomes_of_chunk in zip(chunks, found, strict=True):
+                for position, outcome in zip(positions, outcomes_of_chunk, strict=True):
+                    outcomes[position] = outcome
+    finally:
+        _FORKED = None
+        if forking:
+            gc.unfreeze()
+    assert all(outcome is not None for outcome in outcomes)
+    return outcomes  # type: ignore[return-value]
+
+
+def _start_worker(sent: tuple[_Job, list[Subject]] | None = None) -> None:
+    global _FORKED
+    if sent is not None:
+        _FORKED = sent
+
+
+def _score_chunk(positions: list[int]) -> list[_Outcome]:
+    assert _FORKED is not None
+    job, chosen = _FORKED
+    return job.score_chunk(positions, chosen)
+
+
+def _chunks(chosen: list[Subject], workers: int) -> list[list[int]]:
+    """The positions of *chosen*, grouped by the municipality they belong to, in balanced chunks.
+
+    A municipality and its own initiatives go together, so that what is computed once per
+    municipality is computed in one process only; initiatives of several municipalities or
+    none and networks each make a group of their own. The groups are dealt out to about
+    eight chunks per process, the largest first, each to the chunk with the least so far.
+    """
+    groups: dict[str, list[int]] = {}
+    for position, subject in enumerate(chosen):
+        scope = subject.id
+        if isinstance(subject, Initiative) and len(subject.municipalities) == 1:
+            scope = subject.municipalities[0]
+        groups.setdefault(scope, []).append(position)
+    count = min(len(groups), 8 * workers)
+    chunks: list[list[int]] = [[] for _ in range(count)]
+    for group in sorted(groups.values(), key=len, reverse=True):
+        min(chunks, key=len).extend(group)
+    return [sorted(chunk) for chunk in chunks if chunk]
+
+
+def _sendable(outcome: _Outcome) -> _Outcome:
+    """The outcome, any exception a failure holds that cannot go to another process replaced."""
+    card, failures = outcome
+    kept = []
+    for failure in failures:
+        if failure.exception is not None:
+            try:
+                ForkingPickler.dumps(failure.exception)
+            except Exception:
+                failure = attrs.evolve(
+                    failure,
+                    exception=RuntimeError(
+                        f"{type(failure.exception).__name__}: {failure.exception}"
+                    ),
+                )
+        kept.append(failure)
+    return card, kept
 
 
 def _check_rules(rules: Iterable[ScoringRule]) -> None:

@@ -27,6 +27,7 @@ import networkx as nx
 from attrs import frozen
 
 from democratie.graph._graph import StakeholderGraph
+from democratie.graph.analysis._centrality import eigenvector_centrality, voterank
 from democratie.graph.analysis._common import node_info, resolve_actors, with_backend
 
 __all__ = ["Champion", "ChampionRanking", "rank_champions"]
@@ -142,8 +143,9 @@ def rank_champions(
         How many champions to return, and how many spreaders VoteRank elects; None for all
         (VoteRank then costs O(n^2)).
     centrality : {"eigenvector", "pagerank"}, default "eigenvector"
-        Eigenvector centrality (networkx's pure-Python power iteration) or PageRank (which
-        networkx computes with NumPy and SciPy).
+        Eigenvector centrality (networkx's power iteration, run over a prepared adjacency
+        list with identical results) or PageRank (which networkx computes with NumPy and
+        SciPy).
     weight : str or None, default "weight"
         Edge attribute of the projection used as tie strength by the centrality; None to
         ignore how often actors are tied.
@@ -152,7 +154,8 @@ def rank_champions(
     tol : float, default 1e-06
         Tolerance of the power iteration.
     backend : str, optional
-        A networkx backend to run the networkx algorithms on.
+        A networkx backend to run the networkx algorithms on; eigenvector centrality
+        and VoteRank then run as networkx's own functions, dispatched to it.
 
     Returns
     -------
@@ -200,8 +203,12 @@ def rank_champions(
 
     degree = with_backend(nx.degree_centrality, backend)(projection)
     if centrality == "eigenvector":
-        central = with_backend(nx.eigenvector_centrality, backend)(
-            projection, max_iter=max_iter, tol=tol, weight=weight
+        central = (
+            eigenvector_centrality(projection, max_iter=max_iter, tol=tol, weight=weight)
+            if backend is None
+            else with_backend(nx.eigenvector_centrality, backend)(
+                projection, max_iter=max_iter, tol=tol, weight=weight
+            )
         )
     else:
         try:
@@ -214,7 +221,11 @@ def rank_champions(
                 "install them or use centrality='eigenvector'"
             )
             raise ImportError(message) from error
-    spreaders = with_backend(nx.voterank, backend)(projection, top)
+    spreaders = (
+        voterank(projection, top)
+        if backend is None
+        else with_backend(nx.voterank, backend)(projection, top)
+    )
     cut = set(with_backend(nx.articulation_points, backend)(projection))
 
     d_max = max(degree.values(), default=0.0) or 1.0

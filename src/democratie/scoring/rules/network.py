@@ -28,6 +28,7 @@ from attrs import frozen
 
 from democratie.graph import ACTOR_KINDS, TIE_RELATIONS, StakeholderGraph
 from democratie.graph.analysis import Broker, rank_brokers
+from democratie.graph.analysis._centrality import eigenvector_centrality, voterank
 from democratie.model import Initiative, Landscape, Municipality, Network
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
@@ -79,8 +80,8 @@ def champion_standings(
     if projection.number_of_nodes() == 0:
         return {}
     degree = nx.degree_centrality(projection)
-    central = nx.eigenvector_centrality(projection, max_iter=1000, tol=1e-06, weight="weight")
-    spreaders = nx.voterank(projection, voterank_top)
+    central = eigenvector_centrality(projection, max_iter=1000, tol=1e-06, weight="weight")
+    spreaders = voterank(projection, voterank_top)
     cut = set(nx.articulation_points(projection))
     d_max = max(degree.values(), default=0.0) or 1.0
     c_max = max(central.values(), default=0.0) or 1.0
