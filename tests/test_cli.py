@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from democratie import examples
 from democratie.cli import main
+from democratie.scoring import Bilingual, Score
 
 GOOD = """
 format = "democratie/1"
@@ -252,3 +255,152 @@ def test_strict_turns_a_broken_plugin_into_an_error(capsys: pytest.CaptureFixtur
     captured = capsys.readouterr()
     assert "broken-rules" in captured.err
     assert "Traceback" not in captured.err
+
+
+class _BrokenImporters:
+    """A plugin whose importers hook raises."""
+
+    from democratie.plugins import hookimpl
+
+    @hookimpl
+    def democratie_importers(self) -> list[object]:
+        raise RuntimeError("importers on fire")
+
+
+@pytest.fixture
+def broken_importers() -> Iterator[None]:
+    from democratie.plugins import get_plugin_manager
+
+    manager = get_plugin_manager()
+    plugin = _BrokenImporters()
+    manager.register(plugin, name="broken-importers")
+    try:
+        yield
+    finally:
+        manager.unregister(plugin)
+
+
+@pytest.mark.usefixtures("broken_importers")
+def test_strict_makes_a_failing_importers_hook_an_error_while_loading(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["validate", DELFT]) == 3
+    captured = capsys.readouterr()
+    assert "1 valid, 0 invalid" in captured.out
+    assert "a plugin was skipped: plugin 'broken-importers'" in captured.err
+    assert main(["--strict", "validate", DELFT]) == 1
+    assert main(["validate", "--strict", DELFT]) == 1
+    captured = capsys.readouterr()
+    assert "plugin 'broken-importers'" in captured.err
+    assert "importers on fire" in captured.err
+    assert "Traceback" not in captured.err
+
+
+@pytest.mark.usefixtures("broken_importers")
+def test_strict_import_with_a_failing_importers_hook_exits_1_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "council.json"
+    source.write_text(
+        json.dumps(
+            {
+                "persons": [{"id": "p1", "name": "A. de Vries"}],
+                "organizations": [{"id": "c", "name": "Raad", "classification": "council"}],
+                "memberships": [{"person_id": "p1", "organization_id": "c", "role": "councillor"}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    target = tmp_path / "council.toml"
+    arguments = ["import", str(source), "--from", "popolo", "--output", str(target)]
+    assert main(["--strict", *arguments]) == 1
+    assert "plugin 'broken-importers'" in capsys.readouterr().err
+    assert not target.exists()
+    assert main(arguments) == 3
+    assert target.exists()
+
+
+# -- a time budget for the rules ------------------------------------------------------------
+
+
+class _SlowRules:
+    """A plugin with one rule that takes a while on every subject."""
+
+    from democratie.plugins import hookimpl
+
+    @hookimpl
+    def democratie_scoring_rules(self) -> list[object]:
+        return [_SlowRule()]
+
+
+class _SlowRule:
+    name = "test.slow"
+    applies_to = "initiative"
+    source = "the command-line tests"
+    formula = "a constant, after a pause"
+    value_range = (0.0, 1.0)
+
+    @property
+    def title(self) -> Bilingual:
+        return Bilingual(nl="Traag", en="Slow")
+
+    def score(self, subject: Any, context: object) -> Score:
+        time.sleep(0.05)
+        explanation = Bilingual(nl="Uitleg.", en="Explanation.")
+        return Score(rule=self.name, subject=subject.id, value=0.5, explanation=explanation)
+
+
+@pytest.fixture
+def slow_rule() -> Iterator[None]:
+    from democratie.plugins import get_plugin_manager
+
+    manager = get_plugin_manager()
+    plugin = _SlowRules()
+    manager.register(plugin, name="slow-rules")
+    try:
+        yield
+    finally:
+        manager.unregister(plugin)
+
+
+def _slow_scores(out: str) -> list[object]:
+    cards = json.loads(out)["scorecards"]
+    return [score["value"] for card in cards for score in card["scores"]]
+
+
+@pytest.mark.usefixtures("slow_rule")
+def test_a_rule_over_the_time_budget_is_reported_and_left_out(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    arguments = ["score", DELFT, "--rule", "test.slow", "--json"]
+    assert main([*arguments, "--time-budget", "0.01"]) == 3
+    captured = capsys.readouterr()
+    result = json.loads(captured.out)
+    assert _slow_scores(captured.out) == []
+    assert result["failures"]
+    assert all("more than the time budget of 0.01 s" in f for f in result["failures"])
+    assert "a plugin was skipped: plugin " in captured.err
+    assert "rule-failed: rule 'test.slow' failed on 2 subjects" in captured.err
+
+    assert main(["--strict", *arguments, "--time-budget", "0.01"]) == 1
+    captured = capsys.readouterr()
+    assert "rule-failed: rule 'test.slow'" in captured.err
+    assert "Traceback" not in captured.err
+
+
+@pytest.mark.usefixtures("slow_rule")
+def test_a_rule_within_the_time_budget_scores_as_usual(capsys: pytest.CaptureFixture[str]) -> None:
+    arguments = ["score", DELFT, "--rule", "test.slow", "--json"]
+    assert main([*arguments, "--time-budget", "30"]) == 0
+    within = capsys.readouterr().out
+    assert main(arguments) == 0
+    assert _slow_scores(within) == _slow_scores(capsys.readouterr().out)
+    assert set(_slow_scores(within)) == {0.5}
+
+
+@pytest.mark.parametrize("budget", ["0", "-1", "soon", "nan", "inf"])
+def test_a_time_budget_must_be_a_positive_number(
+    budget: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["score", DELFT, "--time-budget", budget]) == 2
+    assert "--time-budget" in capsys.readouterr().err

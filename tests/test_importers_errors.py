@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from democratie import LoadError, Problem
 from democratie.importers import ImportResult, import_ori, import_popolo, load_ori, load_popolo
+from democratie.model.municipality import MAX_AREA_DEPTH
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "ori"
 COUNCIL = {"id": "raad", "classification": "Council", "name": "Gemeente Heerde (Heerde) (GLD)"}
@@ -263,7 +264,253 @@ def test_a_bad_email_is_located() -> None:
     doc = {"persons": [{"id": "p1", "name": "A", "email": "a\x07@b.nl"}]}
     with pytest.raises(LoadError) as caught:
         import_popolo(doc)
-    assert one(caught.value).path == "persons[0].email.value"
+    problem = one(caught.value)
+    assert (problem.path, problem.code) == ("persons[0].email", "invalid-value")
+    assert "U+0007" in problem.message
+
+
+# -- values the model refuses, located in the source ---------------------------------------
+
+LEGISLATURE = {"id": "c", "name": "Gemeenteraad", "classification": "legislature"}
+
+
+@pytest.mark.parametrize(
+    ("doc", "path"),
+    [
+        ({"persons": [{"id": "p1\x00", "name": "A"}]}, "persons[0].id"),
+        ({"organizations": [{**LEGISLATURE, "id": "c\x01"}]}, "organizations[0].id"),
+        (
+            {"persons": [{"id": "p1", "name": "A"}], "areas": [{"id": "a\x05", "name": "Wijk"}]},
+            "areas[0].id",
+        ),
+        (
+            {
+                "persons": [{"id": "p1", "name": "A"}],
+                "organizations": [LEGISLATURE],
+                "memberships": [
+                    {"id": "m\x7f", "person_id": "p1", "organization_id": "c", "role": "mayor"}
+                ],
+            },
+            "memberships[0].id",
+        ),
+        (
+            {
+                "persons": [
+                    {
+                        "id": "p1",
+                        "name": "A",
+                        "contact_details": [{"type": "voice", "value": "06\x0e12"}],
+                    }
+                ]
+            },
+            "persons[0].contact_details[0].value",
+        ),
+    ],
+    ids=["person-id", "organization-id", "area-id", "membership-id", "contact-detail"],
+)
+def test_popolo_values_the_model_refuses_are_located(doc: Any, path: str) -> None:
+    with pytest.raises(LoadError) as caught:
+        import_popolo(doc, source="qld.json")
+    problem = one(caught.value)
+    assert (problem.path, problem.code, problem.file) == (path, "invalid-value", "qld.json")
+    assert "control character" in problem.message
+
+
+def _inline(organisation: dict[str, Any], **membership: Any) -> dict[str, Any]:
+    return {
+        "persons": [
+            {
+                "id": "p1",
+                "name": "A. de Vries",
+                "memberships": [{"role": "Raadslid", "organisation": organisation, **membership}],
+            }
+        ]
+    }
+
+
+@pytest.mark.parametrize(
+    ("persons", "organisations", "where"),
+    [
+        ({"persons": [{**raadslid(), "id": "p1\x00"}]}, None, ("x_persons.json", "persons[0].id")),
+        (
+            {"persons": [{**raadslid(), "email": "griffie@heerde.nl\x00"}]},
+            None,
+            ("x_persons.json", "persons[0].email"),
+        ),
+        (
+            {"persons": [raadslid()]},
+            {"organisations": [COUNCIL, {"id": "cda\x00", "classification": "Party"}]},
+            ("x_organisations.json", "organisations[1].id"),
+        ),
+        (
+            _inline({**COUNCIL, "id": "raad\x00"}, organisation_id="raad\x00"),
+            None,
+            ("x_persons.json", "persons[0].memberships[0].organisation_id"),
+        ),
+        (
+            _inline({**COUNCIL, "id": "raad\x00"}),
+            None,
+            ("x_persons.json", "persons[0].memberships[0].organisation.id"),
+        ),
+    ],
+    ids=["person-id", "email", "organisation-id", "membership-organisation-id", "inline-id"],
+)
+def test_ori_values_the_model_refuses_are_located(
+    persons: Any, organisations: Any, where: tuple[str, str]
+) -> None:
+    with pytest.raises(LoadError) as caught:
+        import_ori(
+            persons,
+            organisations,
+            persons_source="x_persons.json",
+            organisations_source="x_organisations.json",
+        )
+    problem = one(caught.value)
+    assert ((problem.file, problem.path), problem.code) == (where, "invalid-value")
+    assert "U+0000" in problem.message
+
+
+def test_an_inline_party_reports_its_mistakes_in_the_persons_file() -> None:
+    party = {"id": "cda", "classification": "Party", "name": "C\x00DA"}
+    persons = raadslid()
+    persons["memberships"].append(
+        {"organisation_id": "cda", "role": "Raadslid", "organisation": party}
+    )
+    with pytest.raises(LoadError) as caught:
+        import_ori({"persons": [persons]}, persons_source="x_persons.json")
+    problem = one(caught.value)
+    assert (problem.file, problem.path) == (
+        "x_persons.json",
+        "persons[0].memberships[1].organisation.name",
+    )
+
+
+def test_every_mistake_in_the_values_is_reported_at_once() -> None:
+    doc = {
+        "persons": [
+            {"id": "p1\x00", "name": "A"},
+            {"id": "p2", "name": "B", "email": "b\x00@heerde.nl"},
+            {"id": "p3"},
+        ],
+        "organizations": [{**LEGISLATURE, "id": "c\x02"}],
+        "areas": [{"id": "a\x03", "name": "Wijk"}],
+    }
+    with pytest.raises(LoadError) as caught:
+        import_popolo(doc, source="qld.json")
+    assert {(p.path, p.code) for p in caught.value.problems} == {
+        ("persons[0].id", "invalid-value"),
+        ("persons[1].email", "invalid-value"),
+        ("persons[2].name", "missing-key"),
+        ("organizations[0].id", "invalid-value"),
+        ("areas[0].id", "invalid-value"),
+    }
+    assert str(caught.value).startswith("qld.json: 5 problems")
+
+
+def test_a_file_name_that_no_text_may_hold_still_names_the_sources() -> None:
+    doc = {"persons": [{"id": "p1", "name": "A"}]}
+    land = import_popolo(doc, source="raad\nqld.json").landscape
+    assert land.sources[0].title == "raad\ufffdqld.json"
+    persons = {"persons": [raadslid()]}
+    ori = import_ori(persons, persons_source="heerde\udcff_persons.json").landscape
+    assert ori.sources[0].title == "heerde\ufffd_persons.json"
+
+
+# -- seats counted from the data -----------------------------------------------------------
+
+
+def _councillors(count: int) -> dict[str, Any]:
+    return {
+        "persons": [{"id": f"p{n}", "name": f"Raadslid {n}"} for n in range(count)],
+        "organizations": [LEGISLATURE],
+        "memberships": [
+            {"person_id": f"p{n}", "organization_id": "c", "role": "councillor"}
+            for n in range(count)
+        ],
+    }
+
+
+def test_popolo_counts_up_to_200_seats() -> None:
+    (municipality,) = import_popolo(_councillors(200)).landscape.municipalities
+    assert municipality.council.seats == 200
+
+
+def test_popolo_refuses_more_than_200_counted_seats_at_the_council() -> None:
+    with pytest.raises(LoadError) as caught:
+        import_popolo(_councillors(201), source="qld.json")
+    problem = one(caught.value)
+    assert (problem.path, problem.code, problem.file) == (
+        "organizations[0]",
+        "invalid-value",
+        "qld.json",
+    )
+    assert "201 people hold a raadslid role without an end date" in problem.message
+    assert "201 is outside the range 1 to 200" in problem.message
+
+
+def _raadsleden(count: int) -> dict[str, Any]:
+    return {"persons": [raadslid(f"p{n}", f"Raadslid {n}") for n in range(count)]}
+
+
+def test_ori_refuses_more_than_200_counted_seats_at_the_council() -> None:
+    (municipality,) = import_ori(_raadsleden(200)).landscape.municipalities
+    assert municipality.council.seats == 200
+    with pytest.raises(LoadError) as caught:
+        import_ori(_raadsleden(201), persons_source="x_persons.json")
+    problem = one(caught.value)
+    assert (problem.file, problem.path, problem.code) == (
+        "x_persons.json",
+        "persons[0].memberships[0].organisation",
+        "invalid-value",
+    )
+    with pytest.raises(LoadError) as caught:
+        import_ori(
+            _raadsleden(201),
+            {"organisations": [COUNCIL]},
+            organisations_source="x_organisations.json",
+        )
+    problem = one(caught.value)
+    assert (problem.file, problem.path) == ("x_organisations.json", "organisations[0]")
+
+
+# -- nested areas --------------------------------------------------------------------------
+
+
+def _area_chain(depth: int, *, reverse: bool = False) -> dict[str, Any]:
+    """A council whose own area ``a0`` holds a chain of *depth* areas, each in the one before."""
+    areas = [{"id": "a0", "name": "Gemeente"}] + [
+        {"id": f"a{n}", "name": f"Gebied {n}", "parent_id": f"a{n - 1}"}
+        for n in range(1, depth + 1)
+    ]
+    return {
+        "persons": [{"id": "p1", "name": "A"}],
+        "organizations": [{**LEGISLATURE, "area_id": "a0"}],
+        "memberships": [{"person_id": "p1", "organization_id": "c", "role": "mayor"}],
+        "areas": areas[::-1] if reverse else areas,
+    }
+
+
+def test_areas_nested_as_deep_as_the_model_allows_are_imported() -> None:
+    (municipality,) = import_popolo(_area_chain(MAX_AREA_DEPTH)).landscape.municipalities
+    assert len(list(municipality.walk_areas())) == MAX_AREA_DEPTH
+    (area,) = municipality.areas
+    for level in range(1, MAX_AREA_DEPTH):
+        assert area.id == f"a{level}"
+        (area,) = area.areas
+    assert (area.id, area.areas) == (f"a{MAX_AREA_DEPTH}", ())
+
+
+@pytest.mark.parametrize("reverse", [False, True], ids=["in-order", "deepest-first"])
+@pytest.mark.parametrize("depth", [MAX_AREA_DEPTH + 1, 5_000])
+def test_areas_nested_deeper_are_refused_where_the_limit_is_crossed(
+    depth: int, reverse: bool
+) -> None:
+    with pytest.raises(LoadError) as caught:
+        import_popolo(_area_chain(depth, reverse=reverse), source="qld.json")
+    problem = one(caught.value)
+    index = MAX_AREA_DEPTH + 1 if not reverse else depth - MAX_AREA_DEPTH - 1
+    assert (problem.path, problem.code) == (f"areas[{index}].parent_id", "too-deep")
+    assert f"more than {MAX_AREA_DEPTH} levels deep" in problem.message
 
 
 # -- nothing but LoadError, whatever the input -------------------------------------------

@@ -10,15 +10,19 @@ from pathlib import Path
 import pytest
 
 import democratie
-from democratie import LoadError
+from democratie import LoadError, examples
 from democratie.importers import load_ori
 from democratie.importers import plugin as importer_plugin
 from democratie.importers.plugin import OriImporter, PopoloImporter, democratie_importers
 from democratie.plugins import (
     DEFAULT_PLUGINS,
     HEAD_BYTES,
+    DemocratiePluginManager,
     Importer,
+    PluginError,
+    PluginWarning,
     check_importer_attributes,
+    hookimpl,
     importers,
     make_plugin_manager,
 )
@@ -140,3 +144,61 @@ def test_bad_streams_raise_load_error(importer: Importer, data: bytes) -> None:
     with pytest.raises(LoadError) as caught:
         importer.load(io.BytesIO(data), {})
     assert all(p.file == "<stream>" for p in caught.value.problems)
+
+
+# -- a plugin whose importers hook fails ---------------------------------------------------
+
+
+class _BrokenImporters:
+    """A plugin whose importers hook raises."""
+
+    @hookimpl
+    def democratie_importers(self) -> list[object]:
+        message = "importers on fire"
+        raise RuntimeError(message)
+
+
+@pytest.fixture
+def broken_manager() -> DemocratiePluginManager:
+    manager = make_plugin_manager(entry_points=False)
+    manager.register(_BrokenImporters(), name="broken-importers")
+    return manager
+
+
+@pytest.fixture
+def popolo_file(tmp_path: Path) -> Path:
+    path = tmp_path / "council.json"
+    path.write_text(json.dumps(POPOLO), encoding="utf-8")
+    return path
+
+
+def test_a_failing_importers_hook_is_skipped_with_a_warning(
+    broken_manager: DemocratiePluginManager, popolo_file: Path
+) -> None:
+    with pytest.warns(PluginWarning, match="plugin 'broken-importers'.*importers on fire"):
+        land = democratie.load(popolo_file, plugin_manager=broken_manager)
+    assert [person.name for person in land.people] == ["A. de Vries"]
+
+
+def test_strict_makes_a_failing_importers_hook_an_error(
+    broken_manager: DemocratiePluginManager, popolo_file: Path
+) -> None:
+    canonical = examples.path("leusden-samenleving-voorop")
+    for path in (popolo_file, canonical):
+        with pytest.raises(PluginError) as raised:
+            democratie.load(path, plugin_manager=broken_manager, strict=True)
+        assert [(p.plugin, p.code, p.hook) for p in raised.value.problems] == [
+            ("broken-importers", "hook-failed", "democratie_importers")
+        ]
+    # A document given as text is read by no importer, so the hook is not asked.
+    text = canonical.read_text(encoding="utf-8")
+    assert democratie.load(text, format="toml", plugin_manager=broken_manager, strict=True) == (
+        examples.load("leusden-samenleving-voorop")
+    )
+
+
+def test_strict_loads_as_usual_when_every_plugin_works(popolo_file: Path) -> None:
+    manager = make_plugin_manager(entry_points=False)
+    assert democratie.load(popolo_file, plugin_manager=manager, strict=True) == democratie.load(
+        popolo_file, plugin_manager=manager
+    )

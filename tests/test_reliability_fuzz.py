@@ -58,7 +58,7 @@ from hypothesis import strategies as st
 
 import democratie
 from democratie import LoadError, examples
-from democratie.errors import ModelError, Problem
+from democratie.errors import Problem
 from democratie.exporters import export_bytes
 from democratie.importers import import_ori, import_popolo, load_ori, load_popolo
 from democratie.io import MAX_DEPTH, Format, dumps, loads, parse, unstructure
@@ -655,41 +655,14 @@ _MUST_FAIL_AS = {
 }
 
 
-#: Failures of the importers found and reported, not fixed yet (each is in the corpus,
-#: marked open). The campaign counts them rather than stopping, to look for new ones.
-KNOWN: Counter[str] = Counter()
-
-
-def _known_failure(error: BaseException) -> str | None:
-    """The name of the known failure *error* is, if it is one."""
-    if isinstance(error, ModelError) and {p.path for p in error.problems} <= {
-        "identifier",
-        "value",
-    }:
-        # A source id or e-mail address with a control character becomes an Identifier or a
-        # ContactDetail, whose own check raises outside the importer's checks.
-        return "importer-model-error"
-    return None
-
-
-def _import_outcome(run: Callable[[], Any]) -> Landscape | LoadError | None:
+def _import_outcome(run: Callable[[], Any]) -> Landscape | LoadError:
     try:
         return run().landscape  # type: ignore[no-any-return]
     except LoadError as error:
         return error
-    except Exception as error:
-        known = _known_failure(error)
-        if known is None:
-            raise
-        KNOWN[known] += 1
-        return None
 
 
-def _check_import(
-    kind: str, changed: Any, outcome: Landscape | LoadError | None, source: str
-) -> None:
-    if outcome is None:
-        return
+def _check_import(kind: str, changed: Any, outcome: Landscape | LoadError, source: str) -> None:
     if isinstance(outcome, LoadError):
         note(str(outcome))
         check_error(outcome, changed, source=source)
@@ -781,11 +754,6 @@ def test_a_broken_file_of_any_format_gives_a_load_error(data: st.DataObject, scr
             read()
         except LoadError as error:
             check_error(error, None, source=str(path))
-        except Exception as error:
-            known = _known_failure(error)
-            if known is None:
-                raise
-            KNOWN[known] += 1
 
 
 # --------------------------------------------------------------------------------------------
@@ -948,26 +916,10 @@ def test_validate_json_prints_a_document_with_lone_surrogates(
     "read",
     [
         pytest.param(democratie.io.load, id="io.load"),
-        pytest.param(
-            democratie.load,
-            id="democratie.load",
-            marks=pytest.mark.xfail(
-                reason="plugins/loading.py reads the head of the file catching OSError only; "
-                "a NUL in the name raises ValueError",
-                strict=True,
-                raises=ValueError,
-            ),
-        ),
-        pytest.param(
-            load_popolo,
-            id="load_popolo",
-            marks=pytest.mark.xfail(
-                reason="importers/_common.read_json catches OSError only; "
-                "a NUL in the name raises ValueError",
-                strict=True,
-                raises=ValueError,
-            ),
-        ),
+        pytest.param(democratie.load, id="democratie.load"),
+        pytest.param(lambda name: democratie.load(name, format="popolo"), id="load-as-popolo"),
+        pytest.param(load_popolo, id="load_popolo"),
+        pytest.param(load_ori, id="load_ori"),
     ],
 )
 def test_a_file_name_with_a_nul_is_a_load_error(read: Callable[[str], Any]) -> None:
@@ -989,7 +941,6 @@ def test_zz_documents_fuzzed(capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         sys.stdout.write(
             f"\nfuzzing ({PROFILE} profile): {total:,} documents "
-            f"({', '.join(f'{k} {v:,}' for k, v in sorted(FUZZED.items()))}); "
-            f"known failures met: {dict(KNOWN) or 'none'}\n"
+            f"({', '.join(f'{k} {v:,}' for k, v in sorted(FUZZED.items()))})\n"
         )
     assert total >= sum(_PLAN.values()) * 0.9

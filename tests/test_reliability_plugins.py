@@ -457,24 +457,8 @@ def test_strict_turns_a_broken_plugin_into_an_error_naming_it(
     assert "plugin 'broken'" in str(raised.value)
 
 
-#: The faults the command line meets (it sets no time budget, so a slow rule is only slow).
-CLI_FAULTS = [
-    pytest.param(
-        fault,
-        id=fault.id,
-        marks=[
-            pytest.mark.xfail(
-                reason="democratie.load takes no strict flag, so --strict cannot make a failing "
-                "democratie_importers hook an error while a file is loaded",
-                strict=True,
-            )
-        ]
-        if fault.id == "importers-hook-returns-a-table"
-        else [],
-    )
-    for fault in FAULTS
-    if fault.id != "rule-is-too-slow"
-]
+#: The faults the command line meets: all of them (a slow rule with ``--time-budget``).
+CLI_FAULTS = [pytest.param(fault, id=fault.id) for fault in FAULTS]
 
 
 @pytest.mark.parametrize("fault", CLI_FAULTS)
@@ -488,7 +472,7 @@ def test_the_command_line_exit_code_says_a_plugin_was_skipped(
     source = examples.path(EXAMPLE)
     arguments = {
         "validate": ["validate", str(source)],
-        "score": ["score", str(source), "--json"],
+        "score": ["score", str(source), "--json", "--time-budget", str(BUDGET)],
         "export": ["export", str(source), "--format", "json", "--output", str(tmp_path / "o.json")],
     }[fault.command]
     assert main(arguments) == EXIT_PLUGIN_SKIPPED

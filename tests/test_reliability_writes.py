@@ -310,33 +310,6 @@ def _show(state: Snapshot) -> list[str]:
 #: Faults injected, by kind; summed up in the last test.
 INJECTED: Counter[str] = Counter()
 
-#: Where a writer does not keep the promise yet. Each gap must still occur, so that the
-#: test fails, asking for the entry to go, once it is closed.
-KNOWN_GAPS = {
-    "close-after-failed-write": (
-        "write_atomic closes the temporary file in its finally block unguarded: when the "
-        "disk stays full, closing flushes again and fails, that OSError replaces the "
-        "WriteError and the temporary file is not removed"
-    ),
-    "interrupted-folder-swap": (
-        "_swap in exporters/_write.py restores the earlier export only on OSError: an "
-        "interrupt between moving it aside and moving the new one in leaves the "
-        "destination missing (the earlier export waits in a hidden .old folder), and one "
-        "just before leaves that hidden folder behind"
-    ),
-}
-
-
-def _gap(name: str, fault: Fault, steps: list[str], fail_at: int) -> str | None:
-    """The known gap a fault at this step falls in, if any."""
-    step = steps[fail_at - 1]
-    if name != "export-csv-folder" and fault.sticky and step in {"write", "flush"}:
-        return "close-after-failed-write"
-    swapping = name == "export-csv-folder" and steps.count("replace") == 2
-    if swapping and fault.name == "interrupted" and step == "replace":
-        return "interrupted-folder-swap"
-    return None
-
 
 def _outcome(writer: Writer, subject: Subject, folder: Path, injector: Injector) -> str:
     with injected(injector):
@@ -374,7 +347,6 @@ def test_a_fault_at_any_step_leaves_the_old_state_or_the_new_one(
     assert {"open", "write", "fsync", "close", "replace"} <= set(steps), steps
 
     broken: dict[str, str] = {}
-    gaps_met: set[str] = set()
     for fault in FAULTS:
         for fail_at in range(1, len(steps) + 1):
             restore(folder, before)
@@ -393,19 +365,20 @@ def test_a_fault_at_any_step_leaves_the_old_state_or_the_new_one(
                 wrong = f"the folder changed: {sorted(before)} became {sorted(state)}"
             else:
                 wrong = None
-            gap = _gap(name, fault, steps, fail_at)
-            if wrong is not None and gap is not None:
-                gaps_met.add(gap)
-            elif wrong is not None:
+            if wrong is not None:
                 broken[where] = wrong
     assert broken == {}, f"steps of {steps}"
-    expected_gaps = {
-        gap
-        for fault in FAULTS
-        for fail_at in range(1, len(steps) + 1)
-        if (gap := _gap(name, fault, steps, fail_at)) is not None
-    }
-    assert gaps_met == expected_gaps, "a known gap is closed; remove it from KNOWN_GAPS"
+
+
+@pytest.mark.parametrize("name", [name for name in WRITERS if name != "report"])
+def test_a_name_the_system_refuses_is_a_write_error(
+    name: str, subjects: tuple[Subject, Subject], tmp_path: Path
+) -> None:
+    with pytest.raises(WriteError) as raised:
+        WRITERS[name](subjects[1], tmp_path / "land\x00s")
+    assert "not a usable file name" in raised.value.reason
+    assert raised.value.path.startswith(str(tmp_path))
+    assert snapshot(tmp_path) == {}
 
 
 # --------------------------------------------------------------------------------------------
@@ -504,21 +477,14 @@ def test_a_full_disk_leaves_the_good_files(tmp_path: Path) -> None:
     done = _child(tmp_path, "disk-full")
     assert done.returncode == 0, done.stderr
     outcomes = json.loads(done.stdout)
-    # The files written with write_atomic fall in the gap "close-after-failed-write": the
-    # error escapes as an OSError and the temporary file stays.
-    gap = "OSError"
     assert [(name, outcome) for name, outcome, _ in outcomes] == [
-        ("dump", gap),
+        ("dump", "write-error"),
         ("csv", "write-error"),
-        ("graphml", gap),
+        ("graphml", "write-error"),
     ]
     assert all("too large" in reason.lower() for _, _, reason in outcomes), outcomes
-    state = snapshot(tmp_path)
-    assert {k: v for k, v in state.items() if not k.startswith(".")} == before
-    assert sorted(_temporary_of(k) for k in state if k.startswith(".")) == [
-        "land.graphml",
-        "land.json",
-    ]
+    # The good files are unchanged, and no temporary file or folder is left behind.
+    assert snapshot(tmp_path) == before
 
 
 # --------------------------------------------------------------------------------------------

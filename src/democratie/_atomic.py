@@ -13,16 +13,36 @@ __all__ = ["write_atomic"]
 
 
 def write_atomic(destination: str | os.PathLike[str], data: bytes) -> Path:
-    """Write *data* to a temporary file beside *destination*, then move it into place.
+    r"""Write *data* to a temporary file beside *destination*, then move it into place.
 
     The previous file, if any, stays intact until the new one is complete and
     flushed to disk; on any failure the temporary file is removed and
-    :class:`~democratie.errors.WriteError` is raised.
+    :class:`~democratie.errors.WriteError` is raised. An interruption (such as
+    ``KeyboardInterrupt``) is raised as it is, after the same clean-up.
 
     Returns
     -------
     Path
         The destination.
+
+    Raises
+    ------
+    WriteError
+        When the file cannot be written, with the reason the operating system
+        gives, or when *destination* is not a usable file name.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = write_atomic(Path(folder, "land.json"), b"{}")
+    ...     print(written.read_bytes(), sorted(p.name for p in Path(folder).iterdir()))
+    b'{}' ['land.json']
+    >>> try:
+    ...     write_atomic("land\x00.json", b"{}")
+    ... except WriteError as error:
+    ...     print(error.reason)
+    this is not a usable file name: embedded null byte
     """
     target = Path(destination)
     directory = target.parent if str(target.parent) else Path()
@@ -47,9 +67,16 @@ def write_atomic(destination: str | os.PathLike[str], data: bytes) -> Path:
         temporary = None
     except OSError as error:
         raise WriteError(str(target), error.strerror or str(error)) from error
+    except ValueError as error:
+        # A name the operating system refuses outright, such as one with a NUL in it.
+        raise WriteError(str(target), f"this is not a usable file name: {error}") from error
     finally:
         if handle is not None:
-            handle.close()
+            # After a failed write, closing flushes the rest again and fails the same way
+            # (a full disk stays full): that must not hide the first error, nor stop the
+            # temporary file from being removed.
+            with contextlib.suppress(OSError):
+                handle.close()
         if temporary is not None:
             with contextlib.suppress(OSError):
                 Path(temporary).unlink()

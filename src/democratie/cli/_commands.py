@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -59,6 +60,13 @@ _strict_option = click.option(
 )
 
 
+def _seconds(_: click.Context, __: click.Parameter, value: float | None) -> float | None:
+    if value is not None and not (math.isfinite(value) and value > 0):
+        message = f"{value} is not a positive number of seconds"
+        raise click.BadParameter(message)
+    return value
+
+
 def _settings(ctx: click.Context) -> Settings:
     settings = ctx.find_object(Settings)
     return settings if settings is not None else Settings()
@@ -67,7 +75,7 @@ def _settings(ctx: click.Context) -> Settings:
 def _load(path: Path, settings: Settings, format: str | None = None) -> Landscape:
     get_plugin_manager(strict=settings.strict)
     with status(f"loading {shown(path)}"):
-        return democratie.load(path, format=format)
+        return democratie.load(path, format=format, strict=settings.strict)
 
 
 def _counts(landscape: Landscape) -> dict[str, int]:
@@ -267,10 +275,23 @@ def _graph_summary(graph: StakeholderGraph, top: int) -> dict[str, Any]:
     metavar="YYYY-MM-DD",
     help="Judge deadlines against this day.",
 )
+@click.option(
+    "--time-budget",
+    type=float,
+    callback=_seconds,
+    metavar="SECONDS",
+    help="The most seconds one rule may take on one subject. A rule that takes longer is "
+    "reported and its score left out (an error with --strict); it is not interrupted.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scorecards as JSON.")
 @click.pass_context
 def score_command(
-    ctx: click.Context, file: Path, rules: Sequence[str], as_of: dt.datetime | None, as_json: bool
+    ctx: click.Context,
+    file: Path,
+    rules: Sequence[str],
+    as_of: dt.datetime | None,
+    time_budget: float | None,
+    as_json: bool,
 ) -> int:
     """Score every initiative, municipality and network of FILE with every registered rule."""
     settings = _settings(ctx)
@@ -290,6 +311,7 @@ def score_command(
             chosen,
             as_of=as_of.date() if as_of is not None else None,
             strict=settings.strict,
+            time_budget=time_budget,
         )
     if as_json:
         echo_json(_cards_json(cards, settings.lang))

@@ -98,6 +98,9 @@ def write_folder(
         staging = None
     except OSError as error:
         raise WriteError(str(destination), error.strerror or str(error)) from error
+    except ValueError as error:
+        # A name the operating system refuses outright, such as one with a NUL in it.
+        raise WriteError(str(destination), f"this is not a usable file name: {error}") from error
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
@@ -105,7 +108,11 @@ def write_folder(
 
 
 def _swap(staging: Path, destination: Path) -> None:
-    """Move the finished folder into place, keeping the old one until that has worked."""
+    """Move the finished folder into place, keeping the old one until that has worked.
+
+    Whatever stops the swap half-way, an error or an interruption such as
+    ``KeyboardInterrupt``, the earlier export is moved back before it is raised.
+    """
     if not destination.exists():
         staging.replace(destination)
         return
@@ -115,17 +122,22 @@ def _swap(staging: Path, destination: Path) -> None:
     backup = holder / destination.name
     try:
         destination.replace(backup)
-    except OSError:
-        shutil.rmtree(holder, ignore_errors=True)
-        raise
-    try:
         staging.replace(destination)
-    except OSError:
+    except BaseException:
+        _put_back(backup, destination, holder)
+        raise
+    shutil.rmtree(holder, ignore_errors=True)
+
+
+def _put_back(backup: Path, destination: Path, holder: Path) -> None:
+    """Undo a swap that stopped half-way: the earlier export back in place, no hidden folder.
+
+    Decided by what is on disk rather than by how far the swap got, so that an
+    interruption between a move and the next statement is undone too.
+    """
+    if backup.exists() and not destination.exists():
         try:
             backup.replace(destination)
         except OSError:
-            pass  # the earlier export stays in the hidden folder rather than being lost
-        else:
-            shutil.rmtree(holder, ignore_errors=True)
-        raise
+            return  # the earlier export stays in the hidden folder rather than being lost
     shutil.rmtree(holder, ignore_errors=True)

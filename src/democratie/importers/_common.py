@@ -38,6 +38,7 @@ __all__ = [
     "read_json",
     "read_role",
     "slugify",
+    "source_title",
     "unique",
 ]
 
@@ -47,6 +48,8 @@ _MAX_ID = 200
 _NOT_SLUG = re.compile(r"[^a-z0-9._]+")
 _EDGES = re.compile(r"^[^a-z0-9]+|[^a-z0-9]+$")
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# What no text of the model may hold: control characters and lone surrogates.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 # -- ids ---------------------------------------------------------------------------------
@@ -200,11 +203,25 @@ def is_empty(value: object) -> bool:
 
 
 def read_json(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Any:
-    """Read a JSON file strictly; every failure is a :class:`LoadError` naming the file."""
+    r"""Read a JSON file strictly; every failure is a :class:`LoadError` naming the file.
+
+    At most *max_bytes* bytes (and one more, to tell that there are more) are
+    read, so a file that grows while it is read, a pipe or a device never takes
+    more memory than the limit.
+
+    Examples
+    --------
+    >>> try:
+    ...     read_json("council\x00.json")
+    ... except LoadError as error:
+    ...     print(error.problems[0].code)
+    io-error
+    """
     name = os.fspath(path)
 
     def fail(code: str, message: str, **where: int) -> LoadError:
-        return LoadError([Problem(path="", code=code, message=message, file=name, **where)])
+        problem = Problem(path="", code=code, message=message, file=name, **where)
+        return LoadError([problem], source=name)
 
     try:
         size = Path(name).stat().st_size
@@ -214,13 +231,25 @@ def read_json(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> An
                 f"the file is {size:,} bytes, more than the limit of {max_bytes:,}; "
                 "pass a larger max_bytes to read it anyway",
             )
-        data = Path(name).read_bytes()
+        with Path(name).open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except LoadError:
+        raise
     except FileNotFoundError:
         raise fail("io-error", "there is no such file") from None
     except IsADirectoryError:
         raise fail("io-error", "this is a folder, not a file") from None
+    except ValueError as error:
+        # A name the operating system refuses outright, such as one with a NUL in it.
+        raise fail("io-error", f"this is not a usable file name: {error}") from None
     except OSError as error:
         raise fail("io-error", f"the file cannot be read: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise fail(
+            "too-large",
+            f"the file holds more than the limit of {max_bytes:,} bytes (it was read no "
+            "further); pass a larger max_bytes to read it anyway",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -298,11 +327,41 @@ class Checker:
             self.problems.extend(p.under(path).in_file(self.source) for p in error.problems)
             return None
 
+    def value(self, where: str, factory: Callable[..., _T], /, **arguments: Any) -> _T | None:
+        r"""Make a model object from one value of the document, its problems placed at *where*.
+
+        For the objects a document gives as a single text, such as a source id
+        that becomes an :class:`~democratie.model.Identifier` or an e-mail
+        address that becomes a :class:`~democratie.model.ContactDetail`: the
+        model names its own attribute, but the place to correct is *where*.
+
+        Examples
+        --------
+        >>> checker = Checker("council.json")
+        >>> checker.value("persons[0].id", Identifier, scheme="popolo", identifier="p1\x00") is None
+        True
+        >>> print(checker.problems[0])
+        council.json: persons[0].id: contains the control character U+0000 at position 3; remove it
+        """
+        try:
+            return factory(**arguments)
+        except ModelError as error:
+            self.problems.extend(
+                evolve(problem, path=where, file=self.source) for problem in error.problems
+            )
+            return None
+
+    def source_id(self, where: str, scheme: str, value: str) -> Identifier | None:
+        """The identifier that keeps a record's own id in the landscape, checked at *where*."""
+        return self.value(where, Identifier, scheme=scheme, identifier=value)
+
 
 def raise_problems(checkers: Iterable[Checker]) -> None:
     """Raise one :class:`LoadError` with the problems of every checker, if there are any."""
     checkers = tuple(checkers)
-    problems = [problem for checker in checkers for problem in checker.problems]
+    # The same mistake met twice (a party's name, again as the name of its faction) is
+    # reported once.
+    problems = unique(problem for checker in checkers for problem in checker.problems)
     if not problems:
         return
     files = [checker.source for checker in checkers if checker.problems]
@@ -359,7 +418,7 @@ def read_contact_details(
     found: list[ContactDetail] = []
     email = checker.text(record, "email", path)
     if email is not None:
-        built = checker.build(f"{path}.email", ContactDetail, kind=ContactKind.EMAIL, value=email)
+        built = checker.value(f"{path}.email", ContactDetail, kind=ContactKind.EMAIL, value=email)
         if built is not None:
             found.append(built)
     for here, item in checker.records(record, "contact_details", path, "contact detail"):
@@ -505,13 +564,33 @@ def place_role(
     return municipality.council_id, faction
 
 
-def count_seats(municipality: Municipality, roles: Iterable[Role]) -> Municipality:
+def count_seats(
+    municipality: Municipality, roles: Iterable[Role], checker: Checker, path: str
+) -> Municipality:
     """Set the seats of the council and its factions from the current raadsleden.
 
     A council's seats are the number of distinct people who hold a raadslid role
     without an end date at the council or one of its factions; a faction's, the
     number of those who hold it on behalf of (or at) the faction. A count of
     zero leaves the seats unknown. Seats the municipality already has are kept.
+
+    A count the model refuses (more than 200 seats) is recorded by *checker* at
+    *path*, the council's place in the document, and the municipality is
+    returned as it was.
+
+    Examples
+    --------
+    >>> heerde = Municipality(id="heerde", cbs_code="GM0246")
+    >>> roles = [Role(holder=f"p{n}", kind=RoleKind.RAADSLID, at="heerde-raad") for n in range(3)]
+    >>> count_seats(heerde, roles, Checker("heerde.json"), "organisations[0]").council.seats
+    3
+    >>> checker = Checker("heerde.json")
+    >>> roles = [Role(holder=f"p{n}", kind=RoleKind.RAADSLID, at="heerde-raad")
+    ...          for n in range(201)]
+    >>> count_seats(heerde, roles, checker, "organisations[0]").council.seats is None
+    True
+    >>> checker.problems[0].path, checker.problems[0].code
+    ('organisations[0]', 'invalid-value')
     """
     council = municipality.council
     factions = {faction.id for faction in council.factions}
@@ -533,7 +612,41 @@ def count_seats(municipality: Municipality, roles: Iterable[Role]) -> Municipali
         for faction in council.factions
     )
     seats = council.seats if council.seats is not None else (len(seated) or None)
-    return evolve(municipality, council=evolve(council, seats=seats, factions=new_factions))
+    try:
+        return evolve(municipality, council=evolve(council, seats=seats, factions=new_factions))
+    except ModelError as error:
+        for problem in error.problems:
+            if problem.path == "seats":
+                message = (
+                    f"{len(seated)} people hold a raadslid role without an end date in this "
+                    f"council, so it would have {len(seated)} seats, but {problem.message}"
+                )
+            else:
+                message = (
+                    "the seats of this council's factions are counted from the people who "
+                    "hold a raadslid role without an end date, and they do not fit: "
+                    f"{problem.path}: {problem.message}"
+                )
+            checker.fail(
+                path,
+                f"{message}; if some of them have left, give their memberships an end date",
+                code=problem.code,
+            )
+        return municipality
+
+
+def source_title(name: str) -> str:
+    r"""The name of a source file as the title of a :class:`~democratie.model.Source`.
+
+    A character that no text of the model may hold (a control character, or
+    half of one that the file system name could not decode) becomes U+FFFD.
+
+    Examples
+    --------
+    >>> source_title("heerde_persons.json"), source_title("raad\nheerde.json")
+    ('heerde_persons.json', 'raad\ufffdheerde.json')
+    """
+    return _UNPRINTABLE.sub("\ufffd", name)
 
 
 def make_landscape(files: Sequence[str], /, **parts: Any) -> Landscape:

@@ -57,7 +57,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from attrs import evolve, frozen
+from attrs import evolve, field, frozen
 
 from democratie import reference
 from democratie.errors import LoadError, Problem
@@ -76,6 +76,7 @@ from democratie.importers._common import (
     read_identifiers,
     read_json,
     read_role,
+    source_title,
     unique,
 )
 from democratie.importers._result import ImportResult
@@ -322,12 +323,19 @@ def _is_organisations(doc: object) -> bool:
 @frozen(kw_only=True)
 class _Org:
     id: str
+    own: Identifier
     name: str | None
     kind: _Kind
     classification: str | None
     description: str | None
     identifiers: tuple[Identifier, ...]
-    where: str
+    #: The file it was read from (the organisations file, or a membership in the persons file).
+    checker: Checker = field(eq=False)
+    path: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.checker.name}: {self.path}"
 
 
 @frozen(kw_only=True)
@@ -343,8 +351,9 @@ class _Membership:
 @frozen(kw_only=True)
 class _Record:
     id: str
+    own: Identifier
     name: str
-    email: str | None
+    contact: tuple[ContactDetail, ...]
     identifiers: tuple[Identifier, ...]
     memberships: tuple[_Membership, ...]
     path: str
@@ -416,7 +425,10 @@ class _Reader:
             self.orgs[org.id] = org
             self.extra(checker, "organisation", record, path, _ORGANISATION_KEYS)
 
-    def _organisation(self, checker: Checker, record: Mapping[str, Any], path: str) -> _Org | None:
+    def _organisation(
+        self, checker: Checker, record: Mapping[str, Any], path: str, id_at: str | None = None
+    ) -> _Org | None:
+        """Read an organisation record; *id_at* is where its id is, when not under *path*."""
         org_id = checker.text(record, "id", path)
         name = checker.text(record, "name", path)
         classification = checker.text(record, "classification", path)
@@ -430,15 +442,20 @@ class _Reader:
                 f"{checker.name}: {path} ({classification or 'unclassified'}, {label})",
             )
             return None
+        own = checker.source_id(id_at or f"{path}.id", "ori", org_id)
+        if own is None:
+            return None
         kind = _CLASSIFICATIONS.get((classification or "").casefold(), "other")
         return _Org(
             id=org_id,
+            own=own,
             name=name,
             kind=kind,
             classification=classification,
             description=description,
             identifiers=tuple(identifiers),
-            where=f"{checker.name}: {path}",
+            checker=checker,
+            path=path,
         )
 
     def read_persons(self, doc: object) -> list[_Record]:
@@ -449,6 +466,11 @@ class _Reader:
             person_id = checker.text(record, "id", path, required=True)
             name = checker.text(record, "name", path, required=True)
             email = checker.text(record, "email", path)
+            contact = None
+            if email is not None:
+                contact = checker.value(
+                    f"{path}.email", ContactDetail, kind=ContactKind.EMAIL, value=email
+                )
             identifiers = read_identifiers(checker, record, path)
             memberships = self._memberships(record, path, person_id)
             self.extra(checker, "person", record, path, _PERSON_KEYS)
@@ -462,11 +484,15 @@ class _Reader:
                 )
                 continue
             seen[person_id] = path
+            own = checker.source_id(f"{path}.id", "ori", person_id)
+            if own is None:
+                continue
             records.append(
                 _Record(
                     id=person_id,
+                    own=own,
                     name=name,
-                    email=email,
+                    contact=() if contact is None else (contact,),
                     identifiers=tuple(identifiers),
                     memberships=tuple(memberships),
                     path=path,
@@ -485,8 +511,10 @@ class _Reader:
             if inline is not None:
                 inline_record = checker.record(inline, f"{here}.organisation", "an organisation")
             org_id = checker.text(item, "organisation_id", here)
+            id_at = f"{here}.organisation_id"
             if org_id is None and inline_record is not None:
                 org_id = checker.text(inline_record, "id", f"{here}.organisation")
+                id_at = f"{here}.organisation.id"
             if org_id is None:
                 checker.fail(
                     f"{here}.organisation_id",
@@ -503,7 +531,7 @@ class _Reader:
                 )
             if inline_record is not None and org_id not in self.inline:
                 org = self._organisation(
-                    checker, {**inline_record, "id": org_id}, f"{here}.organisation"
+                    checker, {**inline_record, "id": org_id}, f"{here}.organisation", id_at
                 )
                 if org is not None:
                     self.inline[org_id] = org
@@ -613,6 +641,8 @@ class _Builder:
         self.pool = IdPool(report)
         self.factions: dict[str, str] = {}
         self.committees: dict[str, str] = {}
+        #: Where the council is in the data, for problems with its seats.
+        self.council_place: tuple[Checker, str] = (organisations, "organisations")
 
     def run(self, records: list[_Record], merge_people: bool) -> ImportResult:
         municipality = self.municipality()
@@ -641,7 +671,9 @@ class _Builder:
                 f"identifier): {shown}"
             )
         roles = self.without_repeats(roles)
-        municipality = count_seats(municipality, roles)
+        checker, path = self.council_place
+        municipality = count_seats(municipality, roles, checker, path)
+        raise_problems([self.persons, self.organisations])
         self.note_seats(municipality)
         self.pool.finish()
         landscape = make_landscape(
@@ -668,18 +700,21 @@ class _Builder:
                 "describes one municipality",
                 code="invalid-value",
             )
-        names: list[str] = []
+        # Each name the municipality may have, with the organisation field it comes from.
+        origins: dict[str, tuple[_Org, str]] = {}
         for org in own:
-            for text in (org.name, org.description):
+            for key, text in (("name", org.name), ("description", org.description)):
                 if text:
-                    names.extend([text, _SUFFIX.sub("", text)])
+                    for name in (text, _SUFFIX.sub("", text)):
+                        origins.setdefault(name, (org, key))
                     break
         for org in councils:
-            for text in (org.name, org.description):
+            for key, text in (("name", org.name), ("description", org.description)):
                 match = _COUNCIL_NAME.match(text or "")
                 if match is not None:
-                    names.extend([match.group(1), match.group(2)])
-        names = unique(name for name in names if name.strip())
+                    for name in match.group(1, 2):
+                        origins.setdefault(name, (org, key))
+        names = [name for name in origins if name.strip()]
         if not names:
             self.organisations.fail(
                 "organisations",
@@ -695,10 +730,11 @@ class _Builder:
             if identifier.scheme == "cbs"
         )
         identifiers = unique(
-            identifier
-            for org in [*own, *councils]
-            for identifier in (Identifier(scheme="ori", identifier=org.id), *org.identifiers)
+            identifier for org in [*own, *councils] for identifier in (org.own, *org.identifiers)
         )
+        place = next(iter([*councils, *own]), None)
+        if place is not None:
+            self.council_place = (place.checker, place.path)
         for org in councils:
             if org.name and not _COUNCIL_NAME.fullmatch(org.name.strip()):
                 continue
@@ -724,8 +760,13 @@ class _Builder:
                 f"'{name}' is not in the CBS list of {reference.REFERENCE_YEAR}; the "
                 "municipality is imported without a CBS code"
             )
-            made = self.organisations.build(
-                "organisations", Municipality, id=mun_id, name=name, identifiers=tuple(identifiers)
+            org, key = origins[name]
+            made = org.checker.value(
+                f"{org.path}.{key}",
+                Municipality,
+                id=mun_id,
+                name=name,
+                identifiers=tuple(identifiers),
             )
         else:
             mun_id = self.pool.take(record.name, fallback=record.cbs_code)
@@ -736,7 +777,7 @@ class _Builder:
                 cbs_code=record.cbs_code,
                 identifiers=tuple(identifiers),
             )
-        raise_problems([self.organisations])
+        raise_problems([self.persons, self.organisations])
         assert made is not None
         self.pool.reserve(made.council_id, made.college_id)
         return made
@@ -783,14 +824,12 @@ class _Builder:
                     "the description of a party; a faction has no description",
                     f"{org.where}.description = {describe(org.description)}",
                 )
-            faction = self.organisations.build(
-                org.where.partition(": ")[2],
+            faction = org.checker.build(
+                org.path,
                 Faction,
                 id=faction_id,
                 name=name,
-                identifiers=tuple(
-                    unique([Identifier(scheme="ori", identifier=org.id), *org.identifiers])
-                ),
+                identifiers=tuple(unique([org.own, *org.identifiers])),
             )
             if faction is not None:
                 self.factions[org.id] = faction_id
@@ -803,17 +842,15 @@ class _Builder:
             if org.kind != "committee":
                 continue
             name = org.name or org.description or org.id
-            committee = self.organisations.build(
-                org.where.partition(": ")[2],
+            committee = org.checker.build(
+                org.path,
                 Organisation,
                 id=self.pool.take(f"{municipality.id}-{org.id}", fallback=municipality.id),
                 name=name,
                 kind=ActorKind.OVERHEIDSORGANISATIE,
                 municipality=municipality.id,
                 description=org.description if org.description != name else None,
-                identifiers=tuple(
-                    unique([Identifier(scheme="ori", identifier=org.id), *org.identifiers])
-                ),
+                identifiers=tuple(unique([org.own, *org.identifiers])),
             )
             if committee is not None:
                 self.committees[org.id] = committee.id
@@ -867,15 +904,9 @@ class _Builder:
     def make_person(self, group: list[_Record]) -> Person | None:
         first = group[0]
         identifiers = unique(
-            identifier
-            for record in group
-            for identifier in (Identifier(scheme="ori", identifier=record.id), *record.identifiers)
+            identifier for record in group for identifier in (record.own, *record.identifiers)
         )
-        contact = unique(
-            ContactDetail(kind=ContactKind.EMAIL, value=record.email)
-            for record in group
-            if record.email is not None
-        )
+        contact = unique(detail for record in group for detail in record.contact)
         return self.persons.build(
             first.path,
             Person,
@@ -1041,7 +1072,8 @@ class _Builder:
             ),
         ]
         return tuple(
-            Source(title=name, note=note) for name, note in zip(self.sources, notes, strict=False)
+            Source(title=source_title(name), note=note)
+            for name, note in zip(self.sources, notes, strict=False)
         )
 
 

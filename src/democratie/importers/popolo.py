@@ -110,10 +110,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from attrs import evolve, frozen
+from attrs import Factory, define, evolve, frozen
 
 from democratie import reference
-from democratie.errors import LoadError
+from democratie.errors import LoadError, Problem
 from democratie.importers._common import (
     COLLEGE_KINDS,
     Checker,
@@ -131,6 +131,7 @@ from democratie.importers._common import (
     read_identifiers,
     read_json,
     read_role,
+    source_title,
     unique,
 )
 from democratie.importers._result import ImportResult
@@ -147,6 +148,7 @@ from democratie.model import (
     Source,
 )
 from democratie.model._checks import ID_PATTERN
+from democratie.model.municipality import MAX_AREA_DEPTH
 from democratie.vocab import ActorKind, AreaLevel, RoleKind
 
 __all__ = [
@@ -373,6 +375,7 @@ def load_popolo(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> 
 @frozen(kw_only=True)
 class _Org:
     id: str
+    own: Identifier
     name: str | None
     kind: _Kind
     actor: ActorKind | None
@@ -398,11 +401,24 @@ class _Person:
 @frozen(kw_only=True)
 class _Area:
     id: str
+    own: Identifier
     name: str
     classification: str | None
     identifier: str | None
     parent: str | None
     path: str
+
+
+@define
+class _Frame:
+    """An area being built, with the areas below it still to visit and those built."""
+
+    area: _Area
+    depth: int
+    level: AreaLevel
+    code: str | None
+    pending: list[_Area]
+    inner: list[Area] = Factory(list)
 
 
 @frozen(kw_only=True)
@@ -426,7 +442,7 @@ class _Membership:
     label: str | None
     start: str | None
     end: str | None
-    id: str | None
+    identifiers: tuple[Identifier, ...]
     path: str
 
 
@@ -591,6 +607,9 @@ class _Import:
                 code="duplicate-id",
             )
             return
+        own = self.check.source_id(f"{path}.id", "popolo", org_id)
+        if own is None:
+            return
         shown = f"{classification or 'unclassified'}: {name or org_id}"
         plural = _NOT_ORGANISATIONS.get(normalise(classification or ""))
         if plural is not None:
@@ -623,6 +642,7 @@ class _Import:
             self.extra("organization", record, path, frozenset(known))
         self.orgs[org_id] = _Org(
             id=org_id,
+            own=own,
             name=name,
             kind=kind,
             actor=actor,
@@ -671,9 +691,11 @@ class _Import:
                 code="duplicate-id",
             )
             return
-        if name is not None:
+        own = self.check.source_id(f"{path}.id", "popolo", area_id)
+        if name is not None and own is not None:
             self.areas[area_id] = _Area(
                 id=area_id,
+                own=own,
                 name=name,
                 classification=classification,
                 identifier=identifier,
@@ -725,7 +747,9 @@ class _Import:
                 )
                 continue
             seen[person_id] = path
-            own = Identifier(scheme="popolo", identifier=person_id)
+            own = self.check.source_id(f"{path}.id", "popolo", person_id)
+            if own is None:
+                continue
             people.append(
                 _Person(
                     id=person_id,
@@ -757,6 +781,8 @@ class _Import:
                     person = person or member_id
                 else:
                     member = member_id
+        own_id = text(record, "id", path)
+        own = None if own_id is None else self.check.source_id(f"{path}.id", "popolo", own_id)
         return _Membership(
             person=text(record, "person_id", path) or person,
             member=member,
@@ -768,7 +794,7 @@ class _Import:
             label=text(record, "label", path),
             start=text(record, "start_date", path),
             end=text(record, "end_date", path),
-            id=text(record, "id", path),
+            identifiers=() if own is None else (own,),
             path=path,
         )
 
@@ -833,6 +859,8 @@ class _Import:
                     ),
                 ),
                 roles,
+                self.check,
+                self.orgs[key].path,
             )
             for key, mun in municipalities.items()
         }
@@ -843,7 +871,7 @@ class _Import:
             [self.source],
             sources=(
                 Source(
-                    title=self.name,
+                    title=source_title(self.name),
                     note=(
                         f"Popolo document: {persons_read} persons, {len(self.orgs)} organizations "
                         f"with an id, {len(memberships)} memberships"
@@ -892,9 +920,7 @@ class _Import:
                 Faction,
                 id=own,
                 name=org.name,
-                identifiers=tuple(
-                    unique([Identifier(scheme="popolo", identifier=org.id), *org.identifiers])
-                ),
+                identifiers=tuple(unique([org.own, *org.identifiers])),
             )
             if faction is not None:
                 self.factions[str(org.parent), org.id] = faction
@@ -904,28 +930,12 @@ class _Import:
         own_area = {org.area: org.id for org in councils.values() if org.area in self.areas}
         top, nested = self.arrange_areas(self.area_homes(councils, own_area, memberships), own_area)
         placed: set[str] = set()
-
-        def made(area: _Area) -> Area | None:
-            placed.add(area.id)
-            level, code = self.level(area)
-            inner = [made(child) for child in nested.get(area.id, []) if child.id not in placed]
-            return self.check.build(
-                area.path,
-                Area,
-                id=self.ids["area", area.id],
-                name=area.name,
-                level=level,
-                code=code,
-                areas=tuple(child for child in inner if child is not None),
-                identifiers=(Identifier(scheme="popolo", identifier=area.id),),
-            )
-
         result: dict[str, Municipality] = {}
         for council in councils.values():
-            areas = [made(area) for area in top.get(council.id, [])]
-            identifiers = [Identifier(scheme="popolo", identifier=council.id), *council.identifiers]
-            if council.area in own_area:
-                identifiers.append(Identifier(scheme="popolo", identifier=council.area))
+            areas = [self.area_tree(area, nested, placed) for area in top.get(council.id, [])]
+            identifiers = [council.own, *council.identifiers]
+            if council.area is not None and council.area in own_area:
+                identifiers.append(self.areas[council.area].own)
             code = self.cbs_code(council)
             fields: dict[str, Any] = {"cbs_code": code} if code else {"name": council.name}
             built = self.check.build(
@@ -968,22 +978,91 @@ class _Import:
             if org_id is not None and org_id in councils and post.area is not None:
                 linked.setdefault(post.area, set()).add(org_id)
         home: dict[str, str | None] = {}
-
-        def council_of(area_id: str, trail: frozenset[str]) -> str | None:
-            if area_id in home:
-                return home[area_id]
-            found: str | None = own_area.get(area_id)
-            record = self.areas.get(area_id)
-            if found is None and record is not None and record.parent not in (None, *trail):
-                found = council_of(str(record.parent), trail | {area_id})
-            if found is None and len(linked.get(area_id, ())) == 1:
-                found = next(iter(linked[area_id]))
-            home[area_id] = found
-            return found
-
         for area_id in self.areas:
-            council_of(area_id, frozenset())
+            # Walk up the parents to an area whose council is known, the council's own
+            # area, a missing parent or a circle; then settle the walk on the way down.
+            # A loop, not recursion: a chain of parents may be as long as the document.
+            walked: list[str] = []
+            seen: set[str] = set()
+            current: str | None = area_id
+            below: str | None = None
+            while current is not None and current not in seen:
+                if current in home:
+                    below = home[current]
+                    break
+                walked.append(current)
+                seen.add(current)
+                if current in own_area:
+                    break
+                record = self.areas.get(current)
+                current = None if record is None else record.parent
+            for each in reversed(walked):
+                found = own_area.get(each, below)
+                if found is None and len(linked.get(each, ())) == 1:
+                    found = next(iter(linked[each]))
+                home[each] = found
+                below = found
         return home
+
+    def area_tree(
+        self, top: _Area, nested: Mapping[str, list[_Area]], placed: set[str]
+    ) -> Area | None:
+        """Build an area of a municipality with the areas below it, at most MAX_AREA_DEPTH deep.
+
+        An area nested deeper is a problem at its ``parent_id``, and the areas below it
+        are left out. Built with a stack of its own, not by recursion, so that a long
+        chain of parents cannot exhaust Python's.
+        """
+        placed.add(top.id)
+        stack = [_Frame(top, 1, *self.level(top), list(reversed(nested.get(top.id, []))))]
+        built: Area | None = None
+        while stack:
+            frame = stack[-1]
+            if frame.pending:
+                child = frame.pending.pop()
+                if child.id in placed:
+                    continue
+                placed.add(child.id)
+                if frame.depth + 1 > MAX_AREA_DEPTH:
+                    self.too_deep(child, nested, placed)
+                    continue
+                pending = list(reversed(nested.get(child.id, [])))
+                stack.append(_Frame(child, frame.depth + 1, *self.level(child), pending))
+                continue
+            stack.pop()
+            built = self.check.build(
+                frame.area.path,
+                Area,
+                id=self.ids["area", frame.area.id],
+                name=frame.area.name,
+                level=frame.level,
+                code=frame.code,
+                areas=tuple(frame.inner),
+                identifiers=(frame.area.own,),
+            )
+            if stack and built is not None:
+                stack[-1].inner.append(built)
+        return built
+
+    def too_deep(self, area: _Area, nested: Mapping[str, list[_Area]], placed: set[str]) -> None:
+        """Refuse an area nested too deep, and leave out the areas below it."""
+        self.check.problems.append(
+            Problem(
+                path=f"{area.path}.parent_id",
+                code="too-deep",
+                message=(
+                    f"areas nest more than {MAX_AREA_DEPTH} levels deep here, through their "
+                    f"parent_id; at most {MAX_AREA_DEPTH} levels are accepted"
+                ),
+                file=self.source,
+            )
+        )
+        below = list(nested.get(area.id, []))
+        while below:
+            child = below.pop()
+            if child.id not in placed:
+                placed.add(child.id)
+                below.extend(nested.get(child.id, []))
 
     def arrange_areas(
         self, home: Mapping[str, str | None], own_area: Mapping[str, str]
@@ -1114,24 +1193,26 @@ class _Import:
                 parent=parent,
                 description=org.description,
                 contact=org.contact,
-                identifiers=tuple(
-                    unique([Identifier(scheme="popolo", identifier=org.id), *org.identifiers])
-                ),
+                identifiers=tuple(unique([org.own, *org.identifiers])),
             )
             if built is not None:
                 made.append(built)
         return made
 
-    def faction(self, council: str, municipality: Municipality, party: _Org) -> str:
-        """The faction of a party in a council, made when first named."""
+    def faction(self, council: str, municipality: Municipality, party: _Org) -> str | None:
+        """The faction of a party in a council, made when first named (None if it cannot be)."""
         key = (council, party.id)
         faction = self.factions.get(key)
         if faction is None:
-            faction = Faction(
+            faction = self.check.build(
+                party.path,
+                Faction,
                 id=self.take(f"{municipality.id}-{party.id}", fallback=municipality.id),
                 name=party.name or party.id,
                 party=self.ids["org", party.id],
             )
+            if faction is None:
+                return None
             self.factions[key] = faction
         return faction.id
 
@@ -1256,9 +1337,6 @@ class _Import:
                     value,
                 )
             dates[key] = day
-        identifiers: tuple[Identifier, ...] = ()
-        if membership.id is not None:
-            identifiers = (Identifier(scheme="popolo", identifier=membership.id),)
         return self.check.build(
             path,
             Role,
@@ -1267,7 +1345,7 @@ class _Import:
             at=at,
             on_behalf_of=on_behalf_of,
             title=title,
-            identifiers=identifiers,
+            identifiers=membership.identifiers,
             **dates,
         )
 

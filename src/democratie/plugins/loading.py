@@ -4,6 +4,11 @@
 documents go to :func:`democratie.io.load`; any other format (Open
 Raadsinformatie, Popolo, or one a plugin adds) goes to the importer that
 recognises it, or to the one named with ``format=``.
+
+A plugin whose ``democratie_importers`` hook fails is reported as a
+:class:`~democratie.plugins.PluginWarning` and its importers are left out, as
+everywhere else; with ``strict=True`` it raises a
+:class:`~democratie.plugins.PluginError` instead.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import IO, Any, NoReturn
 
 from democratie.errors import LoadError, Problem
 from democratie.io import MAX_BYTES
@@ -19,7 +24,7 @@ from democratie.io import load as load_document
 from democratie.model import Landscape
 from democratie.plugins.api import importers
 from democratie.plugins.formats import HEAD_BYTES, Importer
-from democratie.plugins.manager import DemocratiePluginManager
+from democratie.plugins.manager import DemocratiePluginManager, get_plugin_manager
 
 __all__ = ["load"]
 
@@ -33,6 +38,7 @@ def load(
     options: Mapping[str, Any] | None = None,
     max_bytes: int = MAX_BYTES,
     plugin_manager: DemocratiePluginManager | None = None,
+    strict: bool = False,
 ) -> Landscape:
     """Load a landscape from a file (or text) in any format a registered plugin reads.
 
@@ -52,13 +58,20 @@ def load(
         Refuse canonical documents larger than this.
     plugin_manager
         The plugin manager to ask for importers; the shared one by default.
+    strict
+        Raise a :class:`~democratie.plugins.PluginError` when a plugin fails
+        (its ``democratie_importers`` hook raises or returns something that is
+        not a list of importers, or it could not be loaded at all), instead of
+        warning and leaving its importers out.
 
     Raises
     ------
     LoadError
-        For every failure, and nothing else: the file cannot be read, no
-        importer of that name exists, several importers recognise the file, or
-        the document is not valid.
+        For every failure of the file or its document: the file cannot be
+        read, no importer of that name exists, several importers recognise the
+        file, an importer fails on it, or the document is not valid.
+    PluginError
+        With ``strict=True``, when any plugin failed.
 
     Examples
     --------
@@ -71,17 +84,19 @@ def load(
     ...     print(error.problems[0].code)
     unknown-format
     """
-    if format in _CANONICAL:
-        return load_document(source, format=format, max_bytes=max_bytes)  # type: ignore[arg-type]
     if isinstance(source, bytes) or (
         isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{"))
     ):
-        if format is None:
-            return load_document(source, max_bytes=max_bytes)
-        _fail("<text>", "io-error", "give a path to read a file in an importer's format")
+        if format is not None and format not in _CANONICAL:
+            _fail("<text>", "io-error", "give a path to read a file in an importer's format")
+        _check_loaded(plugin_manager, strict)
+        return load_document(source, format=format, max_bytes=max_bytes)  # type: ignore[arg-type]
+    if format in _CANONICAL:
+        _check_loaded(plugin_manager, strict)
+        return load_document(source, format=format, max_bytes=max_bytes)  # type: ignore[arg-type]
     name = os.fspath(source)
     path = Path(name)
-    available = importers(plugin_manager=plugin_manager)
+    available = importers(plugin_manager=plugin_manager, strict=strict)
     if format is not None:
         chosen = [item for item in available if item.name == format]
         if not chosen:
@@ -104,10 +119,19 @@ def load(
     return load_document(path, max_bytes=max_bytes)
 
 
+def _check_loaded(plugin_manager: DemocratiePluginManager | None, strict: bool) -> None:
+    """With *strict*, raise for a plugin that failed to load, though no importer is asked."""
+    if strict:
+        manager = plugin_manager if plugin_manager is not None else get_plugin_manager()
+        manager.report([], strict=True)
+
+
 def _head(path: Path) -> bytes | None:
     try:
         with path.open("rb") as handle:
             return handle.read(HEAD_BYTES)
+    except ValueError as error:
+        _unusable(str(path), error)
     except OSError:
         return None  # the canonical loader reports the file problem, located
 
@@ -126,13 +150,18 @@ def _detects(importer: Importer, head: bytes) -> bool:
 
 def _read(importer: Importer, path: Path, options: Mapping[str, Any]) -> Landscape:
     name = str(path)
+    stream: IO[Any]
     try:
-        if importer.binary:
-            with path.open("rb") as stream:
-                result = importer.load(stream, options)
-        else:
-            with path.open(encoding="utf-8") as text_stream:
-                result = importer.load(text_stream, options)
+        stream = path.open("rb") if importer.binary else path.open(encoding="utf-8")
+    except ValueError as error:
+        _unusable(name, error)
+    except FileNotFoundError:
+        _fail(name, "io-error", "there is no such file")
+    except OSError as error:
+        _fail(name, "io-error", f"the file cannot be read: {error.strerror or error}")
+    try:
+        with stream:
+            result = importer.load(stream, options)
     except LoadError:
         raise
     except FileNotFoundError:
@@ -158,3 +187,8 @@ def _read(importer: Importer, path: Path, options: Mapping[str, Any]) -> Landsca
 
 def _fail(name: str, code: str, message: str) -> NoReturn:
     raise LoadError([Problem(path="", code=code, message=message, file=name)], source=name)
+
+
+def _unusable(name: str, error: ValueError) -> NoReturn:
+    # A name the operating system refuses outright, such as one with a NUL in it.
+    _fail(name, "io-error", f"this is not a usable file name: {error}")

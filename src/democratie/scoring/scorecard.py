@@ -95,7 +95,7 @@ class Scorecard(Mapping[str, Score]):
 
 @frozen(kw_only=True)
 class RuleFailure:
-    """A rule that could not score a subject: it raised, or returned something else than a score.
+    """A rule that could not score a subject: it raised, returned no valid score, or took too long.
 
     Parameters
     ----------
@@ -105,8 +105,10 @@ class RuleFailure:
         The id of the subject it was scoring.
     code
         ``"raised"`` (the rule raised an exception), ``"wrong-type"`` (it did
-        not return a :class:`~democratie.scoring.Score`) or ``"wrong-score"``
-        (the score names another rule, subject or range).
+        not return a :class:`~democratie.scoring.Score`), ``"wrong-score"``
+        (the score names another rule, subject or range) or ``"over-budget"``
+        (it took longer than the ``time_budget`` of
+        :func:`~democratie.scoring.run`; its score is left out).
     message
         What went wrong.
     exception
