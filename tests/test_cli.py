@@ -214,6 +214,29 @@ def test_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
 # -- plugin failures ------------------------------------------------------------------------
 
 
+def test_a_skipped_plugin_is_reported_once_in_a_real_process() -> None:
+    # In a process of its own: under pytest, logging has handlers and would hide a second
+    # report printed by the library's logger through logging's last-resort handler.
+    code = (
+        "import sys\n"
+        "from democratie.cli import main\n"
+        "from democratie.plugins import get_plugin_manager, hookimpl\n"
+        "class Broken:\n"
+        "    @hookimpl\n"
+        "    def democratie_scoring_rules(self):\n"
+        "        raise RuntimeError('rules on fire')\n"
+        "get_plugin_manager().register(Broken(), name='broken-rules')\n"
+        "sys.exit(main(['score', sys.argv[1]]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, DELFT], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 3, result.stderr
+    lines = [line for line in result.stderr.splitlines() if "rules on fire" in line]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("democratie: warning: a plugin was skipped")
+
+
 class _BrokenRules:
     """A plugin whose rule hook raises."""
 

@@ -370,13 +370,13 @@ def test_a_fault_at_any_step_leaves_the_old_state_or_the_new_one(
     assert broken == {}, f"steps of {steps}"
 
 
-@pytest.mark.parametrize("name", [name for name in WRITERS if name != "report"])
+@pytest.mark.parametrize("name", list(WRITERS))
 def test_a_name_the_system_refuses_is_a_write_error(
     name: str, subjects: tuple[Subject, Subject], tmp_path: Path
 ) -> None:
     with pytest.raises(WriteError) as raised:
         WRITERS[name](subjects[1], tmp_path / "land\x00s")
-    assert "not a usable file name" in raised.value.reason
+    assert "not a usable" in raised.value.reason
     assert raised.value.path.startswith(str(tmp_path))
     assert snapshot(tmp_path) == {}
 

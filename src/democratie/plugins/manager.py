@@ -53,6 +53,9 @@ __all__ = [
 ]
 
 logger = logging.getLogger("democratie.plugins")
+# A library leaves handling its log records to the application: without this, Python's
+# last-resort handler prints each record a second time beside the PluginWarning.
+logger.addHandler(logging.NullHandler())
 
 #: The modules of the built-in plugins, registered first and under their module names.
 DEFAULT_PLUGINS: Final[tuple[str, ...]] = (

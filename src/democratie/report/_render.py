@@ -492,4 +492,6 @@ def write_report(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise WriteError(str(folder), error.strerror or str(error)) from error
+    except ValueError as error:  # a folder name the system refuses, such as one with a NUL
+        raise WriteError(str(folder), f"this is not a usable folder name: {error}") from error
     return write_atomic(folder / f"{stem}.html", page.encode("utf-8"))
