@@ -303,7 +303,7 @@ def _ids_in(raw: object) -> set[str]:
 
 
 def _make_converter() -> Converter:
-    conv = Converter(forbid_extra_keys=True, omit_if_default=True)
+    conv = Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=False)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(float, _structure_float)
