@@ -427,3 +427,21 @@ def test_a_time_budget_must_be_a_positive_number(
 ) -> None:
     assert main(["score", DELFT, "--time-budget", budget]) == 2
     assert "--time-budget" in capsys.readouterr().err
+
+
+# -- scoring in several processes ------------------------------------------------------------
+
+
+def test_score_in_two_processes_prints_what_one_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(examples.path("m50-leerkring-waalwijk"))
+    assert main(["score", path, "--json"]) == 0
+    alone = capsys.readouterr().out
+    assert main(["score", path, "--json", "--workers", "2"]) == 0
+    assert capsys.readouterr().out == alone
+    assert json.loads(alone)["scorecards"]
+
+
+@pytest.mark.parametrize("workers", ["0", "-2", "two"])
+def test_workers_must_be_one_or_more(workers: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", DELFT, "--workers", workers]) == 2
+    assert "--workers" in capsys.readouterr().err

@@ -283,6 +283,14 @@ def _graph_summary(graph: StakeholderGraph, top: int) -> dict[str, Any]:
     help="The most seconds one rule may take on one subject. A rule that takes longer is "
     "reported and its score left out (an error with --strict); it is not interrupted.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Score in N processes at once; the scorecards are the same as in one.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scorecards as JSON.")
 @click.pass_context
 def score_command(
@@ -291,6 +299,7 @@ def score_command(
     rules: Sequence[str],
     as_of: dt.datetime | None,
     time_budget: float | None,
+    workers: int,
     as_json: bool,
 ) -> int:
     """Score every initiative, municipality and network of FILE with every registered rule."""
@@ -312,6 +321,7 @@ def score_command(
             as_of=as_of.date() if as_of is not None else None,
             strict=settings.strict,
             time_budget=time_budget,
+            workers=workers,
         )
     if as_json:
         echo_json(_cards_json(cards, settings.lang))
