@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 import math
 from collections.abc import Mapping
 from typing import IO, Any
@@ -36,6 +35,7 @@ from typing import IO, Any
 import networkx as nx
 from attrs import frozen
 
+from democratie._json import dumps as json_text
 from democratie.exporters._common import flag, is_private_attribute
 from democratie.graph import StakeholderGraph, build_graph
 from democratie.model import Landscape
@@ -132,7 +132,7 @@ def node_link_text(
 ) -> str:
     """Return the node-link data of the graph as JSON text (UTF-8, two-space indent)."""
     data = node_link_data(graph, include_private=include_private)
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_text(data)
 
 
 @frozen

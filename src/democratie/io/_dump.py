@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 import tomli_w
 
 from democratie._atomic import write_atomic
+from democratie._json import dumps as json_text
 from democratie.io._converter import converter
 from democratie.io._load import FORMAT_VERSION, Format, detect_format
 from democratie.model import Landscape
@@ -54,7 +54,9 @@ def dumps(landscape: Landscape, *, format: Format = "json") -> str:
 
 
 def _json(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    # The converter unstructures to plain data: vocabulary terms become their slugs and dates
+    # their ISO strings, so no enum member, UUID or orjson fragment is left to look for.
+    return json_text(doc, plain=True)
 
 
 _WRITERS: dict[str, Callable[[dict[str, Any]], str]] = {"json": _json, "toml": tomli_w.dumps}
