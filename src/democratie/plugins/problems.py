@@ -39,7 +39,10 @@ PROBLEM_CODES: dict[str, str] = {
     "hook-failed": "a hook implementation raised an exception",
     "wrong-type": "a hook implementation returned something of the wrong type",
     "duplicate-name": "a rule, exporter or importer has a name another plugin already uses",
-    "rule-failed": "a scoring rule raised, returned something else than a valid score, or took longer than the time budget",
+    "rule-failed": (
+        "a scoring rule raised, returned something else than a valid score, "
+        "or took longer than the time budget"
+    ),
 }
 
 
