@@ -97,3 +97,87 @@ def test_the_projection_of_a_view_is_the_projection_of_the_same_graph_built_whol
         fast, plain = view.actor_projection(), whole.actor_projection()
         assert list(fast.nodes(data=True)) == list(plain.nodes(data=True))
         assert list(fast.edges(data=True)) == list(plain.edges(data=True))
+
+
+def test_area_coverage_with_the_areas_found_once_is_area_coverage() -> None:
+    from democratie.graph.analysis import area_coverage, municipality_areas
+
+    nation = generate(1 / 256, seed=3)
+    graph = build_graph(nation)
+    compared = 0
+    for municipality in nation.municipalities[:30]:
+        for level in ("wijk", "kern", "buurt"):
+            areas = municipality_areas(graph, municipality.id, level=level)
+            for initiative in nation.initiatives_in(municipality.id)[:5]:
+                plain = area_coverage(graph, municipality.id, level=level, by=initiative.id)
+                given = area_coverage(
+                    graph, municipality.id, level=level, by=initiative.id, areas=areas
+                )
+                assert given == plain
+                assert set(plain.reached) | set(plain.missing) == set(areas)
+                compared += 1
+    assert compared > 100
+
+
+def _groups_by_brute_force(graph: StakeholderGraph, initiative: str | None) -> set[frozenset[str]]:
+    """The sector groups of sector_coverage, from every pair of participants, plainly."""
+    from democratie.graph import ACTOR_KINDS, TIE_RELATIONS, VENUE_KINDS
+    from democratie.graph.analysis import actor_sectors
+
+    g = graph.nx
+    if initiative is None:
+        participants = list(graph.nodes(ACTOR_KINDS))
+    else:
+        participants = list(graph.initiative_view(initiative).nodes(ACTOR_KINDS))
+    known = actor_sectors(graph, participants)
+
+    def ends(node: str) -> set[str]:
+        out = {v for _, v, d in g.out_edges(node, data=True) if d["relation"] in TIE_RELATIONS}
+        into = {u for u, _, d in g.in_edges(node, data=True) if d["relation"] in TIE_RELATIONS}
+        return (out | into) - {node}
+
+    venues = {
+        p: {v for v in ends(p) if v != initiative and g.nodes[v]["kind"] in VENUE_KINDS}
+        for p in participants
+    }
+    phase_of: dict[str, set[str]] = {}
+    if initiative is not None:
+        for u, _, d in g.in_edges(initiative, data=True):
+            if d.get("phase") is not None and d["relation"] in TIE_RELATIONS:
+                phase_of.setdefault(u, set()).add(d["phase"])
+    groups = {frozenset({s.value}) for s in known.values()}
+    placed = [p for p in participants if p in known]
+    for i, a in enumerate(placed):
+        for b in placed[i + 1 :]:
+            if (
+                b in ends(a)
+                or venues[a] & venues[b]
+                or phase_of.get(a, set()) & phase_of.get(b, set())
+            ):
+                ga = next(x for x in groups if known[a].value in x)
+                gb = next(x for x in groups if known[b].value in x)
+                if ga != gb:
+                    groups = (groups - {ga, gb}) | {ga | gb}
+    return groups
+
+
+def test_sector_groups_are_those_of_every_pair_of_participants() -> None:
+    from democratie.graph.analysis import sector_coverage
+
+    cases: list[tuple[StakeholderGraph, str | None]] = []
+    for name in democratie.examples.NAMES:
+        graph = build_graph(democratie.examples.load(name))
+        cases.append((graph, None))
+        cases += [(graph, n) for n in graph.nodes("initiative")]
+    nation = generate(1 / 64, seed=3)
+    graph = build_graph(nation)
+    cases += [(graph, i.id) for i in nation.initiatives[:300]]
+    hubs_seen = 0
+    for graph, initiative in cases:
+        coverage = sector_coverage(graph, initiative)
+        got = {frozenset(s.value for s in group) for group in coverage.groups}
+        present = {s.value for s in coverage.present}
+        expected = {group for group in _groups_by_brute_force(graph, initiative) if group & present}
+        assert got == expected, initiative
+        hubs_seen += any(graph.nx.degree(p) > 64 for p in coverage.participants)
+    assert hubs_seen > 20  # the path that looks ties up from the other side was taken

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import ClassVar
 
@@ -106,3 +107,48 @@ def test_workers_must_be_a_positive_whole_number(workers: object) -> None:
     land = democratie.examples.load("m50-leerkring-waalwijk")
     with pytest.raises(ValueError, match="workers"):
         run(land, BUILTIN_RULES, workers=workers)  # type: ignore[arg-type]
+
+
+def test_scoring_sets_the_long_lived_objects_aside_and_gives_them_back() -> None:
+    land = democratie.examples.load("delft-zeven-van-delft")
+    seen: list[int] = []
+
+    class Watching(DomainCoverage):
+        def score(self, subject: Subject, context: ScoringContext) -> Score:
+            seen.append(gc.get_freeze_count())
+            return super().score(subject, context)
+
+    assert gc.get_freeze_count() == 0
+    run(land, [Watching()])
+    assert seen
+    assert min(seen) > 0  # the landscape was frozen while the rules ran
+    assert gc.get_freeze_count() == 0  # and unfrozen after
+
+
+def test_a_program_that_froze_objects_itself_keeps_them_frozen() -> None:
+    land = democratie.examples.load("delft-zeven-van-delft")
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        run(land, BUILTIN_RULES)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_with_the_collector_off_nothing_is_frozen() -> None:
+    land = democratie.examples.load("delft-zeven-van-delft")
+    seen: list[int] = []
+
+    class Watching(DomainCoverage):
+        def score(self, subject: Subject, context: ScoringContext) -> Score:
+            seen.append(gc.get_freeze_count())
+            return super().score(subject, context)
+
+    gc.disable()
+    try:
+        run(land, [Watching()])
+    finally:
+        gc.enable()
+    assert seen
+    assert set(seen) == {0}

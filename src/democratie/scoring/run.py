@@ -167,10 +167,12 @@ def run(
     ]
     job = _Job(rules=tuple(rules), context=context, strict=strict, budget=time_budget, clock=clock)
     outcomes: list[_Outcome] | None = None
-    if workers > 1 and len(chosen) > 1:
-        outcomes = _in_parallel(job, chosen, workers)
-    if outcomes is None:
-        outcomes = [job.score(subject) for subject in chosen]
+    with _collector_spared() as spared:
+        clock.spared = spared
+        if workers > 1 and len(chosen) > 1:
+            outcomes = _in_parallel(job, chosen, workers, spared=spared)
+        if outcomes is None:
+            outcomes = [job.score(subject) for subject in chosen]
     return Scorecards(
         cards=tuple(card for card, _ in outcomes),
         rules=tuple(rule.name for rule in rules),
@@ -238,7 +240,9 @@ def _check_workers(workers: object) -> None:
 _FORKED: tuple[_Job, list[Subject]] | None = None
 
 
-def _in_parallel(job: _Job, chosen: list[Subject], workers: int) -> list[_Outcome] | None:
+def _in_parallel(
+    job: _Job, chosen: list[Subject], workers: int, *, spared: bool
+) -> list[_Outcome] | None:
     """Score *chosen* in *workers* processes, in order; None when the job cannot be sent."""
     global _FORKED
     context = job.context
@@ -262,8 +266,10 @@ def _in_parallel(job: _Job, chosen: list[Subject], workers: int) -> list[_Outcom
     initargs: tuple[object, ...] = () if forking else ((job, chosen),)
     outcomes: list[_Outcome | None] = [None] * len(chosen)
     _FORKED = (job, chosen) if forking else None
-    if forking:
-        gc.freeze()  # keeps the collector from writing to (and so copying) shared pages
+    if spared:
+        # The graph built above too: the collector writes to every object it goes over, and
+        # a forked process would copy each page it so touches.
+        gc.freeze()
     try:
         try:
             pool = multiprocessing.get_context(method).Pool(
@@ -280,8 +286,6 @@ def _in_parallel(job: _Job, chosen: list[Subject], workers: int) -> list[_Outcom
                     outcomes[position] = outcome
     finally:
         _FORKED = None
-        if forking:
-            gc.unfreeze()
     assert all(outcome is not None for outcome in outcomes)
     return outcomes  # type: ignore[return-value]
 
@@ -365,18 +369,47 @@ def _check_budget(budget: object) -> None:
 
 
 class _GraphClock:
-    """Builds the graph on first use and keeps the time that took, not to charge it to a rule."""
+    """Builds the graph on first use and keeps the time that took, not to charge it to a rule.
+
+    While the collector is spared (see :func:`_collector_spared`), the graph just built is
+    frozen with what was there before: it lives as long as the run.
+    """
 
     def __init__(self, builder: Callable[[Landscape], StakeholderGraph]) -> None:
         self._builder = builder
         self.seconds = 0.0
+        self.spared = False
 
     def build(self, landscape: Landscape) -> StakeholderGraph:
         start = time.perf_counter()
         try:
-            return self._builder(landscape)
+            graph = self._builder(landscape)
         finally:
             self.seconds += time.perf_counter() - start
+        if self.spared:
+            gc.freeze()
+        return graph
+
+
+@contextlib.contextmanager
+def _collector_spared() -> Iterator[bool]:
+    """Keep the cyclic garbage collector's full passes off what exists when scoring starts.
+
+    The landscape and its graph (millions of objects for a nation) live through the whole
+    run and hold no garbage, yet every full pass of the collector goes over all of them:
+    as scorecards accumulate, that made scoring a nation cost more per subject than scoring
+    a province. :func:`gc.freeze` sets them aside until the run ends; what the rules make
+    is collected as usual. Yields whether it did so: not when the collector is off, or when
+    the program froze objects itself (their unfreezing is the program's to decide).
+    """
+    if not gc.isenabled() or gc.get_freeze_count():
+        yield False
+        return
+    gc.freeze()
+    try:
+        yield True
+    finally:
+        gc.unfreeze()
 
 
 def _score_one(

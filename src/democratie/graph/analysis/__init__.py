@@ -7,7 +7,8 @@ algorithms take a graph, documents its cost, is deterministic for a given seed, 
 - champions (kartrekkers): :func:`rank_champions`;
 - brokers (verbinders): :func:`rank_brokers`;
 - krachtenveld: :func:`map_krachtenveld`, :func:`mendelow_quadrant`, :func:`salience_class`;
-- coverage: :func:`area_coverage`, :func:`domain_coverage`, :func:`sector_coverage`;
+- coverage: :func:`area_coverage` (with :func:`municipality_areas`), :func:`domain_coverage`,
+  :func:`sector_coverage`;
 - bridging and bonding: :func:`bridging_bonding` (E-I index, assortativity), with
   :func:`actor_sectors` as a partition;
 - cohesion: :func:`measure_cohesion`;
@@ -39,6 +40,7 @@ from democratie.graph.analysis.coverage import (
     SectorCoverage,
     area_coverage,
     domain_coverage,
+    municipality_areas,
     sector_coverage,
 )
 from democratie.graph.analysis.krachtenveld import (
@@ -79,6 +81,7 @@ __all__ = [
     "map_krachtenveld",
     "measure_cohesion",
     "mendelow_quadrant",
+    "municipality_areas",
     "rank_brokers",
     "rank_champions",
     "salience_class",

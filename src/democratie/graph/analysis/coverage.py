@@ -14,7 +14,8 @@ gebiedsgericht werken spans twelve kernen. Coverage asks how much of that is rea
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from attrs import frozen
 
@@ -29,6 +30,7 @@ __all__ = [
     "SectorCoverage",
     "area_coverage",
     "domain_coverage",
+    "municipality_areas",
     "sector_coverage",
 ]
 
@@ -149,12 +151,70 @@ class SectorCoverage:
         return len(self.groups) == 1
 
 
+def municipality_areas(
+    graph: StakeholderGraph, municipality: str, *, level: AreaLevel | str = AreaLevel.WIJK
+) -> tuple[str, ...]:
+    """Return the areas of one level in a municipality (nested ones too), in graph order.
+
+    These are the areas :func:`area_coverage` counts. Find them once and pass them as its
+    *areas* when counting the reach of many initiatives of the same municipality.
+
+    Parameters
+    ----------
+    graph : StakeholderGraph
+        The graph.
+    municipality : str
+        The id of the municipality.
+    level : AreaLevel or str, default "wijk"
+        The level of the areas.
+
+    Returns
+    -------
+    tuple of str
+        The ids of the areas.
+
+    Raises
+    ------
+    KeyError
+        If the municipality is not in the graph.
+    ValueError
+        If `municipality` is not a municipality or `level` is not an area level.
+
+    Notes
+    -----
+    O(sum of the degrees of the municipality and its areas).
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("stichtse-vecht-gebiedsgericht-werken"))
+    >>> len(municipality_areas(graph, "stichtse-vecht", level="kern"))
+    12
+    """
+    level = AreaLevel.from_slug(level) if isinstance(level, str) else level
+    if graph.kind(municipality) != "municipality":
+        message = (
+            f"{municipality!r} is {with_article(graph.kind(municipality))}, not a municipality"
+        )
+        raise ValueError(message)
+    nodes = graph.nx.nodes
+    position = graph._positions()
+    return tuple(
+        n
+        for n in sorted(graph._areas_within([municipality]), key=position.__getitem__)
+        if nodes[n].get("municipality") == municipality
+        and nodes[n].get("area_level") == level.value
+    )
+
+
 def area_coverage(
     graph: StakeholderGraph,
     municipality: str,
     *,
     level: AreaLevel | str = AreaLevel.WIJK,
     by: str | Iterable[str] | None = None,
+    areas: Sequence[str] | None = None,
 ) -> AreaCoverage:
     """Count the areas of one level in a municipality that are served.
 
@@ -173,6 +233,9 @@ def area_coverage(
         The level of the areas counted.
     by : str or iterable of str, optional
         The initiatives (or organisations) whose reach counts; by default every initiative.
+    areas : sequence of str, optional
+        The areas to count, as :func:`municipality_areas` gives them for the same
+        municipality and level; found when not given.
 
     Returns
     -------
@@ -213,15 +276,8 @@ def area_coverage(
         servers = {by} if isinstance(by, str) else set(by)
         for node in servers:
             graph.attributes(node)
-    nodes = g.nodes
-    within = graph._areas_within([municipality])
-    position = graph._positions()
-    areas = [
-        n
-        for n in sorted(within, key=position.__getitem__)
-        if nodes[n].get("municipality") == municipality
-        and nodes[n].get("area_level") == level.value
-    ]
+    if areas is None:
+        areas = municipality_areas(graph, municipality, level=level)
     whole = any(
         level.value in g.nodes[s].get("covers_all", ())
         and any(
@@ -230,7 +286,8 @@ def area_coverage(
         )
         for s in servers
     )
-    reached = [a for a in areas if whole or _served(graph, a, servers)]
+    served = set() if whole else _served(graph, servers)
+    reached = [a for a in areas if whole or a in served]
     count = g.nodes[municipality].get(_COUNTS.get(level, ""), 0)
     total = max(len(areas), count) or None
     hit = set(reached)
@@ -245,21 +302,61 @@ def area_coverage(
     )
 
 
-def _served(graph: StakeholderGraph, area: str, servers: set[str]) -> bool:
-    """Whether a server serves the area or an area within it."""
+def _served(graph: StakeholderGraph, servers: set[str]) -> set[str]:
+    """The areas a server serves, and every area they lie in: the areas reached.
+
+    Found from the servers' own edges upwards, so that the cost is that of the servers'
+    reach, not of everything located in the areas.
+    """
     g = graph.nx
-    stack = [area]
-    seen = {area}
+    nodes = g.nodes
+    stack = [
+        v
+        for server in servers
+        for _, v, data in g.out_edges(server, data=True)
+        if data.get("relation") == "serves_area"
+    ]
+    reached: set[str] = set()
     while stack:
         node = stack.pop()
-        for u, _, data in g.in_edges(node, data=True):
-            relation = data.get("relation")
-            if relation == "serves_area" and u in servers:
-                return True
-            if relation == "located_in" and u not in seen and g.nodes[u].get("kind") == "area":
-                seen.add(u)
-                stack.append(u)
+        if node in reached or nodes[node].get("kind") != "area":
+            continue
+        reached.add(node)
+        stack.extend(
+            v for _, v, data in g.out_edges(node, data=True) if data.get("relation") == "located_in"
+        )
+    return reached
+
+
+_HUB_DEGREE = 64
+"""Neighbours above which :func:`sector_coverage` looks up an actor's ties from the other side."""
+
+
+def _tie_ends(g: Any, node: str) -> list[str]:
+    """The other ends of the node's tie edges, out and in, in edge order."""
+    ends = [v for _, v, d in g.out_edges(node, data=True) if d["relation"] in TIE_RELATIONS]
+    ends += [u for u, _, d in g.in_edges(node, data=True) if d["relation"] in TIE_RELATIONS]
+    return ends
+
+
+def _tied(g: Any, a: str, b: str) -> bool:
+    """Whether a tie edge joins *a* and *b*, either way: two lookups, whatever their degrees."""
+    for adjacency in (g._succ, g._pred):
+        keys = adjacency[a].get(b)
+        if keys and any(d["relation"] in TIE_RELATIONS for d in keys.values()):
+            return True
     return False
+
+
+def _share_a_venue(g: Any, a: str, b: str, initiative: str | None) -> bool:
+    """Whether *a* and *b* are both tied to a venue other than *initiative*."""
+    if len(g._succ[a]) + len(g._pred[a]) > len(g._succ[b]) + len(g._pred[b]):
+        a, b = b, a
+    nodes = g.nodes
+    return any(
+        venue != initiative and nodes[venue]["kind"] in VENUE_KINDS and _tied(g, b, venue)
+        for venue in _tie_ends(g, a)
+    )
 
 
 def domain_coverage(
@@ -411,24 +508,45 @@ def sector_coverage(
                 parent[rb] = ra
 
     g = graph.nx
+    nodes = g.nodes
+    succ, pred = g._succ, g._pred  # type: ignore[attr-defined]
     members = set(participants)
-    met: dict[str, str] = {}  # venue -> the first participant seen there
+    # Actors tied to far more than an initiative's surroundings (a college, a council, a
+    # municipality: tied to every initiative of the place) are not gone over edge by edge:
+    # that would make one initiative cost what its municipality holds. What ties them is
+    # looked up from the other side instead, with the same result.
+    hubs = [a for a in participants if len(succ[a]) + len(pred[a]) > _HUB_DEGREE]
+    hub_set = set(hubs)
+    met: dict[str, str] = {}  # venue -> the first participant of a known sector seen there
     for actor in participants:
-        ends = [v for _, v, d in g.out_edges(actor, data=True) if d["relation"] in TIE_RELATIONS]
-        ends += [u for u, _, d in g.in_edges(actor, data=True) if d["relation"] in TIE_RELATIONS]
-        for other in ends:
+        if actor in hub_set:
+            continue
+        for other in _tie_ends(g, actor):
             if other in (initiative, actor):
                 continue
-            kind = g.nodes[other]["kind"]
+            kind = nodes[other]["kind"]
             if other in members and kind in ACTOR_KINDS:
                 union(actor, other)
-            elif kind in VENUE_KINDS:
+            elif kind in VENUE_KINDS and actor in known:
                 union(met.setdefault(other, actor), actor)
+    for position, hub in enumerate(hubs):
+        if hub not in known:
+            continue
+        for venue, first in met.items():
+            if find(known[hub]) is not find(known[first]) and _tied(g, hub, venue):
+                union(hub, first)
+        for other in hubs[position + 1 :]:
+            if (
+                other in known
+                and find(known[hub]) is not find(known[other])
+                and (_tied(g, hub, other) or _share_a_venue(g, hub, other, initiative))
+            ):
+                union(hub, other)
     if initiative is not None:
-        phases: dict[str, str] = {}  # phase -> the first participant in it
+        phases: dict[str, str] = {}  # phase -> the first participant of a known sector in it
         for u, _, data in g.in_edges(initiative, data=True):
             phase = data.get("phase")
-            if phase is not None and data.get("relation") in TIE_RELATIONS:
+            if phase is not None and data.get("relation") in TIE_RELATIONS and u in known:
                 union(phases.setdefault(phase, u), u)
 
     present = tuple(s for s in Sector if s in set(known.values()) and s in looked_for)

@@ -19,11 +19,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
+from functools import partial
 from typing import ClassVar
 
 from attrs import field, frozen
 
-from democratie.graph.analysis import area_coverage, sector_coverage
+from democratie.graph.analysis import area_coverage, municipality_areas, sector_coverage
 from democratie.model import Area, Initiative, Landscape, Municipality
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
@@ -137,9 +138,16 @@ class AreaCoverage(BaseRule):
         spreads: list[float] = []
         counted: list[AreaLevel] = []
         missing: list[str] = []
+        graph = context.graph
         for municipality in subject.municipalities:
             for level in self.levels:
-                coverage = area_coverage(context.graph, municipality, level=level, by=subject.id)
+                areas = context.cached(
+                    ("municipality-areas", municipality, level),
+                    partial(municipality_areas, graph, municipality, level=level),
+                )
+                coverage = area_coverage(
+                    graph, municipality, level=level, by=subject.id, areas=areas
+                )
                 if coverage.total:
                     break
             else:

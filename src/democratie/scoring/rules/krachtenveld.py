@@ -197,10 +197,16 @@ class SalienceCoverage(BaseRule):
             nl=(
                 f"{len(engaged)} van de {len(salient)} definitieve of dominante belanghebbenden "
                 "zijn ten minste geraadpleegd."
+                if len(salient) > 1
+                else "De enige definitieve of dominante belanghebbende is "
+                + ("ten minste geraadpleegd." if engaged else "nog niet geraadpleegd.")
             ),
             en=(
                 f"{len(engaged)} of the {len(salient)} definitive or dominant stakeholders are at "
                 "least consulted."
+                if len(salient) > 1
+                else "The one definitive or dominant stakeholder is "
+                + ("at least consulted." if engaged else "not yet consulted.")
             ),
             evidence=evidence,
             recommendations=recommendations,
@@ -300,10 +306,18 @@ class EngagementFit(BaseRule):
             nl=(
                 f"{len(fitting)} van de {len(placed)} belanghebbenden zijn betrokken zoals hun "
                 "positie in het krachtenveld vraagt."
+                if len(placed) > 1
+                else "De enige belanghebbende is "
+                + ("" if fitting else "niet ")
+                + "betrokken zoals haar positie in het krachtenveld vraagt."
             ),
             en=(
                 f"{len(fitting)} of the {len(placed)} stakeholders are engaged as their place in "
                 "the krachtenveld asks."
+                if len(placed) > 1
+                else "The one stakeholder is "
+                + ("" if fitting else "not ")
+                + "engaged as its place in the krachtenveld asks."
             ),
             evidence=evidence,
             recommendations=recommendations,

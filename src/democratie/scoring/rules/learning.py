@@ -141,11 +141,12 @@ class LearningLoop(BaseRule):
             en_parts.append("it has not been evaluated")
         dos = sum(1 for lesson in lessons if lesson.kind is LessonKind.DOEN)
         donts = sum(1 for lesson in lessons if lesson.kind is LessonKind.NIET_DOEN)
+        counted = plural(dos, "do", "do's"), plural(donts, "don't", "don'ts")
         nl_parts.append(
-            f"{dos} do's en {donts} don'ts vastgelegd (van {plural(len(lessons), 'les', 'lessen')})"
+            f"{counted[0]} en {counted[1]} vastgelegd (van {plural(len(lessons), 'les', 'lessen')})"
         )
         en_parts.append(
-            f"{dos} do's and {donts} don'ts recorded (of "
+            f"{counted[0]} and {counted[1]} recorded (of "
             f"{plural(len(lessons), 'lesson', 'lessons')})"
         )
         if lessons:
