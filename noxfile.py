@@ -75,3 +75,19 @@ def bench(session: nox.Session) -> None:
     session.install("-e", ".[bench]")
     args = session.posargs or ["--scale", "1/64", "--scale", "1/16", "--output", "bench.json"]
     session.run("python", "benchmarks/bench.py", *args, env={"PYTHONPATH": "src"})
+
+
+@nox.session(python=PYTHON)
+def fuzz(session: nox.Session) -> None:
+    """The long fuzzing campaign (not part of the test run): 100,000 documents, about 25 min.
+
+    ``nox -s fuzz -- -x`` stops at the first failure; add what it finds to
+    ``tests/fuzz/corpus`` as a regression case.
+    """
+    session.install("-e", ".[test]")
+    session.run(
+        "pytest",
+        "tests/test_reliability_fuzz.py",
+        *session.posargs,
+        env={"HYPOTHESIS_PROFILE": "thorough"},
+    )
