@@ -181,3 +181,12 @@ def test_sector_groups_are_those_of_every_pair_of_participants() -> None:
         assert got == expected, initiative
         hubs_seen += any(graph.nx.degree(p) > 64 for p in coverage.participants)
     assert hubs_seen > 20  # the path that looks ties up from the other side was taken
+
+
+@pytest.mark.parametrize("kind", [nx.DiGraph, nx.MultiGraph])
+def test_other_kinds_of_graph_are_refused(kind: type[nx.Graph[int]]) -> None:
+    graph = kind(nx.path_graph(3))
+    with pytest.raises(nx.NetworkXNotImplemented):
+        eigenvector_centrality(graph)
+    with pytest.raises(nx.NetworkXNotImplemented):
+        voterank(graph)

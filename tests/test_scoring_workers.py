@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
 import sys
 from typing import ClassVar
 
@@ -152,3 +154,108 @@ def test_with_the_collector_off_nothing_is_frozen() -> None:
         gc.enable()
     assert seen
     assert set(seen) == {0}
+
+
+class _Unsendable(Exception):
+    """An exception its arguments do not rebuild: it cannot travel between processes."""
+
+    def __init__(self, first: str, second: str) -> None:
+        super().__init__(f"{first}{second}")
+
+
+class _FailsOnSome(DomainCoverage):
+    """Raises on the subjects it is told to, in whatever process it runs."""
+
+    def __init__(self, failing: frozenset[str]) -> None:
+        super().__init__()
+        object.__setattr__(self, "_failing", failing)
+
+    def score(self, subject: Subject, context: ScoringContext) -> Score:
+        if subject.id in self._failing:  # type: ignore[attr-defined]
+            raise _Unsendable(subject.id, "!")
+        return super().score(subject, context)
+
+
+def test_an_exception_that_cannot_travel_is_reported_not_hung_on(nation: Landscape) -> None:
+    failing = frozenset(i.id for i in nation.initiatives[::7])
+    rule = _FailsOnSome(failing)
+    alone = run(nation, [rule])
+    shared = run(nation, [rule], workers=2)
+    assert {f.subject for f in shared.failures} == failing
+    assert shared == alone
+    assert [f.message for f in shared.failures] == [f.message for f in alone.failures]
+
+
+def test_with_strict_the_first_failure_in_order_is_raised_with_its_own_type(
+    nation: Landscape,
+) -> None:
+    # Two failing initiatives of different municipalities, so in different processes.
+    first = nation.initiatives[3]
+    later = next(
+        i for i in reversed(nation.initiatives) if i.municipalities != first.municipalities
+    )
+    rule = _FailsOnSome(frozenset({first.id, later.id}))
+    with pytest.raises(_Unsendable, match=first.id):
+        run(nation, [rule], strict=True)
+    with pytest.raises(_Unsendable, match=first.id):
+        run(nation, [rule], strict=True, workers=2)
+
+
+class _DiesInAWorker(DomainCoverage):
+    """Ends the process it runs in, unless that is the main one."""
+
+    def score(self, subject: Subject, context: ScoringContext) -> Score:
+        if multiprocessing.parent_process() is not None:
+            os._exit(3)
+        return super().score(subject, context)
+
+
+def test_a_process_that_dies_is_reported_and_its_work_redone_here(nation: Landscape) -> None:
+    alone = run(nation, [_DiesInAWorker()])
+    with pytest.warns(RuntimeWarning, match="scored in this process instead"):
+        shared = run(nation, [_DiesInAWorker()], workers=2)
+    assert shared == alone
+
+
+def test_no_processes_are_started_where_that_cannot_work(
+    monkeypatch: pytest.MonkeyPatch, nation: Landscape
+) -> None:
+    started: list[object] = []
+    real = _RUN.ProcessPoolExecutor
+
+    def spy(*args: object, **kwargs: object) -> object:
+        started.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(_RUN, "ProcessPoolExecutor", spy)
+    alone = run(nation, BUILTIN_RULES)
+
+    # One group only: nothing to share out.
+    home = nation.municipalities[0].id
+    one = [home, *(i.id for i in nation.initiatives if i.municipalities == (home,))]
+    assert len(one) > 1
+    assert run(nation, BUILTIN_RULES, only=one, workers=2) == run(nation, BUILTIN_RULES, only=one)
+    assert started == []
+
+    # A daemon process (a worker of a pool) may not start processes of its own.
+    class Daemon:
+        daemon = True
+
+    with monkeypatch.context() as patch:
+        patch.setattr(_RUN.multiprocessing, "current_process", Daemon)
+        assert run(nation, BUILTIN_RULES, workers=2) == alone
+    assert started == []
+
+    # Spawned processes could not find a rule defined in __main__.
+    class Main(DomainCoverage):
+        pass
+
+    monkeypatch.setattr(Main, "__module__", "__main__")
+    monkeypatch.setattr(_RUN.sys, "platform", "darwin")
+    assert run(nation, [Main()], workers=2) == run(nation, [Main()])
+    assert started == []
+
+    monkeypatch.undo()
+    monkeypatch.setattr(_RUN, "ProcessPoolExecutor", spy)
+    assert run(nation, BUILTIN_RULES, workers=2) == alone
+    assert len(started) == 1  # and where it can work, they are

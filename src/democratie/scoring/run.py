@@ -14,7 +14,10 @@ import math
 import multiprocessing
 import sys
 import time
+import warnings
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.reduction import ForkingPickler
 
 import attrs
@@ -102,10 +105,14 @@ def run(
         the result is the same as with one process. The stakeholder graph is
         built first, here. Where the operating system can fork (Linux and other
         Unix systems but macOS), the other processes start as copies of this
-        one; elsewhere the landscape, the graph and the rules are sent to them,
-        and when that is impossible (a rule defined inside a function, say),
-        scoring runs in this process alone. Rules must then not rely on state
-        they keep between subjects.
+        one; elsewhere the landscape, the graph and the rules are sent to them
+        (start such a script under ``if __name__ == "__main__":``, as
+        :mod:`multiprocessing` asks), and when that is impossible (a rule
+        defined inside a function or in ``__main__``), scoring runs in this
+        process alone, as it does in a daemon process. Should a process die, a
+        :class:`RuntimeWarning` says so and the subjects are scored here. With
+        *strict*, the failure raised is the one a single process would raise
+        first. Rules must not rely on state they keep between subjects.
 
     Returns
     -------
@@ -226,9 +233,6 @@ class _Job:
         )
         return card, failures
 
-    def score_chunk(self, positions: list[int], chosen: list[Subject]) -> list[_Outcome]:
-        return [_sendable(self.score(chosen[position])) for position in positions]
-
 
 def _check_workers(workers: object) -> None:
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
@@ -236,15 +240,24 @@ def _check_workers(workers: object) -> None:
         raise ValueError(message)
 
 
-# The job of a parallel run, for the processes forked from this one to find.
-_FORKED: tuple[_Job, list[Subject]] | None = None
-
-
 def _in_parallel(
     job: _Job, chosen: list[Subject], workers: int, *, spared: bool
 ) -> list[_Outcome] | None:
-    """Score *chosen* in *workers* processes, in order; None when the job cannot be sent."""
-    global _FORKED
+    """Score *chosen* in up to *workers* processes, in order; None to score them here instead.
+
+    None when this process may not start others (it is a daemon, such as a worker of a
+    pool), when there is only one group of subjects to share out, when the job cannot be
+    sent to a spawned process (a rule defined in a function or in ``__main__``), or when a
+    process died (a warning says so, and the work is redone here).
+    """
+    if multiprocessing.current_process().daemon:
+        return None
+    chunks = _chunks(chosen, workers)
+    if len(chunks) < 2:
+        return None
+    forking = "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
+    if not forking and any(type(rule).__module__ == "__main__" for rule in job.rules):
+        return None  # a spawned process could not find the rule's class
     context = job.context
     with contextlib.suppress(Exception):  # a builder that fails, fails for each rule as usual
         # Built once, here, not in every process; the others need no builder then.
@@ -258,48 +271,70 @@ def _in_parallel(
             budget=job.budget,
             clock=_GraphClock(build_graph),
         )
-    chunks = _chunks(chosen, workers)
-    methods = multiprocessing.get_all_start_methods()
-    forking = "fork" in methods and sys.platform != "darwin"
-    method = "fork" if forking else "spawn"
-    # Forked processes find the job here; others are sent it (pickled by multiprocessing).
-    initargs: tuple[object, ...] = () if forking else ((job, chosen),)
-    outcomes: list[_Outcome | None] = [None] * len(chosen)
-    _FORKED = (job, chosen) if forking else None
     if spared:
         # The graph built above too: the collector writes to every object it goes over, and
         # a forked process would copy each page it so touches.
         gc.freeze()
+    outcomes: list[_Outcome | None] = [None] * len(chosen)
+    raised: dict[int, BaseException] = {}
     try:
-        try:
-            pool = multiprocessing.get_context(method).Pool(
-                workers, initializer=_start_worker, initargs=initargs
-            )
-        except Exception:  # the job cannot be sent (a rule defined in a function): score here
-            if forking:
-                raise
-            return None
-        with pool:
-            found = pool.imap(_score_chunk, chunks)
-            for positions, outcomes_of_chunk in zip(chunks, found, strict=True):
-                for position, outcome in zip(positions, outcomes_of_chunk, strict=True):
+        # A forked process inherits the job; a spawned one is sent it, pickled.
+        with ProcessPoolExecutor(
+            max_workers=min(workers, len(chunks)),
+            mp_context=multiprocessing.get_context("fork" if forking else "spawn"),
+            initializer=_start_worker,
+            initargs=(job, chosen),
+        ) as pool:
+            for positions, (done, failure) in zip(
+                chunks, pool.map(_score_chunk, chunks), strict=True
+            ):
+                for position, outcome in zip(positions, done, strict=False):
                     outcomes[position] = outcome
-    finally:
-        _FORKED = None
+                if failure is not None:
+                    raised[failure[0]] = failure[1]
+    except BrokenProcessPool as error:  # a process died: the OOM killer, a crash
+        message = (
+            f"scoring in {workers} processes failed ({error}); "
+            "the subjects are scored in this process instead"
+        )
+        warnings.warn(message, RuntimeWarning, stacklevel=3)
+        return None
+    except Exception:
+        if forking:
+            raise
+        return None  # the job cannot be pickled to send it: score here
+    if raised:
+        # With strict, what one process would raise: the first failure in subject order,
+        # raised again here, so that it keeps its own type and traceback.
+        first = min(raised)
+        job.score(chosen[first])
+        raise raised[first]
     assert all(outcome is not None for outcome in outcomes)
     return outcomes  # type: ignore[return-value]
 
 
-def _start_worker(sent: tuple[_Job, list[Subject]] | None = None) -> None:
-    global _FORKED
-    if sent is not None:
-        _FORKED = sent
+# What a worker process scores: set once in each, by _start_worker.
+_WORK: tuple[_Job, list[Subject]] | None = None
 
 
-def _score_chunk(positions: list[int]) -> list[_Outcome]:
-    assert _FORKED is not None
-    job, chosen = _FORKED
-    return job.score_chunk(positions, chosen)
+def _start_worker(job: _Job, chosen: list[Subject]) -> None:
+    global _WORK
+    _WORK = (job, chosen)
+
+
+def _score_chunk(
+    positions: list[int],
+) -> tuple[list[_Outcome], tuple[int, BaseException] | None]:
+    """Score the subjects at *positions*, in order, up to the first that raises (with strict)."""
+    assert _WORK is not None
+    job, chosen = _WORK
+    done: list[_Outcome] = []
+    for position in positions:
+        try:
+            done.append(_sendable(job.score(chosen[position])))
+        except Exception as error:
+            return done, (position, _sent(error))
+    return done, None
 
 
 def _chunks(chosen: list[Subject], workers: int) -> list[list[int]]:
@@ -320,7 +355,7 @@ def _chunks(chosen: list[Subject], workers: int) -> list[list[int]]:
     chunks: list[list[int]] = [[] for _ in range(count)]
     for group in sorted(groups.values(), key=len, reverse=True):
         min(chunks, key=len).extend(group)
-    return [sorted(chunk) for chunk in chunks if chunk]
+    return sorted((sorted(chunk) for chunk in chunks if chunk), key=lambda chunk: chunk[0])
 
 
 def _sendable(outcome: _Outcome) -> _Outcome:
@@ -329,17 +364,22 @@ def _sendable(outcome: _Outcome) -> _Outcome:
     kept = []
     for failure in failures:
         if failure.exception is not None:
-            try:
-                ForkingPickler.dumps(failure.exception)
-            except Exception:
-                failure = attrs.evolve(
-                    failure,
-                    exception=RuntimeError(
-                        f"{type(failure.exception).__name__}: {failure.exception}"
-                    ),
-                )
+            failure = attrs.evolve(failure, exception=_sent(failure.exception))
         kept.append(failure)
     return card, kept
+
+
+def _sent(error: BaseException) -> BaseException:
+    """The exception, or a RuntimeError naming it when it does not survive a round trip.
+
+    An exception whose arguments do not rebuild it, or that holds itself (networkx's
+    ``PowerIterationFailedConvergence`` does), cannot go from one process to another.
+    """
+    try:
+        ForkingPickler.loads(ForkingPickler.dumps(error))
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
 
 
 def _check_rules(rules: Iterable[ScoringRule]) -> None:

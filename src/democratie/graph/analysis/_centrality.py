@@ -60,6 +60,7 @@ def eigenvector_centrality(
     >>> eigenvector_centrality(path) == nx.eigenvector_centrality(path)
     True
     """
+    _check_simple(graph)
     if len(graph) == 0:
         message = "cannot compute centrality for the null graph"
         raise nx.NetworkXPointlessConcept(message)
@@ -108,6 +109,7 @@ def voterank(graph: nx.Graph[_N], number_of_nodes: int | None = None) -> list[_N
     >>> voterank(star, 2) == nx.voterank(star, 2)
     True
     """
+    _check_simple(graph)
     nodes = list(graph)
     count = len(nodes)
     if count == 0:
@@ -145,3 +147,10 @@ def _adjacency(graph: nx.Graph[_N]) -> Mapping[_N, Mapping[_N, Any]]:
     """The graph's adjacency as plain mappings: its own dictionaries when it has them."""
     adjacency: Mapping[_N, Mapping[_N, Any]] = getattr(graph, "_adj", graph.adj)
     return adjacency
+
+
+def _check_simple(graph: nx.Graph[_N]) -> None:
+    """Refuse what networkx treats differently: directed graphs and multigraphs."""
+    if graph.is_directed() or graph.is_multigraph():
+        message = "only undirected graphs without parallel edges (nx.Graph) are supported"
+        raise nx.NetworkXNotImplemented(message)

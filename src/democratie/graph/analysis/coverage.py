@@ -515,7 +515,12 @@ def sector_coverage(
     # municipality: tied to every initiative of the place) are not gone over edge by edge:
     # that would make one initiative cost what its municipality holds. What ties them is
     # looked up from the other side instead, with the same result.
-    hubs = [a for a in participants if len(succ[a]) + len(pred[a]) > _HUB_DEGREE]
+    # Over the whole graph every edge is gone over anyway.
+    hubs = (
+        []
+        if initiative is None
+        else [a for a in participants if len(succ[a]) + len(pred[a]) > _HUB_DEGREE]
+    )
     hub_set = set(hubs)
     met: dict[str, str] = {}  # venue -> the first participant of a known sector seen there
     for actor in participants:
