@@ -6,12 +6,13 @@ import datetime as dt
 import enum
 import math
 import os
-from collections.abc import Mapping
-from typing import Any, TypeAlias
+from collections.abc import Callable, Mapping
+from typing import IO, Any, TypeAlias
 
 from attrs import evolve
 
 from democratie.errors import DemocratieError
+from democratie.graph import StakeholderGraph, build_graph
 from democratie.model import Landscape
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "scalar",
     "text",
     "without_private",
+    "write_graph_text",
 ]
 
 #: A value as the flat exports write it.
@@ -95,6 +97,25 @@ def flag(options: Mapping[str, Any], name: str, *, format: str) -> bool:
         message = f"the option {name!r} must be True or False, got {value!r}"
         raise ExportError(message, format=format)
     return value
+
+
+def write_graph_text(
+    render: Callable[..., str],
+    landscape: Landscape,
+    graph: StakeholderGraph | None,
+    destination: IO[Any],
+    options: Mapping[str, Any],
+    *,
+    format: str,
+) -> None:
+    """Write the text *render* makes of the graph of *landscape*, or of *graph* when given.
+
+    What the graph exporters (GraphML, GEXF, node-link) share: the one option
+    ``include_private``, checked, and the graph built when the caller has none.
+    """
+    private = flag(options, "include_private", format=format)
+    chosen = graph if graph is not None else build_graph(landscape)
+    destination.write(render(chosen, include_private=private))
 
 
 def is_private_attribute(name: object) -> bool:

@@ -39,10 +39,10 @@ from typing import IO, Any
 import networkx as nx
 from attrs import frozen
 
-from democratie.exporters._common import Scalar, flag, text
+from democratie.exporters._common import Scalar, text, write_graph_text
 from democratie.exporters._graphdata import Column, typed_graph
 from democratie.exporters._xml import attribute, content
-from democratie.graph import StakeholderGraph, build_graph
+from democratie.graph import StakeholderGraph
 from democratie.model import Landscape
 
 __all__ = ["GraphmlExporter", "graphml_text"]
@@ -144,6 +144,4 @@ class GraphmlExporter:
         options: Mapping[str, Any],
     ) -> None:
         """Write the graph of *landscape* (or *graph*, when given) to a text stream."""
-        private = flag(options, "include_private", format=self.name)
-        chosen = graph if graph is not None else build_graph(landscape)
-        destination.write(graphml_text(chosen, include_private=private))
+        write_graph_text(graphml_text, landscape, graph, destination, options, format=self.name)

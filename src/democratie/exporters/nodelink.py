@@ -36,8 +36,8 @@ import networkx as nx
 from attrs import frozen
 
 from democratie._json import dumps as json_text
-from democratie.exporters._common import flag, is_private_attribute
-from democratie.graph import StakeholderGraph, build_graph
+from democratie.exporters._common import is_private_attribute, write_graph_text
+from democratie.graph import StakeholderGraph
 from democratie.model import Landscape
 
 __all__ = ["NodeLinkExporter", "node_link_data", "node_link_text"]
@@ -156,6 +156,4 @@ class NodeLinkExporter:
         options: Mapping[str, Any],
     ) -> None:
         """Write the graph of *landscape* (or *graph*, when given) to a text stream."""
-        private = flag(options, "include_private", format=self.name)
-        chosen = graph if graph is not None else build_graph(landscape)
-        destination.write(node_link_text(chosen, include_private=private))
+        write_graph_text(node_link_text, landscape, graph, destination, options, format=self.name)
