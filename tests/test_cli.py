@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+import democratie
 from democratie import examples
 from democratie.cli import main
 from democratie.scoring import Bilingual, Score
@@ -130,9 +131,20 @@ def test_demo_writes_a_report_per_example(
 ) -> None:
     out = tmp_path / "demo"
     assert main(["demo", "--output", str(out)]) == 0
-    written = sorted(p.name for p in out.iterdir())
-    assert written == sorted(f"{name}.html" for name in examples.NAMES)
-    assert "5 reports written to" in capsys.readouterr().out
+    planned = ["democratie-in-actie-noord-nederland-gepland", "m50-leerkring-waalwijk-gepland"]
+    written = sorted(p.name for p in out.iterdir() if p.is_file())
+    assert written == sorted(f"{name}.html" for name in (*examples.NAMES, *planned))
+    # The planned landscapes and their calendars: valid, and holding what was planned.
+    plans = sorted(p.name for p in (out / "plans").iterdir())
+    assert plans == sorted(f"{name}.{suffix}" for name in planned for suffix in ("ics", "toml"))
+    land = democratie.load(out / "plans" / f"{planned[0]}.toml")
+    groups = [n for n in land.networks if n.kind.value == "regionaal_leernetwerk" and n.initiative]
+    assert len(groups) == 2
+    assert all(len(n.meetings) == 4 and all(m.host for m in n.meetings) for n in groups)
+    printed = capsys.readouterr().out
+    assert "7 reports written to" in printed
+    assert "2 learning groups of 6, 5 (proven optimal)" in printed
+    assert "pool: 11 of 11 questions with a change officer" in printed
 
 
 def test_graph_summary_as_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -44,13 +44,27 @@ WIDTH = 88
 
 
 def commands() -> dict[str, click.Command]:
-    """Every subcommand of ``democratie``, by name, in the order ``democratie --help`` lists."""
-    # Importing the module registers the subcommands on the group.
-    from democratie.cli import _commands  # noqa: F401
+    """Every subcommand of ``democratie``, by name, in the order ``democratie --help`` lists.
+
+    A command group (``plan``) is followed by its own subcommands, named ``plan groups``.
+    """
+    # Importing the modules registers the subcommands on the group.
+    from democratie.cli import _commands, _plan  # noqa: F401
 
     root = click.Context(cli, info_name="democratie")
-    found = {name: cli.get_command(root, name) for name in cli.list_commands(root)}
-    return {name: command for name, command in found.items() if command is not None}
+    found: dict[str, click.Command] = {}
+    for name in cli.list_commands(root):
+        command = cli.get_command(root, name)
+        if command is None:
+            continue
+        found[name] = command
+        if isinstance(command, click.Group):
+            context = click.Context(command, info_name=name, parent=root)
+            for sub in command.list_commands(context):
+                subcommand = command.get_command(context, sub)
+                if subcommand is not None:
+                    found[f"{name} {sub}"] = subcommand
+    return found
 
 
 def _context(command: click.Command, name: str, parent: click.Context | None) -> click.Context:
@@ -62,11 +76,17 @@ def _context(command: click.Command, name: str, parent: click.Context | None) ->
 
 def help_text(name: str | None = None) -> str:
     """The help of ``democratie`` (*name* None) or of ``democratie NAME``, at :data:`WIDTH`."""
-    root = _context(cli, "democratie", None)
+    context = _context(cli, "democratie", None)
     if name is None:
-        return cli.get_help(root)
-    command = commands()[name]
-    return command.get_help(_context(command, name, root))
+        return cli.get_help(context)
+    command: click.Command = cli
+    for part in name.split():
+        assert isinstance(command, click.Group)
+        found = command.get_command(context, part)
+        assert found is not None
+        command = found
+        context = _context(command, part, context)
+    return command.get_help(context)
 
 
 # --------------------------------------------------------------------------------------------
@@ -183,7 +203,90 @@ EXAMPLES_BY_COMMAND: dict[str, tuple[Example, ...]] = {
     "demo": (
         Example(
             ("demo", "--lang", "en"),
-            intro="Score the five bundled examples and write their reports, in English:",
+            intro=(
+                "Score the five bundled examples and write their reports, then plan what two "
+                "of them describe, in English:"
+            ),
+        ),
+    ),
+    "plan intakes": (
+        Example(
+            (
+                "plan",
+                "intakes",
+                "examples/democratie-in-actie-noord-nederland.toml",
+                "--initiative",
+                "dia-ontwikkeltraject-organisatieontwikkeling",
+                "--lang",
+                "en",
+            ),
+            intro=(
+                "Which municipalities of the Democratie in Actie example may enter the "
+                "trajectory after their intake, and why the others may not:"
+            ),
+        ),
+    ),
+    "plan groups": (
+        Example(
+            (
+                "plan",
+                "groups",
+                "examples/democratie-in-actie-noord-nederland.toml",
+                "--initiative",
+                "dia-ontwikkeltraject-organisatieontwikkeling",
+                "--by",
+                "landsdeel",
+                "--lang",
+                "en",
+                "--output",
+                "dia-groepen.toml",
+            ),
+            intro=(
+                "Compose the learning groups of the admitted municipalities, ten per region "
+                "(the CBS landsdeel Noord-Nederland), and write the landscape with the groups "
+                "as networks:"
+            ),
+        ),
+    ),
+    "plan meetings": (
+        Example(
+            (
+                "plan",
+                "meetings",
+                "dia-groepen.toml",
+                "--network",
+                "dia-ontwikkeltraject-organisatieontwikkeling-leergroep-noord-nederland-1",
+                "--start",
+                "2019-03-01",
+                "--end",
+                "2019-12-13",
+                "--volunteer",
+                "groningen",
+                "--lang",
+                "en",
+                "--output",
+                "dia-bijeenkomsten.toml",
+            ),
+            intro=(
+                "Plan the first group's three regional meetings and its closing one, with a "
+                "host for each (Groningen volunteered):"
+            ),
+        ),
+    ),
+    "plan pool": (
+        Example(
+            (
+                "plan",
+                "pool",
+                "dia-bijeenkomsten.toml",
+                "--initiative",
+                "dia-ontwikkeltraject-organisatieontwikkeling",
+                "--lang",
+                "en",
+                "--output",
+                "dia-gepland.toml",
+            ),
+            intro="Give each admitted municipality a change officer from the pool:",
         ),
     ),
     "plugins": (
@@ -314,7 +417,8 @@ def _summary(found: dict[str, click.Command]) -> list[str]:
     lines = ["| command | what it does |", "| --- | --- |"]
     for name, command in found.items():
         summary = command.get_short_help_str(limit=200)
-        lines.append(f"| [`{name}`](#democratie-{name}) | {summary} |")
+        anchor = name.replace(" ", "-")
+        lines.append(f"| [`{name}`](#democratie-{anchor}) | {summary} |")
     return [*lines, ""]
 
 
@@ -345,7 +449,7 @@ def render_page(outputs: dict[str, list[tuple[Example, str]]] | None = None) -> 
 
 
 def _sections(text: str) -> list[str]:
-    return re.findall(r"^## `democratie (\S+)`$", text, flags=re.MULTILINE)
+    return re.findall(r"^## `democratie ([^`]+)`$", text, flags=re.MULTILINE)
 
 
 # --------------------------------------------------------------------------------------------
@@ -361,7 +465,9 @@ def test_every_command_has_a_section_in_the_order_of_the_help() -> None:
 
 
 def test_every_command_has_an_example() -> None:
-    assert sorted(EXAMPLES_BY_COMMAND) == sorted(commands())
+    # A group's examples are those of its subcommands.
+    found = [name for name, c in commands().items() if not isinstance(c, click.Group)]
+    assert sorted(EXAMPLES_BY_COMMAND) == sorted(found)
     assert all(EXAMPLES_BY_COMMAND[name] for name in EXAMPLES_BY_COMMAND)
 
 
@@ -385,7 +491,7 @@ def test_the_help_on_the_page_is_what_the_command_prints(
 ) -> None:
     """The page's rendering of the help matches ``democratie [NAME] --help`` in a terminal."""
     monkeypatch.setenv("COLUMNS", str(WIDTH + 2))
-    args: Sequence[str] = ["--help"] if name is None else [name, "--help"]
+    args: Sequence[str] = ["--help"] if name is None else [*name.split(), "--help"]
     assert main(list(args)) == EXIT_OK
     printed = capsys.readouterr().out
     assert printed.rstrip("\n") == help_text(name)

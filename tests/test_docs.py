@@ -411,6 +411,7 @@ FORMAT_ORDER = (
     "Stage",
     "Milestone",
     "Commitment",
+    "Intake",
     "Task",
     "Assignment",
     "Lesson",
@@ -468,6 +469,7 @@ def _probe_document() -> dict[str, Any]:
                 "participants": [{"actor": x}],
                 "phases": [{"phase": "visie", "participants": [x]}],
                 "commitments": [{"kind": "politiek", "level": "geen", "by": x}],
+                "intakes": [{"municipality": x, "officer": x}],
                 "tasks": [{"title": "T", "assignments": [{"actor": x, "raci": "uitvoerend"}]}],
                 "lessons": [{"text": "L", "kind": "doen", "shared_with": [x]}],
                 "network": x,
@@ -482,6 +484,7 @@ def _probe_document() -> dict[str, Any]:
                 "members": [x],
                 "coordinators": [x],
                 "parent": x,
+                "initiative": x,
                 "meetings": [{"id": "mn", **meeting}],
             }
         ],

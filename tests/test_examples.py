@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from attrs import evolve
 
 import democratie
 from democratie import reference
@@ -150,9 +151,53 @@ def test_people_ids_are_prefixed(name: str) -> None:
         assert entry.id.startswith("p-"), entry.id
 
 
+#: How an example marks what it invents to show a process the text describes but does not
+#: fill in (the intakes and the pool of Democratie in Actie): an intake's note, a name.
+INVENTED_NOTE = "Verzonnen voorbeeld"
+INVENTED_NAME = "(fictief)"
+
+
+def text_alone(land: Landscape) -> Landscape:
+    """The landscape without what it marks as invented: what the text itself says."""
+    people = {p.id for p in land.people if INVENTED_NAME in p.name}
+    return evolve(
+        land,
+        initiatives=tuple(
+            evolve(
+                ini,
+                intakes=tuple(
+                    i for i in ini.intakes if not (i.note or "").startswith(INVENTED_NOTE)
+                ),
+            )
+            for ini in land.initiatives
+        ),
+        people=tuple(p for p in land.people if p.id not in people),
+        roles=tuple(r for r in land.roles if r.holder not in people),
+        # A pool of invented officers is invented too.
+        networks=tuple(
+            n for n in land.networks if not (n.members and all(m in people for m in n.members))
+        ),
+    )
+
+
+def test_everything_invented_is_marked() -> None:
+    land = load(DIA)
+    # Every intake is invented (the text is a call and names no municipality that signed
+    # up), and says so; so is every person the text does not name.
+    intakes = [i for ini in land.initiatives for i in ini.intakes]
+    assert len(intakes) == 14
+    assert all((i.note or "").startswith(INVENTED_NOTE) for i in intakes)
+    seed = squeeze(seed_text(DIA))
+    for person in land.people:
+        assert (squeeze(person.name) in seed) != (INVENTED_NAME in person.name), person.name
+    alone = text_alone(land)
+    assert [p.name for p in alone.people] == ["Emma Klever", "Nicolien Waanders"]
+    assert [n.id for n in alone.networks] == ["dia-regionaal-netwerk-noord-nederland"]
+
+
 @pytest.mark.parametrize("name", ALL_EXAMPLES)
 def test_no_date_the_text_does_not_state(name: str) -> None:
-    text = democratie.dumps(load(name), format="json")
+    text = democratie.dumps(text_alone(load(name)), format="json")
     dates = set(re.findall(r'"(\d{4}-\d{2}-\d{2})"', text))
     assert dates == STATED_DATES[name]
 
@@ -160,7 +205,7 @@ def test_no_date_the_text_does_not_state(name: str) -> None:
 @pytest.mark.parametrize("name", ALL_EXAMPLES)
 def test_people_and_contact_details_come_from_the_text(name: str) -> None:
     seed = squeeze(seed_text(name))
-    land = load(name)
+    land = text_alone(load(name))
     for person in land.people:
         assert squeeze(person.name) in seed, person.name
     details = [
@@ -496,7 +541,7 @@ def test_dia_meetings_are_planned_without_dates() -> None:
 
 
 def test_dia_contact_persons() -> None:
-    land = load(DIA)
+    land = text_alone(load(DIA))
     contacts = {
         r.holder: r.on_behalf_of
         for r in land.roles_at(DIA_TRAJECTORY)

@@ -2,7 +2,8 @@
 
 The format-specific behaviour is tested in ``test_export_popolo.py`` (Popolo JSON and its
 round trip), ``test_export_graph.py`` (GraphML, GEXF, node-link JSON, read back with
-networkx and igraph) and ``test_export_csv.py`` (the tables and the data card).
+networkx and igraph), ``test_export_csv.py`` (the tables and the data card) and
+``test_export_ics.py`` (the meetings as an iCalendar file).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from democratie.exporters import (
     Exporter,
     ExportError,
     FolderExporter,
+    IcsExporter,
     export,
     export_bytes,
     get_exporter,
@@ -53,7 +55,7 @@ from democratie.vocab import ActorKind, ContactKind
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
-NAMES = ("json", "toml", "popolo", "graphml", "gexf", "node-link", "csv")
+NAMES = ("json", "toml", "popolo", "graphml", "gexf", "node-link", "csv", "ics")
 FIXED = {"generated": dt.date(2025, 3, 1)}
 
 EMAIL = "an.de.vries@example.org"
@@ -96,7 +98,7 @@ def with_contacts() -> Landscape:
 # --- the registry -----------------------------------------------------------------------------
 
 
-def test_the_built_in_exporters_are_the_seven_formats_in_order() -> None:
+def test_the_built_in_exporters_are_the_eight_formats_in_order() -> None:
     assert tuple(exporter.name for exporter in BUILTIN_EXPORTERS) == NAMES
 
 
@@ -108,10 +110,12 @@ def test_every_built_in_exporter_fits_both_protocols(exporter: Exporter) -> None
     assert exporter.suffixes[0].startswith(".")
 
 
-def test_only_the_csv_exporter_writes_a_folder() -> None:
+def test_only_the_csv_and_ics_exporters_write_a_folder() -> None:
     folders = [e.name for e in BUILTIN_EXPORTERS if isinstance(e, FolderExporter)]
-    assert folders == ["csv"]
+    assert folders == ["csv", "ics"]
     assert "README.md" in CsvExporter().file_names
+    # One calendar per initiative and network: no name is known before the landscape.
+    assert IcsExporter().file_names == frozenset()
 
 
 def test_an_unknown_format_is_refused_with_the_nearest_name() -> None:

@@ -656,8 +656,8 @@ def test_the_examples_keep_what_popolo_carries(path: Path) -> None:
     assert len(back.organisations) == len(land.organisations)
 
 
-def test_the_examples_lose_only_roles_at_initiatives() -> None:
-    """What the seed examples lose: the roles held at initiatives, and nothing else."""
+def test_the_examples_lose_only_roles_at_initiatives_and_networks() -> None:
+    """What the seed examples lose: the roles held at initiatives and networks, and nothing else."""
     lost: dict[str, list[tuple[str, str]]] = {}
     for path in EXAMPLES:
         land = democratie.load(path)
@@ -675,6 +675,10 @@ def test_the_examples_lose_only_roles_at_initiatives() -> None:
         "democratie-in-actie-noord-nederland": [
             ("p-emma-klever", "initiative"),
             ("p-nicolien-waanders", "initiative"),
+            ("p-veranderambtenaar-emmen", "network"),
+            ("p-veranderambtenaar-leeuwarden", "network"),
+            ("p-veranderambtenaar-groningen", "network"),
+            ("p-veranderambtenaar-vng", "network"),
         ],
         "leusden-samenleving-voorop": [],
         "m50-leerkring-waalwijk": [],

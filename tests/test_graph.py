@@ -33,6 +33,7 @@ from democratie.model import (
     Council,
     Faction,
     Initiative,
+    Intake,
     Landscape,
     Lesson,
     Meeting,
@@ -156,6 +157,7 @@ def small_landscape() -> Landscape:
                         by="delft-raad",
                     ),
                 ),
+                intakes=(Intake(municipality="delft", officer="p-an"),),
                 tasks=(
                     Task(
                         title="Plan",
@@ -183,7 +185,12 @@ def small_landscape() -> Landscape:
             ),
         ),
         networks=(
-            Network(id="koepelnetwerk", name="Koepelnetwerk", kind=NetworkKind.VERENIGING),
+            Network(
+                id="koepelnetwerk",
+                name="Koepelnetwerk",
+                kind=NetworkKind.VERENIGING,
+                initiative="wijkaanpak",
+            ),
             Network(
                 id="lerend",
                 name="Lerend netwerk",
@@ -317,6 +324,8 @@ def test_every_reference_is_an_edge_with_its_relation(graph: StakeholderGraph) -
             ("stichting", "wijkaanpak", "participates_in"),
             ("p-an", "wijkaanpak", "participates_in"),
             ("delft-raad", "wijkaanpak", "participates_in"),
+            ("delft", "wijkaanpak", "participates_in"),
+            ("p-an", "wijkaanpak", "participates_in"),
             ("p-bo", "wijkaanpak", "participates_in"),
             ("stichting", "wijkaanpak", "participates_in"),
             ("wijkaanpak", "lerend", "collaborates_with"),
@@ -329,6 +338,7 @@ def test_every_reference_is_an_edge_with_its_relation(graph: StakeholderGraph) -
             ("koepel", "lerend", "member_of"),
             ("koepel", "lerend", "leads"),
             ("lerend", "koepelnetwerk", "part_of"),
+            ("koepelnetwerk", "wijkaanpak", "part_of"),
         ]
     )
 
@@ -363,6 +373,17 @@ def test_edges_carry_what_they_came_from(graph: StakeholderGraph) -> None:
     }
     assert edges("wijkaanpak", "wk-noord") == [{"relation": "serves_area", "via": "covers_all"}]
     assert edges("wijkaanpak", "lerend")[0] == {"relation": "collaborates_with", "lesson": "doen"}
+    # An intake: the municipality is a candidate (it is enrolled when listed under
+    # municipalities), and the change officer assigned to it takes part.
+    assert edges("delft", "wijkaanpak")[1] == {
+        "relation": "participates_in",
+        "role": "kandidaat_deelnemer",
+    }
+    assert edges("p-an", "wijkaanpak")[1] == {
+        "relation": "participates_in",
+        "role": "veranderambtenaar",
+    }
+    assert edges("koepelnetwerk", "wijkaanpak") == [{"relation": "part_of"}]
 
 
 def test_attribute_values_are_plain_and_never_none(graph: StakeholderGraph) -> None:
@@ -407,7 +428,7 @@ def test_lookups(graph: StakeholderGraph) -> None:
     assert graph.nodes(kind=("network", "meeting")) == ("kick-off", "koepelnetwerk", "lerend")
     assert graph.number_of_edges("member_of") == 2
     assert graph.number_of_edges(("hosts", "attended")) == 3
-    assert graph.number_of_edges() == graph.nx.number_of_edges() == 34
+    assert graph.number_of_edges() == graph.nx.number_of_edges() == 37
     assert len(graph) == 16
     assert list(graph)[:2] == ["delft", "delft-raad"]
     assert "stichting" in graph
@@ -625,6 +646,10 @@ def expected_edges(land: Landscape) -> Counter[tuple[str, str, str]]:
         for commitment in ini.commitments:
             if commitment.by is not None:
                 add(commitment.by, ini.id, "participates_in")
+        for intake in ini.intakes:
+            add(intake.municipality, ini.id, "participates_in")
+            if intake.officer is not None:
+                add(intake.officer, ini.id, "participates_in")
         for task in ini.tasks:
             for assignment in task.assignments:
                 target = land.get(assignment.actor)
@@ -643,6 +668,8 @@ def expected_edges(land: Landscape) -> Counter[tuple[str, str, str]]:
             add(coordinator, net.id, "leads")
         if net.parent is not None:
             add(net.id, net.parent, "part_of")
+        if net.initiative is not None:
+            add(net.id, net.initiative, "part_of")
         meetings(net.id, net.meetings)
     return found
 

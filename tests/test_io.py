@@ -32,6 +32,7 @@ from democratie.model import (
     Faction,
     Identifier,
     Initiative,
+    Intake,
     Lesson,
     Meeting,
     Milestone,
@@ -62,6 +63,7 @@ from democratie.vocab import (
     Phase,
     PhaseCycle,
     PolicyDomain,
+    QuestionTheme,
     Raci,
     RoleKind,
     Sector,
@@ -152,6 +154,7 @@ def every_class_landscape() -> Landscape:
             name="Anna de Vries",
             contact=(ContactDetail(kind=ContactKind.EMAIL, value="anna@example.org"),),
             assessment=Assessment(power=0.2, interest=0.9),
+            expertise=(QuestionTheme.ROL_VAN_DE_POLITIEK, QuestionTheme.HR_BELEID),
             identifiers=ids,
         ),
         Person(id="p-bram", name="Bram Ödegaard"),
@@ -239,6 +242,18 @@ def every_class_landscape() -> Landscape:
             ),
         ),
         required_commitments=(CommitmentKind.AMBTELIJK,),
+        intakes=(
+            Intake(
+                municipality="rijswijk",
+                date=D(2019, 12, 2),
+                held=True,
+                question="Hoe geven we inwoners ruimte?\nEn de raad een rol?",
+                themes=(QuestionTheme.HOUDING_EN_GEDRAG, QuestionTheme.ROL_VAN_DE_POLITIEK),
+                commitments=(CommitmentKind.BESTUURLIJK, CommitmentKind.AMBTELIJK),
+                officer="p-anna",
+                note="Verzonnen: de bron noemt geen vraag.",
+            ),
+        ),
         tasks=(
             Task(
                 title="Intake",
@@ -285,6 +300,7 @@ def every_class_landscape() -> Landscape:
             name="Leerkring M50",
             kind=NetworkKind.LEERKRING,
             parent="m50",
+            initiative="samen-rijswijk",
             meetings=(meeting,),
         ),
     )

@@ -21,7 +21,9 @@ __all__ = [
     "DemocratieError",
     "LoadError",
     "ModelError",
+    "PlanError",
     "Problem",
+    "SolverUnavailableError",
     "WriteError",
     "join_path",
 ]
@@ -155,6 +157,35 @@ class ModelError(_ProblemsError, ValueError):
     ... except ModelError as error:
     ...     print(error.problems[0].path, "-", error.problems[0].message)
     end - the end (2020-01-01) comes before the start (2021-01-01)
+    """
+
+
+class PlanError(_ProblemsError, ValueError):
+    """A planning request that cannot be carried out as asked.
+
+    Raised by :mod:`democratie.plan` before anything is solved: an initiative or
+    network id that the landscape does not hold, a window that ends before it starts,
+    more meetings than working days, a group size below two. Each problem's ``path``
+    names the argument (``initiative``, ``end``, ``count``), or the place in the
+    landscape, that is wrong.
+
+    Examples
+    --------
+    >>> from democratie.model import Landscape
+    >>> from democratie.plan import assess_intakes
+    >>> try:
+    ...     assess_intakes(Landscape(), "traject")
+    ... except PlanError as error:
+    ...     print(error.problems[0])
+    initiative: 'traject' is not an initiative in the landscape
+    """
+
+
+class SolverUnavailableError(DemocratieError, ImportError):
+    """The optimisation solver a plan needs (OR-Tools CP-SAT) is not installed.
+
+    Install it with ``pip install 'democratie[plan]'``. Planning that needs no solver
+    (the intake gate, meeting series) works without it.
     """
 
 

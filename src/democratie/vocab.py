@@ -64,6 +64,7 @@ __all__ = [
     "Phase",
     "PhaseCycle",
     "PolicyDomain",
+    "QuestionTheme",
     "Raci",
     "RoleKind",
     "SalienceClass",
@@ -689,6 +690,7 @@ class RoleKind(Term):
     GEBIEDSREGISSEUR = ("gebiedsregisseur", "Area coordinator", "Gebiedsregisseur")
     INITIATIEFNEMER = ("initiatiefnemer", "Initiator", "Initiatiefnemer")
     DEELNEMER = ("deelnemer", "Participant", "Deelnemer")
+    KANDIDAAT_DEELNEMER = ("kandidaat_deelnemer", "Candidate participant", "Kandidaat-deelnemer")
     PARTNER = ("partner", "Partner", "Partner")
     GASTGEMEENTE = ("gastgemeente", "Host municipality", "Gastgemeente")
     WORKSHOPLEIDER = ("workshopleider", "Workshop leader", "Workshopleider")
@@ -925,7 +927,9 @@ class NetworkKind(Term):
 
     For example: ``vereniging`` for the VNG, ``netwerk_van_gemeenten`` for the M50 (mid-size
     municipalities, roughly 30,000 to 80,000 inhabitants), ``regionaal_leernetwerk`` for a
-    Democratie in Actie region, ``intern_netwerk`` and ``extern_netwerk`` for the internal and
+    Democratie in Actie region, ``pool_veranderambtenaren`` for the pool of change officers
+    that Democratie in Actie forms to support municipalities ("een pool met
+    veranderambtenaren"), ``intern_netwerk`` and ``extern_netwerk`` for the internal and
     external networks of Stichtse Vecht's area-based working.
 
     References
@@ -959,6 +963,11 @@ class NetworkKind(Term):
     )
     INTERN_NETWERK = ("intern_netwerk", "Internal network", "Intern netwerk")
     EXTERN_NETWERK = ("extern_netwerk", "External network", "Extern netwerk")
+    POOL_VERANDERAMBTENAREN = (
+        "pool_veranderambtenaren",
+        "Pool of change officers",
+        "Pool met veranderambtenaren",
+    )
 
 
 @sourced(
@@ -1144,6 +1153,56 @@ class TrajectoryElement(Term):
     )
     EXCURSIES = ("excursies", "Field visits", "Excursies")
     KENNISBUNDELING = ("kennisbundeling", "Knowledge sharing", "Kennisbundeling")
+
+
+@sourced(
+    'VNG Democratie in Actie, ontwikkeltraject "Organisatieontwikkeling en het nieuwe'
+    ' democratische samenspel"; M50, verslag kick-off leerkring Waalwijk 2020'
+)
+class QuestionTheme(Term):
+    """Theme of a municipality's question at intake, and of a change officer's expertise.
+
+    At the local intake of a development trajectory a municipality puts its question; the
+    themes say what the question is about. The same themes say on what a change officer
+    (veranderambtenaar) in a pool can advise, so that a question can be matched to an
+    officer.
+
+    - ``hr_beleid``, ``organisatiemodellen``, ``rollen_en_functies``, ``rol_van_de_politiek``
+      and ``houding_en_gedrag``: the call of Democratie in Actie ("HR-beleid,
+      organisatiemodellen, rollen en functies, de rol van de politiek en vooral houding en
+      gedrag").
+    - ``overheidsparticipatie``: the same call ("organisatieontwikkeling en
+      overheidsparticipatie").
+    - ``dienstverlening``, ``lerende_organisatie`` and ``netwerkend_werken``: the kick-off of
+      the M50 learning circle in Waalwijk ("excellente dienstverlening", "lerende
+      organisatie", "Netwerkend werken").
+
+    References
+    ----------
+    VNG Democratie in Actie, ontwikkeltraject "Organisatieontwikkeling en het nieuwe
+    democratische samenspel"; M50, verslag kick-off leerkring Waalwijk 2020
+
+    Examples
+    --------
+    >>> QuestionTheme.from_slug("houding_en_gedrag").label_en
+    'Attitude and behaviour'
+    >>> [theme.label_nl for theme in QuestionTheme][-3:]
+    ['Dienstverlening', 'Lerende organisatie', 'Netwerkend werken']
+    """
+
+    HR_BELEID = ("hr_beleid", "HR policy", "HR-beleid")
+    ORGANISATIEMODELLEN = ("organisatiemodellen", "Organisational models", "Organisatiemodellen")
+    ROLLEN_EN_FUNCTIES = ("rollen_en_functies", "Roles and positions", "Rollen en functies")
+    ROL_VAN_DE_POLITIEK = ("rol_van_de_politiek", "Role of politics", "Rol van de politiek")
+    HOUDING_EN_GEDRAG = ("houding_en_gedrag", "Attitude and behaviour", "Houding en gedrag")
+    OVERHEIDSPARTICIPATIE = (
+        "overheidsparticipatie",
+        "Government participation",
+        "Overheidsparticipatie",
+    )
+    DIENSTVERLENING = ("dienstverlening", "Service delivery", "Dienstverlening")
+    LERENDE_ORGANISATIE = ("lerende_organisatie", "Learning organisation", "Lerende organisatie")
+    NETWERKEND_WERKEN = ("netwerkend_werken", "Networked working", "Netwerkend werken")
 
 
 @sourced("Popolo ContactDetail types (email, voice, url, address), in Dutch")
@@ -1357,6 +1416,7 @@ VOCABULARIES: Final[tuple[type[Term], ...]] = (
     LessonKind,
     MeetingKind,
     TrajectoryElement,
+    QuestionTheme,
     ContactKind,
     MendelowQuadrant,
     SalienceClass,

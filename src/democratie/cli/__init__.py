@@ -1,7 +1,7 @@
 """The ``democratie`` command line.
 
 Subcommands: ``validate``, ``graph``, ``score``, ``export``, ``import``,
-``report``, ``plugins``, ``schema`` and ``demo`` (the whole main job on the
+``report``, ``plan``, ``plugins``, ``schema`` and ``demo`` (the whole main job on the
 bundled seed examples).
 
 Exit codes: 0 all well; 1 invalid input or findings (and, with ``--strict``, a

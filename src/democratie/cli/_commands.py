@@ -388,7 +388,7 @@ def _cards_text(cards: Scorecards, lang: Language) -> str:
     "--format",
     "format_",
     required=True,
-    help="json, toml, popolo, graphml, gexf, node-link, csv, or one a plugin adds.",
+    help="json, toml, popolo, graphml, gexf, node-link, csv, ics, or one a plugin adds.",
 )
 @click.option(
     "--output", required=True, type=click.Path(path_type=Path), help="The file or folder."
@@ -398,7 +398,7 @@ def _cards_text(cards: Scorecards, lang: Language) -> str:
 def export_command(
     ctx: click.Context, file: Path, format_: str, output: Path, include_private: bool
 ) -> int:
-    """Write FILE in another format: json, toml, popolo, graphml, gexf, node-link, csv, ..."""
+    """Write FILE in another format: json, toml, popolo, graphml, gexf, node-link, csv, ics, ..."""
     settings = _settings(ctx)
     names = [exporter.name for exporter in exporters(strict=settings.strict)]
     if format_ not in names:
@@ -476,7 +476,10 @@ def demo_command(ctx: click.Context, output: Path) -> int:
     """Run the whole main job on the bundled seed examples and write their reports.
 
     Loads and checks each example, builds its stakeholder graph, scores it with
-    every registered rule and writes its HTML report to the output folder.
+    every registered rule and writes its HTML report to the output folder. Then plans
+    what two of the texts describe (Democratie in Actie's intake, learning groups,
+    meetings and pool; M50's follow-up meetings) and writes the planned landscapes,
+    their calendars and their reports.
     """
     settings = _settings(ctx)
     written = []
@@ -485,7 +488,11 @@ def demo_command(ctx: click.Context, output: Path) -> int:
         report = _report(landscape, output, settings, name=path.stem)
         written.append(report)
         click.echo(f"{path.stem}: {_describe(_counts(landscape))} -> {shown(report)}")
-    click.echo(f"\n{len(written)} reports written to {shown(output)}/")
+    from democratie.cli._plan import plan_examples
+
+    planned = plan_examples(output, settings)
+    reports = len(written) + sum(path.suffix == ".html" for path in planned)
+    click.echo(f"\n{reports} reports written to {shown(output)}/")
     click.echo(f"Open {shown(written[0])} in a browser to start.")
     return EXIT_OK
 

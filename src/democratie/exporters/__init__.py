@@ -1,7 +1,7 @@
 """Exporters: write a landscape, or its stakeholder graph, in formats other tools read.
 
-:func:`export` writes a landscape in a format to a file (or, for ``"csv"``, to a
-folder): atomically, deterministically, and without contact details unless
+:func:`export` writes a landscape in a format to a file (or, for ``"csv"`` and
+``"ics"``, to a folder): atomically, deterministically, and without contact details unless
 ``include_private=True``. :func:`export_bytes` gives the bytes instead.
 
 =============  ===================================================================
@@ -17,6 +17,8 @@ format         what it is
 ``node-link``  the stakeholder graph as node-link JSON for the web
                (:mod:`~democratie.exporters.nodelink`)
 ``csv``        tidy tables with a data card (:mod:`~democratie.exporters.tables`)
+``ics``        the dated meetings as an iCalendar (RFC 5545) file, or a folder of them,
+               one per initiative and network (:mod:`~democratie.exporters.ics`)
 =============  ===================================================================
 
 The built-in exporters are offered to the plugin system through the
@@ -45,6 +47,7 @@ from democratie.exporters._protocol import Exporter, FolderExporter
 from democratie.exporters.canonical import JsonExporter, TomlExporter
 from democratie.exporters.gexf import GexfExporter
 from democratie.exporters.graphml import GraphmlExporter
+from democratie.exporters.ics import IcsExporter
 from democratie.exporters.nodelink import NodeLinkExporter
 from democratie.exporters.popolo import PopoloExporter
 from democratie.exporters.tables import CsvExporter
@@ -59,6 +62,7 @@ __all__ = [
     "FolderExporter",
     "GexfExporter",
     "GraphmlExporter",
+    "IcsExporter",
     "JsonExporter",
     "NodeLinkExporter",
     "PopoloExporter",

@@ -15,6 +15,7 @@ from democratie.exporters._write import write_file, write_folder
 from democratie.exporters.canonical import JsonExporter, TomlExporter
 from democratie.exporters.gexf import GexfExporter
 from democratie.exporters.graphml import GraphmlExporter
+from democratie.exporters.ics import IcsExporter
 from democratie.exporters.nodelink import NodeLinkExporter
 from democratie.exporters.popolo import PopoloExporter
 from democratie.exporters.tables import CsvExporter
@@ -32,6 +33,7 @@ BUILTIN_EXPORTERS: tuple[Exporter, ...] = (
     GexfExporter(),
     NodeLinkExporter(),
     CsvExporter(),
+    IcsExporter(),
 )
 
 GraphBuilder = Callable[[Landscape], StakeholderGraph]
@@ -63,7 +65,7 @@ def get_exporter(format: str | Exporter, exporters: Iterable[Exporter] | None = 
     ... except ExportError as error:
     ...     print(error)
     unknown format 'gefx'; did you mean 'gexf'? The formats are: json, toml, popolo, graphml, \
-gexf, node-link, csv
+gexf, node-link, csv, ics
     """
     if not isinstance(format, str):
         return format
@@ -135,7 +137,8 @@ def export_bytes(
     """Return the export of a landscape as bytes, without writing a file.
 
     Takes the same arguments as :func:`export` but the destination. A format whose
-    output is a folder (``"csv"``) gives a zip archive of its files.
+    output can be a folder gives what it writes to a file: ``"csv"`` a zip archive of
+    its files, ``"ics"`` one calendar with every dated meeting.
 
     Examples
     --------
@@ -182,11 +185,14 @@ def export(
     format
         The format's name: ``"json"`` and ``"toml"`` (the landscape document),
         ``"popolo"`` (Popolo JSON), ``"graphml"``, ``"gexf"`` and ``"node-link"``
-        (the stakeholder graph), ``"csv"`` (tables with a data card); or the name of
-        a format a plugin adds (pass its exporters in *exporters*), or an exporter.
+        (the stakeholder graph), ``"csv"`` (tables with a data card), ``"ics"`` (the
+        dated meetings as an iCalendar file); or the name of a format a plugin adds
+        (pass its exporters in *exporters*), or an exporter.
     destination
         The file to write. For ``"csv"``, a folder to create (or to replace, when it
-        holds an earlier export and nothing else), or a ``.zip`` file.
+        holds an earlier export and nothing else), or a ``.zip`` file. For ``"ics"``,
+        a ``.ics`` file with every dated meeting, or such a folder with one calendar
+        per initiative and network (``<id>.ics``).
     include_private
         Write contact details (e-mail addresses, phone numbers). Off by default:
         exports are usually meant for others.

@@ -7,6 +7,7 @@ import enum
 import math
 import os
 from collections.abc import Callable, Mapping
+from importlib.metadata import PackageNotFoundError, version
 from typing import IO, Any, TypeAlias
 
 from attrs import evolve
@@ -23,6 +24,7 @@ __all__ = [
     "flag",
     "generation_date",
     "is_private_attribute",
+    "package_version",
     "scalar",
     "text",
     "without_private",
@@ -190,6 +192,17 @@ def generation_date(options: Mapping[str, Any], *, format: str) -> dt.date:
             message = f"SOURCE_DATE_EPOCH must be a whole number of seconds, got {epoch!r}"
             raise ExportError(message, format=format) from None
     return dt.datetime.now(tz=dt.timezone.utc).date()
+
+
+def package_version() -> str:
+    """The version of democratie that writes the export, as the exports that name it say it.
+
+    ``(development version)`` when the package is run from a source tree without metadata.
+    """
+    try:
+        return version("democratie")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "(development version)"
 
 
 def scalar(value: object) -> Scalar | None:

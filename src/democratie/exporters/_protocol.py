@@ -66,17 +66,20 @@ class Exporter(Protocol):
 
 @runtime_checkable
 class FolderExporter(Exporter, Protocol):
-    """An exporter whose output is a folder of files (the CSV tables and their data card).
+    """An exporter whose output can be a folder of files (the CSV tables and their data card).
 
     :func:`democratie.exporters.export` writes the files of :meth:`files` into a folder
     when the destination does not end in one of the exporter's :attr:`suffixes`;
-    :meth:`~Exporter.export` writes them as one archive (a zip).
+    :meth:`~Exporter.export` writes the export as one file: the CSV exporter a zip
+    archive of the files, the iCalendar exporter one calendar with every event.
 
     Attributes
     ----------
     file_names
-        Every file name an export in this format may write. A destination folder is
-        replaced only when it holds nothing else.
+        Every file name an export in this format may write, whatever the landscape. A
+        destination folder is replaced only when it holds nothing but these and the
+        files of the export being written; an exporter whose file names depend on the
+        landscape (one calendar per network) declares none.
     """
 
     @property

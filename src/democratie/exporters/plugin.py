@@ -2,14 +2,14 @@
 
 It implements the ``democratie_exporters`` hook with the exporters of
 :data:`democratie.exporters.BUILTIN_EXPORTERS` (json, toml, popolo, graphml, gexf,
-node-link, csv), through the same hook outside plugins use. A plugin that offers a
+node-link, csv, ics), through the same hook outside plugins use. A plugin that offers a
 format of the same name comes after the built-in ones and is reported as a duplicate.
 
 Examples
 --------
 >>> from democratie.exporters.plugin import democratie_exporters
 >>> [exporter.name for exporter in democratie_exporters()]
-['json', 'toml', 'popolo', 'graphml', 'gexf', 'node-link', 'csv']
+['json', 'toml', 'popolo', 'graphml', 'gexf', 'node-link', 'csv', 'ics']
 """
 
 from __future__ import annotations

@@ -52,7 +52,6 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
-from importlib.metadata import PackageNotFoundError, version
 from typing import IO, Any, Literal, TypeAlias
 
 from attrs import frozen
@@ -63,6 +62,7 @@ from democratie.exporters._common import (
     Scalar,
     flag,
     generation_date,
+    package_version,
     scalar,
     text,
 )
@@ -522,13 +522,6 @@ def csv_text(table: Table) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _version() -> str:
-    try:
-        return version("democratie")
-    except PackageNotFoundError:
-        return "(development version)"
-
-
 def _inline(value: str) -> str:
     return " ".join(value.replace("|", "\\|").split())
 
@@ -568,7 +561,7 @@ def data_card(
         out += [" ".join(landscape.description.split()), ""]
     out += [
         (
-            f"Generated on {generated.isoformat()} with democratie {_version()}, from the "
+            f"Generated on {generated.isoformat()} with democratie {package_version()}, from the "
             f"landscape “{title}”. It holds {len(files)} CSV files and this data card."
         ),
         "",

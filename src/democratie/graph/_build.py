@@ -20,6 +20,7 @@ from democratie.model import (
     Organisation,
     Role,
 )
+from democratie.vocab import RoleKind
 
 __all__ = ["build_graph"]
 
@@ -28,6 +29,10 @@ _NodeRow: TypeAlias = tuple[str, _Attrs]
 _EdgeRow: TypeAlias = tuple[str, str, _Attrs]
 
 _GOVERNMENT = "overheid"
+#: The part an intake's municipality and its change officer play in the initiative: a
+#: municipality that signed up is a candidate until the trajectory enrols it.
+_CANDIDATE = RoleKind.KANDIDAAT_DEELNEMER.value
+_OFFICER = RoleKind.VERANDERAMBTENAAR.value
 
 
 def build_graph(landscape: Landscape) -> StakeholderGraph:
@@ -331,6 +336,10 @@ def _initiative_edges(ini: Initiative, landscape: Landscape) -> Iterator[_EdgeRo
                 "commitment_level": commitment.level.value,
             }
             yield commitment.by, iid, attrs
+    for intake in ini.intakes:
+        yield intake.municipality, iid, {"relation": "participates_in", "role": _CANDIDATE}
+        if intake.officer is not None:
+            yield intake.officer, iid, {"relation": "participates_in", "role": _OFFICER}
     for task in ini.tasks:
         for assignment in task.assignments:
             attrs = {"relation": "participates_in", "raci": assignment.raci.value}
@@ -365,6 +374,8 @@ def _network_edges(net: Network) -> Iterator[_EdgeRow]:
         yield coordinator, nid, {"relation": "leads"}
     if net.parent is not None:
         yield nid, net.parent, {"relation": "part_of"}
+    if net.initiative is not None:
+        yield nid, net.initiative, {"relation": "part_of"}
 
 
 def _meeting_nodes(meetings: tuple[Meeting, ...]) -> Iterator[_NodeRow]:

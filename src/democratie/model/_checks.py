@@ -25,6 +25,7 @@ __all__ = [
     "check_id",
     "check_ids",
     "check_text",
+    "check_unique",
     "check_unit",
     "coerce_terms",
     "raise_problems",
@@ -75,6 +76,23 @@ def check_ids(values: Iterable[object], path: str) -> Iterator[Problem]:
                     message=f"'{value}' is listed twice",
                 )
             seen.add(value)
+
+
+def check_unique(
+    values: list[object] | tuple[object, ...], path: str, suffix: str = ""
+) -> Iterator[Problem]:
+    """Check that no value is listed twice (vocabulary members, or a key of each item).
+
+    A repeat is reported at its own place, ``path[index]``, followed by ``.suffix`` when
+    the values are a key of each item (the ``kind`` of each commitment).
+    """
+    seen: set[object] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            where = f"{path}[{index}]" + (f".{suffix}" if suffix else "")
+            shown = getattr(value, "value", value)
+            yield Problem(path=where, message=f"'{shown}' is listed twice")
+        seen.add(value)
 
 
 def check_text(

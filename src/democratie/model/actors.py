@@ -8,9 +8,23 @@ from collections.abc import Iterator
 from attrs import Factory, field, frozen
 
 from democratie.errors import Problem
-from democratie.model._checks import check_id, check_ids, check_text, coerce_terms, raise_problems
+from democratie.model._checks import (
+    check_id,
+    check_ids,
+    check_text,
+    check_unique,
+    coerce_terms,
+    raise_problems,
+)
 from democratie.model._common import Assessment, ContactDetail, Identifier
-from democratie.vocab import DEFAULT_SECTORS, ActorKind, PolicyDomain, RoleKind, Sector
+from democratie.vocab import (
+    DEFAULT_SECTORS,
+    ActorKind,
+    PolicyDomain,
+    QuestionTheme,
+    RoleKind,
+    Sector,
+)
 
 __all__ = ["Organisation", "Person", "Role"]
 
@@ -32,19 +46,36 @@ class Person:
         unless asked for.
     assessment
         How this person stands in the krachtenveld.
+    expertise
+        The themes on which this person can advise, as a change officer
+        (veranderambtenaar) in a pool.
     identifiers
         Ids in other systems.
+
+    Examples
+    --------
+    >>> from democratie.vocab import QuestionTheme
+    >>> person = Person(id="p-ilse", name="Ilse", expertise=("hr_beleid", "lerende_organisatie"))
+    >>> QuestionTheme.LERENDE_ORGANISATIE in person.expertise
+    True
     """
 
     id: str
     name: str
     contact: tuple[ContactDetail, ...] = ()
     assessment: Assessment | None = None
+    expertise: tuple[QuestionTheme, ...] = ()
     identifiers: tuple[Identifier, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         coerce_terms(self)
-        raise_problems([*check_id(self.id, "id"), *check_text(self.name, "name")])
+        raise_problems(
+            [
+                *check_id(self.id, "id"),
+                *check_text(self.name, "name"),
+                *check_unique(self.expertise, "expertise"),
+            ]
+        )
 
 
 def _default_sector(self: Organisation) -> Sector:

@@ -14,6 +14,7 @@ from democratie.model._checks import (
     check_id,
     check_ids,
     check_text,
+    check_unique,
     coerce_terms,
     raise_problems,
 )
@@ -31,6 +32,7 @@ from democratie.vocab import (
     Phase,
     PhaseCycle,
     PolicyDomain,
+    QuestionTheme,
     Raci,
     RoleKind,
     ServiceGoal,
@@ -41,6 +43,7 @@ __all__ = [
     "Assignment",
     "Commitment",
     "Initiative",
+    "Intake",
     "Lesson",
     "Milestone",
     "Participant",
@@ -238,6 +241,78 @@ class Commitment:
 
 
 @frozen(kw_only=True)
+class Intake:
+    """A municipality's local intake for a development trajectory: its question and backing.
+
+    In a Democratie in Actie trajectory every municipality starts with a local intake: it
+    puts its question, says what the question is about, and says whose commitment it brings
+    (council, college, civil service). An officer from the pool of change officers may be
+    assigned to support it.
+
+    Parameters
+    ----------
+    municipality
+        The id of the municipality whose intake it is.
+    date
+        When the intake was (or is to be) held.
+    held
+        Whether the intake took place; None when unknown.
+    question
+        The question in the municipality's own words.
+    themes
+        What the question is about (hr_beleid, houding_en_gedrag, ...).
+    commitments
+        The commitments the municipality gave: politiek (the council), bestuurlijk (the
+        college), ambtelijk (the civil service).
+    officer
+        The id of the person from the pool of change officers assigned to support this
+        municipality.
+    note
+        What a reader should know, such as "invented: the source does not say".
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from democratie.vocab import CommitmentKind, QuestionTheme
+    >>> intake = Intake(
+    ...     municipality="assen",
+    ...     date=dt.date(2019, 1, 15),
+    ...     held=True,
+    ...     themes=(QuestionTheme.HOUDING_EN_GEDRAG, QuestionTheme.ORGANISATIEMODELLEN),
+    ...     commitments=("bestuurlijk", "politiek"),
+    ... )
+    >>> [kind.label_en for kind in intake.commitments]
+    ['Executive (college)', 'Political (council)']
+    >>> Intake(municipality="assen", themes=("hr_beleid", "hr_beleid"))
+    Traceback (most recent call last):
+    ...
+    democratie.errors.ModelError: themes[1]: 'hr_beleid' is listed twice
+    """
+
+    municipality: str
+    date: dt.date | None = None
+    held: bool | None = None
+    question: str | None = None
+    themes: tuple[QuestionTheme, ...] = ()
+    commitments: tuple[CommitmentKind, ...] = ()
+    officer: str | None = None
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        coerce_terms(self)
+        raise_problems(self._check())
+
+    def _check(self) -> Iterator[Problem]:
+        yield from check_id(self.municipality, "municipality")
+        if self.officer is not None:
+            yield from check_id(self.officer, "officer")
+        yield from check_text(self.question, "question", multiline=True, required=False)
+        yield from check_text(self.note, "note", multiline=True, required=False)
+        yield from check_unique(self.themes, "themes")
+        yield from check_unique(self.commitments, "commitments")
+
+
+@frozen(kw_only=True)
 class Lesson:
     """A lesson learned: a do, a don't, an insight or an opportunity.
 
@@ -323,6 +398,10 @@ class Initiative:
         The commitment of council, college and civil service.
     required_commitments
         The commitments the initiative asks for before it starts.
+    intakes
+        The local intake of each municipality taking part: its question, the themes of the
+        question, the commitments it gave and the change officer assigned to it; one per
+        municipality.
     tasks
         Tasks with their RACI owners.
     goals
@@ -371,6 +450,7 @@ class Initiative:
     participants: tuple[Participant, ...] = ()
     commitments: tuple[Commitment, ...] = ()
     required_commitments: tuple[CommitmentKind, ...] = ()
+    intakes: tuple[Intake, ...] = ()
     tasks: tuple[Task, ...] = ()
     goals: tuple[str, ...] = ()
     service_goals: tuple[ServiceGoal, ...] = ()
@@ -410,15 +490,16 @@ class Initiative:
             yield from check_id(self.network, "network")
         for index, goal in enumerate(self.goals):
             yield from check_text(goal, f"goals[{index}]", multiline=True)
-        yield from _unique(self.covers_all, "covers_all")
-        yield from _unique(self.domains, "domains")
-        yield from _unique(self.required_domains, "required_domains")
-        yield from _unique(self.service_goals, "service_goals")
-        yield from _unique(self.required_commitments, "required_commitments")
-        yield from _unique(self.elements, "elements")
-        yield from _unique(self.target_roles, "target_roles")
-        yield from _unique([s.phase for s in self.phases], "phases", suffix="phase")
-        yield from _unique([c.kind for c in self.commitments], "commitments", suffix="kind")
+        yield from check_unique(self.covers_all, "covers_all")
+        yield from check_unique(self.domains, "domains")
+        yield from check_unique(self.required_domains, "required_domains")
+        yield from check_unique(self.service_goals, "service_goals")
+        yield from check_unique(self.required_commitments, "required_commitments")
+        yield from check_unique(self.elements, "elements")
+        yield from check_unique(self.target_roles, "target_roles")
+        yield from check_unique([s.phase for s in self.phases], "phases", suffix="phase")
+        yield from check_unique([c.kind for c in self.commitments], "commitments", suffix="kind")
+        yield from _one_intake_each(self.intakes)
         if self.cycle is not None:
             allowed = self.cycle.phases
             for index, stage in enumerate(self.phases):
@@ -459,13 +540,15 @@ class Initiative:
                 )
 
 
-def _unique(
-    values: list[object] | tuple[object, ...], path: str, suffix: str = ""
-) -> Iterator[Problem]:
-    seen: set[object] = set()
-    for index, value in enumerate(values):
-        if value in seen:
-            where = f"{path}[{index}]" + (f".{suffix}" if suffix else "")
-            shown = getattr(value, "value", value)
-            yield Problem(path=where, message=f"'{shown}' is listed twice")
-        seen.add(value)
+def _one_intake_each(intakes: tuple[Intake, ...]) -> Iterator[Problem]:
+    first: dict[str, int] = {}
+    for index, intake in enumerate(intakes):
+        earlier = first.setdefault(intake.municipality, index)
+        if earlier != index:
+            yield Problem(
+                path=f"intakes[{index}].municipality",
+                message=(
+                    f"'{intake.municipality}' already has an intake at intakes[{earlier}]; "
+                    "one intake per municipality"
+                ),
+            )

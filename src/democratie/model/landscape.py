@@ -102,6 +102,8 @@ _SHARED_WITH: frozenset[EntityKind] = frozenset(
     {"network", "municipality", "organisation", "initiative"}
 )
 _ON_BEHALF: frozenset[EntityKind] = frozenset({"faction", "organisation", "municipality"})
+_MUNICIPALITY: frozenset[EntityKind] = frozenset({"municipality"})
+_PERSON: frozenset[EntityKind] = frozenset({"person"})
 #: How many dangling references get a "did you mean" suggestion.
 _MAX_HINTS = 25
 
@@ -331,6 +333,11 @@ class Landscape:
                     (f"{path}.lessons[{l_index}].shared_with[{i}]", s, _SHARED_WITH)
                     for i, s in enumerate(lesson.shared_with)
                 )
+            for i_index, intake in enumerate(ini.intakes):
+                here = f"{path}.intakes[{i_index}]"
+                refs.append((f"{here}.municipality", intake.municipality, _MUNICIPALITY))
+                if intake.officer is not None:
+                    refs.append((f"{here}.officer", intake.officer, _PERSON))
             if ini.network is not None:
                 refs.append((f"{path}.network", ini.network, frozenset({"network"})))
             yield from _walk_meetings(ini.meetings, f"{path}.meetings", ini.id, refs)
@@ -343,6 +350,8 @@ class Landscape:
             )
             if net.parent is not None:
                 refs.append((f"{path}.parent", net.parent, frozenset({"network"})))
+            if net.initiative is not None:
+                refs.append((f"{path}.initiative", net.initiative, frozenset({"initiative"})))
             yield from _walk_meetings(net.meetings, f"{path}.meetings", net.id, refs)
 
     def _check_references(self, refs: list[_Ref]) -> Iterator[Problem]:

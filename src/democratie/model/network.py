@@ -113,6 +113,9 @@ class Network:
         Its meetings, held and planned.
     parent
         The id of the network it is part of (a learning circle within M50).
+    initiative
+        The id of the initiative this network was formed for (a learning group composed
+        for a trajectory).
     coordinators
         Ids of who runs it.
     period
@@ -121,6 +124,14 @@ class Network:
         A short description.
     identifiers
         Ids in other systems.
+
+    Examples
+    --------
+    >>> from democratie.vocab import NetworkKind
+    >>> group = Network(id="leergroep-noord", name="Leergroep Noord",
+    ...                 kind=NetworkKind.REGIONAAL_LEERNETWERK, initiative="dia-traject")
+    >>> group.initiative
+    'dia-traject'
     """
 
     id: str
@@ -130,6 +141,7 @@ class Network:
     themes: tuple[str, ...] = ()
     meetings: tuple[Meeting, ...] = ()
     parent: str | None = None
+    initiative: str | None = None
     coordinators: tuple[str, ...] = ()
     period: Period = Factory(Period)
     description: str | None = None
@@ -150,4 +162,6 @@ class Network:
             yield from check_id(self.parent, "parent")
             if self.parent == self.id:
                 yield Problem(path="parent", message="a network cannot be part of itself")
+        if self.initiative is not None:
+            yield from check_id(self.initiative, "initiative")
         yield from check_text(self.description, "description", multiline=True, required=False)

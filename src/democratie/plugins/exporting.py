@@ -41,10 +41,11 @@ def export(
         What to export.
     format
         The name of a format a registered plugin writes: the built-in ``json``,
-        ``toml``, ``popolo``, ``graphml``, ``gexf``, ``node-link`` and ``csv``,
-        or one a plugin adds; or an exporter object.
+        ``toml``, ``popolo``, ``graphml``, ``gexf``, ``node-link``, ``csv`` and
+        ``ics``, or one a plugin adds; or an exporter object.
     destination
-        The file (or, for ``csv``, the folder or ``.zip`` file) to write.
+        The file (or, for ``csv`` and ``ics``, a folder; see
+        :func:`democratie.exporters.export`) to write.
     include_private
         Write contact details (e-mail addresses, phone numbers); off by default.
     graph

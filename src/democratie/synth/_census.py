@@ -112,11 +112,13 @@ def _references(landscape: Landscape) -> int:
         count += len(ini.led_by) + len(ini.participants) + (ini.network is not None)
         count += sum(len(stage.participants) for stage in ini.phases)
         count += sum(1 for commitment in ini.commitments if commitment.by is not None)
+        count += sum(1 + (intake.officer is not None) for intake in ini.intakes)
         count += sum(len(task.assignments) for task in ini.tasks)
         count += sum(len(lesson.shared_with) for lesson in ini.lessons)
         count += _meeting_references(ini.meetings)
     for net in landscape.networks:
         count += len(net.members) + len(net.coordinators) + (net.parent is not None)
+        count += net.initiative is not None
         count += _meeting_references(net.meetings)
     return count
 

@@ -76,6 +76,7 @@ from democratie.model import (
     Faction,
     Identifier,
     Initiative,
+    Intake,
     Landscape,
     Lesson,
     Meeting,
@@ -107,6 +108,7 @@ from democratie.vocab import (
     Phase,
     PhaseCycle,
     PolicyDomain,
+    QuestionTheme,
     Raci,
     RoleKind,
     Sector,
@@ -481,7 +483,7 @@ def municipalities(
 
 @st.composite
 def people(draw: DrawFn, *, exclude: Collection[str] = (), id: str | None = None) -> Person:
-    """People with contact details, an assessment and ids in other systems, or without.
+    """People with contact details, an assessment, expertise and ids in other systems, or without.
 
     Parameters
     ----------
@@ -641,13 +643,15 @@ def initiatives(
     roles: Sequence[str] = (),
     networks: Sequence[str] = (),
     shared_with: Sequence[str] = (),
+    officers: Sequence[str] = (),
 ) -> Initiative:
     """Initiatives with every part: phases, milestones, participants, commitments, tasks, lessons.
 
     Phases follow the rules of the model: each phase at most once, and when the
     initiative follows a cycle, only phases of that cycle, in its order.
     Milestones are never reached before the initiative starts; a realised level
-    comes only with a promised one.
+    comes only with a promised one. Intakes are drawn for some of `municipalities`,
+    at most one each.
 
     Parameters
     ----------
@@ -670,6 +674,8 @@ def initiatives(
     shared_with
         Ids of the networks, municipalities, organisations or initiatives a lesson
         may be passed on to.
+    officers
+        Ids of the people who may be assigned to an intake as its change officer.
 
     Returns
     -------
@@ -697,6 +703,7 @@ def initiatives(
         assignable=(*actors, *roles),
         networks=tuple(networks),
         shared_with=tuple(shared_with),
+        officers=tuple(officers),
     )
     return _initiative(draw, own, taken, references)
 
@@ -709,6 +716,7 @@ def networks(
     id: str | None = None,
     actors: Sequence[str] = (),
     parents: Sequence[str] = (),
+    initiatives: Sequence[str] = (),
 ) -> Network:
     """Networks of municipalities, organisations or people, with their meetings.
 
@@ -722,6 +730,8 @@ def networks(
         Ids of who may be a member, a coordinator, a host or an attendee.
     parents
         Ids of networks it may be part of (its own id is never used).
+    initiatives
+        Ids of initiatives it may have been formed for.
 
     Returns
     -------
@@ -737,7 +747,7 @@ def networks(
     taken = set(exclude)
     own = _own_id(draw, id, taken)
     taken.add(own)
-    return _network(draw, own, taken, actors, [p for p in parents if p != own])
+    return _network(draw, own, taken, actors, [p for p in parents if p != own], initiatives)
 
 
 # --- Landscapes -------------------------------------------------------------------------------
@@ -826,7 +836,7 @@ def landscapes(
     person_list = [_person(draw, own) for own in person_ids]
     actors = (*municipality_ids, *bodies, *faction_ids, *organisation_ids, *person_ids)
     network_list = [
-        _network(draw, own, taken, actors, network_ids[:index])
+        _network(draw, own, taken, actors, network_ids[:index], initiative_ids)
         for index, own in enumerate(network_ids)
     ]
     references = _References(
@@ -836,6 +846,7 @@ def landscapes(
         assignable=(*actors, *(r for r in role_ids if r is not None)),
         networks=tuple(network_ids),
         shared_with=(*network_ids, *municipality_ids, *organisation_ids, *initiative_ids),
+        officers=tuple(person_ids),
     )
     initiative_list = [_initiative(draw, own, taken, references) for own in initiative_ids]
     meeting_ids = [m.id for net in network_list for m in net.meetings]
@@ -926,6 +937,7 @@ class _References(NamedTuple):
     assignable: tuple[str, ...]
     networks: tuple[str, ...]
     shared_with: tuple[str, ...]
+    officers: tuple[str, ...]
 
 
 def _joined(first: str, middle: str, last: str) -> str:
@@ -1170,6 +1182,7 @@ def _person(draw: DrawFn, own: str) -> Person:
         name=draw(_TEXT),
         contact=tuple(draw(_CONTACTS)),
         assessment=draw(_MAYBE_ASSESSMENT),
+        expertise=_terms(draw, QuestionTheme),
         identifiers=tuple(draw(_IDENTIFIERS)),
     )
 
@@ -1244,7 +1257,12 @@ def _meetings(draw: DrawFn, taken: set[str], actors: Sequence[str]) -> tuple[Mee
 
 
 def _network(
-    draw: DrawFn, own: str, taken: set[str], actors: Sequence[str], parents: Sequence[str]
+    draw: DrawFn,
+    own: str,
+    taken: set[str],
+    actors: Sequence[str],
+    parents: Sequence[str],
+    initiatives: Sequence[str],
 ) -> Network:
     return Network(
         id=own,
@@ -1254,6 +1272,7 @@ def _network(
         themes=tuple(draw(_TEXTS)),
         meetings=_meetings(draw, taken, actors),
         parent=_one(draw, parents),
+        initiative=_one(draw, initiatives),
         coordinators=_pick(draw, actors),
         period=_period(draw),
         description=draw(_MAYBE_MULTILINE),
@@ -1303,6 +1322,19 @@ def _commitment(draw: DrawFn, kind: CommitmentKind, actors: Sequence[str]) -> Co
         level=draw(_member(CommitmentLevel)),
         by=_one(draw, actors),
         date=draw(_MAYBE_DATE),
+        note=draw(_MAYBE_MULTILINE),
+    )
+
+
+def _intake(draw: DrawFn, municipality: str, officers: Sequence[str]) -> Intake:
+    return Intake(
+        municipality=municipality,
+        date=draw(_MAYBE_DATE),
+        held=draw(_MAYBE_BOOLEAN),
+        question=draw(_MAYBE_MULTILINE),
+        themes=_terms(draw, QuestionTheme),
+        commitments=_terms(draw, CommitmentKind),
+        officer=_one(draw, officers),
         note=draw(_MAYBE_MULTILINE),
     )
 
@@ -1365,6 +1397,10 @@ def _initiative(draw: DrawFn, own: str, taken: set[str], refs: _References) -> I
             _commitment(draw, kind, refs.actors) for kind in _terms(draw, CommitmentKind)
         ),
         required_commitments=_terms(draw, CommitmentKind),
+        intakes=tuple(
+            _intake(draw, municipality, refs.officers)
+            for municipality in _pick(draw, refs.municipalities)
+        ),
         tasks=tuple(_task(draw, refs.assignable) for _ in range(draw(_count(_FEW)))),
         goals=tuple(draw(_MULTILINES)),
         service_goals=_terms(draw, ServiceGoal),

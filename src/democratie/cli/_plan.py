@@ -1,0 +1,393 @@
+"""``democratie plan``: the intake gate, learning groups, meeting series and the pool."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+import democratie
+from democratie import examples
+from democratie import plan as planning
+from democratie.cli._app import EXIT_OK, EXIT_PROBLEMS, Settings, cli
+from democratie.cli._commands import _lang_option, _load, _report, _settings, _strict_option
+from democratie.cli._output import echo_json, shown, status, table
+from democratie.errors import SolverUnavailableError, WriteError
+from democratie.io import dump
+from democratie.model import Landscape
+
+__all__: list[str] = []
+
+_output_option = click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the landscape with the plan applied to this file (.toml or .json).",
+)
+_json_option = click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
+_time_option = click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.01),
+    default=10.0,
+    show_default=True,
+    help="The solver's limit per region, in deterministic time (about seconds).",
+)
+_seed_option = click.option(
+    "--seed", type=int, default=0, show_default=True, help="The solver's seed."
+)
+
+
+class _InOrder(click.Group):
+    """A group that lists its commands in the order of the work: intakes, groups, ..."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@cli.group("plan", cls=_InOrder)
+def plan_group() -> None:
+    """Plan a learning programme: intake gate, learning groups, meetings, the pool.
+
+    Each subcommand prints the plan with its explanation (or --json), and with
+    --output writes the landscape with the plan applied, atomically.
+    """
+
+
+def _write(landscape: Landscape, output: Path | None) -> None:
+    if output is not None:
+        dump(landscape, output)
+        click.echo(f"wrote {shown(output)}")
+
+
+@plan_group.command("intakes")
+@_lang_option
+@_strict_option
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--initiative", required=True, help="The id of the trajectory.")
+@_json_option
+@click.pass_context
+def intakes_command(ctx: click.Context, file: Path, initiative: str, as_json: bool) -> int:
+    """Which municipalities may enter the trajectory after their intake, and why not."""
+    settings = _settings(ctx)
+    landscape = _load(file, settings)
+    gate = planning.assess_intakes(landscape, initiative)
+    if as_json:
+        echo_json(
+            {
+                m: {
+                    "admitted": a.admitted,
+                    "themes": [t.value for t in a.themes],
+                    "reasons": [{"code": r.code, "en": r.en, "nl": r.nl} for r in a.reasons],
+                }
+                for m, a in gate.items()
+            }
+        )
+    else:
+        lang = settings.lang
+        yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
+        rows = [
+            [
+                a.municipality,
+                yes if a.admitted else no,
+                ", ".join(t.value for t in a.themes),
+                "; ".join(r.text(lang) for r in a.reasons),
+            ]
+            for a in gate.values()
+        ]
+        headers = (
+            ["gemeente", "toegelaten", "thema's", "redenen"]
+            if lang == "nl"
+            else ["municipality", "admitted", "themes", "reasons"]
+        )
+        click.echo(table(rows, headers))
+        admitted = sum(a.admitted for a in gate.values())
+        click.echo(f"\n{admitted} / {len(gate)} " + ("toegelaten" if lang == "nl" else "admitted"))
+    return EXIT_OK
+
+
+@plan_group.command("groups")
+@_lang_option
+@_strict_option
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--initiative", required=True, help="The id of the trajectory.")
+@click.option(
+    "--size", type=click.IntRange(min=2), default=10, show_default=True, help="Target group size."
+)
+@click.option(
+    "--by",
+    type=click.Choice(["province", "landsdeel", "none"]),
+    default="province",
+    show_default=True,
+    help="Form groups per province, per CBS landsdeel, or in one pool.",
+)
+@_time_option
+@_seed_option
+@_output_option
+@_json_option
+@click.pass_context
+def groups_command(
+    ctx: click.Context,
+    file: Path,
+    initiative: str,
+    size: int,
+    by: str,
+    time_limit: float,
+    seed: int,
+    output: Path | None,
+    as_json: bool,
+) -> int:
+    """Compose the learning groups of the admitted municipalities (OR-Tools CP-SAT)."""
+    settings = _settings(ctx)
+    landscape = _load(file, settings)
+    with status("composing the groups"):
+        result = planning.compose_groups(
+            landscape,
+            initiative,
+            size=size,
+            by=None if by == "none" else by,  # type: ignore[arg-type]
+            time_limit=time_limit,
+            seed=seed,
+        )
+    applied = result.apply(landscape)
+    if as_json:
+        echo_json(result.to_dict())
+    else:
+        rows = [
+            [g.id, g.region, str(len(g.members)), ", ".join(g.members), f"{g.similarity:.3f}"]
+            for g in result.groups
+        ]
+        click.echo(table(rows, ["group", "region", "n", "members", "similarity"]))
+        _explain(result.explain(settings.lang))
+    _write(applied, output)
+    return EXIT_OK
+
+
+@plan_group.command("meetings")
+@_lang_option
+@_strict_option
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--network", required=True, help="The id of the network that meets.")
+@click.option("--start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day.")
+@click.option("--end", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Last day.")
+@click.option(
+    "--count", type=click.IntRange(min=0), default=3, show_default=True, help="Regular meetings."
+)
+@click.option(
+    "--closing/--no-closing", default=True, show_default=True, help="End with a slotbijeenkomst."
+)
+@click.option(
+    "--kind",
+    default="regionale_bijeenkomst",
+    show_default=True,
+    help="The kind of the regular meetings (a meeting kind slug).",
+)
+@click.option("--volunteer", "volunteers", multiple=True, help="A member who offers to host.")
+@click.option("--unavailable", multiple=True, help="A member who cannot host.")
+@_output_option
+@_json_option
+@click.pass_context
+def meetings_command(
+    ctx: click.Context,
+    file: Path,
+    network: str,
+    start: dt.datetime,
+    end: dt.datetime,
+    count: int,
+    closing: bool,
+    kind: str,
+    volunteers: Sequence[str],
+    unavailable: Sequence[str],
+    output: Path | None,
+    as_json: bool,
+) -> int:
+    """Plan a network's meetings over a window, each hosted by a member in turn."""
+    settings = _settings(ctx)
+    landscape = _load(file, settings)
+    result = planning.plan_meetings(
+        landscape,
+        network,
+        start=start.date(),
+        end=end.date(),
+        count=count,
+        closing=closing,
+        kind=kind,
+        volunteers=tuple(volunteers),
+        unavailable=tuple(unavailable),
+    )
+    applied = result.apply(landscape)
+    if as_json:
+        echo_json(result.to_dict())
+    else:
+        lang = settings.lang
+        rows = [
+            [str(m.date), m.title, m.host or "", c.reason.text(lang)]
+            for m, c in zip(result.meetings, result.hosts, strict=False)
+        ]
+        headers = (
+            ["datum", "bijeenkomst", "gastheer", "waarom"]
+            if lang == "nl"
+            else ["date", "meeting", "host", "why"]
+        )
+        click.echo(table(rows, headers))
+    _write(applied, output)
+    return EXIT_OK if all(c.host for c in result.hosts) else EXIT_PROBLEMS
+
+
+@plan_group.command("pool")
+@_lang_option
+@_strict_option
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--initiative", required=True, help="The id of the trajectory.")
+@click.option(
+    "--max-load",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="The most municipalities per officer.",
+)
+@click.option("--pool", default=None, help="The id of a network that forms the pool.")
+@_time_option
+@_seed_option
+@_output_option
+@_json_option
+@click.pass_context
+def pool_command(
+    ctx: click.Context,
+    file: Path,
+    initiative: str,
+    max_load: int,
+    pool: str | None,
+    time_limit: float,
+    seed: int,
+    output: Path | None,
+    as_json: bool,
+) -> int:
+    """Assign a change officer from the pool to each admitted municipality (CP-SAT)."""
+    settings = _settings(ctx)
+    landscape = _load(file, settings)
+    result = planning.allocate_pool(
+        landscape, initiative, max_load=max_load, pool=pool, time_limit=time_limit, seed=seed
+    )
+    applied = result.apply(landscape)
+    if as_json:
+        echo_json(result.to_dict())
+    else:
+        lang = settings.lang
+        rows: list[list[str]] = [
+            [
+                a.municipality,
+                a.officer,
+                ", ".join(t.value for t in a.covered),
+                ", ".join(t.value for t in a.uncovered),
+            ]
+            for a in result.assignments
+        ]
+        rows.extend([u.municipality, "", "", u.reason.text(lang)] for u in result.unmet)
+        headers = (
+            ["gemeente", "veranderambtenaar", "gedekt", "niet gedekt"]
+            if lang == "nl"
+            else ["municipality", "officer", "covered", "not covered"]
+        )
+        click.echo(table(rows, headers))
+        _explain(result.explain(lang)[:1])
+    _write(applied, output)
+    return EXIT_OK
+
+
+def _explain(lines: list[str]) -> None:
+    click.echo("")
+    for line in lines:
+        click.echo(line)
+
+
+# -- the demo's planning --------------------------------------------------------------------
+
+#: The trajectory of the Democratie in Actie example, and the window of its meetings: the
+#: start is "begin 2019" and the trajectory lasts "in principe 1 jaar".
+_DIA = ("democratie-in-actie-noord-nederland", "dia-ontwikkeltraject-organisatieontwikkeling")
+_DIA_WINDOW = (dt.date(2019, 3, 1), dt.date(2019, 12, 13))
+#: The M50 learning circle's two follow-up meetings: "eind juni" and "december" of the
+#: year after the kick-off of 4 February 2020.
+_M50 = ("m50-leerkring-waalwijk", "m50-leerkring-democratische-vernieuwing")
+_M50_WINDOW = (dt.date(2020, 6, 22), dt.date(2020, 12, 18))
+
+
+def plan_examples(output: Path, settings: Settings) -> list[Path]:
+    """Plan the processes two seed examples describe; write the planned landscapes.
+
+    Democratie in Actie: the intake gate, learning groups for the landsdeel
+    Noord-Nederland, three regional meetings and a closing one per group with hosts in
+    turn, and the pool of change officers. M50: its two follow-up meetings, each with a
+    host. For each: the planned landscape (``<name>-gepland.toml``), its calendar
+    (``.ics``) and its report, in *output*.
+    """
+    from democratie.plan._solver import load_cp_model
+
+    try:
+        load_cp_model()
+    except SolverUnavailableError as error:
+        click.echo(f"\nplanning skipped: {error}")
+        return []
+    click.echo("\nPlanning what the seed texts describe:")
+    written: list[Path] = []
+    name, initiative = _DIA
+    landscape = examples.load(name)
+    gate = planning.assess_intakes(landscape, initiative)
+    out = [m for m, a in gate.items() if not a.admitted]
+    click.echo(
+        f"{name}: intake: {len(gate) - len(out)} of {len(gate)} admitted"
+        + (f" (not: {', '.join(out)})" if out else "")
+    )
+    groups = planning.compose_groups(landscape, initiative, by="landsdeel")
+    landscape = groups.apply(landscape)
+    proof = "proven optimal" if groups.optimal else "not proven optimal"
+    sizes = ", ".join(str(len(g.members)) for g in groups.groups)
+    click.echo(f"{name}: {len(groups.groups)} learning groups of {sizes} ({proof})")
+    start, end = _DIA_WINDOW
+    for group in groups.groups:
+        meetings = planning.plan_meetings(landscape, group.id, start=start, end=end, count=3)
+        landscape = meetings.apply(landscape)
+        hosts = ", ".join(f"{m.date} {m.host}" for m in meetings.meetings)
+        click.echo(f"{name}: {group.id}: {hosts}")
+    pool = planning.allocate_pool(landscape, initiative)
+    landscape = pool.apply(landscape)
+    click.echo(
+        f"{name}: pool: {pool.served} of {pool.served + len(pool.unmet)} questions "
+        f"with a change officer, {pool.covered} themes covered"
+    )
+    written.extend(_write_planned(landscape, output, name, settings))
+    name, network = _M50
+    landscape = examples.load(name)
+    start, end = _M50_WINDOW
+    follow_up = planning.plan_meetings(
+        landscape,
+        network,
+        start=start,
+        end=end,
+        count=2,
+        closing=False,
+        kind="vervolgbijeenkomst",
+    )
+    landscape = follow_up.apply(landscape)
+    hosts = ", ".join(f"{m.date} {m.host}" for m in follow_up.meetings)
+    click.echo(f"{name}: follow-up meetings: {hosts}")
+    written.extend(_write_planned(landscape, output, name, settings))
+    return written
+
+
+def _write_planned(landscape: Landscape, output: Path, name: str, settings: Settings) -> list[Path]:
+    stem = f"{name}-gepland"
+    folder = output / "plans"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WriteError(str(folder), error.strerror or str(error)) from None
+    document = folder / f"{stem}.toml"
+    dump(landscape, document)
+    calendar = democratie.export(landscape, "ics", folder / f"{stem}.ics", strict=settings.strict)
+    report = _report(landscape, output, settings, name=stem)
+    for path in (document, calendar, report):
+        click.echo(f"  wrote {shown(path)}")
+    return [document, calendar, report]

@@ -1,0 +1,94 @@
+"""What the planners share: bilingual reasons, looking up what a plan is about."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Literal
+
+from attrs import frozen
+
+from democratie.errors import PlanError, Problem
+from democratie.model import Initiative, Landscape, Network
+
+__all__ = ["Lang", "Reason", "check_problems", "find_initiative", "find_network", "is_whole"]
+
+Lang = Literal["nl", "en"]
+
+
+@frozen(kw_only=True)
+class Reason:
+    """One reason, in Dutch and in English, with a stable code a program can act on.
+
+    Parameters
+    ----------
+    code
+        What kind of reason it is (``no-intake``, ``missing-commitment``, ...).
+    en, nl
+        The reason in English and in Dutch.
+
+    Examples
+    --------
+    >>> reason = Reason(code="no-question", en="no question recorded", nl="geen vraagstuk")
+    >>> reason.text("nl")
+    'geen vraagstuk'
+    """
+
+    code: str
+    en: str
+    nl: str
+
+    def text(self, lang: Lang = "en") -> str:
+        """The reason in the given language."""
+        return self.nl if lang == "nl" else self.en
+
+    def __str__(self) -> str:
+        return self.en
+
+
+def find_initiative(landscape: Landscape, initiative: str | Initiative) -> Initiative:
+    """The initiative with this id (or the one given), or a located :class:`PlanError`."""
+    if isinstance(initiative, Initiative):
+        initiative = initiative.id
+    return _find(landscape, initiative, "initiative", Initiative)  # type: ignore[return-value]
+
+
+def find_network(landscape: Landscape, network: str | Network) -> Network:
+    """The network with this id (or the one given), or a located :class:`PlanError`."""
+    if isinstance(network, Network):
+        network = network.id
+    return _find(landscape, network, "network", Network)  # type: ignore[return-value]
+
+
+def _find(
+    landscape: Landscape, wanted: str, noun: str, cls: type[Initiative] | type[Network]
+) -> Initiative | Network:
+    if wanted in landscape:
+        found = landscape.get(wanted)
+        if isinstance(found, cls):
+            return found
+        kind = landscape.kind_of(wanted)
+        message = f"'{wanted}' is {_a(kind)}, not {_a(noun)}"
+    else:
+        known = [e.id for e in landscape.entries(noun)]  # type: ignore[arg-type]
+        hint = difflib.get_close_matches(wanted, known, n=1, cutoff=0.6)
+        message = f"'{wanted}' is not {_a(noun)} in the landscape" + (
+            f"; did you mean '{hint[0]}'?" if hint else ""
+        )
+    raise PlanError([Problem(path=noun, message=message, code="dangling-reference")])
+
+
+def is_whole(value: object, minimum: int) -> bool:
+    """Tell whether *value* is a whole number (not a boolean) of at least *minimum*."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
+
+
+def check_problems(problems: Iterable[Problem]) -> None:
+    """Raise one :class:`PlanError` with every problem, if there are any."""
+    found = tuple(problems)
+    if found:
+        raise PlanError(found)
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
