@@ -558,3 +558,54 @@ def test_reallocating_keeps_the_officers_the_intakes_name(dia: Landscape) -> Non
     before = {a.municipality: a.officer for a in first.assignments}
     assert all(a.kept == (before[a.municipality] == a.officer) for a in tight.assignments)
     assert sum(a.kept for a in tight.assignments) >= 6
+
+
+def test_cli_replans_a_late_sign_up_keeping_the_groups_in_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = str(EXAMPLES / "democratie-in-actie-noord-nederland.toml")
+    first = tmp_path / "groepen.toml"
+    code, _ = _run(
+        capsys,
+        "plan",
+        "groups",
+        file,
+        "--initiative",
+        DIA,
+        "--by",
+        "landsdeel",
+        "--output",
+        str(first),
+    )
+    assert code == 0
+    planned = democratie.load(first)
+    late = _with_intake(planned, "tynaarlo", question="Hoe?", themes=(QuestionTheme.HR_BELEID,))
+    democratie.dump(late, tmp_path / "laat.toml")
+    code, text = _run(
+        capsys,
+        "plan",
+        "groups",
+        str(tmp_path / "laat.toml"),
+        "--initiative",
+        DIA,
+        "--by",
+        "landsdeel",
+        "--json",
+        "--output",
+        str(tmp_path / "opnieuw.toml"),
+    )
+    assert code == 0
+    again = json.loads(text.split("\nwrote")[0])
+    before = {n.id: set(n.members) for n in planned.networks if _is_group(n)}
+    after = {g["id"]: set(g["members"]) for g in again["groups"]}
+    assert set(after) == set(before)  # the same groups, by id
+    moved = {m["member"] for m in again["moved"]}
+    for group, members in before.items():
+        assert members - moved <= after[group]
+    assert any("tynaarlo" in members for members in after.values())
+    replanned = democratie.load(tmp_path / "opnieuw.toml")
+    assert len([n for n in replanned.networks if _is_group(n)]) == len(before)
+
+
+def _is_group(network: Network) -> bool:
+    return network.initiative == DIA and network.kind is NetworkKind.REGIONAAL_LEERNETWERK

@@ -82,6 +82,7 @@ def test_modules_are_imported_only_by_names_the_library_holds() -> None:
     assert sorted(calls) == [
         ("_json.py", "'orjson'"),
         ("graph/analysis/_igraph.py", "'igraph'"),
+        ("plan/_solver.py", "'ortools.linear_solver.pywraplp'"),
         ("plan/_solver.py", "'ortools.sat.python.cp_model'"),
         ("plugins/manager.py", "module_name"),
     ]

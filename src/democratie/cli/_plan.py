@@ -122,6 +122,12 @@ def intakes_command(ctx: click.Context, file: Path, initiative: str, as_json: bo
     show_default=True,
     help="Form groups per province, per CBS landsdeel, or in one pool.",
 )
+@click.option(
+    "--keep/--no-keep",
+    default=True,
+    show_default=True,
+    help="Keep the learning groups FILE already holds: move as few members as can be.",
+)
 @_time_option
 @_seed_option
 @_output_option
@@ -133,22 +139,35 @@ def groups_command(
     initiative: str,
     size: int,
     by: str,
+    keep: bool,
     time_limit: float,
     seed: int,
     output: Path | None,
     as_json: bool,
 ) -> int:
-    """Compose the learning groups of the admitted municipalities (OR-Tools CP-SAT)."""
+    """Compose the learning groups of the admitted municipalities (OR-Tools CP-SAT).
+
+    When FILE already holds learning groups for the initiative (an earlier plan, say,
+    before a late sign-up), the new plan moves as few of their members as the
+    objective allows, and says who moved; --no-keep plans afresh.
+    """
     settings = _settings(ctx)
     landscape = _load(file, settings)
+    regions = None if by == "none" else by
+    earlier = (
+        planning.GroupPlan.recorded(landscape, initiative, by=regions)  # type: ignore[arg-type]
+        if keep
+        else None
+    )
     with status("composing the groups"):
         result = planning.compose_groups(
             landscape,
             initiative,
             size=size,
-            by=None if by == "none" else by,  # type: ignore[arg-type]
+            by=regions,  # type: ignore[arg-type]
             time_limit=time_limit,
             seed=seed,
+            keep=earlier,
         )
     applied = result.apply(landscape)
     if as_json:

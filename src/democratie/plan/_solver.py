@@ -16,7 +16,7 @@ from attrs import frozen
 
 from democratie.errors import SolverUnavailableError
 
-__all__ = ["Certificate", "load_cp_model", "solve"]
+__all__ = ["Certificate", "load_cp_model", "load_lp", "solve", "status_name"]
 
 #: How much longer than the deterministic limit the wall clock may run.
 _WALL_FACTOR = 4.0
@@ -71,6 +71,24 @@ def load_cp_model() -> ModuleType:
     except ImportError as error:
         message = (
             "this plan needs the OR-Tools CP-SAT solver, which is not installed; "
+            "install it with: pip install 'democratie[plan]'"
+        )
+        raise SolverUnavailableError(message) from error
+
+
+def load_lp() -> ModuleType:
+    """Import OR-Tools' linear solver wrapper (GLOP, for the relaxations), or say how.
+
+    Raises
+    ------
+    SolverUnavailableError
+        When OR-Tools is not installed.
+    """
+    try:
+        return importlib.import_module("ortools.linear_solver.pywraplp")
+    except ImportError as error:
+        message = (
+            "this plan needs OR-Tools, which is not installed; "
             "install it with: pip install 'democratie[plan]'"
         )
         raise SolverUnavailableError(message) from error
