@@ -3,27 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
+from attrs import evolve
 
 import democratie
 from democratie import examples
 from democratie import plan as planning
-from democratie.cli._app import EXIT_OK, EXIT_PROBLEMS, Settings, cli
+from democratie.cli._app import EXIT_OK, Settings, cli
 from democratie.cli._commands import _lang_option, _load, _report, _settings, _strict_option
 from democratie.cli._output import echo_json, shown, status, table
-from democratie.errors import SolverUnavailableError, WriteError
+from democratie.errors import PlanError, SolverUnavailableError, WriteError
 from democratie.io import dump
 from democratie.model import Landscape
 
 __all__: list[str] = []
 
+
+def _check_output(_: click.Context, __: click.Parameter, value: Path | None) -> Path | None:
+    if value is not None and value.suffix.lower() not in (".toml", ".json"):
+        message = f"'{value}' must end in .toml or .json: the landscape is written in that format"
+        raise click.BadParameter(message)
+    return value
+
+
 _output_option = click.option(
     "--output",
     type=click.Path(path_type=Path),
     default=None,
+    callback=_check_output,
     help="Write the landscape with the plan applied to this file (.toml or .json).",
 )
 _json_option = click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
@@ -56,9 +67,50 @@ def plan_group() -> None:
 
 
 def _write(landscape: Landscape, output: Path | None) -> None:
+    """Write the applied landscape before anything is printed, so a closed pipe loses nothing."""
     if output is not None:
         dump(landscape, output)
+
+
+def _wrote(output: Path | None) -> None:
+    if output is not None:
         click.echo(f"wrote {shown(output)}")
+
+
+#: The command-line option of each argument a planner names in its problems.
+_OPTIONS = {
+    "initiative": "--initiative",
+    "network": "--network",
+    "start": "--start",
+    "end": "--end",
+    "count": "--count",
+    "kind": "--kind",
+    "volunteers": "--volunteer",
+    "unavailable": "--unavailable",
+    "size": "--size",
+    "by": "--by",
+    "keep": "--keep",
+    "time_limit": "--time-limit",
+    "max_load": "--max-load",
+    "pool": "--pool",
+}
+
+
+@contextmanager
+def _options() -> Iterator[None]:
+    """Say a planner's problems in the words of the command line (``--volunteer``)."""
+    try:
+        yield
+    except PlanError as error:
+        problems = []
+        for problem in error.problems:
+            head, _, rest = problem.path.partition("[")
+            option = _OPTIONS.get(head.split(".")[0])
+            path = problem.path
+            if option is not None:
+                path = option + (f" (number {int(rest.split(']')[0]) + 1})" if rest else "")
+            problems.append(evolve(problem, path=path))
+        raise PlanError(problems) from None
 
 
 @plan_group.command("intakes")
@@ -72,7 +124,8 @@ def intakes_command(ctx: click.Context, file: Path, initiative: str, as_json: bo
     """Which municipalities may enter the trajectory after their intake, and why not."""
     settings = _settings(ctx)
     landscape = _load(file, settings)
-    gate = planning.assess_intakes(landscape, initiative)
+    with _options():
+        gate = planning.assess_intakes(landscape, initiative)
     if as_json:
         echo_json(
             {
@@ -91,7 +144,7 @@ def intakes_command(ctx: click.Context, file: Path, initiative: str, as_json: bo
             [
                 a.municipality,
                 yes if a.admitted else no,
-                ", ".join(t.value for t in a.themes),
+                ", ".join(t.label(lang) for t in a.themes),
                 "; ".join(r.text(lang) for r in a.reasons),
             ]
             for a in gate.values()
@@ -154,33 +207,52 @@ def groups_command(
     settings = _settings(ctx)
     landscape = _load(file, settings)
     regions = None if by == "none" else by
-    earlier = (
-        planning.GroupPlan.recorded(landscape, initiative, by=regions)  # type: ignore[arg-type]
-        if keep
-        else None
-    )
-    with status("composing the groups"):
-        result = planning.compose_groups(
-            landscape,
-            initiative,
-            size=size,
-            by=regions,  # type: ignore[arg-type]
-            time_limit=time_limit,
-            seed=seed,
-            keep=earlier,
+    with _options():
+        earlier = (
+            planning.GroupPlan.recorded(landscape, initiative, by=regions)  # type: ignore[arg-type]
+            if keep
+            else None
         )
-    applied = result.apply(landscape)
+        with status("composing the groups"):
+            result = planning.compose_groups(
+                landscape,
+                initiative,
+                size=size,
+                by=regions,  # type: ignore[arg-type]
+                time_limit=time_limit,
+                seed=seed,
+                keep=earlier,
+            )
+        applied = result.apply(landscape)
+    _write(applied, output)
     if as_json:
         echo_json(result.to_dict())
     else:
+        lang = settings.lang
         rows = [
-            [g.id, g.region, str(len(g.members)), ", ".join(g.members), f"{g.similarity:.3f}"]
+            [
+                g.id,
+                g.region,
+                str(len(g.members)),
+                ", ".join(g.members),
+                f"{_mean(g.similarity, len(g.members)):.2f}",
+            ]
             for g in result.groups
         ]
-        click.echo(table(rows, ["group", "region", "n", "members", "similarity"]))
-        _explain(result.explain(settings.lang))
-    _write(applied, output)
+        headers = (
+            ["leergroep", "regio", "n", "leden", "overeenkomst per paar"]
+            if lang == "nl"
+            else ["group", "region", "n", "members", "similarity per pair"]
+        )
+        click.echo(table(rows, headers))
+        _explain(result.explain(lang))
+    _wrote(output)
     return EXIT_OK
+
+
+def _mean(total: float, members: int) -> float:
+    pairs = members * (members - 1) // 2
+    return total / pairs if pairs else 0.0
 
 
 @plan_group.command("meetings")
@@ -202,8 +274,17 @@ def groups_command(
     show_default=True,
     help="The kind of the regular meetings (a meeting kind slug).",
 )
-@click.option("--volunteer", "volunteers", multiple=True, help="A member who offers to host.")
-@click.option("--unavailable", multiple=True, help="A member who cannot host.")
+@click.option(
+    "--volunteer",
+    "volunteers",
+    multiple=True,
+    help="A member who offers to host (repeat the option for more).",
+)
+@click.option(
+    "--unavailable",
+    multiple=True,
+    help="A member who cannot host: ID for never, ID@YYYY-MM-DD for that day (repeatable).",
+)
 @_output_option
 @_json_option
 @click.pass_context
@@ -224,18 +305,20 @@ def meetings_command(
     """Plan a network's meetings over a window, each hosted by a member in turn."""
     settings = _settings(ctx)
     landscape = _load(file, settings)
-    result = planning.plan_meetings(
-        landscape,
-        network,
-        start=start.date(),
-        end=end.date(),
-        count=count,
-        closing=closing,
-        kind=kind,
-        volunteers=tuple(volunteers),
-        unavailable=tuple(unavailable),
-    )
-    applied = result.apply(landscape)
+    with _options():
+        result = planning.plan_meetings(
+            landscape,
+            network,
+            start=start.date(),
+            end=end.date(),
+            count=count,
+            closing=closing,
+            kind=kind,
+            volunteers=tuple(volunteers),
+            unavailable=tuple(_unavailable(item) for item in unavailable),
+        )
+        applied = result.apply(landscape)
+    _write(applied, output)
     if as_json:
         echo_json(result.to_dict())
     else:
@@ -250,8 +333,27 @@ def meetings_command(
             else ["date", "meeting", "host", "why"]
         )
         click.echo(table(rows, headers))
-    _write(applied, output)
-    return EXIT_OK if all(c.host for c in result.hosts) else EXIT_PROBLEMS
+    _wrote(output)
+    hostless = [c for c in result.hosts if c.host is None]
+    if hostless:
+        reasons = "; ".join(dict.fromkeys(c.reason.text(settings.lang) for c in hostless))
+        click.echo(
+            f"democratie: note: {len(hostless)} of the {len(result.hosts)} meetings have no "
+            f"host yet: {reasons}",
+            err=True,
+        )
+    return EXIT_OK
+
+
+def _unavailable(item: str) -> str | tuple[str, dt.date]:
+    member, _, day = item.partition("@")
+    if not day:
+        return member
+    try:
+        return member, dt.date.fromisoformat(day)
+    except ValueError:
+        message = f"'{item}': expected ID or ID@YYYY-MM-DD, with a date in the calendar"
+        raise click.BadParameter(message, param_hint="'--unavailable'") from None
 
 
 @plan_group.command("pool")
@@ -286,10 +388,12 @@ def pool_command(
     """Assign a change officer from the pool to each admitted municipality (CP-SAT)."""
     settings = _settings(ctx)
     landscape = _load(file, settings)
-    result = planning.allocate_pool(
-        landscape, initiative, max_load=max_load, pool=pool, time_limit=time_limit, seed=seed
-    )
-    applied = result.apply(landscape)
+    with _options():
+        result = planning.allocate_pool(
+            landscape, initiative, max_load=max_load, pool=pool, time_limit=time_limit, seed=seed
+        )
+        applied = result.apply(landscape)
+    _write(applied, output)
     if as_json:
         echo_json(result.to_dict())
     else:
@@ -298,8 +402,8 @@ def pool_command(
             [
                 a.municipality,
                 a.officer,
-                ", ".join(t.value for t in a.covered),
-                ", ".join(t.value for t in a.uncovered),
+                ", ".join(t.label(lang) for t in a.covered),
+                ", ".join(t.label(lang) for t in a.uncovered),
             ]
             for a in result.assignments
         ]
@@ -310,8 +414,9 @@ def pool_command(
             else ["municipality", "officer", "covered", "not covered"]
         )
         click.echo(table(rows, headers))
-        _explain(result.explain(lang)[:1])
-    _write(applied, output)
+        lines = result.explain(lang)
+        _explain([lines[0], *lines[1 + len(result.assignments) + len(result.unmet) :]])
+    _wrote(output)
     return EXIT_OK
 
 

@@ -33,10 +33,11 @@ Examples
 from democratie.plan._common import Reason
 from democratie.plan._groups import Group, GroupPlan, Match, Move, compose_groups
 from democratie.plan._intake import Admission, assess_intakes
-from democratie.plan._meetings import HostChoice, MeetingPlan, plan_meetings
+from democratie.plan._meetings import HostChoice, MeetingPlan, plan_meetings, public_holidays
 from democratie.plan._partition import group_sizes, jaccard
 from democratie.plan._pool import (
     Officer,
+    OfficerChange,
     PoolAssignment,
     PoolPlan,
     UnmetQuestion,
@@ -55,6 +56,7 @@ __all__ = [
     "MeetingPlan",
     "Move",
     "Officer",
+    "OfficerChange",
     "PoolAssignment",
     "PoolPlan",
     "Reason",
@@ -66,4 +68,5 @@ __all__ = [
     "jaccard",
     "plan_meetings",
     "pool_of",
+    "public_holidays",
 ]

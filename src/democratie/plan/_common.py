@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterable
 from typing import Literal
 
@@ -11,7 +12,15 @@ from attrs import frozen
 from democratie.errors import PlanError, Problem
 from democratie.model import Initiative, Landscape, Network
 
-__all__ = ["Lang", "Reason", "check_problems", "find_initiative", "find_network", "is_whole"]
+__all__ = [
+    "Lang",
+    "Reason",
+    "check_problems",
+    "find_initiative",
+    "find_network",
+    "is_budget",
+    "is_whole",
+]
 
 Lang = Literal["nl", "en"]
 
@@ -81,6 +90,16 @@ def _find(
 def is_whole(value: object, minimum: int) -> bool:
     """Tell whether *value* is a whole number (not a boolean) of at least *minimum*."""
     return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
+
+
+def is_budget(value: object) -> bool:
+    """Tell whether *value* is a positive, finite number of seconds (not a boolean)."""
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and value > 0
+    )
 
 
 def check_problems(problems: Iterable[Problem]) -> None:

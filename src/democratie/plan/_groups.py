@@ -11,7 +11,7 @@ from attrs import evolve, frozen
 
 from democratie.errors import Problem
 from democratie.model import Initiative, Landscape, Municipality, Network
-from democratie.plan._common import Lang, check_problems, find_initiative, is_whole
+from democratie.plan._common import Lang, check_problems, find_initiative, is_budget, is_whole
 from democratie.plan._intake import Admission, assess_intakes
 from democratie.plan._partition import jaccard, partition
 from democratie.plan._solver import Certificate
@@ -48,7 +48,8 @@ class Match:
     member
         The municipality.
     best
-        Its closest fellow member (None in a group of one).
+        Its closest fellow member (None in a group of one, or when it shares no theme
+        with anyone in the group).
     similarity
         The Jaccard similarity of their theme sets.
     shared
@@ -223,9 +224,19 @@ class GroupPlan:
 
         Each group becomes a :class:`~democratie.model.Network` of kind
         ``regionaal_leernetwerk`` with its members, formed for the initiative
-        (``initiative``) and part of the initiative's own network when it has one.
-        Groups of an earlier plan of the same initiative are replaced; the placed
-        municipalities are added to the initiative's ``municipalities``.
+        (``initiative``) and part of the initiative's own network when it has one; the
+        placed municipalities are added to the initiative's ``municipalities``.
+
+        A group the landscape already holds (same id: a kept group, or one of an earlier
+        plan) gets its new members and nothing else changes: its name, description,
+        coordinators and meetings stay as they were. A group of an earlier plan that this
+        plan no longer has is removed, unless it holds meetings.
+
+        Raises
+        ------
+        PlanError
+            When a group of an earlier plan that this plan dissolves holds meetings:
+            move or remove them first, so that no meeting is lost.
         """
         initiative = find_initiative(landscape, self.initiative)
         parent = initiative.network
@@ -234,37 +245,56 @@ class GroupPlan:
             own = landscape.get(parent)
             assert isinstance(own, Network)
             coordinators = own.coordinators
-        networks = [
-            Network(
-                id=group.id,
-                name=_group_name(landscape, initiative, group),
-                kind=NetworkKind.REGIONAAL_LEERNETWERK,
-                members=group.members,
-                themes=tuple(theme.label_nl for theme in group.shared_themes),
-                parent=parent,
-                initiative=initiative.id,
-                coordinators=coordinators,
-            )
-            for group in self.groups
-        ]
-        planned = {n.id for n in networks}
-        old = [
-            n.id
+        planned = {group.id for group in self.groups}
+        dissolved = [
+            n
             for n in landscape.networks
             if n.initiative == initiative.id
             and n.kind is NetworkKind.REGIONAAL_LEERNETWERK
             and n.id not in planned
         ]
+        check_problems(
+            Problem(
+                path=f"groups.{n.id}",
+                message=(
+                    f"this plan dissolves the learning group '{n.id}', which holds "
+                    f"{len(n.meetings)} meeting{'s' if len(n.meetings) != 1 else ''}; move or "
+                    "remove them first, or re-plan keeping the groups"
+                ),
+            )
+            for n in dissolved
+            if n.meetings
+        )
+        updated: list[Network] = []
+        new: list[Network] = []
+        for group in self.groups:
+            themes = tuple(theme.label_nl for theme in group.shared_themes)
+            if group.id in landscape:
+                earlier = landscape.get(group.id)
+                if not isinstance(earlier, Network):
+                    message = f"'{group.id}' is {landscape.kind_of(group.id)}, not a network"
+                    check_problems([Problem(path=f"groups.{group.id}", message=message)])
+                assert isinstance(earlier, Network)
+                updated.append(evolve(earlier, members=group.members, themes=themes))
+            else:
+                new.append(
+                    Network(
+                        id=group.id,
+                        name=_group_name(group),
+                        kind=NetworkKind.REGIONAAL_LEERNETWERK,
+                        members=group.members,
+                        themes=themes,
+                        parent=parent,
+                        initiative=initiative.id,
+                        coordinators=coordinators,
+                    )
+                )
         placed = tuple(m for group in self.groups for m in group.members)
         enrolled = tuple(dict.fromkeys((*initiative.municipalities, *placed)))
         result = landscape
-        if old:
-            result = result.remove(*old)
-        existing = [n for n in networks if n.id in result]
-        new = [n for n in networks if n.id not in result]
-        if existing:
-            result = result.replace(*existing)
-        result = result.replace(evolve(initiative, municipalities=enrolled))
+        if dissolved:
+            result = result.remove(*(n.id for n in dissolved))
+        result = result.replace(*updated, evolve(initiative, municipalities=enrolled))
         if new:
             result = result.add(*new)
         return result
@@ -293,6 +323,12 @@ class GroupPlan:
             lines.append(f"{group.id} ({group.region}, {len(group.members)}): {head}: {shared}.")
             for match in group.matches:
                 if match.best is None:
+                    alone = (
+                        "deelt met geen ander lid een thema"
+                        if nl
+                        else "shares no theme with another member"
+                    )
+                    lines.append(f"  {match.member} {alone}")
                     continue
                 with_ = "past het best bij" if nl else "best matches"
                 lines.append(f"  {match.member} {with_} {match.best} ({match.similarity:.2f})")
@@ -423,6 +459,13 @@ def compose_groups(
             Problem(
                 path="size",
                 message=f"the group size must be a whole number of at least 2, got {size!r}",
+            )
+        )
+    if not is_budget(time_limit):
+        problems.append(
+            Problem(
+                path="time_limit",
+                message=f"expected a positive number of seconds, got {time_limit!r}",
             )
         )
     if by not in ("province", "landsdeel", None):
@@ -575,6 +618,8 @@ def _group(
                 best, best_value = other, value
             if other > m:
                 total += value
+        if best_value <= 0:
+            best = None  # no theme in common with anyone in the group
         shared = (
             tuple(t for t in order if t in sets[position[m]] & sets[position[best]])
             if best is not None
@@ -592,10 +637,11 @@ def _group(
     )
 
 
-def _group_name(landscape: Landscape, initiative: Initiative, group: Group) -> str:
+def _group_name(group: Group) -> str:
+    """``Leergroep Noord-Nederland 1``: the network says which initiative it serves."""
     number = group.id.rsplit("-", 1)[-1]
     where = f" {group.region}" if group.region != "alle" else ""
-    return f"Leergroep{where} {number}: {initiative.title}"
+    return f"Leergroep{where} {number}"
 
 
 def _slug(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -15,7 +16,7 @@ from democratie.model.network import Meeting
 from democratie.plan._common import Lang, Reason, check_problems, find_network, is_whole
 from democratie.vocab import MeetingKind
 
-__all__ = ["HostChoice", "MeetingPlan", "plan_meetings"]
+__all__ = ["HostChoice", "MeetingPlan", "plan_meetings", "public_holidays"]
 
 
 @frozen(kw_only=True)
@@ -52,6 +53,9 @@ class MeetingPlan:
     hosted
         How often each member hosts, counting the network's earlier meetings and
         these, in member order.
+    dropped
+        Ids of meetings planned before that this plan no longer needs; applying it
+        removes them.
 
     Examples
     --------
@@ -73,16 +77,19 @@ class MeetingPlan:
     meetings: tuple[Meeting, ...]
     hosts: tuple[HostChoice, ...]
     hosted: tuple[tuple[str, int], ...]
+    dropped: tuple[str, ...] = ()
 
     def apply(self, landscape: Landscape) -> Landscape:
         """A new landscape in which the network holds the planned meetings.
 
-        A planned meeting that the network already holds (one foreseen without a date)
-        is replaced by its dated, hosted version; the others are added after the rest.
+        A planned meeting that the network already holds (one foreseen without a date,
+        or planned before) is replaced by its new version, in its place; the ones the plan
+        dropped are removed; the others are added after the rest.
         """
         network = find_network(landscape, self.network)
         planned = {m.id: m for m in self.meetings}
-        kept = tuple(planned.pop(m.id, m) for m in network.meetings)
+        dropped = set(self.dropped)
+        kept = tuple(planned.pop(m.id, m) for m in network.meetings if m.id not in dropped)
         return landscape.replace(evolve(network, meetings=(*kept, *planned.values())))
 
     def explain(self, lang: Lang = "en") -> list[str]:
@@ -126,6 +133,9 @@ def plan_meetings(
     kind: MeetingKind | str = MeetingKind.REGIONALE_BIJEENKOMST,
     titles: Sequence[str] = (),
     reuse: bool = True,
+    holidays: bool = True,
+    avoid: Iterable[dt.date] = (),
+    apart: bool = True,
 ) -> MeetingPlan:
     """Plan a network's meetings over a window, each hosted by a member in turn.
 
@@ -133,16 +143,17 @@ def plan_meetings(
     slotbijeenkomst"; M50: "twee vervolgbijeenkomsten ... Wie wil gastgemeente zijn?"
 
     Dates: ``count`` meetings of *kind*, then a ``slotbijeenkomst`` when *closing*, on
-    working days (Monday to Friday) in ``[start, end]`` that hold no meeting of the network
-    yet, spread evenly over those days: the first on the first free day, the last on the
-    last.
+    free working days in ``[start, end]``, spread evenly over them: the first on the first
+    free day, the last on the last. A free working day is a Monday to Friday that is no
+    public holiday, not in *avoid*, and holds no other meeting of the network nor, with
+    *apart*, of a sibling learning group.
 
     Hosts, meeting by meeting in date order, from the network's members: a member who
     has hosted least so far (counting every meeting of the network, held ones too, and
     the ones planned before) hosts, so nobody hosts twice while another member has not
-    hosted; among them, volunteers first (in the order given), then members in the
-    network's order. A member that is unavailable (always, or on that date) is passed
-    over.
+    hosted; among them, volunteers first (in the order given), then whoever hosted
+    longest ago (never first), then the network's order. A member that is unavailable
+    (always, or on that date) is passed over.
 
     Parameters
     ----------
@@ -165,9 +176,18 @@ def plan_meetings(
     titles
         Titles for the meetings in order; the rest are numbered ("Regionale bijeenkomst 2").
     reuse
-        Plan the network's meetings of these kinds that are foreseen without a date (M50's
-        two follow-up meetings, say), in their order, before adding new ones; they keep
-        their id, title and themes.
+        Plan again the network's meetings of these kinds that have not been held and are
+        dated in the window or not dated at all (M50's two follow-up meetings, or a series
+        planned before), in date order, before adding new ones: they keep their id,
+        title and themes. Dated ones the new plan does not need are in ``dropped``, and
+        :meth:`MeetingPlan.apply` removes them. With False, every meeting stays.
+    holidays
+        Leave out the public holidays of the Algemene termijnenwet (:func:`public_holidays`).
+    avoid
+        Other days to leave out (school holidays, a council meeting).
+    apart
+        Leave out the days on which another network formed for the same initiative (a
+        sibling learning group) meets, so one programme team can be at every meeting.
 
     Raises
     ------
@@ -187,8 +207,8 @@ def plan_meetings(
     >>> for meeting, choice in zip(plan.meetings, plan.hosts):
     ...     print(meeting.date, meeting.kind.value, meeting.host, "-", choice.reason.en)
     2021-03-01 regionale_bijeenkomst lochem - has hosted least: 0 times before
-    2021-06-07 regionale_bijeenkomst coevorden - has hosted least: 0 times before
-    2021-09-10 regionale_bijeenkomst oosterhout - has hosted least: 0 times before
+    2021-06-10 regionale_bijeenkomst coevorden - has hosted least: 0 times before
+    2021-09-14 regionale_bijeenkomst oosterhout - has hosted least: 0 times before
     2021-12-17 slotbijeenkomst barneveld - has hosted least: 0 times before
     """
     found = find_network(landscape, network)
@@ -204,23 +224,13 @@ def plan_meetings(
     members = found.members
     for index, member in enumerate(volunteers):
         if member not in members:
-            problems.append(
-                Problem(
-                    path=f"volunteers[{index}]",
-                    message=f"'{member}' is not a member of the network '{found.id}'",
-                )
-            )
+            problems.append(_not_a_member(f"volunteers[{index}]", member, found))
     never: set[str] = set()
     on_day: set[tuple[str, dt.date]] = set()
     for index, item in enumerate(unavailable):
         member = item if isinstance(item, str) else item[0]
         if member not in members:
-            problems.append(
-                Problem(
-                    path=f"unavailable[{index}]",
-                    message=f"'{member}' is not a member of the network '{found.id}'",
-                )
-            )
+            problems.append(_not_a_member(f"unavailable[{index}]", member, found))
         elif isinstance(item, str):
             never.add(item)
         else:
@@ -235,60 +245,98 @@ def plan_meetings(
         check_problems(
             [Problem(path="count", message="no meeting to plan: count is 0 and closing is off")]
         )
-    taken = {m.date for m in found.meetings if m.date is not None}
+    kinds = {kind_member, MeetingKind.SLOTBIJEENKOMST} if closing else {kind_member}
+    # Planning again replaces the series planned before: the meetings of these kinds that
+    # have not been held and are dated in the window (or not dated at all, as M50's two
+    # follow-up meetings) are planned anew, keeping their ids, in their order.
+    again = [
+        m
+        for m in found.meetings
+        if reuse
+        and m.held is not True
+        and m.kind in kinds
+        and (m.date is None or start <= m.date <= end)
+    ]
+    again_ids = {m.id for m in again}
+    staying = [m for m in found.meetings if m.id not in again_ids]
+    taken = {m.date for m in staying if m.date is not None}
+    if apart:
+        # Sibling learning groups of the same initiative meet on other days, so that one
+        # programme team can be at every meeting.
+        taken.update(
+            m.date
+            for n in landscape.networks
+            if n.id != found.id
+            and found.initiative is not None
+            and n.initiative == found.initiative
+            for m in n.meetings
+            if m.date is not None
+        )
+    closed = set(avoid)
+    if holidays:
+        for year in range(start.year, end.year + 1):
+            closed.update(public_holidays(year))
     free = [
         day
         for day in (start + dt.timedelta(days=d) for d in range((end - start).days + 1))
-        if day.weekday() < 5 and day not in taken
+        if day.weekday() < 5 and day not in taken and day not in closed
     ]
     if len(free) < total:
+        meetings_word = "meeting does" if total == 1 else "meetings do"
         check_problems(
             [
                 Problem(
                     path="count",
                     message=(
-                        f"{total} meetings do not fit: the window {start} to {end} has "
-                        f"{len(free)} free working days"
+                        f"{total} {meetings_word} not fit: the window {start} to {end} has "
+                        f"{len(free)} free working day{'s' if len(free) != 1 else ''}"
                     ),
                 )
             ]
         )
     days = _spread(free, total)
-    hosted: Counter[str] = Counter(m.host for m in found.meetings if m.host is not None)
-    existing_ids = {e.id for e in landscape.entries()}
-    numbered = Counter(m.kind for m in found.meetings)
-    # Meetings the network already foresees without a date are planned, not repeated.
-    undated: dict[MeetingKind, list[Meeting]] = {}
-    if reuse:
-        for meeting in found.meetings:
-            if meeting.date is None and meeting.held is not True:
-                undated.setdefault(meeting.kind, []).append(meeting)
+    hosted: Counter[str] = Counter(m.host for m in staying if m.host is not None)
+    last: dict[str, dt.date] = {}
+    for m in staying:
+        if m.host is not None and m.date is not None:
+            last[m.host] = max(last.get(m.host, m.date), m.date)
+    existing_ids = {e.id for e in landscape.entries()} - again_ids
+    numbered = Counter(m.kind for m in staying)
+    earlier_by_kind: dict[MeetingKind, list[Meeting]] = {}
+    for m in sorted(again, key=lambda m: (m.date is None, m.date or dt.date.min)):
+        earlier_by_kind.setdefault(m.kind, []).append(m)
     meetings: list[Meeting] = []
     choices: list[HostChoice] = []
     for index, day in enumerate(days):
         this_kind = MeetingKind.SLOTBIJEENKOMST if closing and index == total - 1 else kind_member
-        host, reason = _host(members, volunteers, never, on_day, hosted, day)
+        host, reason = _host(members, volunteers, never, on_day, hosted, last, day)
         if host is not None:
             hosted[host] += 1
+            last[host] = day
         location = landscape.name_of(host) if host is not None else None
         if host is not None and landscape.kind_of(host) != "municipality":
             location = None
-        foreseen = undated.get(this_kind)
+        numbered[this_kind] += 1
+        foreseen = earlier_by_kind.get(this_kind)
         if foreseen:
             earlier = foreseen.pop(0)
+            # A location the planner took from the earlier host goes with that host.
+            derived = earlier.host is not None and earlier.location == _name(
+                landscape, earlier.host
+            )
             meeting = evolve(
                 earlier,
                 title=titles[index] if index < len(titles) else earlier.title,
                 date=day,
                 host=host,
-                location=earlier.location or location,
+                location=location if derived or earlier.location is None else earlier.location,
                 held=False,
             )
         else:
-            numbered[this_kind] += 1
             title = titles[index] if index < len(titles) else _title(this_kind, numbered[this_kind])
+            stem = f"{found.id}-{this_kind.value.replace('_', '-')}-{numbered[this_kind]}"
             meeting = Meeting(
-                id=_fresh(f"{found.id}-{this_kind.value}-{day.isoformat()}", existing_ids),
+                id=_fresh(stem, existing_ids),
                 title=title,
                 kind=this_kind,
                 date=day,
@@ -298,11 +346,73 @@ def plan_meetings(
             )
         meetings.append(meeting)
         choices.append(HostChoice(meeting=meeting.id, host=host, reason=reason))
+    planned_ids = {m.id for m in meetings}
+    dropped = tuple(m.id for m in again if m.id not in planned_ids and m.date is not None)
     return MeetingPlan(
         network=found.id,
         meetings=tuple(meetings),
         hosts=tuple(choices),
         hosted=tuple((m, hosted[m]) for m in members),
+        dropped=dropped,
+    )
+
+
+def public_holidays(year: int) -> frozenset[dt.date]:
+    """The public holidays of the Algemene termijnenwet in *year* (Sundays aside).
+
+    Nieuwjaarsdag, Tweede Paasdag, Koningsdag (27 April, or the 26th when the 27th is a
+    Sunday), Bevrijdingsdag (5 May), Hemelvaartsdag, Tweede Pinksterdag and both
+    Kerstdagen: the days on which, by that law, no term ends, and no regional meeting
+    is planned.
+
+    Examples
+    --------
+    >>> sorted(day.isoformat() for day in public_holidays(2025))  # doctest: +NORMALIZE_WHITESPACE
+    ['2025-01-01', '2025-04-21', '2025-04-26', '2025-05-05', '2025-05-29', '2025-06-09',
+     '2025-12-25', '2025-12-26']
+    """
+    easter = _easter(year)
+    kings_day = dt.date(year, 4, 27)
+    if kings_day.weekday() == 6:
+        kings_day = dt.date(year, 4, 26)
+    return frozenset(
+        {
+            dt.date(year, 1, 1),
+            easter + dt.timedelta(days=1),
+            kings_day,
+            dt.date(year, 5, 5),
+            easter + dt.timedelta(days=39),
+            easter + dt.timedelta(days=50),
+            dt.date(year, 12, 25),
+            dt.date(year, 12, 26),
+        }
+    )
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month, day = divmod(h + leap - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _name(landscape: Landscape, entity_id: str) -> str:
+    return landscape.name_of(entity_id) if entity_id in landscape else entity_id
+
+
+def _not_a_member(path: str, member: str, network: Network) -> Problem:
+    hint = difflib.get_close_matches(member, network.members, n=1, cutoff=0.6)
+    return Problem(
+        path=path,
+        message=f"'{member}' is not a member of the network '{network.id}'"
+        + (f"; did you mean '{hint[0]}'?" if hint else ""),
     )
 
 
@@ -334,8 +444,15 @@ def _host(
     never: set[str],
     on_day: set[tuple[str, dt.date]],
     hosted: Counter[str],
+    last: dict[str, dt.date],
     day: dt.date,
 ) -> tuple[str | None, Reason]:
+    if not members:
+        return None, Reason(
+            code="no-members",
+            en="the network has no members to host",
+            nl="het netwerk heeft geen leden die gastheer kunnen zijn",
+        )
     candidates = [m for m in members if m not in never and (m, day) not in on_day]
     if not candidates:
         return None, Reason(
@@ -344,9 +461,9 @@ def _host(
             nl="geen lid kan op deze dag gastheer zijn",
         )
 
-    def key(member: str) -> tuple[int, int, int]:
+    def key(member: str) -> tuple[int, int, dt.date, int]:
         offered = volunteers.index(member) if member in volunteers else len(volunteers)
-        return hosted[member], offered, members.index(member)
+        return hosted[member], offered, last.get(member, dt.date.min), members.index(member)
 
     host = min(candidates, key=key)
     times = hosted[host]

@@ -9,12 +9,27 @@ from attrs import evolve, frozen
 
 from democratie.errors import Problem
 from democratie.model import Initiative, Landscape, Network, Person
-from democratie.plan._common import Lang, Reason, check_problems, find_initiative, is_whole
+from democratie.plan._common import (
+    Lang,
+    Reason,
+    check_problems,
+    find_initiative,
+    is_budget,
+    is_whole,
+)
 from democratie.plan._intake import assess_intakes
 from democratie.plan._solver import Certificate, load_cp_model, solve, status_name
 from democratie.vocab import QuestionTheme, RoleKind
 
-__all__ = ["Officer", "PoolAssignment", "PoolPlan", "UnmetQuestion", "allocate_pool"]
+__all__ = [
+    "Officer",
+    "OfficerChange",
+    "PoolAssignment",
+    "PoolPlan",
+    "UnmetQuestion",
+    "allocate_pool",
+    "pool_of",
+]
 
 
 @frozen(kw_only=True)
@@ -57,6 +72,25 @@ class UnmetQuestion:
 
 
 @frozen(kw_only=True)
+class OfficerChange:
+    """A municipality whose intake named an officer that the new plan changes.
+
+    Parameters
+    ----------
+    municipality
+        The municipality.
+    before
+        The officer its intake named.
+    after
+        The officer the plan gives it, or None when it now has none.
+    """
+
+    municipality: str
+    before: str
+    after: str | None
+
+
+@frozen(kw_only=True)
 class PoolPlan:
     """Officers from the pool assigned to the admitted municipalities of a trajectory.
 
@@ -79,6 +113,9 @@ class PoolPlan:
         The admitted municipalities without an officer, each with why.
     served, covered
         How many municipalities are served, and how many question themes covered.
+    changed
+        The municipalities whose intake named another officer than the plan gives them
+        (re-planning after a late sign-up moves as few as the objective allows).
     certificate
         The solver's certificate of the combined objective
         ``(served * (themes + 1) + covered) * (kept + 1) + kept``, where *themes* is the
@@ -105,6 +142,7 @@ class PoolPlan:
     served: int
     covered: int
     certificate: Certificate
+    changed: tuple[OfficerChange, ...] = ()
 
     @property
     def loads(self) -> dict[str, int]:
@@ -157,6 +195,11 @@ class PoolPlan:
             lines.append(line)
         for unmet in self.unmet:
             lines.append(f"{unmet.municipality}: {unmet.reason.text(lang)}")
+        for change in self.changed:
+            after = change.after or ("geen" if nl else "none")
+            word = "veranderambtenaar van" if nl else "officer changed from"
+            to = "naar" if nl else "to"
+            lines.append(f"{change.municipality}: {word} {change.before} {to} {after}")
         return lines
 
     def to_dict(self) -> dict[str, Any]:
@@ -191,6 +234,10 @@ class PoolPlan:
                 for u in self.unmet
             ],
             "loads": self.loads,
+            "changed": [
+                {"municipality": c.municipality, "from": c.before, "to": c.after}
+                for c in self.changed
+            ],
         }
 
 
@@ -311,6 +358,15 @@ def allocate_pool(
                 )
             ]
         )
+    if not is_budget(time_limit):
+        check_problems(
+            [
+                Problem(
+                    path="time_limit",
+                    message=f"expected a positive number of seconds, got {time_limit!r}",
+                )
+            ]
+        )
     officers = pool_of(landscape, pool)
     gate = assess_intakes(landscape, found)
     entered = [a for a in gate.values() if a.admitted and a.intake is not None]
@@ -397,6 +453,14 @@ def allocate_pool(
                 kept=(m, pick) in kept,
             )
         )
+    now = {a.municipality: a.officer for a in assignments}
+    changed = tuple(
+        OfficerChange(municipality=a.municipality, before=named, after=now.get(a.municipality))
+        for a in entered
+        if a.intake is not None
+        and (named := a.intake.officer) is not None
+        and now.get(a.municipality) != named
+    )
     return PoolPlan(
         initiative=found.id,
         max_load=max_load,
@@ -406,6 +470,7 @@ def allocate_pool(
         served=sum(1 for a in assignments if a.covered),
         covered=sum(len(a.covered) for a in assignments),
         certificate=certificate,
+        changed=changed,
     )
 
 
