@@ -102,6 +102,14 @@ def is_budget(value: object) -> bool:
     )
 
 
+def budget_problems(value: object) -> list[Problem]:
+    """A problem at ``time_limit`` unless *value* is a positive, finite number of seconds."""
+    if is_budget(value):
+        return []
+    message = f"expected a positive number of seconds, got {value!r}"
+    return [Problem(path="time_limit", message=message)]
+
+
 def check_problems(problems: Iterable[Problem]) -> None:
     """Raise one :class:`PlanError` with every problem, if there are any."""
     found = tuple(problems)

@@ -11,7 +11,13 @@ from attrs import evolve, frozen
 
 from democratie.errors import Problem
 from democratie.model import Initiative, Landscape, Municipality, Network
-from democratie.plan._common import Lang, check_problems, find_initiative, is_budget, is_whole
+from democratie.plan._common import (
+    Lang,
+    budget_problems,
+    check_problems,
+    find_initiative,
+    is_whole,
+)
 from democratie.plan._intake import Admission, assess_intakes
 from democratie.plan._partition import jaccard, partition
 from democratie.plan._solver import Certificate
@@ -461,13 +467,7 @@ def compose_groups(
                 message=f"the group size must be a whole number of at least 2, got {size!r}",
             )
         )
-    if not is_budget(time_limit):
-        problems.append(
-            Problem(
-                path="time_limit",
-                message=f"expected a positive number of seconds, got {time_limit!r}",
-            )
-        )
+    problems.extend(budget_problems(time_limit))
     if by not in ("province", "landsdeel", None):
         problems.append(
             Problem(path="by", message=f"expected 'province', 'landsdeel' or None, got {by!r}")

@@ -12,9 +12,9 @@ from democratie.model import Initiative, Landscape, Network, Person
 from democratie.plan._common import (
     Lang,
     Reason,
+    budget_problems,
     check_problems,
     find_initiative,
-    is_budget,
     is_whole,
 )
 from democratie.plan._intake import assess_intakes
@@ -358,15 +358,7 @@ def allocate_pool(
                 )
             ]
         )
-    if not is_budget(time_limit):
-        check_problems(
-            [
-                Problem(
-                    path="time_limit",
-                    message=f"expected a positive number of seconds, got {time_limit!r}",
-                )
-            ]
-        )
+    check_problems(budget_problems(time_limit))
     officers = pool_of(landscape, pool)
     gate = assess_intakes(landscape, found)
     entered = [a for a in gate.values() if a.admitted and a.intake is not None]

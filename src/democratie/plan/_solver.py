@@ -66,14 +66,7 @@ def load_cp_model() -> ModuleType:
     SolverUnavailableError
         When OR-Tools is not installed.
     """
-    try:
-        return importlib.import_module("ortools.sat.python.cp_model")
-    except ImportError as error:
-        message = (
-            "this plan needs the OR-Tools CP-SAT solver, which is not installed; "
-            "install it with: pip install 'democratie[plan]'"
-        )
-        raise SolverUnavailableError(message) from error
+    return _ortools("ortools.sat.python.cp_model")
 
 
 def load_lp() -> ModuleType:
@@ -84,11 +77,20 @@ def load_lp() -> ModuleType:
     SolverUnavailableError
         When OR-Tools is not installed.
     """
+    return _ortools("ortools.linear_solver.pywraplp")
+
+
+_MODULES = frozenset({"ortools.sat.python.cp_model", "ortools.linear_solver.pywraplp"})
+
+
+def _ortools(name: str) -> ModuleType:
+    if name not in _MODULES:  # only OR-Tools' own modules are ever imported here
+        raise ValueError(name)
     try:
-        return importlib.import_module("ortools.linear_solver.pywraplp")
+        return importlib.import_module(name)
     except ImportError as error:
         message = (
-            "this plan needs OR-Tools, which is not installed; "
+            "this plan needs the OR-Tools solver, which is not installed; "
             "install it with: pip install 'democratie[plan]'"
         )
         raise SolverUnavailableError(message) from error
