@@ -820,3 +820,11 @@ def test_cli_speaks_of_its_own_options_and_writes_before_printing(
         "meierijstad@2021-02-30",
     )
     assert code == 2
+
+
+def test_groups_of_another_grouping_are_not_kept(dia: Landscape) -> None:
+    by_landsdeel = plan.compose_groups(dia, DIA, size=10, by="landsdeel").apply(dia)
+    assert plan.GroupPlan.recorded(by_landsdeel, DIA, by="province") is None
+    recorded = plan.GroupPlan.recorded(by_landsdeel, DIA, by="landsdeel")
+    assert recorded is not None
+    assert {g.region for g in recorded.groups} == {"Noord-Nederland"}

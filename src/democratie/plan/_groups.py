@@ -174,9 +174,10 @@ class GroupPlan:
         """The learning groups a landscape already holds for an initiative, as a plan to keep.
 
         The networks of kind ``regionaal_leernetwerk`` formed for the initiative (an
-        applied plan, or groups recorded by hand), each in the region of most of its
-        members. Pass it as ``keep=`` to re-plan after a late sign-up; None when the
-        landscape holds no such groups.
+        applied plan, or groups recorded by hand) whose members lie in one region under
+        *by*: a group formed by another grouping (a landsdeel, when *by* is now the
+        province) is not kept. Pass it as ``keep=`` to re-plan after a late sign-up;
+        None when the landscape holds no such groups.
 
         Examples
         --------
@@ -202,7 +203,9 @@ class GroupPlan:
             if not members:
                 continue
             regions = Counter(_region(landscape, m, by) for m in members)
-            region = min(regions, key=lambda r: (-regions[r], r))
+            if len(regions) > 1:
+                continue  # formed by another grouping (by landsdeel, now by province)
+            (region,) = regions
             sets = [themes.get(m, frozenset()) for m in members]
             groups.append(_group(network.id, region, members, sets, members))
         if not groups:
@@ -264,8 +267,8 @@ class GroupPlan:
                 path=f"groups.{n.id}",
                 message=(
                     f"this plan dissolves the learning group '{n.id}', which holds "
-                    f"{len(n.meetings)} meeting{'s' if len(n.meetings) != 1 else ''}; move or "
-                    "remove them first, or re-plan keeping the groups"
+                    f"{len(n.meetings)} meeting{'s' if len(n.meetings) != 1 else ''}; move "
+                    "or remove them first, so that no meeting is lost"
                 ),
             )
             for n in dissolved
