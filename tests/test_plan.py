@@ -786,7 +786,7 @@ def test_cli_speaks_of_its_own_options_and_writes_before_printing(
         str(out),
     )
     assert code == 0
-    assert "4 meetings have no host yet: geen lid kan op deze dag gastheer zijn" in text
+    assert "4 meetings have no host yet: geen lid kan op deze dag gastgemeente zijn" in text
     assert out.exists()
     code, text = _run(
         capsys,

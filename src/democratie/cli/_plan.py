@@ -328,7 +328,7 @@ def meetings_command(
             for m, c in zip(result.meetings, result.hosts, strict=False)
         ]
         headers = (
-            ["datum", "bijeenkomst", "gastheer", "waarom"]
+            ["datum", "bijeenkomst", "gastheer of gastgemeente", "waarom"]
             if lang == "nl"
             else ["date", "meeting", "host", "why"]
         )

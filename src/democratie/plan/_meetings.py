@@ -305,11 +305,14 @@ def plan_meetings(
     earlier_by_kind: dict[MeetingKind, list[Meeting]] = {}
     for m in sorted(again, key=lambda m: (m.date is None, m.date or dt.date.min)):
         earlier_by_kind.setdefault(m.kind, []).append(m)
+    # M50: "Wie wil gastgemeente zijn?" A network of municipalities has host municipalities.
+    towns = bool(members) and all(landscape.kind_of(m) == "municipality" for m in members)
+    noun = "gastgemeente" if towns else "gastheer"
     meetings: list[Meeting] = []
     choices: list[HostChoice] = []
     for index, day in enumerate(days):
         this_kind = MeetingKind.SLOTBIJEENKOMST if closing and index == total - 1 else kind_member
-        host, reason = _host(members, volunteers, never, on_day, hosted, last, day)
+        host, reason = _host(members, volunteers, never, on_day, hosted, last, day, noun)
         if host is not None:
             hosted[host] += 1
             last[host] = day
@@ -446,19 +449,20 @@ def _host(
     hosted: Counter[str],
     last: dict[str, dt.date],
     day: dt.date,
+    noun: str = "gastheer",
 ) -> tuple[str | None, Reason]:
     if not members:
         return None, Reason(
             code="no-members",
             en="the network has no members to host",
-            nl="het netwerk heeft geen leden die gastheer kunnen zijn",
+            nl=f"het netwerk heeft geen leden die {noun} kunnen zijn",
         )
     candidates = [m for m in members if m not in never and (m, day) not in on_day]
     if not candidates:
         return None, Reason(
             code="no-host",
             en="no member can host on this day",
-            nl="geen lid kan op deze dag gastheer zijn",
+            nl=f"geen lid kan op deze dag {noun} zijn",
         )
 
     def key(member: str) -> tuple[int, int, dt.date, int]:
@@ -471,12 +475,12 @@ def _host(
         return host, Reason(
             code="volunteer",
             en=f"volunteered, and hosted {times} time{'s' if times != 1 else ''} before",
-            nl=f"bood zich aan, en was {times} keer eerder gastheer",
+            nl=f"bood zich aan, en was {times} keer eerder {noun}",
         )
     return host, Reason(
         code="hosted-least",
         en=f"has hosted least: {times} time{'s' if times != 1 else ''} before",
-        nl=f"was het minst vaak gastheer: {times} keer eerder",
+        nl=f"was het minst vaak {noun}: {times} keer eerder",
     )
 
 
