@@ -209,7 +209,7 @@ def test_report_writes_one_file(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_plugins_lists_the_built_in_plugins(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["plugins", "--json"]) == 0
     names = {p["name"] for p in json.loads(capsys.readouterr().out)}
-    assert {"democratie.plugins.builtin_rules", "democratie.exporters.plugin"} <= names
+    assert {"democratie.plugins.builtin_rules", "democratie.plugins.builtin_exporters"} <= names
 
 
 def test_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:

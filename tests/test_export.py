@@ -137,21 +137,18 @@ def test_an_export_error_is_a_democratie_error_and_pickles() -> None:
 
 
 def test_the_plugin_module_offers_the_built_in_exporters_through_the_hook() -> None:
-    import democratie.exporters.plugin as plugin
+    import democratie.plugins.builtin_exporters as plugin
 
     manager = make_plugin_manager(builtins=False, entry_points=False)
-    manager.register(plugin, name="democratie.exporters.plugin")
+    manager.register(plugin, name="democratie.plugins.builtin_exporters")
     found = exporters(plugin_manager=manager, strict=True)
     assert tuple(e.name for e in found) == NAMES
     # What the plugin system gathers is what export() takes.
     assert export_bytes(Landscape(), "toml", exporters=found) == b'format = "democratie/1"\n'
 
 
-@pytest.mark.skipif(
-    "democratie.exporters.plugin" not in DEFAULT_PLUGINS,
-    reason="democratie.exporters.plugin is not listed in DEFAULT_PLUGINS yet",
-)
-def test_they_are_built_in() -> None:  # pragma: no cover - runs once they are registered
+def test_they_are_built_in() -> None:
+    assert "democratie.plugins.builtin_exporters" in DEFAULT_PLUGINS
     found = exporters(plugin_manager=make_plugin_manager(entry_points=False), strict=True)
     assert tuple(e.name for e in found)[: len(NAMES)] == NAMES
 

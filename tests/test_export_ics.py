@@ -378,7 +378,7 @@ def test_the_m50_example_has_its_kick_off_in_the_calendar(tmp_path: Path) -> Non
 
 
 def test_the_exporter_is_built_in_and_offered_through_the_plugins() -> None:
-    from democratie.exporters.plugin import democratie_exporters
+    from democratie.plugins.builtin_exporters import democratie_exporters
 
     assert [e.name for e in BUILTIN_EXPORTERS][-1] == "ics"
     assert "ics" in [e.name for e in democratie_exporters()]

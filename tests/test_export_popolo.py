@@ -23,7 +23,7 @@ from referencing.jsonschema import DRAFT3
 import democratie
 from democratie.exporters.popolo import CONTACT_TYPES, PopoloExporter, popolo_data, popolo_text
 from democratie.importers import import_popolo, load_ori, load_popolo
-from democratie.importers.plugin import PopoloImporter
+from democratie.importers.formats import PopoloImporter
 from democratie.importers.popolo import OFFICES
 from democratie.model import (
     Area,

@@ -12,8 +12,7 @@ import pytest
 import democratie
 from democratie import LoadError, examples
 from democratie.importers import load_ori
-from democratie.importers import plugin as importer_plugin
-from democratie.importers.plugin import OriImporter, PopoloImporter, democratie_importers
+from democratie.importers.formats import OriImporter, PopoloImporter
 from democratie.plugins import (
     DEFAULT_PLUGINS,
     HEAD_BYTES,
@@ -26,6 +25,8 @@ from democratie.plugins import (
     importers,
     make_plugin_manager,
 )
+from democratie.plugins import builtin_importers as importer_plugin
+from democratie.plugins.builtin_importers import democratie_importers
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "ori"
 POPOLO = {
@@ -47,15 +48,12 @@ def test_the_hook_offers_both_importers_and_they_satisfy_the_protocol() -> None:
 
 def test_a_plugin_manager_gathers_them() -> None:
     manager = make_plugin_manager(builtins=False, entry_points=False)
-    manager.register(importer_plugin, name="democratie.importers.plugin")
+    manager.register(importer_plugin, name="democratie.plugins.builtin_importers")
     assert [i.name for i in importers(plugin_manager=manager, strict=True)] == ["ori", "popolo"]
 
 
-@pytest.mark.skipif(
-    "democratie.importers.plugin" not in DEFAULT_PLUGINS,
-    reason="democratie.importers.plugin is not listed in DEFAULT_PLUGINS yet",
-)
-def test_they_are_built_in() -> None:  # pragma: no cover - runs once they are registered
+def test_they_are_built_in() -> None:
+    assert "democratie.plugins.builtin_importers" in DEFAULT_PLUGINS
     names = [i.name for i in importers(plugin_manager=make_plugin_manager(entry_points=False))]
     assert names[:2] == ["ori", "popolo"]
 

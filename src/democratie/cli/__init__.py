@@ -10,6 +10,7 @@ and was skipped. Errors go to standard error without a traceback unless
 ``--debug`` is given.
 """
 
+from democratie.cli import _commands, _plan  # noqa: F401  (they register the subcommands)
 from democratie.cli._app import EXIT_OK, EXIT_PLUGIN_SKIPPED, EXIT_PROBLEMS, EXIT_USAGE, cli, main
 
 __all__ = ["EXIT_OK", "EXIT_PLUGIN_SKIPPED", "EXIT_PROBLEMS", "EXIT_USAGE", "cli", "main"]

@@ -68,9 +68,6 @@ def cli(ctx: click.Context, debug: bool, strict: bool, lang: Literal["nl", "en"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code (instead of raising ``SystemExit``)."""
-    # Registers the subcommands on the group.
-    from democratie.cli import _commands, _plan  # noqa: F401
-
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     with warnings.catch_warnings(record=True) as caught:

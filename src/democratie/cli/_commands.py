@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,15 +12,23 @@ import click
 
 import democratie
 from democratie import examples
-from democratie.cli._app import EXIT_OK, EXIT_PROBLEMS, Settings, cli
+from democratie.cli._app import EXIT_OK, EXIT_PROBLEMS, cli
+from democratie.cli._common import (
+    _lang_option,
+    _load,
+    _report,
+    _seconds,
+    _settings,
+    _strict_option,
+)
 from democratie.cli._output import echo_json, shown, status, table
+from democratie.cli._plan import plan_examples
 from democratie.errors import LoadError
 from democratie.graph import StakeholderGraph
 from democratie.graph.analysis import measure_cohesion, rank_brokers, rank_champions
 from democratie.io import dump, json_schema
 from democratie.model import Landscape
 from democratie.plugins import exporters, get_plugin_manager, importers, list_plugins, validate
-from democratie.report import write_report
 from democratie.scoring import Scorecards
 
 __all__: list[str] = []
@@ -30,52 +37,6 @@ Language = Literal["nl", "en"]
 
 _COUNTED = ("municipalities", "organisations", "people", "roles", "initiatives", "networks")
 _SINGULAR = {"people": "person", "municipalities": "municipality"}
-
-
-def _set_lang(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
-    if value is not None:
-        _settings(ctx).lang = "en" if value == "en" else "nl"
-
-
-def _set_strict(ctx: click.Context, _: click.Parameter, value: bool) -> None:
-    if value:
-        _settings(ctx).strict = True
-
-
-#: ``--lang`` and ``--strict`` are also accepted after the subcommand.
-_lang_option = click.option(
-    "--lang",
-    type=click.Choice(["nl", "en"]),
-    default=None,
-    expose_value=False,
-    callback=_set_lang,
-    help="Language of labels and explanations (default nl).",
-)
-_strict_option = click.option(
-    "--strict",
-    is_flag=True,
-    expose_value=False,
-    callback=_set_strict,
-    help="Treat a plugin that fails as an error instead of skipping it.",
-)
-
-
-def _seconds(_: click.Context, __: click.Parameter, value: float | None) -> float | None:
-    if value is not None and not (math.isfinite(value) and value > 0):
-        message = f"{value} is not a positive number of seconds"
-        raise click.BadParameter(message)
-    return value
-
-
-def _settings(ctx: click.Context) -> Settings:
-    settings = ctx.find_object(Settings)
-    return settings if settings is not None else Settings()
-
-
-def _load(path: Path, settings: Settings, format: str | None = None) -> Landscape:
-    get_plugin_manager(strict=settings.strict)
-    with status(f"loading {shown(path)}"):
-        return democratie.load(path, format=format, strict=settings.strict)
 
 
 def _counts(landscape: Landscape) -> dict[str, int]:
@@ -488,26 +449,11 @@ def demo_command(ctx: click.Context, output: Path) -> int:
         report = _report(landscape, output, settings, name=path.stem)
         written.append(report)
         click.echo(f"{path.stem}: {_describe(_counts(landscape))} -> {shown(report)}")
-    from democratie.cli._plan import plan_examples
-
     planned = plan_examples(output, settings)
     reports = len(written) + sum(path.suffix == ".html" for path in planned)
     click.echo(f"\n{reports} reports written to {shown(output)}/")
     click.echo(f"Open {shown(written[0])} in a browser to start.")
     return EXIT_OK
-
-
-def _report(
-    landscape: Landscape, output: Path, settings: Settings, name: str | None = None
-) -> Path:
-    with status("building the graph"):
-        graph = democratie.build_graph(landscape, strict=settings.strict)
-    with status("scoring"):
-        cards = democratie.score(landscape, graph=graph, strict=settings.strict)
-    with status("writing the report"):
-        return write_report(
-            landscape, output, name=name, lang=settings.lang, scorecards=cards, graph=graph
-        )
 
 
 # -- plugins and schema ---------------------------------------------------------------------

@@ -14,7 +14,7 @@ import democratie
 from democratie import examples
 from democratie import plan as planning
 from democratie.cli._app import EXIT_OK, Settings, cli
-from democratie.cli._commands import _lang_option, _load, _report, _settings, _strict_option
+from democratie.cli._common import _lang_option, _load, _report, _settings, _strict_option
 from democratie.cli._output import echo_json, shown, status, table
 from democratie.errors import PlanError, SolverUnavailableError, WriteError
 from democratie.io import dump

@@ -22,7 +22,7 @@ format         what it is
 =============  ===================================================================
 
 The built-in exporters are offered to the plugin system through the
-``democratie_exporters`` hook by :mod:`democratie.exporters.plugin`, as a plugin's
+``democratie_exporters`` hook by :mod:`democratie.plugins.builtin_exporters`, as a plugin's
 exporters are; this layer itself knows nothing of plugins.
 
 Examples
@@ -43,7 +43,6 @@ Examples
 
 from democratie.exporters._api import BUILTIN_EXPORTERS, export, export_bytes, get_exporter
 from democratie.exporters._common import LIST_SEPARATOR, PRIVATE_ATTRIBUTES, ExportError
-from democratie.exporters._protocol import Exporter, FolderExporter
 from democratie.exporters.canonical import JsonExporter, TomlExporter
 from democratie.exporters.gexf import GexfExporter
 from democratie.exporters.graphml import GraphmlExporter
@@ -51,6 +50,7 @@ from democratie.exporters.ics import IcsExporter
 from democratie.exporters.nodelink import NodeLinkExporter
 from democratie.exporters.popolo import PopoloExporter
 from democratie.exporters.tables import CsvExporter
+from democratie.formats import Exporter, FolderExporter
 
 __all__ = [
     "BUILTIN_EXPORTERS",

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from democratie.exporters._common import ExportError
-from democratie.exporters._protocol import Exporter, FolderExporter
 from democratie.exporters._write import write_file, write_folder
 from democratie.exporters.canonical import JsonExporter, TomlExporter
 from democratie.exporters.gexf import GexfExporter
@@ -19,6 +18,7 @@ from democratie.exporters.ics import IcsExporter
 from democratie.exporters.nodelink import NodeLinkExporter
 from democratie.exporters.popolo import PopoloExporter
 from democratie.exporters.tables import CsvExporter
+from democratie.formats import Exporter, FolderExporter
 from democratie.graph import StakeholderGraph, build_graph
 from democratie.model import Landscape
 

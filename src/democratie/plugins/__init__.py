@@ -17,6 +17,13 @@ Examples
 ['democratie.plugins.builtin_rules']
 """
 
+from democratie.formats import (
+    HEAD_BYTES,
+    Exporter,
+    Importer,
+    check_exporter_attributes,
+    check_importer_attributes,
+)
 from democratie.plugins._markers import ENTRY_POINT_GROUP, PROJECT_NAME, hookimpl, hookspec
 from democratie.plugins.api import (
     build_graph,
@@ -29,13 +36,6 @@ from democratie.plugins.api import (
 )
 from democratie.plugins.exporting import export
 from democratie.plugins.findings import SEVERITIES, Finding, Severity
-from democratie.plugins.formats import (
-    HEAD_BYTES,
-    Exporter,
-    Importer,
-    check_exporter_attributes,
-    check_importer_attributes,
-)
 from democratie.plugins.loading import load
 from democratie.plugins.manager import (
     DEFAULT_PLUGINS,

@@ -37,15 +37,15 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 
 from democratie import graph as _graph
-from democratie.graph import StakeholderGraph
-from democratie.model import Landscape
-from democratie.plugins.findings import Finding
-from democratie.plugins.formats import (
+from democratie.formats import (
     Exporter,
     Importer,
     check_exporter_attributes,
     check_importer_attributes,
 )
+from democratie.graph import StakeholderGraph
+from democratie.model import Landscape
+from democratie.plugins.findings import Finding
 from democratie.plugins.manager import DemocratiePluginManager, _describe, get_plugin_manager
 from democratie.plugins.problems import PluginProblem
 from democratie.scoring import Scorecards, ScoringRule, check_rule, run

@@ -49,10 +49,10 @@ from typing import TYPE_CHECKING
 from democratie.plugins._markers import hookspec
 
 if TYPE_CHECKING:
+    from democratie.formats import Exporter, Importer
     from democratie.graph import StakeholderGraph
     from democratie.model import Landscape
     from democratie.plugins.findings import Finding
-    from democratie.plugins.formats import Exporter, Importer
     from democratie.scoring import ScoringRule
 
 __all__ = [

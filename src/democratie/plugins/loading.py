@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from democratie.errors import LoadError, Problem
+from democratie.formats import HEAD_BYTES, Importer
 from democratie.io import MAX_BYTES
 from democratie.io import load as load_document
 from democratie.model import Landscape
 from democratie.plugins.api import importers
-from democratie.plugins.formats import HEAD_BYTES, Importer
 from democratie.plugins.manager import DemocratiePluginManager, get_plugin_manager
 
 __all__ = ["load"]

@@ -60,8 +60,8 @@ logger.addHandler(logging.NullHandler())
 #: The modules of the built-in plugins, registered first and under their module names.
 DEFAULT_PLUGINS: Final[tuple[str, ...]] = (
     "democratie.plugins.builtin_rules",
-    "democratie.importers.plugin",
-    "democratie.exporters.plugin",
+    "democratie.plugins.builtin_importers",
+    "democratie.plugins.builtin_exporters",
 )
 #: Environment variable that switches off entry-point loading when set to 1, true or yes.
 DISABLE_VARIABLE: Final = "DEMOCRATIE_DISABLE_ENTRYPOINTS"

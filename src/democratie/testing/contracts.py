@@ -35,15 +35,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from democratie.errors import DemocratieError, LoadError
-from democratie.graph import build_graph
-from democratie.model import Initiative, Landscape, Municipality, Network
-from democratie.plugins.formats import (
+from democratie.formats import (
     HEAD_BYTES,
     Exporter,
     Importer,
     check_exporter_attributes,
     check_importer_attributes,
 )
+from democratie.graph import build_graph
+from democratie.model import Initiative, Landscape, Municipality, Network
 from democratie.scoring import Score, ScoringRule, check_rule, run, subjects
 from democratie.testing.strategies import landscapes
 from democratie.vocab import InitiativeKind, NetworkKind

@@ -1,8 +1,9 @@
-"""The built-in plugin that offers the Open Raadsinformatie and Popolo importers.
+"""The Open Raadsinformatie and Popolo importers, as format objects.
 
-It implements the ``democratie_importers`` hook with two objects that satisfy
-:class:`democratie.plugins.Importer`: :class:`OriImporter` (format ``"ori"``)
-and :class:`PopoloImporter` (format ``"popolo"``). Both read JSON, recognise
+Two objects that satisfy :class:`democratie.formats.Importer`: :class:`OriImporter`
+(format ``"ori"``) and :class:`PopoloImporter` (format ``"popolo"``), offered to
+:func:`democratie.load` by the built-in plugin
+:mod:`democratie.plugins.builtin_importers`. Both read JSON, recognise
 their format from the first bytes of a file, and return the landscape; the
 import report (see :class:`~democratie.importers.ImportReport`) is logged on
 the ``democratie.importers`` logger at INFO level. Call
@@ -11,9 +12,6 @@ the ``democratie.importers`` logger at INFO level. Call
 
 Examples
 --------
->>> from democratie.importers.plugin import democratie_importers
->>> [importer.name for importer in democratie_importers()]
-['ori', 'popolo']
 >>> PopoloImporter().detect(b'{"persons": [], "organizations": [], "memberships": []}')
 True
 >>> OriImporter().detect(b'{"meta": {"took": 3}, "organisations": [')
@@ -38,9 +36,8 @@ from democratie.importers._common import read_json
 from democratie.importers._result import ImportResult
 from democratie.io import MAX_BYTES, parse
 from democratie.model import Landscape
-from democratie.plugins import Importer, hookimpl
 
-__all__ = ["OriImporter", "PopoloImporter", "democratie_importers"]
+__all__ = ["OriImporter", "PopoloImporter"]
 
 logger = logging.getLogger("democratie.importers")
 
@@ -191,9 +188,3 @@ class PopoloImporter:
         max_bytes = int(options.get("max_bytes", MAX_BYTES))
         data = _read_stream(source, name, max_bytes)
         return _log(popolo.import_popolo(data, source=name))
-
-
-@hookimpl
-def democratie_importers() -> list[Importer]:
-    """Offer the Open Raadsinformatie and the Popolo importer, in that order."""
-    return [OriImporter(), PopoloImporter()]

@@ -7,7 +7,7 @@ format of the same name comes after the built-in ones and is reported as a dupli
 
 Examples
 --------
->>> from democratie.exporters.plugin import democratie_exporters
+>>> from democratie.plugins.builtin_exporters import democratie_exporters
 >>> [exporter.name for exporter in democratie_exporters()]
 ['json', 'toml', 'popolo', 'graphml', 'gexf', 'node-link', 'csv', 'ics']
 """
@@ -15,7 +15,8 @@ Examples
 from __future__ import annotations
 
 from democratie.exporters import BUILTIN_EXPORTERS
-from democratie.plugins import Exporter, hookimpl
+from democratie.formats import Exporter
+from democratie.plugins._markers import hookimpl
 
 __all__ = ["democratie_exporters"]
 

@@ -1,4 +1,8 @@
-r"""What an exporter and an importer are: two small protocols.
+r"""What an exporter and an importer are: the format protocols, defined once.
+
+This module sits below the export, import and plugin layers, which all take their
+protocols from here (:mod:`democratie.plugins` and :mod:`democratie.exporters`
+re-export them).
 
 An *exporter* writes a landscape (and, if it wants, its stakeholder graph) in
 some format; an *importer* reads a landscape from one. Plugins offer them
@@ -19,7 +23,7 @@ A complete text exporter that lists the initiatives of a landscape:
 >>> import io
 >>> from attrs import frozen
 >>> import democratie
->>> from democratie.plugins import Exporter, check_exporter_attributes
+>>> from democratie.formats import Exporter, check_exporter_attributes
 >>> @frozen
 ... class InitiativeList:
 ...     name = "initiative-list"
@@ -58,6 +62,7 @@ __all__ = [
     "FORMAT_NAME",
     "HEAD_BYTES",
     "Exporter",
+    "FolderExporter",
     "Importer",
     "check_exporter_attributes",
     "check_importer_attributes",
@@ -141,6 +146,37 @@ class Exporter(Protocol):
             A subclass of it, when the landscape cannot be written in this
             format; say why. Any other exception is a bug in the exporter.
         """
+
+
+@runtime_checkable
+class FolderExporter(Exporter, Protocol):
+    """An exporter whose output can be a folder of files (the CSV tables and their data card).
+
+    :func:`democratie.exporters.export` writes the files of :meth:`files` into a folder
+    when the destination does not end in one of the exporter's :attr:`suffixes`;
+    :meth:`~Exporter.export` writes the export as one file: the CSV exporter a zip
+    archive of the files, the iCalendar exporter one calendar with every event.
+
+    Attributes
+    ----------
+    file_names
+        Every file name an export in this format may write, whatever the landscape. A
+        destination folder is replaced only when it holds nothing but these and the
+        files of the export being written; an exporter whose file names depend on the
+        landscape (one calendar per network) declares none.
+    """
+
+    @property
+    def file_names(self) -> frozenset[str]:
+        """Every file name an export in this format may write."""
+
+    def files(
+        self,
+        landscape: Landscape,
+        graph: StakeholderGraph | None,
+        options: Mapping[str, Any],
+    ) -> Mapping[str, bytes]:
+        """Return the files of the export, by name, in the order to write them."""
 
 
 @runtime_checkable
