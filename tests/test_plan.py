@@ -786,7 +786,10 @@ def test_cli_speaks_of_its_own_options_and_writes_before_printing(
         str(out),
     )
     assert code == 0
-    assert "4 meetings have no host yet: geen lid kan op deze dag gastgemeente zijn" in text
+    assert (
+        "4 van de 4 bijeenkomsten hebben nog geen gastheer: "
+        "geen lid kan op deze dag gastgemeente zijn" in text
+    )
     assert out.exists()
     code, text = _run(
         capsys,
@@ -828,3 +831,29 @@ def test_groups_of_another_grouping_are_not_kept(dia: Landscape) -> None:
     recorded = plan.GroupPlan.recorded(by_landsdeel, DIA, by="landsdeel")
     assert recorded is not None
     assert {g.region for g in recorded.groups} == {"Noord-Nederland"}
+
+
+def test_a_member_who_moves_out_no_longer_hosts_the_old_groups_meetings(
+    dia: Landscape,
+) -> None:
+    grouped = plan.compose_groups(dia, DIA, size=4, by="landsdeel")
+    land = grouped.apply(dia)
+    for group in grouped.groups:
+        land = plan.plan_meetings(
+            land, group.id, start=dt.date(2019, 3, 1), end=dt.date(2019, 12, 13)
+        ).apply(land)
+    late = _with_intake(land, "tynaarlo", question="Hoe?", themes=(QuestionTheme.HR_BELEID,))
+    again = plan.compose_groups(
+        late, DIA, size=4, by="landsdeel", keep=plan.GroupPlan.recorded(late, DIA, by="landsdeel")
+    )
+    applied = again.apply(late)
+    leaving = again.departing_hosts(late)
+    assert leaving  # hoogeveen moves, and hosted a meeting of its old group
+    for group in again.groups:
+        network = applied.get(group.id)
+        assert isinstance(network, Network)
+        for meeting in network.meetings:
+            assert meeting.host is None or meeting.host in network.members
+    for meeting_id, host in leaving:
+        assert applied.get(meeting_id).host is None  # type: ignore[union-attr]
+        assert any(m.member == host for m in again.moved)

@@ -223,6 +223,7 @@ def groups_command(
                 seed=seed,
                 keep=earlier,
             )
+        departing = result.departing_hosts(landscape)
         applied = result.apply(landscape)
     _write(applied, output)
     if as_json:
@@ -247,6 +248,14 @@ def groups_command(
         click.echo(table(rows, headers))
         _explain(result.explain(lang))
     _wrote(output)
+    for meeting, host in departing:
+        note = (
+            f"{meeting} heeft geen gastheer meer: {host} zit niet meer in de groep; "
+            "plan de bijeenkomsten opnieuw"
+            if settings.lang == "nl"
+            else f"{meeting} has no host any more: {host} left the group; plan its meetings again"
+        )
+        click.echo(f"democratie: note: {note}", err=True)
     return EXIT_OK
 
 
@@ -334,14 +343,25 @@ def meetings_command(
         )
         click.echo(table(rows, headers))
     _wrote(output)
+    nl = settings.lang == "nl"
     hostless = [c for c in result.hosts if c.host is None]
     if hostless:
         reasons = "; ".join(dict.fromkeys(c.reason.text(settings.lang) for c in hostless))
-        click.echo(
-            f"democratie: note: {len(hostless)} of the {len(result.hosts)} meetings have no "
-            f"host yet: {reasons}",
-            err=True,
+        note = (
+            f"{len(hostless)} van de {len(result.hosts)} bijeenkomsten hebben nog geen "
+            f"gastheer: {reasons}"
+            if nl
+            else f"{len(hostless)} of the {len(result.hosts)} meetings have no host yet: {reasons}"
         )
+        click.echo(f"democratie: note: {note}", err=True)
+    if result.dropped:
+        dropped = ", ".join(result.dropped)
+        note = (
+            f"niet meer nodig, en verwijderd: {dropped}"
+            if nl
+            else f"no longer needed, and removed: {dropped}"
+        )
+        click.echo(f"democratie: note: {note}", err=True)
     return EXIT_OK
 
 

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from attrs import evolve, frozen
 
 from democratie.errors import Problem
-from democratie.model import Initiative, Landscape, Municipality, Network
+from democratie.model import Initiative, Landscape, Meeting, Municipality, Network
 from democratie.plan._common import (
     Lang,
     budget_problems,
@@ -238,7 +238,9 @@ class GroupPlan:
 
         A group the landscape already holds (same id: a kept group, or one of an earlier
         plan) gets its new members and nothing else changes: its name, description,
-        coordinators and meetings stay as they were. A group of an earlier plan that this
+        coordinators and meetings stay as they were, except that a meeting not yet held
+        whose host has left the group has no host any more (plan its meetings again to
+        choose one; :meth:`departing_hosts` lists them). A group of an earlier plan that this
         plan no longer has is removed, unless it holds meetings.
 
         Raises
@@ -284,7 +286,14 @@ class GroupPlan:
                     message = f"'{group.id}' is {landscape.kind_of(group.id)}, not a network"
                     check_problems([Problem(path=f"groups.{group.id}", message=message)])
                 assert isinstance(earlier, Network)
-                updated.append(evolve(earlier, members=group.members, themes=themes))
+                updated.append(
+                    evolve(
+                        earlier,
+                        members=group.members,
+                        themes=themes,
+                        meetings=_without_departed_hosts(landscape, earlier, group.members),
+                    )
+                )
             else:
                 new.append(
                     Network(
@@ -307,6 +316,31 @@ class GroupPlan:
         if new:
             result = result.add(*new)
         return result
+
+    def departing_hosts(self, landscape: Landscape) -> tuple[tuple[str, str], ...]:
+        """The planned meetings of kept groups whose host this plan moves out: (meeting, host).
+
+        Examples
+        --------
+        >>> import democratie
+        >>> from democratie.plan import compose_groups
+        >>> land = democratie.load("examples/democratie-in-actie-noord-nederland.toml")
+        >>> plan = compose_groups(land, "dia-ontwikkeltraject-organisatieontwikkeling")
+        >>> plan.departing_hosts(land)
+        ()
+        """
+        found: list[tuple[str, str]] = []
+        for group in self.groups:
+            if group.id not in landscape:
+                continue
+            earlier = landscape.get(group.id)
+            if isinstance(earlier, Network):
+                found.extend(
+                    (m.id, m.host)
+                    for m in earlier.meetings
+                    if m.held is not True and m.host is not None and m.host not in group.members
+                )
+        return tuple(found)
 
     def explain(self, lang: Lang = "en") -> list[str]:
         """The plan in sentences: the objective, the certificate, each group and who is out."""
@@ -638,6 +672,19 @@ def _group(
         matches=tuple(matches),
         similarity=total,
     )
+
+
+def _without_departed_hosts(
+    landscape: Landscape, network: Network, members: tuple[str, ...]
+) -> tuple[Meeting, ...]:
+    """The network's meetings, those not yet held losing a host who is no longer a member."""
+    kept = []
+    for meeting in network.meetings:
+        if meeting.held is not True and meeting.host is not None and meeting.host not in members:
+            derived = meeting.location == landscape.name_of(meeting.host)
+            meeting = evolve(meeting, host=None, location=None if derived else meeting.location)
+        kept.append(meeting)
+    return tuple(kept)
 
 
 def _group_name(group: Group) -> str:

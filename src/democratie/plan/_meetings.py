@@ -117,6 +117,7 @@ class MeetingPlan:
                 for m, c in zip(self.meetings, self.hosts, strict=False)
             ],
             "hosted": dict(self.hosted),
+            "dropped": list(self.dropped),
         }
 
 
