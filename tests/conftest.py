@@ -1,4 +1,9 @@
-"""Shared test configuration: the Hypothesis profiles.
+"""Shared test configuration: the Hypothesis profiles, and whether real data is required.
+
+The tests that read the real files of ``../shared/real-data`` (the CBS list, Open
+Raadsinformatie councils, Popolo schemas and examples) skip, saying why, when that folder
+is absent. Continuous integration sets ``DEMOCRATIE_REAL_DATA_REQUIRED=1``: then a missing
+folder stops the run at once, as a usage error naming the folder, instead of skipping.
 
 Choose a profile with the environment variable ``HYPOTHESIS_PROFILE``:
 
@@ -15,8 +20,29 @@ Choose a profile with the environment variable ``HYPOTHESIS_PROFILE``:
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+#: Where the real data lies: beside the project (``DEMOCRATIE_REAL_DATA`` to look elsewhere).
+REAL_DATA = Path(
+    os.environ.get(
+        "DEMOCRATIE_REAL_DATA",
+        Path(__file__).resolve().parents[2] / "shared" / "real-data",
+    )
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With ``DEMOCRATIE_REAL_DATA_REQUIRED=1``, refuse to run without the real data."""
+    if os.environ.get("DEMOCRATIE_REAL_DATA_REQUIRED") == "1" and not REAL_DATA.is_dir():
+        message = (
+            f"the real data folder {REAL_DATA} is absent, and DEMOCRATIE_REAL_DATA_REQUIRED=1 "
+            "says the tests that read it must run, not skip"
+        )
+        raise pytest.UsageError(message)
+
 
 # The suite tests the built-in plugins and the plugins its own tests install; a plugin that
 # happens to be installed in the environment running the tests must not change the results.

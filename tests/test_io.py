@@ -71,7 +71,9 @@ from democratie.vocab import (
     TrajectoryElement,
 )
 
-SRC = Path(democratie.__file__).resolve().parents[1]
+# The repository's sources, found from this file, whether or not the package is installed
+# editable.
+SRC = Path(__file__).resolve().parents[1] / "src"
 D = dt.date
 
 

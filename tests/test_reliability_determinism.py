@@ -24,7 +24,9 @@ from democratie.exporters import BUILTIN_EXPORTERS, export_bytes
 from democratie.report import render
 
 HERE = Path(__file__).resolve().parent
-SRC = Path(democratie.__file__).resolve().parents[1]
+# The repository's sources, found from this file, whether or not the package is installed
+# editable.
+SRC = Path(__file__).resolve().parents[1] / "src"
 FIXED = {"generated": "2025-03-01"}
 
 

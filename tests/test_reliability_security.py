@@ -30,7 +30,7 @@ from democratie.model.municipality import MAX_AREA_DEPTH
 from democratie.report import render
 from democratie.vocab import AreaLevel, ContactKind
 
-PACKAGE = Path(democratie.__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "democratie"
 ORI_SAMPLE = Path(__file__).resolve().parent / "data" / "ori"
 
 # --------------------------------------------------------------------------------------------

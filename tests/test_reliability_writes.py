@@ -40,7 +40,9 @@ from democratie.model import Landscape
 from democratie.report import write_report
 from democratie.scoring import Scorecards
 
-SRC = Path(democratie.__file__).resolve().parents[1]
+# The repository's sources, found from this file, whether or not the package is installed
+# editable.
+SRC = Path(__file__).resolve().parents[1] / "src"
 FIXED = {"generated": "2025-03-01"}
 
 # --------------------------------------------------------------------------------------------

@@ -37,7 +37,9 @@ from democratie.synth import __main__ as cli
 from democratie.synth.__main__ import main
 from democratie.vocab import InitiativeKind, NetworkKind, RoleKind
 
-SRC = Path(democratie.__file__).resolve().parents[1]
+# The repository's sources, found from this file, whether or not the package is installed
+# editable.
+SRC = Path(__file__).resolve().parents[1] / "src"
 DOCS_PAGE = SRC.parent / "docs" / "how-to" / "national-scale.md"
 SMALL = 1 / 64
 
