@@ -106,14 +106,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from typing import IO, Any, TypeAlias
+from typing import IO, TYPE_CHECKING, Any, TypeAlias
 
 from attrs import frozen
-from icalendar import Calendar, Event, vText
 
 from democratie.exporters._common import ExportError, flag, package_version
 from democratie.graph import StakeholderGraph
 from democratie.model import Initiative, Landscape, Meeting, Network
+
+if TYPE_CHECKING:
+    from icalendar import Calendar, Event
 
 __all__ = [
     "DEFAULT_NAME",
@@ -191,6 +193,9 @@ def _description(landscape: Landscape, owner: Owner, meeting: Meeting) -> str:
 
 
 def _event(landscape: Landscape, owner: Owner, meeting: Meeting, day: dt.date) -> Event:
+    # icalendar is imported when a calendar is written, not whenever a command starts.
+    from icalendar import Event, vText
+
     event = Event()
     event.add("uid", vText(f"{meeting.id}@{owner.id}.democratie"))
     event.add("dtstamp", dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc))
@@ -258,6 +263,8 @@ def ics_calendar(landscape: Landscape, owner: str | None = None) -> Calendar:
     'M50'
     """
     owners = _chosen(landscape, owner)
+    from icalendar import Calendar, vText
+
     calendar = Calendar()
     calendar.add("version", "2.0")
     calendar.add("prodid", f"-//democratie//democratie {package_version()}//NL")
