@@ -413,7 +413,7 @@ def test_a_rule_over_the_time_budget_is_reported_and_left_out(
     result = json.loads(captured.out)
     assert _slow_scores(captured.out) == []
     assert result["failures"]
-    assert all("more than the time budget of 0.01 s" in f for f in result["failures"])
+    assert all("stopped after 0.01 s, its time limit" in f for f in result["failures"])
     assert "a plugin was skipped: plugin " in captured.err
     assert "rule-failed: rule 'test.slow' failed on 2 subjects" in captured.err
 
@@ -433,8 +433,8 @@ def test_a_rule_within_the_time_budget_scores_as_usual(capsys: pytest.CaptureFix
     assert set(_slow_scores(within)) == {0.5}
 
 
-@pytest.mark.parametrize("budget", ["0", "-1", "soon", "nan", "inf"])
-def test_a_time_budget_must_be_a_positive_number(
+@pytest.mark.parametrize("budget", ["-1", "soon", "nan", "inf"])
+def test_a_time_budget_must_be_a_number_of_seconds(
     budget: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["score", DELFT, "--time-budget", budget]) == 2

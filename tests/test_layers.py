@@ -24,6 +24,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"graph"}),
     frozenset({"formats", "plan"}),
     frozenset({"scoring"}),
+    frozenset({"analysis"}),
     frozenset({"exporters", "importers"}),
     frozenset({"plugins"}),
     frozenset({"report", "testing"}),

@@ -558,7 +558,7 @@ def test_a_rule_over_its_budget_is_a_failure_by_name_and_the_rest_is_scored() ->
     assert [(f.rule, f.subject, f.code) for f in cards.failures] == [
         ("test.sleepy", slow, "over-budget")
     ]
-    assert "more than the time budget of 0.1 s" in cards.failures[0].message
+    assert "stopped after 0.1 s, its time limit" in cards.failures[0].message
     assert "test.sleepy" not in cards[slow]
     assert "domain_coverage" in cards[slow]
     for initiative in land.initiatives[1:]:
@@ -576,7 +576,9 @@ def test_no_budget_by_default_and_a_generous_one_changes_nothing() -> None:
 def test_strict_raises_timeout_error_for_a_rule_over_its_budget() -> None:
     land = _land()
     slow = land.initiatives[0].id
-    with pytest.raises(TimeoutError, match=rf"rule 'test.sleepy' on '{slow}': it took"):
+    with pytest.raises(
+        TimeoutError, match=rf"rule 'test.sleepy' on '{slow}': it was stopped after 0.1 s"
+    ):
         run(land, [Sleepy(0.3, frozenset({slow}))], time_budget=0.1, strict=True)
 
 
@@ -614,7 +616,9 @@ def test_score_reports_a_rule_over_budget_by_its_plugin(
     _install_fault(monkeypatch, tmp_path, slow)
     manager = make_plugin_manager(entry_points=True)
     land = examples.load(EXAMPLE)
-    with pytest.warns(PluginWarning, match=r"plugin 'broken'.*rule-failed.*time budget of 0.5 s"):
+    with pytest.warns(
+        PluginWarning, match=r"plugin 'broken'.*rule-failed.*stopped after 0.5 s, its time limit"
+    ):
         cards = score(land, plugin_manager=manager, time_budget=BUDGET)
     first = land.initiatives[0].id
     assert [(f.rule, f.subject, f.code) for f in cards.failures] == [

@@ -37,6 +37,7 @@ from democratie.model import (
 )
 from democratie.plugins import (
     PluginError,
+    analyse,
     build_graph,
     export,
     get_plugin_manager,
@@ -69,6 +70,7 @@ __all__ = [
     "Role",
     "WriteError",
     "__version__",
+    "analyse",
     "build_graph",
     "dump",
     "dumps",

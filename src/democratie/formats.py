@@ -95,6 +95,14 @@ class Exporter(Protocol):
     needs_graph
         Whether :meth:`export` needs the stakeholder graph; when False it is
         given ``None`` and the graph is not built for it.
+
+    Notes
+    -----
+    An exporter that shows scores or rankings may also set ``needs_analysis =
+    True`` (an optional attribute, not part of the protocol's required ones):
+    :func:`democratie.export` then passes the landscape's
+    :class:`~democratie.analysis.Analysis` as the option ``analysis``, scored
+    with every registered rule, so the export agrees with the report.
     """
 
     @property

@@ -12,23 +12,29 @@ import click
 
 import democratie
 from democratie import examples
-from democratie.cli._app import EXIT_OK, EXIT_PROBLEMS, cli
+from democratie.analysis import Analysis
+from democratie.cli._app import EXIT_OK, EXIT_PLUGIN_SKIPPED, EXIT_PROBLEMS, cli
 from democratie.cli._common import (
     _lang_option,
     _load,
     _report,
-    _seconds,
     _settings,
     _strict_option,
+    _time_budget_option,
 )
 from democratie.cli._output import echo_json, shown, status, table
 from democratie.cli._plan import plan_examples
 from democratie.errors import LoadError
-from democratie.graph import StakeholderGraph
-from democratie.graph.analysis import measure_cohesion, rank_brokers, rank_champions
 from democratie.io import dump, json_schema
 from democratie.model import Landscape
-from democratie.plugins import exporters, get_plugin_manager, importers, list_plugins, validate
+from democratie.plugins import (
+    PluginError,
+    exporters,
+    get_plugin_manager,
+    importers,
+    list_plugins,
+    validate,
+)
 from democratie.scoring import Scorecards
 
 __all__: list[str] = []
@@ -136,9 +142,9 @@ def graph_command(ctx: click.Context, file: Path, top: int, as_json: bool) -> in
     """Summarise the stakeholder graph of FILE: nodes and edges by kind, champions, brokers."""
     settings = _settings(ctx)
     landscape = _load(file, settings)
+    analysis = democratie.analyse(landscape, strict=settings.strict)
     with status("building the stakeholder graph"):
-        graph = democratie.build_graph(landscape, strict=settings.strict)
-    summary = _graph_summary(graph, top)
+        summary = _graph_summary(analysis, top)
     if as_json:
         echo_json(summary)
         return EXIT_OK
@@ -181,13 +187,14 @@ def graph_command(ctx: click.Context, file: Path, top: int, as_json: bool) -> in
     return EXIT_OK
 
 
-def _graph_summary(graph: StakeholderGraph, top: int) -> dict[str, Any]:
-    nx_graph = graph.nx
+def _graph_summary(analysis: Analysis, top: int) -> dict[str, Any]:
+    """The graph's numbers, from the same analysis the report and the CSV export read."""
+    nx_graph = analysis.graph.nx
     kinds = Counter(str(kind) for _, kind in nx_graph.nodes(data="kind"))
     relations = Counter(str(data.get("relation")) for _, _, data in nx_graph.edges(data=True))
-    champions = rank_champions(graph, top=top)
-    brokers = rank_brokers(graph, top=top)
-    cohesion = measure_cohesion(graph)
+    champions = analysis.top_champions(top)
+    brokers = analysis.top_brokers(top)
+    cohesion = analysis.cohesion
     return {
         "nodes": nx_graph.number_of_nodes(),
         "edges": nx_graph.number_of_edges(),
@@ -236,14 +243,7 @@ def _graph_summary(graph: StakeholderGraph, top: int) -> dict[str, Any]:
     metavar="YYYY-MM-DD",
     help="Judge deadlines against this day.",
 )
-@click.option(
-    "--time-budget",
-    type=float,
-    callback=_seconds,
-    metavar="SECONDS",
-    help="The most seconds one rule may take on one subject. A rule that takes longer is "
-    "reported and its score left out (an error with --strict); it is not interrupted.",
-)
+@_time_budget_option
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -275,15 +275,16 @@ def score_command(
             message = f"no rule named {', '.join(unknown)}; the rules are: {names}"
             raise click.UsageError(message)
         chosen = [available[name] for name in rules]
+    analysis = democratie.analyse(
+        landscape,
+        chosen,
+        as_of=as_of.date() if as_of is not None else None,
+        strict=settings.strict,
+        time_budget=time_budget,
+        workers=workers,
+    )
     with status("scoring"):
-        cards = democratie.score(
-            landscape,
-            chosen,
-            as_of=as_of.date() if as_of is not None else None,
-            strict=settings.strict,
-            time_budget=time_budget,
-            workers=workers,
-        )
+        cards = analysis.scorecards
     if as_json:
         echo_json(_cards_json(cards, settings.lang))
         return EXIT_OK
@@ -355,9 +356,15 @@ def _cards_text(cards: Scorecards, lang: Language) -> str:
     "--output", required=True, type=click.Path(path_type=Path), help="The file or folder."
 )
 @click.option("--include-private", is_flag=True, help="Also write contact details (e-mail, phone).")
+@_time_budget_option
 @click.pass_context
 def export_command(
-    ctx: click.Context, file: Path, format_: str, output: Path, include_private: bool
+    ctx: click.Context,
+    file: Path,
+    format_: str,
+    output: Path,
+    include_private: bool,
+    time_budget: float | None,
 ) -> int:
     """Write FILE in another format: json, toml, popolo, graphml, gexf, node-link, csv, ics, ..."""
     settings = _settings(ctx)
@@ -367,9 +374,21 @@ def export_command(
         raise click.UsageError(message)
     landscape = _load(file, settings)
     with status(f"writing {format_}"):
-        written = democratie.export(
-            landscape, format_, output, include_private=include_private, strict=settings.strict
-        )
+        try:
+            written = democratie.export(
+                landscape,
+                format_,
+                output,
+                include_private=include_private,
+                strict=settings.strict,
+                time_budget=time_budget,
+            )
+        except PluginError as error:
+            if settings.strict or any(p.code != "exporter-failed" for p in error.problems):
+                raise
+            for problem in error.problems:
+                click.echo(f"democratie: a plugin failed: {problem}", err=True)
+            return EXIT_PLUGIN_SKIPPED
     click.echo(f"wrote {shown(written)}")
     return EXIT_OK
 
@@ -412,12 +431,13 @@ def import_command(ctx: click.Context, file: Path, from_: str, output: Path) -> 
     type=click.Path(path_type=Path),
     help="The folder to write the report to.",
 )
+@_time_budget_option
 @click.pass_context
-def report_command(ctx: click.Context, file: Path, output: Path) -> int:
+def report_command(ctx: click.Context, file: Path, output: Path, time_budget: float | None) -> int:
     """Write the HTML report of FILE: overview, scorecards, graph, krachtenveld, coverage."""
     settings = _settings(ctx)
     landscape = _load(file, settings)
-    written = _report(landscape, output, settings)
+    written = _report(landscape, output, settings, time_budget=time_budget)
     click.echo(f"wrote {shown(written)}")
     return EXIT_OK
 
@@ -432,8 +452,9 @@ def report_command(ctx: click.Context, file: Path, output: Path) -> int:
     type=click.Path(path_type=Path),
     help="The folder to write the reports to.",
 )
+@_time_budget_option
 @click.pass_context
-def demo_command(ctx: click.Context, output: Path) -> int:
+def demo_command(ctx: click.Context, output: Path, time_budget: float | None) -> int:
     """Run the whole main job on the bundled seed examples and write their reports.
 
     Loads and checks each example, builds its stakeholder graph, scores it with
@@ -446,10 +467,10 @@ def demo_command(ctx: click.Context, output: Path) -> int:
     written = []
     for path in examples.paths():
         landscape = _load(path, settings)
-        report = _report(landscape, output, settings, name=path.stem)
+        report = _report(landscape, output, settings, name=path.stem, time_budget=time_budget)
         written.append(report)
         click.echo(f"{path.stem}: {_describe(_counts(landscape))} -> {shown(report)}")
-    planned = plan_examples(output, settings)
+    planned = plan_examples(output, settings, time_budget=time_budget)
     reports = len(written) + sum(path.suffix == ".html" for path in planned)
     click.echo(f"\n{reports} reports written to {shown(output)}/")
     click.echo(f"Open {shown(written[0])} in a browser to start.")

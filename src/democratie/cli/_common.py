@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Final
 
 import click
 
@@ -52,6 +53,29 @@ def _seconds(_: click.Context, __: click.Parameter, value: float | None) -> floa
     return value
 
 
+def _limit(_: click.Context, __: click.Parameter, value: float) -> float | None:
+    if not (math.isfinite(value) and value >= 0):
+        message = f"{value} is not a number of seconds (0 for no limit)"
+        raise click.BadParameter(message)
+    return value or None
+
+
+#: The time limit of a rule on one subject when the command line does not say.
+DEFAULT_TIME_BUDGET: Final = 10.0
+
+_time_budget_option = click.option(
+    "--time-budget",
+    type=float,
+    default=DEFAULT_TIME_BUDGET,
+    show_default=True,
+    callback=_limit,
+    metavar="SECONDS",
+    help="The most seconds one rule may take on one subject: a rule still running then is "
+    "stopped, reported by plugin and rule name, and its score left out, while the rest "
+    "completes (exit status 3; an error with --strict). 0 for no limit.",
+)
+
+
 def _settings(ctx: click.Context) -> Settings:
     settings = ctx.find_object(Settings)
     return settings if settings is not None else Settings()
@@ -64,13 +88,17 @@ def _load(path: Path, settings: Settings, format: str | None = None) -> Landscap
 
 
 def _report(
-    landscape: Landscape, output: Path, settings: Settings, name: str | None = None
+    landscape: Landscape,
+    output: Path,
+    settings: Settings,
+    name: str | None = None,
+    *,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
 ) -> Path:
+    analysis = democratie.analyse(landscape, strict=settings.strict, time_budget=time_budget)
     with status("building the graph"):
-        graph = democratie.build_graph(landscape, strict=settings.strict)
+        analysis.graph  # noqa: B018 - computed here, to say what takes the time
     with status("scoring"):
-        cards = democratie.score(landscape, graph=graph, strict=settings.strict)
+        analysis.scorecards  # noqa: B018
     with status("writing the report"):
-        return write_report(
-            landscape, output, name=name, lang=settings.lang, scorecards=cards, graph=graph
-        )
+        return write_report(landscape, output, name=name, lang=settings.lang, analysis=analysis)

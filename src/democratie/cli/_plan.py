@@ -14,7 +14,14 @@ import democratie
 from democratie import examples
 from democratie import plan as planning
 from democratie.cli._app import EXIT_OK, Settings, cli
-from democratie.cli._common import _lang_option, _load, _report, _settings, _strict_option
+from democratie.cli._common import (
+    DEFAULT_TIME_BUDGET,
+    _lang_option,
+    _load,
+    _report,
+    _settings,
+    _strict_option,
+)
 from democratie.cli._output import echo_json, shown, status, table
 from democratie.errors import PlanError, SolverUnavailableError, WriteError
 from democratie.io import dump
@@ -458,7 +465,9 @@ _M50 = ("m50-leerkring-waalwijk", "m50-leerkring-democratische-vernieuwing")
 _M50_WINDOW = (dt.date(2020, 6, 22), dt.date(2020, 12, 18))
 
 
-def plan_examples(output: Path, settings: Settings) -> list[Path]:
+def plan_examples(
+    output: Path, settings: Settings, *, time_budget: float | None = DEFAULT_TIME_BUDGET
+) -> list[Path]:
     """Plan the processes two seed examples describe; write the planned landscapes.
 
     Democratie in Actie: the intake gate, learning groups for the landsdeel
@@ -501,7 +510,7 @@ def plan_examples(output: Path, settings: Settings) -> list[Path]:
         f"{name}: pool: {pool.served} of {pool.served + len(pool.unmet)} questions "
         f"with a change officer, {pool.covered} themes covered"
     )
-    written.extend(_write_planned(landscape, output, name, settings))
+    written.extend(_write_planned(landscape, output, name, settings, time_budget))
     name, network = _M50
     landscape = examples.load(name)
     start, end = _M50_WINDOW
@@ -517,11 +526,13 @@ def plan_examples(output: Path, settings: Settings) -> list[Path]:
     landscape = follow_up.apply(landscape)
     hosts = ", ".join(f"{m.date} {m.host}" for m in follow_up.meetings)
     click.echo(f"{name}: follow-up meetings: {hosts}")
-    written.extend(_write_planned(landscape, output, name, settings))
+    written.extend(_write_planned(landscape, output, name, settings, time_budget))
     return written
 
 
-def _write_planned(landscape: Landscape, output: Path, name: str, settings: Settings) -> list[Path]:
+def _write_planned(
+    landscape: Landscape, output: Path, name: str, settings: Settings, time_budget: float | None
+) -> list[Path]:
     stem = f"{name}-gepland"
     folder = output / "plans"
     try:
@@ -531,7 +542,7 @@ def _write_planned(landscape: Landscape, output: Path, name: str, settings: Sett
     document = folder / f"{stem}.toml"
     dump(landscape, document)
     calendar = democratie.export(landscape, "ics", folder / f"{stem}.ics", strict=settings.strict)
-    report = _report(landscape, output, settings, name=stem)
+    report = _report(landscape, output, settings, name=stem, time_budget=time_budget)
     for path in (document, calendar, report):
         click.echo(f"  wrote {shown(path)}")
     return [document, calendar, report]

@@ -10,8 +10,11 @@ One export is a folder (or a zip of it) with:
   from when to when, on behalf of whom;
 - ``initiatives.csv``: one row per initiative, with its kind, places, domains, period,
   ladder rung, ROB role and the commitment of council, college and civil service;
-- ``scores.csv``: one row per score of a built-in scoring rule (or of the scorecards
-  given in the option ``scores``), with the explanation in English and Dutch;
+- ``scores.csv``: one row per score of every registered scoring rule, plugin rules
+  included, when written through :func:`democratie.export` (which passes the
+  landscape's :class:`~democratie.analysis.Analysis`); of the scorecards given in the
+  option ``scores``; or, called here directly with neither, of the built-in rules;
+  with the explanation in English and Dutch;
 - ``contacts.csv``: one row per contact detail, only when ``include_private`` is set;
 - ``README.md``: the data card, with what every file and field means, the row counts,
   the generation date, the licence and the sources.
@@ -56,6 +59,7 @@ from typing import IO, Any, Literal, TypeAlias
 
 from attrs import frozen
 
+from democratie.analysis import Analysis
 from democratie.exporters._common import (
     LIST_SEPARATOR,
     ExportError,
@@ -640,7 +644,13 @@ def data_card(
 def _scores_option(options: Mapping[str, Any]) -> tuple[bool, Scorecards | None]:
     given = options.get("scores")
     if given is None:
-        return True, None
+        analysis = options.get("analysis")
+        if analysis is None:
+            return True, None
+        if isinstance(analysis, Analysis):
+            return True, analysis.scorecards
+        message = f"the option 'analysis' must be an Analysis, got {type(analysis).__name__}"
+        raise ExportError(message, format="csv")
     if given is False:
         return False, None
     if isinstance(given, Scorecards):
@@ -664,7 +674,10 @@ def csv_files(
         Its stakeholder graph; built when None.
     options
         ``include_private`` (bool), ``scores`` (:class:`~democratie.scoring.Scorecards`
-        to write, or False for no ``scores.csv``), ``licence`` (text for the data card),
+        to write, or False for no ``scores.csv``), ``analysis`` (an
+        :class:`~democratie.analysis.Analysis` whose scorecards to write, when
+        ``scores`` is not given: :func:`democratie.export` passes one, so every
+        registered rule is in ``scores.csv``), ``licence`` (text for the data card),
         ``generated`` (the date the data card states; see :func:`generation_date`).
 
     Raises
@@ -716,8 +729,8 @@ class CsvExporter:
     or a zip of them when the destination ends in ``.zip``; through the exporter
     protocol, :meth:`export` writes the zip.
 
-    Options: ``include_private``, ``scores``, ``licence``, ``generated`` (see
-    :func:`csv_files`).
+    Options: ``include_private``, ``scores``, ``analysis``, ``licence``, ``generated``
+    (see :func:`csv_files`).
     """
 
     name = "csv"
@@ -725,6 +738,8 @@ class CsvExporter:
     suffixes = (".zip",)
     binary = True
     needs_graph = True
+    #: :func:`democratie.export` passes the landscape's analysis, as the option ``analysis``.
+    needs_analysis = True
     file_names = frozenset(
         {
             "nodes.csv",

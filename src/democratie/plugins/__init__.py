@@ -26,6 +26,7 @@ from democratie.formats import (
 )
 from democratie.plugins._markers import ENTRY_POINT_GROUP, PROJECT_NAME, hookimpl, hookspec
 from democratie.plugins.api import (
+    analyse,
     build_graph,
     enrich_graph,
     exporters,
@@ -64,6 +65,7 @@ __all__ = [
     "PluginProblem",
     "PluginWarning",
     "Severity",
+    "analyse",
     "build_graph",
     "check_exporter_attributes",
     "check_importer_attributes",

@@ -34,9 +34,11 @@ False
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+import os
+from collections.abc import Collection, Mapping, Sequence
 
 from democratie import graph as _graph
+from democratie.analysis import Analysis
 from democratie.formats import (
     Exporter,
     Importer,
@@ -51,6 +53,7 @@ from democratie.plugins.problems import PluginProblem
 from democratie.scoring import Scorecards, ScoringRule, check_rule, run
 
 __all__ = [
+    "analyse",
     "build_graph",
     "enrich_graph",
     "exporters",
@@ -110,13 +113,18 @@ def exporters(
     strict
         Raise a :class:`~democratie.plugins.PluginError` when a plugin fails.
     """
-    found = _manager(plugin_manager).gather(
+    return tuple(item for _, item in _exporters_with_plugins(_manager(plugin_manager), strict))
+
+
+def _exporters_with_plugins(
+    manager: DemocratiePluginManager, strict: bool
+) -> list[tuple[str, Exporter]]:
+    return manager.gather(
         "democratie_exporters",
         check_exporter_attributes,
         name_of=lambda item: str(item.name),
         strict=strict,
     )
-    return tuple(item for _, item in found)
 
 
 def importers(
@@ -172,15 +180,6 @@ def validate(
     return tuple(finding.by(plugin) for plugin, finding in found)
 
 
-def _restore(graph: StakeholderGraph, snapshot: StakeholderGraph) -> None:
-    target = graph.nx
-    target.clear()
-    target.graph.update(snapshot.nx.graph)
-    target.add_nodes_from(snapshot.nx.nodes(data=True))
-    for u, v, key, data in snapshot.nx.edges(keys=True, data=True):
-        target.add_edge(u, v, key=key, **data)
-
-
 def enrich_graph(
     graph: StakeholderGraph,
     landscape: Landscape,
@@ -201,20 +200,17 @@ def enrich_graph(
     manager = _manager(plugin_manager)
     hook = "democratie_enrich_graph"
     problems: list[PluginProblem] = []
-    for plugin, implementation in manager.implementations(hook):
-        snapshot = graph.copy()
-        try:
-            result = implementation(graph=graph, landscape=landscape)
-        except Exception as error:
-            _restore(graph, snapshot)
-            problems.append(manager.problem(plugin, "hook-failed", _describe(error), hook=hook))
-            continue
-        if result is not None:
+    for outcome in manager.call_each(hook, graph=graph, landscape=landscape):
+        if outcome.error is not None:  # its changes are undone already (UNDO_ON_FAILURE)
+            problems.append(
+                manager.problem(outcome.plugin, "hook-failed", _describe(outcome.error), hook=hook)
+            )
+        elif outcome.value is not None:
             problems.append(
                 manager.problem(
-                    plugin,
+                    outcome.plugin,
                     "wrong-type",
-                    f"it returned {type(result).__name__}; expected None",
+                    f"it returned {type(outcome.value).__name__}; expected None",
                     hook=hook,
                 )
             )
@@ -315,7 +311,35 @@ def score(
         chosen = rules
         if strict:
             manager.report([], strict=True)
+    return _score(
+        manager,
+        landscape,
+        chosen,
+        providers,
+        as_of=as_of,
+        only=only,
+        graph=graph,
+        seed=seed,
+        strict=strict,
+        time_budget=time_budget,
+        workers=workers,
+    )
 
+
+def _score(
+    manager: DemocratiePluginManager,
+    landscape: Landscape,
+    chosen: Sequence[ScoringRule],
+    providers: Mapping[int, str],
+    *,
+    as_of: dt.date | None,
+    only: Collection[str] | None,
+    graph: StakeholderGraph | None,
+    seed: int,
+    strict: bool,
+    time_budget: float | None,
+    workers: int,
+) -> Scorecards:
     def builder(land: Landscape) -> StakeholderGraph:
         return build_graph(land, plugin_manager=manager, strict=strict)
 
@@ -354,3 +378,117 @@ def score(
             )
         manager.report(problems, strict=strict)
     return cards
+
+
+def _all_cores() -> int:
+    """The cores this process may run on (fewer than the machine's where it is limited)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def analyse(
+    landscape: Landscape,
+    rules: Sequence[ScoringRule] | None = None,
+    *,
+    graph: StakeholderGraph | None = None,
+    as_of: dt.date | None = None,
+    seed: int = 0,
+    workers: int | None = None,
+    time_budget: float | None = None,
+    plugin_manager: DemocratiePluginManager | None = None,
+    strict: bool = False,
+) -> Analysis:
+    """Analyse *landscape* once, for everything that shows it: report, exports, command line.
+
+    The rules are gathered from the registered plugins now; the graph (built
+    and enriched by the plugins), the scorecards, the champions, brokers,
+    cohesion, krachtenveld and coverage are computed when first asked for, and
+    kept. The HTML report, ``scores.csv`` and ``democratie graph`` read the
+    same :class:`~democratie.analysis.Analysis`, so they agree.
+
+    Parameters
+    ----------
+    landscape
+        The landscape to analyse.
+    rules
+        The rules to score with; by default every registered rule.
+    graph
+        Its stakeholder graph when you have it; by default built on first use
+        with the plugins' enrichments (:func:`build_graph`).
+    as_of
+        The day deadlines are judged against.
+    seed
+        The seed of the analyses that sample.
+    workers
+        How many processes score at once; by default all the cores this
+        process may use. The scorecards are the same with any number.
+    time_budget
+        The most seconds one rule may take on one subject: a rule still running
+        then is stopped and reported (see :func:`democratie.scoring.run`).
+        None (the default) sets no limit.
+    plugin_manager
+        The manager to ask; the shared one by default.
+    strict
+        Raise a :class:`~democratie.plugins.PluginError` when a plugin fails
+        (a rule failing on a subject included) instead of warning.
+
+    Returns
+    -------
+    Analysis
+        Nothing is computed yet but the list of rules.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> analysis = democratie.analyse(land)
+    >>> card = analysis.scorecards["de-zeven-van-delft"]
+    >>> card["domain_coverage"].value == democratie.score(land)["de-zeven-van-delft"][
+    ...     "domain_coverage"].value
+    True
+    >>> analysis.rule_plugins["domain_coverage"]
+    'democratie.plugins.builtin_rules'
+    """
+    manager = _manager(plugin_manager)
+    providers: dict[int, str] = {}
+    if rules is None:
+        gathered = _rules_with_plugins(manager, strict)
+        providers = {id(rule): plugin for plugin, rule in gathered}
+        chosen: Sequence[ScoringRule] = [rule for _, rule in gathered]
+    else:
+        chosen = list(rules)
+        if strict:
+            manager.report([], strict=True)
+    processes = _all_cores() if workers is None else workers
+
+    def scorer(built: StakeholderGraph) -> Scorecards:
+        return _score(
+            manager,
+            landscape,
+            chosen,
+            providers,
+            as_of=as_of,
+            only=None,
+            graph=built,
+            seed=seed,
+            strict=strict,
+            time_budget=time_budget,
+            workers=processes,
+        )
+
+    def builder() -> StakeholderGraph:
+        return build_graph(landscape, plugin_manager=manager, strict=strict)
+
+    return Analysis(
+        landscape,
+        chosen,
+        graph=graph if graph is not None else builder,
+        scorer=scorer,
+        rule_plugins={rule.name: providers.get(id(rule), type(rule).__module__) for rule in chosen},
+        as_of=as_of,
+        seed=seed,
+        strict=strict,
+        time_budget=time_budget,
+        workers=processes,
+    )

@@ -12,12 +12,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from democratie.exporters import Exporter
+from democratie.analysis import Analysis
+from democratie.errors import WriteError
+from democratie.exporters import Exporter, ExportError, get_exporter
 from democratie.exporters import export as export_with
 from democratie.graph import StakeholderGraph
 from democratie.model import Landscape
-from democratie.plugins.api import build_graph, exporters
-from democratie.plugins.manager import DemocratiePluginManager
+from democratie.plugins.api import _exporters_with_plugins, _manager, analyse, build_graph
+from democratie.plugins.manager import DEFAULT_PLUGINS, DemocratiePluginManager, _describe
+from democratie.plugins.problems import PluginError
 
 __all__ = ["export"]
 
@@ -32,6 +35,8 @@ def export(
     options: Mapping[str, Any] | None = None,
     plugin_manager: DemocratiePluginManager | None = None,
     strict: bool = False,
+    analysis: Analysis | None = None,
+    time_budget: float | None = None,
 ) -> Path:
     """Write *landscape* in *format* to *destination*, atomically and deterministically.
 
@@ -56,7 +61,16 @@ def export(
     plugin_manager
         The plugin manager to ask for exporters; the shared one by default.
     strict
-        Raise a :class:`~democratie.plugins.PluginError` when a plugin fails.
+        Raise a :class:`~democratie.plugins.PluginError` when a plugin fails to
+        load or to offer its exporters, instead of warning and leaving them out.
+    analysis
+        For a format that shows scores (an exporter with ``needs_analysis``,
+        such as ``csv``): the landscape's analysis, when it is computed already;
+        by default :func:`democratie.analyse` makes it, so every registered rule
+        is scored. It is given to the exporter as the option ``analysis``.
+    time_budget
+        When the export scores: the most seconds one rule may take on one
+        subject (see :func:`democratie.scoring.run`).
 
     Returns
     -------
@@ -69,6 +83,10 @@ def export(
         For an unknown format or an unusable destination or option.
     democratie.errors.WriteError
         When writing fails; what was there is left as it was.
+    PluginError
+        When the exporter of a plugin fails (raises anything but an
+        :class:`~democratie.exporters.ExportError`): the problem names the plugin,
+        with the code ``"exporter-failed"``, and nothing is written.
 
     Examples
     --------
@@ -79,13 +97,42 @@ def export(
     >>> democratie.export(land, "graphml", target).name
     'leusden.graphml'
     """
-    return export_with(
-        landscape,
-        format,
-        destination,
-        include_private=include_private,
-        graph=graph,
-        options=options,
-        exporters=exporters(plugin_manager=plugin_manager, strict=strict),
-        graph_builder=lambda land: build_graph(land, plugin_manager=plugin_manager, strict=strict),
-    )
+    manager = _manager(plugin_manager)
+    offered = _exporters_with_plugins(manager, strict)
+    exporter = get_exporter(format, [item for _, item in offered])
+    plugin = next((name for name, item in offered if item is exporter), None)
+    chosen = dict(options or {})
+    if getattr(exporter, "needs_analysis", False) is True and "analysis" not in chosen:
+        if analysis is None:
+            analysis = analyse(
+                landscape,
+                graph=graph,
+                plugin_manager=manager,
+                strict=strict,
+                time_budget=time_budget,
+            )
+        chosen["analysis"] = analysis
+    if analysis is not None and graph is None and exporter.needs_graph:
+        graph = analysis.graph
+    try:
+        return export_with(
+            landscape,
+            exporter,
+            destination,
+            include_private=include_private,
+            graph=graph,
+            options=chosen,
+            graph_builder=lambda land: build_graph(land, plugin_manager=manager, strict=strict),
+        )
+    except (ExportError, WriteError, PluginError):
+        raise
+    except BaseException as error:
+        if isinstance(error, KeyboardInterrupt) or plugin is None or plugin in DEFAULT_PLUGINS:
+            raise
+        problem = manager.problem(
+            plugin,
+            "exporter-failed",
+            f"its exporter {exporter.name!r} failed: {_describe(error)}; nothing was written",
+            hook="democratie_exporters",
+        )
+        raise PluginError([problem]) from error

@@ -7,11 +7,23 @@ arguments by name). Installed packages offer plugins through the entry-point
 group ``democratie``; a program can also register a plugin object at run time
 with ``democratie.plugins.get_plugin_manager().register(plugin)``.
 
-How ``democratie`` calls hooks (this differs from plain pluggy on purpose):
+How ``democratie`` calls hooks (this differs from plain pluggy on purpose, and is
+declared here, with the hooks):
 
-- Every implementation is called on its own, so one that raises is reported by
-  its plugin's name and skipped, and the others still run. With ``strict=True``
-  the failure is raised as a :class:`~democratie.plugins.PluginError` instead.
+- A hook is called through pluggy's own machinery, ``manager.hook.<name>(...)``,
+  so pluggy's tracing (``enable_tracing``) and monitoring
+  (``add_hookcall_monitoring``) see every call; set the environment variable
+  ``DEMOCRATIE_TRACE_PLUGINS=1`` to print each call, its implementations and
+  their results to standard error.
+- Every implementation is called on its own, so one that raises (any exception,
+  ``SystemExit`` included; only ``KeyboardInterrupt`` goes through) is reported
+  by its plugin's name and skipped, and the others still run. With
+  ``strict=True`` the failure is raised as a
+  :class:`~democratie.plugins.PluginError` instead. A hook call therefore
+  returns one :class:`HookOutcome` per implementation, in call order, not
+  pluggy's plain list of results.
+- An implementation of ``democratie_enrich_graph`` that raises has its changes
+  to the graph undone (:data:`UNDO_ON_FAILURE`).
 - Results are checked: an implementation that returns the wrong type is
   reported and its result left out.
 - Implementations run in the order the plugins were registered: the built-in
@@ -37,14 +49,21 @@ A plugin that adds one scoring rule, registered at run time:
 >>> from democratie.plugins import scoring_rules
 >>> "mine.domain_coverage" in [rule.name for rule in scoring_rules()]
 True
+>>> outcomes = manager.hook.democratie_scoring_rules()
+>>> [outcome.plugin for outcome in outcomes]
+['democratie.plugins.builtin_rules', 'mine']
+>>> outcomes[-1].error is None
+True
 >>> manager.unregister(name="mine") is not None
 True
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Final
+
+from attrs import frozen
 
 from democratie.plugins._markers import hookspec
 
@@ -56,12 +75,73 @@ if TYPE_CHECKING:
     from democratie.scoring import ScoringRule
 
 __all__ = [
+    "UNDO_ON_FAILURE",
+    "HookOutcome",
     "democratie_enrich_graph",
     "democratie_exporters",
     "democratie_importers",
     "democratie_scoring_rules",
     "democratie_validate",
 ]
+
+
+@frozen(kw_only=True)
+class HookOutcome:
+    """What one implementation of a hook gave: its result, or the exception it raised.
+
+    A call of a ``democratie`` hook returns one outcome per implementation, in
+    the order they were called.
+
+    Parameters
+    ----------
+    plugin
+        The name of the plugin the implementation belongs to.
+    value
+        What it returned (None when it raised).
+    error
+        The exception it raised, or None.
+
+    Examples
+    --------
+    >>> from democratie.plugins import get_plugin_manager
+    >>> outcome = get_plugin_manager().hook.democratie_scoring_rules()[0]
+    >>> outcome.plugin, outcome.error, outcome.failed
+    ('democratie.plugins.builtin_rules', None, False)
+    >>> HookOutcome(plugin="mine", error=SystemExit(2)).failed
+    True
+    """
+
+    plugin: str
+    value: Any = None
+    error: BaseException | None = None
+
+    @property
+    def failed(self) -> bool:
+        """Whether the implementation raised."""
+        return self.error is not None
+
+
+def _graph_snapshot(kwargs: Mapping[str, Any]) -> Callable[[], None]:
+    """Copy the graph a hook is given; the function returned puts it back as it was."""
+    graph = kwargs["graph"]
+    snapshot = graph.nx.copy()
+
+    def undo() -> None:
+        target = graph.nx
+        target.clear()
+        target.graph.update(snapshot.graph)
+        target.add_nodes_from(snapshot.nodes(data=True))
+        target.add_edges_from(snapshot.edges(keys=True, data=True))
+
+    return undo
+
+
+#: For the hooks whose implementations change what they are given: a function that takes
+#: the hook's arguments before an implementation runs and returns what undoes its changes
+#: should it raise.
+UNDO_ON_FAILURE: Final[Mapping[str, Callable[[Mapping[str, Any]], Callable[[], None]]]] = {
+    "democratie_enrich_graph": _graph_snapshot,
+}
 
 
 # -------------------------------------------------------------------------

@@ -28,9 +28,10 @@ import importlib
 import importlib.metadata
 import logging
 import os
+import sys
 import threading
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, Literal, TypeAlias, TypeVar
 
 import pluggy
@@ -38,12 +39,14 @@ from attrs import frozen
 
 from democratie.plugins import hookspecs
 from democratie.plugins._markers import ENTRY_POINT_GROUP, PROJECT_NAME
+from democratie.plugins.hookspecs import HookOutcome
 from democratie.plugins.problems import PluginError, PluginProblem, PluginWarning
 
 __all__ = [
     "BLOCK_VARIABLE",
     "DEFAULT_PLUGINS",
     "DISABLE_VARIABLE",
+    "TRACE_VARIABLE",
     "DemocratiePluginManager",
     "Origin",
     "PluginInfo",
@@ -67,6 +70,8 @@ DEFAULT_PLUGINS: Final[tuple[str, ...]] = (
 DISABLE_VARIABLE: Final = "DEMOCRATIE_DISABLE_ENTRYPOINTS"
 #: Environment variable with comma-separated plugin names not to load.
 BLOCK_VARIABLE: Final = "DEMOCRATIE_BLOCK_PLUGINS"
+#: Environment variable that, set to 1, prints every hook call to standard error.
+TRACE_VARIABLE: Final = "DEMOCRATIE_TRACE_PLUGINS"
 
 #: Where a plugin came from.
 Origin: TypeAlias = Literal["builtin", "entry_point", "runtime"]
@@ -166,6 +171,11 @@ class DemocratiePluginManager(pluggy.PluginManager):
         self._records: dict[str, _Record] = {}
         self._counter = 0
         self.load_problems: list[PluginProblem] = []
+        # Hooks are called through pluggy's own execution (what its tracing and monitoring
+        # wrap); only the innermost call, pluggy's LIFO multicall, is replaced.
+        self._inner_hookexec = self._call_isolated
+        if _flag(TRACE_VARIABLE):
+            self.add_hookcall_monitoring(_trace_before, _trace_after)
 
     # -- registering ----------------------------------------------------------------------
 
@@ -344,7 +354,9 @@ class DemocratiePluginManager(pluggy.PluginManager):
             )
         try:
             plugin = entry_point.load()
-        except Exception as error:
+        except BaseException as error:  # SystemExit at import too: the tool goes on
+            if isinstance(error, KeyboardInterrupt):
+                raise
             return problem("import-failed", _describe(error))
         if self.get_name(plugin) is not None:
             return problem(
@@ -417,10 +429,40 @@ class DemocratiePluginManager(pluggy.PluginManager):
 
     # -- calling hooks ----------------------------------------------------------------------
 
-    def _ordered_impls(self, hook_name: str) -> list[pluggy.HookImpl]:
-        caller: pluggy.HookCaller = getattr(self.hook, hook_name)
-        impls = caller.get_hookimpls()
+    def _call_isolated(
+        self,
+        hook_name: str,
+        hook_impls: Sequence[pluggy.HookImpl],
+        caller_kwargs: Mapping[str, object],
+        firstresult: bool,
+    ) -> list[HookOutcome]:
+        """Call every implementation on its own, in plugin order: pluggy's innermost call.
 
+        Installed as pluggy's ``_inner_hookexec``, under whatever tracing or monitoring
+        is added, so ``manager.hook.<name>(...)`` is the one way hooks are called. No
+        ``democratie`` hook is ``firstresult``; the flag is ignored.
+        """
+        del firstresult
+        undo_for = hookspecs.UNDO_ON_FAILURE.get(hook_name)
+        outcomes = []
+        for impl in self._ordered(hook_impls):
+            arguments = {
+                name: caller_kwargs[name] for name in impl.argnames if name in caller_kwargs
+            }
+            undo = undo_for(caller_kwargs) if undo_for is not None else None
+            try:
+                value = impl.function(**arguments)
+            except BaseException as error:
+                if isinstance(error, KeyboardInterrupt):
+                    raise
+                if undo is not None:
+                    undo()
+                outcomes.append(HookOutcome(plugin=impl.plugin_name, error=error))
+                continue
+            outcomes.append(HookOutcome(plugin=impl.plugin_name, value=value))
+        return outcomes
+
+    def _ordered(self, impls: Iterable[pluggy.HookImpl]) -> list[pluggy.HookImpl]:
         def key(impl: pluggy.HookImpl) -> tuple[int, int]:
             band = 0 if impl.tryfirst else 2 if impl.trylast else 1
             record = self._records.get(impl.plugin_name)
@@ -428,43 +470,35 @@ class DemocratiePluginManager(pluggy.PluginManager):
 
         return sorted(impls, key=key)
 
-    def implementations(self, hook_name: str) -> list[tuple[str, Callable[..., object]]]:
-        """Return the implementations of a hook in plugin order, as ``(plugin name, callable)``.
+    def call_each(self, hook_name: str, /, **kwargs: Any) -> list[HookOutcome]:
+        """Call a hook by name, as ``manager.hook.<hook_name>(**kwargs)`` does.
 
-        Each callable takes the hook's arguments by keyword and passes on only
-        those the implementation declares.
+        Returns
+        -------
+        list of HookOutcome
+            One per implementation, in plugin order: its result, or the
+            exception it raised (the next one is still called).
 
         Raises
         ------
         ValueError
             When *hook_name* is not a democratie hook.
+
+        Examples
+        --------
+        >>> from democratie.plugins import make_plugin_manager
+        >>> manager = make_plugin_manager(entry_points=False)
+        >>> [outcome.plugin for outcome in manager.call_each("democratie_importers")]
+        ['democratie.plugins.builtin_importers']
         """
         if hook_name not in _HOOK_NAMES:
             message = f"there is no hook {hook_name!r}; the hooks are " + ", ".join(
                 sorted(_HOOK_NAMES)
             )
             raise ValueError(message)
-        return [(impl.plugin_name, _bind(impl)) for impl in self._ordered_impls(hook_name)]
-
-    def call_each(
-        self, hook_name: str, /, **kwargs: Any
-    ) -> Iterator[tuple[str, object | BaseException]]:
-        """Call every implementation of a hook on its own, in plugin order.
-
-        Yields ``(plugin name, result)`` pairs; when an implementation raises,
-        the exception takes the place of its result, and the next one is
-        called.
-
-        Raises
-        ------
-        ValueError
-            When *hook_name* is not a democratie hook.
-        """
-        for plugin, function in self.implementations(hook_name):
-            try:
-                yield plugin, function(**kwargs)
-            except Exception as error:
-                yield plugin, error
+        caller: pluggy.HookCaller = getattr(self.hook, hook_name)
+        outcomes: list[HookOutcome] = caller(**kwargs)
+        return outcomes
 
     def gather(
         self,
@@ -501,10 +535,11 @@ class DemocratiePluginManager(pluggy.PluginManager):
         items: list[tuple[str, Any]] = []
         problems: list[PluginProblem] = []
         taken: dict[str, str] = {}
-        for plugin, result in self.call_each(hook_name, **kwargs):
-            if isinstance(result, BaseException):
+        for outcome in self.call_each(hook_name, **kwargs):
+            plugin, result = outcome.plugin, outcome.value
+            if outcome.error is not None:
                 problems.append(
-                    self.problem(plugin, "hook-failed", _describe(result), hook=hook_name)
+                    self.problem(plugin, "hook-failed", _describe(outcome.error), hook=hook_name)
                 )
                 continue
             if result is None:
@@ -521,7 +556,9 @@ class DemocratiePluginManager(pluggy.PluginManager):
                 continue
             try:
                 returned = list(result)
-            except Exception as error:
+            except BaseException as error:
+                if isinstance(error, KeyboardInterrupt):
+                    raise
                 problems.append(
                     self.problem(plugin, "hook-failed", _describe(error), hook=hook_name)
                 )
@@ -582,19 +619,35 @@ class DemocratiePluginManager(pluggy.PluginManager):
         return tuple(info for _, info in sorted(infos, key=lambda pair: pair[0]))
 
 
-def _bind(impl: pluggy.HookImpl) -> Callable[..., object]:
-    function = impl.function
-    names = tuple(impl.argnames)
-
-    def call(**kwargs: Any) -> object:
-        return function(**{name: kwargs[name] for name in names if name in kwargs})
-
-    return call
-
-
 def _short(item: object) -> str:
     text = repr(item)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _trace_before(
+    hook_name: str, impls: Sequence[pluggy.HookImpl], kwargs: Mapping[str, object]
+) -> None:
+    arguments = ", ".join(f"{name}={_short(value)}" for name, value in kwargs.items())
+    sys.stderr.write(f"democratie: hook {hook_name}({arguments})" + "\n")
+    for impl in impls:
+        sys.stderr.write(f"  implemented by {impl.plugin_name}" + "\n")
+
+
+def _trace_after(
+    outcome: pluggy.Result[object],
+    hook_name: str,
+    impls: Sequence[pluggy.HookImpl],
+    kwargs: Mapping[str, object],
+) -> None:
+    del impls, kwargs
+    if outcome.exception is not None:
+        sys.stderr.write(f"  {hook_name} raised {_describe(outcome.exception)}" + "\n")
+        return
+    results = outcome.get_result()
+    for each in results if isinstance(results, list) else [results]:
+        if isinstance(each, HookOutcome):
+            shown = f"raised {_describe(each.error)}" if each.error else _short(each.value)
+            sys.stderr.write(f"  {each.plugin} -> {shown}" + "\n")
 
 
 def make_plugin_manager(

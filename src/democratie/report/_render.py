@@ -10,20 +10,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
-import networkx as nx
-
 from democratie._atomic import write_atomic
+from democratie.analysis import ANALYSIS_ERRORS, Analysis
 from democratie.errors import WriteError
 from democratie.graph import ACTOR_KINDS, StakeholderGraph
-from democratie.graph.analysis import (
-    BrokerRanking,
-    ChampionRanking,
-    map_krachtenveld,
-    rank_brokers,
-    rank_champions,
-)
+from democratie.graph.analysis import BrokerRanking, ChampionRanking
 from democratie.model import Landscape
-from democratie.plugins import build_graph, score, scoring_rules
+from democratie.plugins import analyse, scoring_rules
 from democratie.report._assets import CSS, SCRIPT, csp
 from democratie.report._html import esc, tag
 from democratie.report._krachtenveld import krachtenveld_body
@@ -56,12 +49,6 @@ SECTIONS: Final[tuple[str, ...]] = (
 #: How many champions and brokers the tables list, and how many the picture rings.
 _RANKED: Final = 10
 _RINGED: Final = 3
-#: Above this many actors, the brokers are ranked among a shortlist of the best connected
-#: actors, with betweenness estimated from a seeded sample of sources: exact betweenness
-#: and Burt's measures for every actor take minutes on a national landscape.
-_LARGE: Final = 300
-_SHORTLIST: Final = 100
-_SOURCES: Final = 32
 
 
 def render(
@@ -73,6 +60,8 @@ def render(
     title: str | None = None,
     as_of: dt.date | None = None,
     max_nodes: int = MAX_GRAPH_NODES,
+    analysis: Analysis | None = None,
+    time_budget: float | None = None,
 ) -> str:
     """Render *landscape* as the text of one self-contained HTML page.
 
@@ -107,6 +96,13 @@ def render(
     max_nodes : int, default 150
         The most nodes the picture of the graph draws (the best connected, champions and
         brokers first). The tables always cover the whole graph.
+    analysis : Analysis, optional
+        What the report shows, when it is computed already (:func:`democratie.analyse`):
+        its graph, scorecards, champions, brokers, krachtenveld and coverage. By default
+        the report analyses *landscape* itself, with *scorecards* and *graph* when given.
+    time_budget : float, optional
+        When the report scores: the most seconds one rule may take on one subject (see
+        :func:`democratie.scoring.run`).
 
     Returns
     -------
@@ -133,17 +129,22 @@ def render(
     if isinstance(checked, bool) or not isinstance(checked, int) or checked < 1:
         message = f"max_nodes must be a whole number of at least 1, got {max_nodes!r}"
         raise ValueError(message)
-    if graph is None:
-        graph = build_graph(landscape)
-    if scorecards is None:
-        scorecards = score(landscape, graph=graph, as_of=as_of)
-    titles: Mapping[str, Bilingual] = {rule.name: rule.title for rule in scoring_rules()}
+    if analysis is None:
+        analysis = analyse(landscape, graph=graph, as_of=as_of, time_budget=time_budget)
+        if scorecards is not None:
+            analysis = _with_scorecards(analysis, scorecards)
+    titles: Mapping[str, Bilingual] = {
+        **{rule.name: rule.title for rule in scoring_rules()},
+        **analysis.rule_titles,
+    }
+    scorecards = analysis.scorecards
     ctx = Context(
         landscape=landscape,
-        graph=graph,
+        graph=analysis.graph,
         scorecards=scorecards,
         rule_titles=titles,
         text=text,
+        analysis=analysis,
     )
     heading = title or landscape.title or text("default_title")
     names = {
@@ -217,6 +218,18 @@ def render(
     )
 
 
+def _with_scorecards(analysis: Analysis, scorecards: Scorecards) -> Analysis:
+    """The analysis, with scorecards computed elsewhere in place of its own."""
+    return Analysis(
+        analysis.landscape,
+        analysis.rules,
+        graph=lambda: analysis.graph,
+        scorer=lambda _: scorecards,
+        rule_plugins=analysis.rule_plugins,
+        seed=analysis.seed,
+    )
+
+
 def _subtitle(landscape: Landscape, text: Text) -> str:
     sizes = (
         (len(landscape.municipalities), "municipality"),
@@ -237,23 +250,14 @@ def _graph_body(ctx: Context, max_nodes: int) -> str:
     brokers: BrokerRanking | None = None
     champion_error = broker_error = ""
     try:
-        champions = rank_champions(graph, top=_RANKED)
-    except (nx.NetworkXException, ValueError, ImportError) as error:
+        champions = ctx.analysis.top_champions(_RANKED)
+    except ANALYSIS_ERRORS as error:
         champion_error = str(error)
     actors = graph.nodes(kind=ACTOR_KINDS)
-    shortlist: list[str] | None = None
-    if len(actors) > _LARGE:
-        degree = graph.nx.degree
-        shortlist = sorted(actors, key=lambda n: -degree[n])[:_SHORTLIST]
+    shortlist = ctx.analysis.broker_shortlist
     try:
-        brokers = rank_brokers(
-            graph,
-            shortlist,
-            top=_RANKED,
-            k=_SOURCES if shortlist is not None else None,
-            seed=0,
-        )
-    except (nx.NetworkXException, ValueError) as error:
+        brokers = ctx.analysis.top_brokers(_RANKED)
+    except ANALYSIS_ERRORS as error:
         broker_error = str(error)
     ringed_champions = [c.id for c in champions or () if c.score > 0][:_RINGED]
     ringed_brokers = [b.id for b in brokers or () if b.betweenness > 0][:_RINGED]
@@ -389,8 +393,8 @@ def _broker_table(ranking: BrokerRanking | None, error: str, ctx: Context) -> st
 def _krachtenveld_body(ctx: Context) -> str:
     t = ctx.text
     try:
-        field = map_krachtenveld(ctx.graph)
-    except (KeyError, ValueError) as error:
+        field = ctx.analysis.krachtenveld
+    except ANALYSIS_ERRORS as error:
         return tag("p", esc(t("not_computed", reason=str(error))), class_="note")
     intro = tag("p", esc(t("krachtenveld_intro"))) if field.positions else ""
     return intro + krachtenveld_body(field, t)
@@ -428,6 +432,8 @@ def write_report(
     title: str | None = None,
     as_of: dt.date | None = None,
     max_nodes: int = MAX_GRAPH_NODES,
+    analysis: Analysis | None = None,
+    time_budget: float | None = None,
 ) -> Path:
     """Write the report of *landscape* to ``<directory>/<name>.html``, atomically.
 
@@ -443,7 +449,7 @@ def write_report(
         The folder to write to.
     name : str, optional
         The file name without ``.html``; by default :func:`report_name` of the landscape.
-    lang, scorecards, graph, title, as_of, max_nodes
+    lang, scorecards, graph, title, as_of, max_nodes, analysis, time_budget
         As for :func:`render`.
 
     Returns
@@ -486,6 +492,8 @@ def write_report(
         title=title,
         as_of=as_of,
         max_nodes=max_nodes,
+        analysis=analysis,
+        time_budget=time_budget,
     )
     folder = Path(directory)
     try:

@@ -13,8 +13,8 @@ from typing import TypeVar
 import networkx as nx
 from attrs import frozen
 
+from democratie.analysis import Analysis
 from democratie.graph import StakeholderGraph
-from democratie.graph.analysis import area_coverage, domain_coverage, sector_coverage
 from democratie.model import (
     Initiative,
     Landscape,
@@ -62,6 +62,8 @@ class Context:
         The titles of the rules that may appear in the scorecards, by rule name.
     text : Text
         The words of the report in its language.
+    analysis : Analysis
+        What is computed about the landscape, once (coverage, rankings).
     """
 
     landscape: Landscape
@@ -69,6 +71,7 @@ class Context:
     scorecards: Scorecards
     rule_titles: Mapping[str, Bilingual]
     text: Text
+    analysis: Analysis
 
     def name(self, entity_id: str) -> str:
         """A readable name for an id: from the landscape, else the graph, else the id."""
@@ -557,7 +560,7 @@ def _area_table(ctx: Context) -> str:
             if not count and not land.areas_of(mun.id, level.slug):
                 continue
             try:
-                found = area_coverage(ctx.graph, mun.id, level=level)
+                found = ctx.analysis.area_coverage(mun.id, level)
             except (KeyError, ValueError, nx.NetworkXException) as error:
                 return _not_computed(error, t)
             total = t.integer(found.total) if found.total is not None else t("unknown")
@@ -595,7 +598,7 @@ def _domain_table(ctx: Context) -> str:
         if not ini.domains and not ini.required_domains:
             continue
         try:
-            found = domain_coverage(ctx.graph, ini.id)
+            found = ctx.analysis.domain_coverage(ini.id)
         except (KeyError, ValueError, nx.NetworkXException) as error:
             return _not_computed(error, t)
         rows.append(
@@ -625,7 +628,7 @@ def _sector_table(ctx: Context) -> str:
     rows = []
     for ini in ctx.landscape.initiatives:
         try:
-            found = sector_coverage(ctx.graph, ini.id)
+            found = ctx.analysis.sector_coverage(ini.id)
         except (KeyError, ValueError, nx.NetworkXException) as error:
             return _not_computed(error, t)
         if not found.present:

@@ -24,6 +24,7 @@ import attrs
 
 from democratie.graph import StakeholderGraph, build_graph
 from democratie.model import Initiative, Landscape
+from democratie.scoring._limit import STOPPED, call_within, paused
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import ScoringRule, check_rule
 from democratie.scoring.score import Score, Subject, SubjectKind
@@ -90,13 +91,16 @@ def run(
         Raise the first failure of a rule instead of recording it in
         :attr:`Scorecards.failures`.
     time_budget
-        The most seconds one rule may take on one subject. A rule that takes
-        longer is recorded as a failure with the code ``"over-budget"`` and its
-        score is left out (with *strict*, :class:`TimeoutError` is raised). The
-        rule is not interrupted: its time is measured when it returns, without
-        the time spent building the stakeholder graph on its first use. None
-        (the default) sets no limit. A budget makes the result depend on the
-        speed of the machine, so leave it off where scores must be reproducible.
+        The most seconds one rule may take on one subject. A rule still running
+        then is stopped (interrupted where it is, by a timer signal in the main
+        thread; elsewhere it is left running in a thread of its own and no
+        longer waited for), recorded as a failure with the code
+        ``"over-budget"``, and its score left out; the other rules and
+        subjects go on (with *strict*, :class:`TimeoutError` is raised). The
+        time spent building the stakeholder graph on its first use is not
+        counted. None (the default) sets no limit. A limit makes the result
+        depend on the speed of the machine when a rule comes near it, so set
+        it well above what the rules take.
     workers
         How many processes score at once (1, the default, scores in this
         process). With more, the subjects are shared out by municipality, so
@@ -147,16 +151,17 @@ def run(
     >>> cards["challenge"]["domain_coverage"].value
     0.5
 
-    With a time budget, a rule that is too slow is a failure, named:
+    With a time budget, a rule that hangs is stopped and named, and the others run:
 
     >>> import time
-    >>> class Slow(DomainCoverage):
+    >>> class Hangs(DomainCoverage):
     ...     def score(self, subject, context):
-    ...         time.sleep(0.02)
-    ...         return super().score(subject, context)
-    >>> cards = run(land, [Slow()], time_budget=0.01)
+    ...         time.sleep(3600)
+    >>> cards = run(land, [Hangs(name="hangs"), DomainCoverage()], time_budget=0.05)
     >>> [(f.rule, f.subject, f.code) for f in cards.failures]
-    [('domain_coverage', 'challenge', 'over-budget')]
+    [('hangs', 'challenge', 'over-budget')]
+    >>> cards["challenge"]["domain_coverage"].value
+    0.5
     """
     _check_rules(rules)
     _check_budget(time_budget)
@@ -423,7 +428,8 @@ class _GraphClock:
     def build(self, landscape: Landscape) -> StakeholderGraph:
         start = time.perf_counter()
         try:
-            graph = self._builder(landscape)
+            with paused():
+                graph = self._builder(landscape)
         finally:
             self.seconds += time.perf_counter() - start
         if self.spared:
@@ -461,13 +467,21 @@ def _score_one(
     budget: float | None = None,
     clock: _GraphClock | None = None,
 ) -> Score | RuleFailure:
-    building = clock.seconds if clock is not None else 0.0
-    start = time.perf_counter()
+    spent = 0.0
     try:
-        outcome: object = rule.score(subject, context)
-    except Exception as error:
-        if strict:
+        if budget is None:
+            outcome: object = rule.score(subject, context)
+        else:
+            outcome, spent = call_within(budget, lambda: rule.score(subject, context))
+    except BaseException as error:
+        if isinstance(error, KeyboardInterrupt):
             raise
+        if strict:
+            if isinstance(error, Exception):
+                raise
+            # SystemExit and the like would end the program: raised as what they are, a failure.
+            message = f"rule {rule.name!r} on {subject.id!r} raised {type(error).__name__}"
+            raise RuntimeError(f"{message}: {error}") from error
         return RuleFailure(
             rule=rule.name,
             subject=subject.id,
@@ -475,6 +489,12 @@ def _score_one(
             message=f"{type(error).__name__}: {error}",
             exception=error,
         )
+    if outcome is STOPPED:
+        assert budget is not None
+        message = f"it was stopped after {budget:g} s, its time limit"
+        if strict:
+            raise TimeoutError(f"rule {rule.name!r} on {subject.id!r}: {message}")
+        return RuleFailure(rule=rule.name, subject=subject.id, code="over-budget", message=message)
     problem: str | None = None
     code = "wrong-score"
     if not isinstance(outcome, Score):
@@ -491,17 +511,12 @@ def _score_one(
     elif outcome.value is not None and not _within(outcome.value, outcome.value_range):
         # A Score checks its value when made; this catches one altered after that.
         problem = f"the score's value {outcome.value!r} is not a number within {rule.value_range}"
-    if problem is None and budget is not None:
-        spent = time.perf_counter() - start
-        if clock is not None:
-            spent -= clock.seconds - building
-        if spent > budget:
-            message = f"it took {spent:.3f} s, more than the time budget of {budget:g} s"
-            if strict:
-                raise TimeoutError(f"rule {rule.name!r} on {subject.id!r}: {message}")
-            return RuleFailure(
-                rule=rule.name, subject=subject.id, code="over-budget", message=message
-            )
+    # Over the limit though not stopped: the rule caught its stop, or nothing could stop it.
+    if problem is None and budget is not None and spent > budget:
+        message = f"it took {spent:.3f} s, more than its time limit of {budget:g} s"
+        if strict:
+            raise TimeoutError(f"rule {rule.name!r} on {subject.id!r}: {message}")
+        return RuleFailure(rule=rule.name, subject=subject.id, code="over-budget", message=message)
     if problem is None:
         assert isinstance(outcome, Score)
         return outcome

@@ -31,7 +31,16 @@ from democratie.graph.analysis.bridging import (
     Partition,
     bridging_bonding,
 )
-from democratie.graph.analysis.brokers import Broker, BrokerRanking, rank_brokers
+from democratie.graph.analysis.brokers import (
+    LARGE_GRAPH,
+    SAMPLED_SOURCES,
+    SHORTLIST,
+    Broker,
+    BrokerRanking,
+    broker_shortlist,
+    rank_brokers,
+    rank_brokers_at_scale,
+)
 from democratie.graph.analysis.champions import Champion, ChampionRanking, rank_champions
 from democratie.graph.analysis.cohesion import Cohesion, measure_cohesion
 from democratie.graph.analysis.coverage import (
@@ -56,6 +65,9 @@ from democratie.graph.analysis.paths import Connection, EgoNetwork, connectors, 
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
+    "LARGE_GRAPH",
+    "SAMPLED_SOURCES",
+    "SHORTLIST",
     "AreaCoverage",
     "BridgingBonding",
     "Broker",
@@ -75,6 +87,7 @@ __all__ = [
     "actor_sectors",
     "area_coverage",
     "bridging_bonding",
+    "broker_shortlist",
     "connectors",
     "domain_coverage",
     "ego_network",
@@ -83,6 +96,7 @@ __all__ = [
     "mendelow_quadrant",
     "municipality_areas",
     "rank_brokers",
+    "rank_brokers_at_scale",
     "rank_champions",
     "salience_class",
     "sector_coverage",

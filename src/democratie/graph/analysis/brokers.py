@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 import networkx as nx
 from attrs import frozen
@@ -29,8 +30,25 @@ from attrs import frozen
 from democratie.graph._graph import StakeholderGraph
 from democratie.graph.analysis import _burt, _igraph
 from democratie.graph.analysis._common import node_info, resolve_actors, with_backend
+from democratie.graph.schema import ACTOR_KINDS
 
-__all__ = ["Broker", "BrokerRanking", "rank_brokers"]
+__all__ = [
+    "LARGE_GRAPH",
+    "SAMPLED_SOURCES",
+    "SHORTLIST",
+    "Broker",
+    "BrokerRanking",
+    "broker_shortlist",
+    "rank_brokers",
+    "rank_brokers_at_scale",
+]
+
+#: Above this many actors, :func:`rank_brokers_at_scale` ranks a shortlist, by sampling.
+LARGE_GRAPH: Final = 300
+#: How many of the best connected actors make the shortlist of a large graph.
+SHORTLIST: Final = 100
+#: How many sources betweenness is estimated from on a large graph.
+SAMPLED_SOURCES: Final = 32
 
 
 @frozen(kw_only=True)
@@ -244,3 +262,57 @@ def rank_brokers(
 
 def _number(value: float) -> float | None:
     return None if math.isnan(value) else float(value)
+
+
+def broker_shortlist(graph: StakeholderGraph) -> list[str] | None:
+    """The actors :func:`rank_brokers_at_scale` ranks: None (all of them) on a small graph.
+
+    On a graph of more than :data:`LARGE_GRAPH` actors, the :data:`SHORTLIST` best
+    connected (by degree in the stakeholder graph; of equal degree, in the graph's order).
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> broker_shortlist(build_graph(democratie.examples.load("delft-zeven-van-delft"))) is None
+    True
+    """
+    actors = graph.nodes(kind=ACTOR_KINDS)
+    if len(actors) <= LARGE_GRAPH:
+        return None
+    degree = graph.nx.degree
+    return sorted(actors, key=lambda node: -degree[node])[:SHORTLIST]
+
+
+def rank_brokers_at_scale(
+    graph: StakeholderGraph, *, top: int | None = None, seed: int = 0
+) -> BrokerRanking:
+    """Rank the brokers of any graph in seconds: exactly when small, by a sample when large.
+
+    The one policy the report, the ``democratie graph`` command and
+    :func:`democratie.analyse` share. Up to :data:`LARGE_GRAPH` actors, every
+    actor is ranked with exact betweenness. Above, exact betweenness and Burt's
+    measures for every actor take minutes on a national landscape, so the
+    :data:`SHORTLIST` best connected actors (:func:`broker_shortlist`) are ranked,
+    with betweenness estimated from :data:`SAMPLED_SOURCES` sources drawn with
+    *seed*.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+    >>> scaled = rank_brokers_at_scale(graph, top=3)
+    >>> scaled == rank_brokers(graph, top=3)
+    True
+    >>> scaled.sampled
+    False
+    """
+    shortlist = broker_shortlist(graph)
+    return rank_brokers(
+        graph,
+        shortlist,
+        top=top,
+        k=SAMPLED_SOURCES if shortlist is not None else None,
+        seed=seed,
+    )
