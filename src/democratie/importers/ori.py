@@ -52,7 +52,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -65,13 +64,11 @@ from democratie.importers._common import (
     Checker,
     IdPool,
     ReportBuilder,
-    count_seats,
     describe,
     is_empty,
     make_landscape,
     normalise,
     parse_date,
-    place_role,
     raise_problems,
     read_identifiers,
     read_json,
@@ -79,6 +76,7 @@ from democratie.importers._common import (
     source_title,
     unique,
 )
+from democratie.importers._placement import count_seats, drop_repeats, place_role
 from democratie.importers._result import ImportResult
 from democratie.io import MAX_BYTES
 from democratie.model import (
@@ -1032,16 +1030,15 @@ class _Builder:
         )
 
     def without_repeats(self, roles: list[Role]) -> list[Role]:
-        counts = Counter(roles)
-        repeated = [role for role, count in counts.items() if count > 1]
-        for role in repeated:
+        kept, repeated = drop_repeats(roles)
+        for role, extra in repeated:
             self.report.skip(
                 "membership.repeated",
                 "memberships that repeat another one of the same person exactly; kept once",
                 f"{role.holder}: {role.kind.value} at {role.at}",
-                count=counts[role] - 1,
+                count=extra,
             )
-        return unique(roles)
+        return kept
 
     def note_seats(self, municipality: Municipality) -> None:
         seats = municipality.council.seats

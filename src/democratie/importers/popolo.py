@@ -105,27 +105,23 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from attrs import Factory, define, evolve, frozen
+from attrs import evolve, frozen
 
 from democratie import reference
 from democratie.errors import LoadError, Problem
 from democratie.importers._common import (
-    COLLEGE_KINDS,
     Checker,
     IdPool,
     ReportBuilder,
-    count_seats,
     describe,
     is_empty,
     make_landscape,
     normalise,
     parse_date,
-    place_role,
     raise_problems,
     read_contact_details,
     read_identifiers,
@@ -133,6 +129,14 @@ from democratie.importers._common import (
     read_role,
     source_title,
     unique,
+)
+from democratie.importers._placement import (
+    OFFICES,
+    PlacedArea,
+    count_seats,
+    drop_repeats,
+    place_areas,
+    place_role,
 )
 from democratie.importers._result import ImportResult
 from democratie.io import MAX_BYTES
@@ -226,16 +230,6 @@ AREA_LEVELS: Mapping[str, AreaLevel] = {
 #: :class:`~democratie.vocab.ActorKind`, normalised (lower case, hyphens and underscores as
 #: spaces), so ``woningcorporatie`` and ``Maatschappelijke-Organisatie`` both match.
 ORGANISATION_KINDS: Mapping[str, ActorKind] = {normalise(kind.value): kind for kind in ActorKind}
-
-#: The offices of a council and a college. A membership of a council for one of these
-#: is a role in the council, its college or a faction even when it names an area: the
-#: area is then the ward the holder represents, which a role has no place for.
-OFFICES: frozenset[RoleKind] = COLLEGE_KINDS | {
-    RoleKind.RAADSLID,
-    RoleKind.BURGERLID,
-    RoleKind.FRACTIEVOORZITTER,
-    RoleKind.GRIFFIER,
-}
 
 _Kind = Literal["council", "party", "faction", "organisation", "other"]
 _CLASSIFICATIONS: Mapping[str, Literal["council", "party", "government", "faction"]] = {
@@ -407,18 +401,6 @@ class _Area:
     identifier: str | None
     parent: str | None
     path: str
-
-
-@define
-class _Frame:
-    """An area being built, with the areas below it still to visit and those built."""
-
-    area: _Area
-    depth: int
-    level: AreaLevel
-    code: str | None
-    pending: list[_Area]
-    inner: list[Area] = Factory(list)
 
 
 @frozen(kw_only=True)
@@ -928,11 +910,33 @@ class _Import:
     def municipalities(self, memberships: list[_Membership]) -> dict[str, Municipality]:
         councils = {org.id: org for org in self.orgs.values() if org.kind == "council"}
         own_area = {org.area: org.id for org in councils.values() if org.area in self.areas}
-        top, nested = self.arrange_areas(self.area_homes(councils, own_area, memberships), own_area)
-        placed: set[str] = set()
+        placement = place_areas(
+            {area.id: area.parent for area in self.areas.values()},
+            own_areas=own_area,
+            links=self.area_links(councils, memberships),
+            councils=list(councils),
+        )
+        for area_id, why in placement.left_out:
+            area = self.areas[area_id]
+            if why == "own":
+                self.skip(
+                    "area.municipality",
+                    "the area of a council's own municipality; the municipality stands for it "
+                    "(the area id is kept as an identifier of the municipality)",
+                    area.path,
+                    area.name,
+                )
+            else:
+                self.skip(
+                    "area.no-municipality",
+                    "areas that no council links to (through its area, a parent area, a post "
+                    "or a membership); they were not imported",
+                    area.path,
+                    area.name,
+                )
         result: dict[str, Municipality] = {}
         for council in councils.values():
-            areas = [self.area_tree(area, nested, placed) for area in top.get(council.id, [])]
+            areas = [self.area(placed) for placed in placement.trees[council.id]]
             identifiers = [council.own, *council.identifiers]
             if council.area is not None and council.area in own_area:
                 identifiers.append(self.areas[council.area].own)
@@ -948,24 +952,19 @@ class _Import:
             )
             if built is not None:
                 result[council.id] = built
-        for parent, children in nested.items():
-            for child in children:
-                if child.id not in placed:
-                    self.skip(
-                        "area.parent-cycle",
-                        "areas whose parents lead round in a circle; not imported",
-                        f"{child.path}.parent_id",
-                        parent,
-                    )
+        for child, parent in placement.cycles:
+            self.skip(
+                "area.parent-cycle",
+                "areas whose parents lead round in a circle; not imported",
+                f"{self.areas[child].path}.parent_id",
+                parent,
+            )
         return result
 
-    def area_homes(
-        self,
-        councils: Mapping[str, _Org],
-        own_area: Mapping[str, str],
-        memberships: list[_Membership],
-    ) -> dict[str, str | None]:
-        """The council each area belongs to: its own area, through parents, or by links."""
+    def area_links(
+        self, councils: Mapping[str, _Org], memberships: list[_Membership]
+    ) -> dict[str, set[str]]:
+        """The councils each area is linked to by the posts and memberships that name both."""
         linked: dict[str, set[str]] = {}
         for membership in memberships:
             post = self.posts.get(membership.post or "")
@@ -977,75 +976,32 @@ class _Import:
             org_id = post.organisation
             if org_id is not None and org_id in councils and post.area is not None:
                 linked.setdefault(post.area, set()).add(org_id)
-        home: dict[str, str | None] = {}
-        for area_id in self.areas:
-            # Walk up the parents to an area whose council is known, the council's own
-            # area, a missing parent or a circle; then settle the walk on the way down.
-            # A loop, not recursion: a chain of parents may be as long as the document.
-            walked: list[str] = []
-            seen: set[str] = set()
-            current: str | None = area_id
-            below: str | None = None
-            while current is not None and current not in seen:
-                if current in home:
-                    below = home[current]
-                    break
-                walked.append(current)
-                seen.add(current)
-                if current in own_area:
-                    break
-                record = self.areas.get(current)
-                current = None if record is None else record.parent
-            for each in reversed(walked):
-                found = own_area.get(each, below)
-                if found is None and len(linked.get(each, ())) == 1:
-                    found = next(iter(linked[each]))
-                home[each] = found
-                below = found
-        return home
+        return linked
 
-    def area_tree(
-        self, top: _Area, nested: Mapping[str, list[_Area]], placed: set[str]
-    ) -> Area | None:
-        """Build an area of a municipality with the areas below it, at most MAX_AREA_DEPTH deep.
+    def area(self, placed: PlacedArea) -> Area | None:
+        """Build an area of a municipality with the areas placed below it.
 
-        An area nested deeper is a problem at its ``parent_id``, and the areas below it
-        are left out. Built with a stack of its own, not by recursion, so that a long
-        chain of parents cannot exhaust Python's.
+        The placement nests areas at most MAX_AREA_DEPTH deep, so the recursion is
+        bounded; an area it cut is a problem at its ``parent_id``.
         """
-        placed.add(top.id)
-        stack = [_Frame(top, 1, *self.level(top), list(reversed(nested.get(top.id, []))))]
-        built: Area | None = None
-        while stack:
-            frame = stack[-1]
-            if frame.pending:
-                child = frame.pending.pop()
-                if child.id in placed:
-                    continue
-                placed.add(child.id)
-                if frame.depth + 1 > MAX_AREA_DEPTH:
-                    self.too_deep(child, nested, placed)
-                    continue
-                pending = list(reversed(nested.get(child.id, [])))
-                stack.append(_Frame(child, frame.depth + 1, *self.level(child), pending))
-                continue
-            stack.pop()
-            built = self.check.build(
-                frame.area.path,
-                Area,
-                id=self.ids["area", frame.area.id],
-                name=frame.area.name,
-                level=frame.level,
-                code=frame.code,
-                areas=tuple(frame.inner),
-                identifiers=(frame.area.own,),
-            )
-            if stack and built is not None:
-                stack[-1].inner.append(built)
-        return built
+        record = self.areas[placed.id]
+        level, code = self.level(record)
+        inner = [built for child in placed.areas if (built := self.area(child)) is not None]
+        for cut in placed.too_deep:
+            self.too_deep(self.areas[cut])
+        return self.check.build(
+            record.path,
+            Area,
+            id=self.ids["area", record.id],
+            name=record.name,
+            level=level,
+            code=code,
+            areas=tuple(inner),
+            identifiers=(record.own,),
+        )
 
-    def too_deep(self, area: _Area, nested: Mapping[str, list[_Area]], placed: set[str]) -> None:
-        """Refuse an area nested too deep, and leave out the areas below it."""
+    def too_deep(self, area: _Area) -> None:
+        """Refuse an area nested too deep (the placement leaves out the areas below it)."""
         self.check.problems.append(
             Problem(
                 path=f"{area.path}.parent_id",
@@ -1057,43 +1013,6 @@ class _Import:
                 file=self.source,
             )
         )
-        below = list(nested.get(area.id, []))
-        while below:
-            child = below.pop()
-            if child.id not in placed:
-                placed.add(child.id)
-                below.extend(nested.get(child.id, []))
-
-    def arrange_areas(
-        self, home: Mapping[str, str | None], own_area: Mapping[str, str]
-    ) -> tuple[dict[str, list[_Area]], dict[str, list[_Area]]]:
-        """Sort the areas into the top level of a council's municipality, or under a parent."""
-        top: dict[str, list[_Area]] = {}
-        nested: dict[str, list[_Area]] = {}
-        for area in self.areas.values():
-            council = home.get(area.id)
-            parent = area.parent
-            if area.id in own_area:
-                self.skip(
-                    "area.municipality",
-                    "the area of a council's own municipality; the municipality stands for it "
-                    "(the area id is kept as an identifier of the municipality)",
-                    area.path,
-                    area.name,
-                )
-            elif council is None:
-                self.skip(
-                    "area.no-municipality",
-                    "areas that no council links to (through its area, a parent area, a post "
-                    "or a membership); they were not imported",
-                    area.path,
-                    area.name,
-                )
-            elif parent is None or parent in own_area or home.get(parent) != council:
-                top.setdefault(council, []).append(area)
-            else:
-                nested.setdefault(parent, []).append(area)
-        return top, nested
 
     def level(self, area: _Area) -> tuple[AreaLevel, str | None]:
         classification = normalise(area.classification or "")
@@ -1228,16 +1147,15 @@ class _Import:
             role = self.role(membership, people, municipalities, places)
             if role is not None:
                 roles.append(role)
-        counts = Counter(roles)
-        for role, count in counts.items():
-            if count > 1:
-                self.report.skip(
-                    "membership.repeated",
-                    "memberships that repeat another one exactly; kept once",
-                    f"{self.name}: {role.holder} {role.kind.value} at {role.at}",
-                    count=count - 1,
-                )
-        return unique(roles)
+        kept, repeated = drop_repeats(roles)
+        for role, extra in repeated:
+            self.report.skip(
+                "membership.repeated",
+                "memberships that repeat another one exactly; kept once",
+                f"{self.name}: {role.holder} {role.kind.value} at {role.at}",
+                count=extra,
+            )
+        return kept
 
     def holder(self, membership: _Membership, people: Mapping[str, str]) -> str | None:
         """The person, or the organisation, that holds the membership."""
@@ -1383,21 +1301,21 @@ class _Import:
             at = None if org is None else self.ids["org", org.id]
             return at, faction or other
         municipality = municipalities[council.id]
-        if area is not None and kind not in OFFICES:
+        here: str | None = None
+        if area is not None:
             if area == council.area:
-                return municipality.id, faction or other
-            place = self.ids.get(("area", area))
-            if place is not None and place in places:
-                return place, faction or other
-        if membership.area is not None:
+                here = municipality.id
+            elif self.ids.get(("area", area)) in places:
+                here = self.ids["area", area]
+        at, on_behalf_of = place_role(kind, municipality, faction, on_behalf_of=other, area=here)
+        if membership.area is not None and at != here:
             self.skip(
                 "membership.area_id",
                 "the area a membership represents (a ward); a role has no area",
                 f"{membership.path}.area_id",
                 membership.area,
             )
-        at, on_behalf_of = place_role(kind, municipality, faction)
-        return at, on_behalf_of if faction is not None else other
+        return at, on_behalf_of
 
     def on_behalf_of(self, membership: _Membership) -> _Org | None:
         if membership.on_behalf_of is None:
