@@ -22,11 +22,7 @@ from democratie.importers._common import (
     is_empty,
 )
 from democratie.importers.popolo._tables import FORMAT, Kind
-from democratie.model import (
-    ContactDetail,
-    Faction,
-    Identifier,
-)
+from democratie.model import ContactDetail, Faction, Identifier
 from democratie.model._checks import ID_PATTERN
 from democratie.vocab import ActorKind
 
