@@ -187,6 +187,16 @@ def test_export_and_an_unknown_format(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "unknown format 'xlsx'" in capsys.readouterr().err
 
 
+def test_import_reads_the_landscape_document_as_an_importer_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "delft.json"
+    assert main(["import", DELFT, "--from", "toml", "--output", str(target)]) == 0
+    assert democratie.load(target) == examples.load("delft-zeven-van-delft")
+    assert main(["import", DELFT, "--from", "xlsx", "--output", str(target)]) == 2
+    assert "the formats are: json, toml, ori, popolo" in capsys.readouterr().err
+
+
 def test_import_writes_a_landscape_that_validates(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

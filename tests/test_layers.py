@@ -119,3 +119,42 @@ def test_no_module_imports_itself_back() -> None:
         if len(component) > 1
     ]
     assert cycles == []
+
+
+#: Inside the import layer, bottom first: the machinery the importers share, the two
+#: importers (which do not import each other), and the format objects and the package.
+IMPORTER_LAYERS: tuple[frozenset[str], ...] = (
+    frozenset({"_result", "_common", "_placement"}),
+    frozenset({"ori", "popolo"}),
+    frozenset({"formats", "__init__"}),
+)
+IMPORTER_RANK = {name: rank for rank, layer in enumerate(IMPORTER_LAYERS) for name in layer}
+
+
+def _importer_part(module: str) -> str:
+    parts = module.split(".")
+    return parts[2] if len(parts) > 2 else "__init__"
+
+
+def test_the_importers_share_their_machinery_and_not_each_other() -> None:
+    inside = [
+        (source, target)
+        for source, target in import_graph().edges
+        if source.startswith("democratie.importers") and target.startswith("democratie.importers")
+    ]
+    parts = {_importer_part(m) for edge in inside for m in edge}
+    assert parts - set(IMPORTER_RANK) == set()
+    wrong = sorted(
+        f"{source} imports {target}"
+        for source, target in inside
+        if IMPORTER_RANK[_importer_part(target)] > IMPORTER_RANK[_importer_part(source)]
+        or {_importer_part(source), _importer_part(target)} == {"ori", "popolo"}
+    )
+    assert wrong == []
+    # Both importers place roles with the one shared module.
+    assert {"democratie.importers._placement"} <= {
+        target for source, target in inside if source.startswith("democratie.importers.ori.")
+    }
+    assert {"democratie.importers._placement"} <= {
+        target for source, target in inside if source.startswith("democratie.importers.popolo.")
+    }

@@ -601,7 +601,7 @@ def test_hook_democratie_importers(manager: DemocratiePluginManager) -> None:
     with pytest.warns(PluginWarning, match="it has no load"):
         found = importers(plugin_manager=manager)
     # The built-in importers come first: they are registered through the same hook.
-    assert [i.name for i in found] == ["ori", "popolo", "lines"]
+    assert [i.name for i in found] == ["json", "toml", "ori", "popolo", "lines"]
     assert found[-1].detect(b"lines\n")
 
 

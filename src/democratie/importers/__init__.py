@@ -8,6 +8,12 @@
 Each returns an :class:`ImportResult`: the landscape and an
 :class:`ImportReport` of the choices made and of everything in the source that
 has no place in the model, counted per category with examples.
+
+Each importer is a package split along its seams (reading the source, the
+municipality and its councils, bodies and organisations, people and roles,
+areas); both place roles (in the college, the council, a faction or an area) and
+nest areas under their municipality with the same rules, defined once in
+``democratie.importers._placement``.
 """
 
 from democratie.importers._result import MAX_EXAMPLES, ImportReport, ImportResult, Unmapped

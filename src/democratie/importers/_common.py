@@ -1,4 +1,7 @@
-"""Machinery the importers share: files, structure checks, ids, roles, seats and the report."""
+"""Machinery the importers share: files, structure checks, ids, role texts and the report.
+
+Where roles and areas go in a municipality is :mod:`democratie.importers._placement`.
+"""
 
 from __future__ import annotations
 
@@ -16,22 +19,19 @@ from attrs import evolve, frozen
 from democratie.errors import LoadError, ModelError, Problem
 from democratie.importers._result import MAX_EXAMPLES, ImportReport, Unmapped
 from democratie.io import MAX_BYTES, parse
-from democratie.model import ContactDetail, Identifier, Landscape, Municipality, Role
+from democratie.model import ContactDetail, Identifier, Landscape
 from democratie.vocab import ContactKind, RoleKind
 
 __all__ = [
-    "COLLEGE_KINDS",
     "Checker",
     "IdPool",
     "ReportBuilder",
     "RoleText",
-    "count_seats",
     "describe",
     "is_empty",
     "make_landscape",
     "normalise",
     "parse_date",
-    "place_role",
     "raise_problems",
     "read_contact_details",
     "read_identifiers",
@@ -462,7 +462,7 @@ def unique(items: Iterable[_T]) -> list[_T]:
     return list(dict.fromkeys(items))
 
 
-# -- roles -------------------------------------------------------------------------------
+# -- role texts --------------------------------------------------------------------------
 
 
 def normalise(text: str) -> str:
@@ -525,114 +525,7 @@ def read_role(text: str | None, table: Mapping[str, RoleKind]) -> RoleText:
     return RoleText(kind=kind, title=title, recognised=True)
 
 
-#: Roles held in the college of burgemeester and wethouders rather than in the council.
-COLLEGE_KINDS: frozenset[RoleKind] = frozenset(
-    {
-        RoleKind.BURGEMEESTER,
-        RoleKind.WAARNEMEND_BURGEMEESTER,
-        RoleKind.LOCOBURGEMEESTER,
-        RoleKind.WETHOUDER,
-        RoleKind.GEMEENTESECRETARIS,
-        RoleKind.PORTEFEUILLEHOUDER,
-    }
-)
-
-
-def place_role(
-    kind: RoleKind, municipality: Municipality, faction: str | None
-) -> tuple[str, str | None]:
-    """Where a role held in a municipality's government sits: ``(at, on_behalf_of)``.
-
-    Burgemeester, wethouders, locoburgemeester and gemeentesecretaris sit in the
-    college; a fractievoorzitter leads a faction; every other role sits in the
-    council. The faction, when known, is what the holder acts on behalf of.
-
-    Examples
-    --------
-    >>> heerde = Municipality(id="heerde", cbs_code="GM0246")
-    >>> place_role(RoleKind.WETHOUDER, heerde, "heerde-cda")
-    ('heerde-college', 'heerde-cda')
-    >>> place_role(RoleKind.FRACTIEVOORZITTER, heerde, "heerde-cda")
-    ('heerde-cda', None)
-    >>> place_role(RoleKind.GRIFFIER, heerde, None)
-    ('heerde-raad', None)
-    """
-    if kind is RoleKind.FRACTIEVOORZITTER and faction is not None:
-        return faction, None
-    if kind in COLLEGE_KINDS:
-        return municipality.college_id, faction
-    return municipality.council_id, faction
-
-
-def count_seats(
-    municipality: Municipality, roles: Iterable[Role], checker: Checker, path: str
-) -> Municipality:
-    """Set the seats of the council and its factions from the current raadsleden.
-
-    A council's seats are the number of distinct people who hold a raadslid role
-    without an end date at the council or one of its factions; a faction's, the
-    number of those who hold it on behalf of (or at) the faction. A count of
-    zero leaves the seats unknown. Seats the municipality already has are kept.
-
-    A count the model refuses (more than 200 seats) is recorded by *checker* at
-    *path*, the council's place in the document, and the municipality is
-    returned as it was.
-
-    Examples
-    --------
-    >>> heerde = Municipality(id="heerde", cbs_code="GM0246")
-    >>> roles = [Role(holder=f"p{n}", kind=RoleKind.RAADSLID, at="heerde-raad") for n in range(3)]
-    >>> count_seats(heerde, roles, Checker("heerde.json"), "organisations[0]").council.seats
-    3
-    >>> checker = Checker("heerde.json")
-    >>> roles = [Role(holder=f"p{n}", kind=RoleKind.RAADSLID, at="heerde-raad")
-    ...          for n in range(201)]
-    >>> count_seats(heerde, roles, checker, "organisations[0]").council.seats is None
-    True
-    >>> checker.problems[0].path, checker.problems[0].code
-    ('organisations[0]', 'invalid-value')
-    """
-    council = municipality.council
-    factions = {faction.id for faction in council.factions}
-    members: dict[str, set[str]] = {faction: set() for faction in factions}
-    seated: set[str] = set()
-    for role in roles:
-        if role.kind is not RoleKind.RAADSLID or role.end is not None:
-            continue
-        if role.at != municipality.council_id and role.at not in factions:
-            continue
-        seated.add(role.holder)
-        for place in (role.at, role.on_behalf_of):
-            if place in members:
-                members[place].add(role.holder)
-    new_factions = tuple(
-        evolve(faction, seats=len(members[faction.id]) or None)
-        if faction.seats is None
-        else faction
-        for faction in council.factions
-    )
-    seats = council.seats if council.seats is not None else (len(seated) or None)
-    try:
-        return evolve(municipality, council=evolve(council, seats=seats, factions=new_factions))
-    except ModelError as error:
-        for problem in error.problems:
-            if problem.path == "seats":
-                message = (
-                    f"{len(seated)} people hold a raadslid role without an end date in this "
-                    f"council, so it would have {len(seated)} seats, but {problem.message}"
-                )
-            else:
-                message = (
-                    "the seats of this council's factions are counted from the people who "
-                    "hold a raadslid role without an end date, and they do not fit: "
-                    f"{problem.path}: {problem.message}"
-                )
-            checker.fail(
-                path,
-                f"{message}; if some of them have left, give their memberships an end date",
-                code=problem.code,
-            )
-        return municipality
+# -- the landscape -----------------------------------------------------------------------
 
 
 def source_title(name: str) -> str:

@@ -1,17 +1,24 @@
-"""The Open Raadsinformatie and Popolo importers, as format objects.
+r"""The built-in importers as format objects: the landscape document, ORI and Popolo.
 
-Two objects that satisfy :class:`democratie.formats.Importer`: :class:`OriImporter`
-(format ``"ori"``) and :class:`PopoloImporter` (format ``"popolo"``), offered to
+Four objects that satisfy :class:`democratie.formats.Importer`, offered to
 :func:`democratie.load` by the built-in plugin
-:mod:`democratie.plugins.builtin_importers`. Both read JSON, recognise
-their format from the first bytes of a file, and return the landscape; the
-import report (see :class:`~democratie.importers.ImportReport`) is logged on
-the ``democratie.importers`` logger at INFO level. Call
-:func:`~democratie.importers.load_ori` or
-:func:`~democratie.importers.load_popolo` to get the report as an object.
+:mod:`democratie.plugins.builtin_importers` through the same hook outside plugins
+use: :class:`JsonImporter` and :class:`TomlImporter` (formats ``"json"`` and
+``"toml"``) read the landscape document itself, :class:`OriImporter` (format
+``"ori"``) and :class:`PopoloImporter` (format ``"popolo"``) council data. Each
+recognises its format from the first bytes of a file. The two council importers
+return the landscape and log the import report (see
+:class:`~democratie.importers.ImportReport`) on the ``democratie.importers``
+logger at INFO level; call :func:`~democratie.importers.load_ori` or
+:func:`~democratie.importers.load_popolo` to get the report as an object. Every
+importer honours the option ``max_bytes``: it refuses a file larger than that.
 
 Examples
 --------
+>>> JsonImporter().detect(b'{"format": "democratie/1", "people": []}')
+True
+>>> TomlImporter().detect(b'# Leusden\nformat = "democratie/1"\n[[people]]\n')
+True
 >>> PopoloImporter().detect(b'{"persons": [], "organizations": [], "memberships": []}')
 True
 >>> OriImporter().detect(b'{"meta": {"took": 3}, "organisations": [')
@@ -34,10 +41,10 @@ from democratie.errors import LoadError, Problem
 from democratie.importers import ori, popolo
 from democratie.importers._common import read_json
 from democratie.importers._result import ImportResult
-from democratie.io import MAX_BYTES, parse
+from democratie.io import MAX_BYTES, load_stream, parse
 from democratie.model import Landscape
 
-__all__ = ["OriImporter", "PopoloImporter"]
+__all__ = ["JsonImporter", "OriImporter", "PopoloImporter", "TomlImporter"]
 
 logger = logging.getLogger("democratie.importers")
 
@@ -50,6 +57,11 @@ _POPOLO_MARKS = (
     re.compile(rb'^\s*\{\s*"persons"\s*:\s*\[\s*(?:\]|\{)'),
 )
 _FOREIGN_MARKS = (re.compile(rb'"organization_id"\s*:'), re.compile(rb'"organizations"\s*:'))
+#: What a landscape document declares: ``"format": "democratie/1"`` in JSON, and
+#: ``format = "democratie/1"`` in TOML, before any table.
+_JSON_DOCUMENT = re.compile(rb'"format"\s*:\s*"democratie/')
+_TOML_DOCUMENT = re.compile(rb'^[ \t]*format[ \t]*=[ \t]*["\']democratie/', re.MULTILINE)
+_TOML_TABLE = re.compile(rb"^[ \t]*\[", re.MULTILINE)
 
 
 def _parsed_head(head: bytes) -> tuple[bool, Any]:
@@ -99,6 +111,87 @@ def _log(result: ImportResult) -> Landscape:
     return result.landscape
 
 
+def _looks_like_toml_document(head: bytes) -> bool:
+    start = head.removeprefix(b"\xef\xbb\xbf")
+    found = _TOML_DOCUMENT.search(start)
+    if found is None:
+        return False
+    table = _TOML_TABLE.search(start)
+    return table is None or found.start() < table.start()
+
+
+@frozen
+class JsonImporter:
+    """Reads the landscape document in JSON: ``{"format": "democratie/1", ...}``.
+
+    It reads as :func:`democratie.io.load` does, and reports every problem of the
+    document as that does, located; the option ``max_bytes`` (by default
+    :data:`~democratie.io.MAX_BYTES`) limits the size of the file.
+
+    Examples
+    --------
+    >>> import io
+    >>> importer = JsonImporter()
+    >>> importer.detect(b'{"title": "Delft", "format": "democratie/1"}')
+    True
+    >>> importer.detect(b'{"persons": []}'), importer.detect(b'format = "democratie/1"')
+    (False, False)
+    >>> importer.load(io.BytesIO(b'{"format": "democratie/1", "title": "Delft"}'), {}).title
+    'Delft'
+    """
+
+    name = "json"
+    title = "Landscape document, canonical JSON (democratie/1)"
+    suffixes = (".json",)
+    binary = True
+
+    def detect(self, head: bytes) -> bool:
+        """Tell whether a file starting with *head* is a landscape document in JSON."""
+        return _looks_like_json_object(head) and _JSON_DOCUMENT.search(head) is not None
+
+    def load(self, source: IO[Any], options: Mapping[str, Any]) -> Landscape:
+        """Read the landscape document; see :func:`democratie.io.load`."""
+        return load_stream(
+            source, format="json", max_bytes=int(options.get("max_bytes", MAX_BYTES))
+        )
+
+
+@frozen
+class TomlImporter:
+    r"""Reads the landscape document in TOML: ``format = "democratie/1"`` before any table.
+
+    It reads as :func:`democratie.io.load` does, and reports every problem of the
+    document as that does, located; the option ``max_bytes`` (by default
+    :data:`~democratie.io.MAX_BYTES`) limits the size of the file.
+
+    Examples
+    --------
+    >>> import io
+    >>> importer = TomlImporter()
+    >>> importer.detect(b'\xef\xbb\xbf# Delft\n\nformat = "democratie/1"\n')
+    True
+    >>> importer.detect(b'[meta]\nformat = "democratie/1"\n'), importer.detect(b"a,b\n1,2\n")
+    (False, False)
+    >>> importer.load(io.BytesIO(b'format = "democratie/1"\ntitle = "Delft"\n'), {}).title
+    'Delft'
+    """
+
+    name = "toml"
+    title = "Landscape document, canonical TOML (democratie/1)"
+    suffixes = (".toml",)
+    binary = True
+
+    def detect(self, head: bytes) -> bool:
+        """Tell whether a file starting with *head* is a landscape document in TOML."""
+        return not _looks_like_json_object(head) and _looks_like_toml_document(head)
+
+    def load(self, source: IO[Any], options: Mapping[str, Any]) -> Landscape:
+        """Read the landscape document; see :func:`democratie.io.load`."""
+        return load_stream(
+            source, format="toml", max_bytes=int(options.get("max_bytes", MAX_BYTES))
+        )
+
+
 @frozen
 class OriImporter:
     """Reads Open Raadsinformatie data: a ``*_persons.json`` file and its organisations file.
@@ -118,7 +211,7 @@ class OriImporter:
 
     def detect(self, head: bytes) -> bool:
         """Tell whether a file starting with *head* is Open Raadsinformatie data."""
-        if not _looks_like_json_object(head):
+        if not _looks_like_json_object(head) or _JSON_DOCUMENT.search(head):
             return False
         whole, data = _parsed_head(head)
         if whole:
@@ -172,7 +265,7 @@ class PopoloImporter:
 
     def detect(self, head: bytes) -> bool:
         """Tell whether a file starting with *head* is a Popolo document."""
-        if not _looks_like_json_object(head):
+        if not _looks_like_json_object(head) or _JSON_DOCUMENT.search(head):
             return False
         whole, data = _parsed_head(head)
         if whole:

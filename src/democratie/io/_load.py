@@ -10,7 +10,7 @@ import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 from democratie.errors import LoadError, Problem
 from democratie.io._converter import converter, detailed_converter
@@ -29,6 +29,7 @@ __all__ = [
     "Format",
     "detect_format",
     "load",
+    "load_stream",
     "loads",
     "parse",
 ]
@@ -186,6 +187,65 @@ def loads(
         raise LoadError([_too_large(source, len(text), max_bytes)], source=source)
     doc = parse(text, format=format or detect_format(None, text), source=source)
     return structure(doc, source=source)
+
+
+def load_stream(
+    stream: IO[bytes],
+    *,
+    format: Format | None = None,
+    max_bytes: int = MAX_BYTES,
+    source: str | None = None,
+) -> Landscape:
+    r"""Load a landscape from an open binary file, as :func:`load` loads one from a path.
+
+    Parameters
+    ----------
+    stream
+        The open file; it is read, not closed. When it can tell its size, a file
+        larger than *max_bytes* is refused before it is read; in any case no more
+        than *max_bytes* (and one byte more, to tell) are read.
+    format
+        ``"json"`` or ``"toml"``; by default taken from the suffix of *source*, or
+        from the text.
+    max_bytes
+        Refuse documents larger than this.
+    source
+        The name to give the document in error messages; by default the name of the
+        file, or ``"<stream>"``.
+
+    Raises
+    ------
+    LoadError
+        For every failure; see :func:`load`.
+
+    Examples
+    --------
+    >>> import io
+    >>> stream = io.BytesIO(b'format = "democratie/1"\ntitle = "Delft"\n')
+    >>> load_stream(stream, format="toml").title
+    'Delft'
+    >>> load_stream(io.BytesIO(b'{"format": "democratie/1"}'), max_bytes=10)
+    Traceback (most recent call last):
+    ...
+    democratie.errors.LoadError: <stream>: the document is 11 bytes, more than the limit of 10; ...
+    """
+    if source is None:
+        given = getattr(stream, "name", None)
+        source = given if isinstance(given, str) else "<stream>"
+    try:
+        size = os.fstat(stream.fileno()).st_size
+    except (AttributeError, OSError, ValueError):
+        size = None  # a stream in memory, or one without a file behind it
+    if size is not None and size > max_bytes:
+        raise LoadError([_too_large(source, size, max_bytes)], source=source)
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as error:
+        message = f"the file cannot be read: {error.strerror or error}"
+        raise LoadError(
+            [Problem(path="", code="io-error", message=message, file=source)], source=source
+        ) from None
+    return _load_bytes(data, source, format, max_bytes)
 
 
 def _load_bytes(data: bytes, name: str, format: Format | None, max_bytes: int) -> Landscape:

@@ -201,9 +201,12 @@ def democratie_importers() -> Iterable[Importer] | None:
     Notes
     -----
     Called whenever the importers are gathered (``democratie.plugins.importers()``).
-    To read a file of unknown format, the importers are asked in the order
-    gathered whether they recognise its first bytes (``detect()``); the first
-    that says yes reads it.
+    To read a file of unknown format, every importer is asked whether it
+    recognises the file's first bytes (``detect()``); the one that says yes
+    reads it, and when several do, the file must be read with ``format=``. The
+    landscape document itself is read by importers too: the built-in ``json``
+    and ``toml`` importers recognise it, and read any file no importer
+    recognises, so let ``detect()`` say yes to your format only.
 
     Not ``firstresult``: the importers of all plugins are gathered. An item
     that is not an importer is reported and left out; of two importers with

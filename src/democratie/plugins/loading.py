@@ -1,9 +1,11 @@
 """Load a landscape in any format the registered plugins can read.
 
-:func:`load` is what ``democratie.load`` is: the canonical JSON and TOML
-documents go to :func:`democratie.io.load`; any other format (Open
-Raadsinformatie, Popolo, or one a plugin adds) goes to the importer that
-recognises it, or to the one named with ``format=``.
+:func:`load` is what ``democratie.load`` is: a file goes to the importer named
+with ``format=``, or to the one that recognises it (the landscape document in
+JSON or TOML, Open Raadsinformatie, Popolo, or a format a plugin adds); a file
+that none recognises is read as a landscape document, for its located problems.
+A document given as text is a landscape document, read by
+:func:`democratie.io.load`.
 
 A plugin whose ``democratie_importers`` hook fails is reported as a
 :class:`~democratie.plugins.PluginWarning` and its importers are left out, as
@@ -20,7 +22,7 @@ from typing import IO, Any, NoReturn
 
 from democratie.errors import LoadError, Problem
 from democratie.formats import HEAD_BYTES, Importer
-from democratie.io import MAX_BYTES
+from democratie.io import MAX_BYTES, detect_format
 from democratie.io import load as load_document
 from democratie.model import Landscape
 from democratie.plugins.api import importers
@@ -47,15 +49,17 @@ def load(
     source
         A path, or the text of a canonical document (see :func:`democratie.io.load`).
     format
-        ``"json"`` or ``"toml"`` for the canonical document; the name of an
-        importer (``"ori"``, ``"popolo"``, ...) for another format. By default
-        the format is recognised: a ``.toml`` file or a document that declares
-        ``format = "democratie/1"`` is canonical; otherwise the importers are
-        asked, and the one that recognises the file reads it.
+        The name of the importer to read the file with: ``"json"`` or ``"toml"``
+        for the landscape document, ``"ori"``, ``"popolo"`` or one a plugin adds.
+        By default a ``.toml`` file is read by the ``"toml"`` importer; any other
+        file by the importer that recognises its first bytes, or, when none does,
+        as a landscape document in JSON or TOML (by its suffix, else by its first
+        character). For a document given as text, ``"json"`` or ``"toml"``.
     options
         Options for the importer.
     max_bytes
-        Refuse canonical documents larger than this.
+        Refuse documents larger than this; given to the importer as its option
+        ``max_bytes``, unless *options* holds one.
     plugin_manager
         The plugin manager to ask for importers; the shared one by default.
     strict
@@ -68,8 +72,9 @@ def load(
     ------
     LoadError
         For every failure of the file or its document: the file cannot be
-        read, no importer of that name exists, several importers recognise the
-        file, an importer fails on it, or the document is not valid.
+        read, no importer of that name exists (or none for the landscape
+        document), several importers recognise the file, an importer fails on
+        it, or the document is not valid.
     PluginError
         With ``strict=True``, when any plugin failed.
 
@@ -91,32 +96,29 @@ def load(
             _fail("<text>", "io-error", "give a path to read a file in an importer's format")
         _check_loaded(plugin_manager, strict)
         return load_document(source, format=format, max_bytes=max_bytes)  # type: ignore[arg-type]
-    if format in _CANONICAL:
-        _check_loaded(plugin_manager, strict)
-        return load_document(source, format=format, max_bytes=max_bytes)  # type: ignore[arg-type]
     name = os.fspath(source)
     path = Path(name)
     available = importers(plugin_manager=plugin_manager, strict=strict)
+    given = {"max_bytes": max_bytes, **(options or {})}
     if format is not None:
         chosen = [item for item in available if item.name == format]
         if not chosen:
-            known = ", ".join(sorted({*_CANONICAL, *(item.name for item in available)}))
+            known = ", ".join(sorted(item.name for item in available)) or "none"
             _fail(name, "unknown-format", f"there is no format '{format}' to read; known: {known}")
-        return _read(chosen[0], path, options or {})
+        return _read(chosen[0], path, given)
     if path.suffix.lower() == ".toml":
-        return load_document(path, max_bytes=max_bytes)
+        return _read(_document_importer(available, "toml", name), path, given)
     head = _head(path)
-    if head is None or _is_canonical(head):
-        return load_document(path, max_bytes=max_bytes)
-    recognised = [item for item in available if _detects(item, head)]
+    recognised = [] if head is None else [item for item in available if _detects(item, head)]
     if len(recognised) == 1:
-        return _read(recognised[0], path, options or {})
+        return _read(recognised[0], path, given)
     if len(recognised) > 1:
         names = ", ".join(item.name for item in recognised)
         _fail(
             name, "unknown-format", f"several importers recognise this file ({names}); pass format="
         )
-    return load_document(path, max_bytes=max_bytes)
+    text = None if head is None else head.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    return _read(_document_importer(available, detect_format(name, text), name), path, given)
 
 
 def _check_loaded(plugin_manager: DemocratiePluginManager | None, strict: bool) -> None:
@@ -133,12 +135,21 @@ def _head(path: Path) -> bytes | None:
     except ValueError as error:
         _unusable(str(path), error)
     except OSError:
-        return None  # the canonical loader reports the file problem, located
+        return None  # reading the file again reports the problem, located
 
 
-def _is_canonical(head: bytes) -> bool:
-    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
-    return "democratie/" in text[:4096] or not text.startswith(("{", "["))
+def _document_importer(available: tuple[Importer, ...], format: str, name: str) -> Importer:
+    """The importer of the landscape document in *format*, which reads what no other does."""
+    found = [item for item in available if item.name == format]
+    if not found:
+        known = ", ".join(sorted(item.name for item in available)) or "none"
+        _fail(
+            name,
+            "unknown-format",
+            f"there is no '{format}' importer to read this file as a landscape document; "
+            f"known: {known}",
+        )
+    return found[0]
 
 
 def _detects(importer: Importer, head: bytes) -> bool:
@@ -157,6 +168,8 @@ def _read(importer: Importer, path: Path, options: Mapping[str, Any]) -> Landsca
         _unusable(name, error)
     except FileNotFoundError:
         _fail(name, "io-error", "there is no such file")
+    except IsADirectoryError:
+        _fail(name, "io-error", "this is a folder, not a file")
     except OSError as error:
         _fail(name, "io-error", f"the file cannot be read: {error.strerror or error}")
     try:
