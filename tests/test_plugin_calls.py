@@ -14,6 +14,7 @@ from typing import Any
 import pluggy
 import pytest
 
+import democratie
 from democratie import examples
 from democratie.graph import StakeholderGraph
 from democratie.model import Landscape
@@ -221,3 +222,15 @@ def test_a_plugin_that_exits_at_import_is_reported_and_the_tool_goes_on(
     with pytest.warns(PluginWarning, match="plugin 'exits'.*import-failed.*SystemExit: 5"):
         manager = make_plugin_manager(entry_points=True)
     assert "good.domain_coverage" in [r.name for r in scoring_rules(plugin_manager=manager)]
+
+
+def test_the_block_switch_leaves_out_a_built_in_plugin_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("DEMOCRATIE_BLOCK_PLUGINS", "democratie.plugins.builtin_importers")
+    manager = make_plugin_manager(entry_points=False)
+    names = [info.name for info in manager.plugin_info()]
+    assert "democratie.plugins.builtin_importers" not in names
+    assert "democratie.plugins.builtin_rules" in names
+    with pytest.raises(democratie.LoadError, match="toml"):
+        democratie.load(examples.path("delft-zeven-van-delft"), plugin_manager=manager)

@@ -276,10 +276,19 @@ class DemocratiePluginManager(pluggy.PluginManager):
         return problems
 
     def load_builtins(self) -> None:
-        """Register the built-in plugins of :data:`DEFAULT_PLUGINS` (once; again does nothing)."""
+        """Register the built-in plugins of :data:`DEFAULT_PLUGINS` (once; again does nothing).
+
+        A built-in plugin named in ``DEMOCRATIE_BLOCK_PLUGINS`` is left out, as an entry
+        point would be.
+        """
         version = _own_version()
+        blocked = _blocked_names()
         for module_name in DEFAULT_PLUGINS:
-            if self.has_plugin(module_name) or self.is_blocked(module_name):
+            if (
+                self.has_plugin(module_name)
+                or self.is_blocked(module_name)
+                or module_name in blocked
+            ):
                 continue
             module = importlib.import_module(module_name)
             self._register(
