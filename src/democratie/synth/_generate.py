@@ -317,13 +317,17 @@ def write(destination: str | os.PathLike[str], scale: float = 1.0, *, seed: int 
 
     Examples
     --------
+    >>> import tempfile
     >>> from pathlib import Path
     >>> from democratie.synth import write
-    >>> nation = write("nation.json", 1 / 64, seed=1)
-    >>> '"format": "democratie/1"' in Path("nation.json").read_text("utf-8")
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = Path(folder.name) / "nation.json"
+    >>> nation = write(path, 1 / 64, seed=1)
+    >>> '"format": "democratie/1"' in path.read_text("utf-8")
     True
+    >>> folder.cleanup()
 
-    ``democratie.load("nation.json")`` reads it back as an equal landscape.
+    ``democratie.load(path)`` reads it back as an equal landscape.
     """
     landscape = generate(scale, seed=seed)
     dump(landscape, destination, format="json")

@@ -186,11 +186,20 @@ def municipality_areas(
 
     Examples
     --------
-    >>> import democratie.examples
+    >>> import democratie
     >>> from democratie.graph import build_graph
-    >>> graph = build_graph(democratie.examples.load("stichtse-vecht-gebiedsgericht-werken"))
-    >>> len(municipality_areas(graph, "stichtse-vecht", level="kern"))
-    12
+    >>> land = democratie.loads('''
+    ... format = "democratie/1"
+    ... [[municipalities]]
+    ... id = "stichtse-vecht"
+    ... cbs_code = "GM1904"
+    ... areas = [
+    ...     { id = "maarssen", name = "Maarssen", level = "kern" },
+    ...     { id = "breukelen", name = "Breukelen", level = "kern" },
+    ... ]
+    ... ''')
+    >>> municipality_areas(build_graph(land), "stichtse-vecht", level="kern")
+    ('maarssen', 'breukelen')
     """
     level = AreaLevel.from_slug(level) if isinstance(level, str) else level
     if graph.kind(municipality) != "municipality":
