@@ -54,6 +54,15 @@ class Broker:
         Burt's effective size; None for an isolated actor.
     isolated : bool
         Whether the actor has no ties at all: it brokers nothing (networkx gives NaN).
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+    >>> broker = rank_brokers(graph).best
+    >>> broker.id, broker.kind, round(broker.betweenness, 3), round(broker.constraint, 3)
+    ('mvv', 'organisation', 0.422, 0.391)
     """
 
     id: str
@@ -78,6 +87,19 @@ class BrokerRanking:
         The number of sampled sources, or None when betweenness is exact.
     seed : int or None
         The seed of the sampling.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+    >>> ranking = rank_brokers(graph)
+    >>> ranking.sampled, len(ranking)
+    (False, 11)
+    >>> [broker.id for broker in ranking][:3]
+    ['mvv', 'p-jeroen-joon', 'overbetuwe-raad']
+    >>> ranking.isolated
+    ()
     """
 
     brokers: tuple[Broker, ...]
