@@ -23,5 +23,11 @@ __all__ = ["democratie_importers"]
 
 @hookimpl
 def democratie_importers() -> list[Importer]:
-    """Offer the built-in importers: Open Raadsinformatie, then Popolo."""
+    """Offer the built-in importers: Open Raadsinformatie, then Popolo.
+
+    Examples
+    --------
+    >>> [importer.name for importer in democratie_importers()]
+    ['ori', 'popolo']
+    """
     return [OriImporter(), PopoloImporter()]
