@@ -62,6 +62,21 @@ class Context:
         The titles of the rules that may appear in the scorecards, by rule name.
     text : Text
         The words of the report in its language.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> from democratie.plugins import score
+    >>> from democratie.scoring.rules import BUILTIN_RULES
+    >>> from democratie.report._text import Text
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> graph = build_graph(land)
+    >>> titles = {rule.name: rule.title for rule in BUILTIN_RULES}
+    >>> ctx = Context(landscape=land, graph=graph, scorecards=score(land, graph=graph),
+    ...               rule_titles=titles, text=Text("en"))
+    >>> ctx.text("toc"), ctx.rule_titles["commitment_triad"].en
+    ('Contents', 'Commitment triad')
     """
 
     landscape: Landscape
@@ -135,7 +150,25 @@ def _scorecard_link(subject: str, ctx: Context) -> str:
 
 
 def overview_body(ctx: Context) -> str:
-    """Write the overview: description, sources, then every municipality, initiative, network."""
+    """Write the overview: description, sources, then every municipality, initiative, network.
+
+    Examples
+    --------
+    >>> import re
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> from democratie.plugins import score
+    >>> from democratie.scoring.rules import BUILTIN_RULES
+    >>> from democratie.report._text import Text
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> graph = build_graph(land)
+    >>> titles = {rule.name: rule.title for rule in BUILTIN_RULES}
+    >>> ctx = Context(landscape=land, graph=graph, scorecards=score(land, graph=graph),
+    ...               rule_titles=titles, text=Text("en"))
+    >>> re.findall(r"<h[34][^>]*>(.*?)</h[34]>", overview_body(ctx))
+    ['Sources', 'Municipalities', 'Delft', 'Overbetuwe', 'Initiatives', 'De zeven van Delft',
+    'Vernieuwing gemeentelijke organisatie: De zeven van Delft', 'Networks']
+    """
     land, t = ctx.landscape, ctx.text
     parts: list[str] = []
     if land.description:
@@ -378,7 +411,25 @@ def _network(net: Network, ctx: Context) -> str:
 
 
 def scorecards_body(ctx: Context) -> str:
-    """Write every scorecard: per subject a table of rules, scores, explanations and evidence."""
+    """Write every scorecard: per subject a table of rules, scores, explanations and evidence.
+
+    Examples
+    --------
+    >>> import re
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> from democratie.plugins import score
+    >>> from democratie.scoring.rules import BUILTIN_RULES
+    >>> from democratie.report._text import Text
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> graph = build_graph(land)
+    >>> titles = {rule.name: rule.title for rule in BUILTIN_RULES}
+    >>> ctx = Context(landscape=land, graph=graph, scorecards=score(land, graph=graph),
+    ...               rule_titles=titles, text=Text("en"))
+    >>> re.findall(r"<h3[^>]*>(.*?)</h3>", scorecards_body(ctx))
+    ['Municipality: Delft', 'Municipality: Overbetuwe', 'Initiative: De zeven van Delft',
+    'Initiative: Vernieuwing gemeentelijke organisatie: De zeven van Delft']
+    """
     t = ctx.text
     cards = ctx.scorecards
     parts = []
@@ -531,7 +582,24 @@ def _table(caption: str, header: Sequence[tuple[str, bool]], rows: list[str], id
 
 
 def coverage_body(ctx: Context) -> str:
-    """Write coverage: wijken and kernen reached, policy domains, sectors taking part."""
+    """Write coverage: wijken and kernen reached, policy domains, sectors taking part.
+
+    Examples
+    --------
+    >>> import re
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> from democratie.plugins import score
+    >>> from democratie.scoring.rules import BUILTIN_RULES
+    >>> from democratie.report._text import Text
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> graph = build_graph(land)
+    >>> titles = {rule.name: rule.title for rule in BUILTIN_RULES}
+    >>> ctx = Context(landscape=land, graph=graph, scorecards=score(land, graph=graph),
+    ...               rule_titles=titles, text=Text("nl"))
+    >>> re.findall(r"<h3[^>]*>(.*?)</h3>", coverage_body(ctx))
+    ['Wijken en kernen', 'Beleidsdomeinen', 'Sectoren']
+    """
     t = ctx.text
     return (
         tag("p", esc(t("coverage_intro")))
@@ -659,7 +727,24 @@ def _sector_table(ctx: Context) -> str:
 
 
 def lessons_body(ctx: Context) -> str:
-    """Write the lessons learned, per initiative, grouped by kind (do, don't, insight, chance)."""
+    """Write the lessons learned, per initiative, grouped by kind (do, don't, insight, chance).
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> from democratie.plugins import score
+    >>> from democratie.scoring.rules import BUILTIN_RULES
+    >>> from democratie.report._text import Text
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> graph = build_graph(land)
+    >>> titles = {rule.name: rule.title for rule in BUILTIN_RULES}
+    >>> ctx = Context(landscape=land, graph=graph, scorecards=score(land, graph=graph),
+    ...               rule_titles=titles, text=Text("en"))
+    >>> html = lessons_body(ctx)
+    >>> html.count("<li>"), "<strong>Do:</strong> Consistentie van de aanpak." in html
+    (3, True)
+    """
     t = ctx.text
     parts = []
     for ini in ctx.landscape.initiatives:
