@@ -1,4 +1,16 @@
-"""Generate a synthetic landscape of the whole nation, seeded and scalable."""
+"""Generate a synthetic landscape of the whole nation, seeded and scalable.
+
+Examples
+--------
+The scale goes up to :data:`MAX_SCALE` times the nation:
+
+>>> MAX_SCALE
+4.0
+>>> generate(MAX_SCALE + 1)
+Traceback (most recent call last):
+    ...
+ValueError: the scale must be larger than 0 and at most 4, not 5.0
+"""
 
 from __future__ import annotations
 
