@@ -140,6 +140,23 @@ def _pages_with_examples() -> list[Path]:
     ]
 
 
+#: Pages whose examples score a synthetic nation in worker processes (about 5 s).
+_SLOW_PAGES = {"how-to/national-scale.md"}
+
+
+def _page_params() -> list[Any]:
+    return [
+        pytest.param(
+            page, id=_name(page), marks=[pytest.mark.slow] if _name(page) in _SLOW_PAGES else []
+        )
+        for page in _pages_with_examples()
+    ]
+
+
+def test_the_slow_pages_are_pages_with_examples() -> None:
+    assert {_name(page) for page in _pages_with_examples()} >= _SLOW_PAGES
+
+
 class _ExampleFailed(Exception):
     pass
 
@@ -181,7 +198,7 @@ def _write_file(block: Block, folder: Path) -> None:
     target.write_text(block.code, encoding="utf-8")
 
 
-@pytest.mark.parametrize("page", _pages_with_examples(), ids=_name)
+@pytest.mark.parametrize("page", _page_params())
 def test_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run the examples of one page, in order, in one namespace, as a reader would."""
     if EXAMPLES.is_dir():

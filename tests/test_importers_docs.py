@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import importlib
 import inspect
 from pathlib import Path
@@ -31,11 +30,7 @@ def test_the_packages_and_the_shared_modules_are_found() -> None:
     } <= found
 
 
-@pytest.mark.parametrize("name", _modules())
-def test_doctests(name: str) -> None:
-    module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS, verbose=False, report=False)
-    assert result.failed == 0, f"{result.failed} of {result.attempted} examples failed in {name}"
+# Their examples run in tests/test_public_examples.py, with those of every other module.
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,6 @@ from __future__ import annotations
 import collections
 import dataclasses
 import datetime as dt
-import doctest
 import enum
 import importlib.util
 import json
@@ -233,12 +232,6 @@ def test_an_orjson_that_disagrees_is_not_used(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(_json, "_ENCODER", False)
     monkeypatch.delenv(SWITCH, raising=False)
     assert not _json.accelerated()
-
-
-def test_the_module_doctests_pass() -> None:
-    result = doctest.testmod(_json, optionflags=doctest.ELLIPSIS, verbose=False, report=False)
-    assert result.attempted > 0
-    assert result.failed == 0
 
 
 # -- the accelerated path -----------------------------------------------------------------------

@@ -518,42 +518,12 @@ def test_intake_model_round_trip_keeps_every_field() -> None:
 # -- the docs of the package ---------------------------------------------------------------------
 
 
-def _plan_modules() -> list[str]:
-    package = Path(plan.__file__).parent
-    return sorted(
-        "democratie.plan" + ("" if p.stem == "__init__" else f".{p.stem}")
-        for p in package.glob("*.py")
-    )
-
-
-@pytest.mark.parametrize("name", _plan_modules())
-def test_doctests(name: str) -> None:
-    import doctest
-    import importlib
-
-    module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS, verbose=False, report=False)
-    assert result.failed == 0, f"{result.failed} of {result.attempted} examples failed in {name}"
-
-
 @pytest.mark.parametrize("name", plan.__all__)
 def test_every_public_name_is_documented_with_an_example(name: str) -> None:
+    # tests/test_public_examples.py runs the examples.
     obj = getattr(plan, name)
     assert obj.__doc__, name
-    assert "Examples\n" in obj.__doc__ or name in _EXAMPLE_ELSEWHERE, name
-
-
-#: Small values whose use the examples of the planner that returns them show.
-_EXAMPLE_ELSEWHERE = {
-    "Group": "GroupPlan",
-    "Match": "GroupPlan",
-    "Move": "compose_groups",
-    "HostChoice": "MeetingPlan",
-    "Officer": "PoolPlan",
-    "OfficerChange": "PoolPlan",
-    "PoolAssignment": "PoolPlan",
-    "UnmetQuestion": "PoolPlan",
-}
+    assert "Examples\n" in obj.__doc__, name
 
 
 def test_reallocating_keeps_the_officers_the_intakes_name(dia: Landscape) -> None:

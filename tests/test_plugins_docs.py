@@ -96,6 +96,13 @@ def _docstring_to_markdown(doc: str) -> list[str]:
                 block.pop(0)
             out.extend(["<!-- no-run -->", "```python", *block, "```", ""])
             continue
+        if line.startswith(">>>"):
+            block = []
+            while index < len(lines) and lines[index].strip():
+                block.append(lines[index])
+                index += 1
+            out.extend(["```pycon", *block, "```"])
+            continue
         match = re.fullmatch(r"(\w+) : (.+)", line)
         if match:
             out.append(f"- `{match.group(1)}` ({match.group(2)}):")
@@ -113,7 +120,13 @@ def _docstring_to_markdown(doc: str) -> list[str]:
             continue
         out.append(line)
         index += 1
-    return [_inline(line) if not line.startswith(("```", "<!--")) else line for line in out]
+    rendered = []
+    in_code = False
+    for line in out:
+        if line.startswith("```"):
+            in_code = not in_code
+        rendered.append(line if in_code or line.startswith(("```", "<!--")) else _inline(line))
+    return rendered
 
 
 def render_hooks_page() -> str:

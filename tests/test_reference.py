@@ -10,7 +10,6 @@ import pickle
 import re
 from importlib.resources import files
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -326,18 +325,11 @@ def test_suggestions_are_cbs_names() -> None:
 # --- docs and data -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("module", [_municipalities, democratie.reference])
-def test_doctests(module: ModuleType) -> None:
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0
-    assert result.attempted > 0
-
-
-def test_attribute_docstring_doctests() -> None:
+def test_the_constants_carry_an_example_under_their_assignment() -> None:
+    # tests/test_public_examples.py runs them, with every other example.
     source = inspect.getsource(_municipalities)
     body = ast.parse(source).body
     parser = doctest.DocTestParser()
-    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     documented = set()
     for node, following in itertools.pairwise(body):
         target: ast.expr | None = node.target if isinstance(node, ast.AnnAssign) else None
@@ -352,23 +344,14 @@ def test_attribute_docstring_doctests() -> None:
         ):
             continue
         documented.add(target.id)
-        test = parser.get_doctest(
-            following.value.value,
-            dict(vars(_municipalities)),
-            f"{_municipalities.__name__}.{target.id}",
-            _municipalities.__file__,
-            following.lineno,
-        )
-        assert test.examples, f"{target.id} has no example"
-        runner.run(test)
+        assert parser.get_examples(following.value.value), f"{target.id} has no example"
     assert documented == {"REFERENCE_YEAR", "PROVINCES"}
-    assert runner.failures == 0
 
 
 def test_public_names_have_examples() -> None:
     for name in democratie.reference.__all__:
         if name in {"PROVINCES", "REFERENCE_YEAR"}:
-            continue  # attribute docstrings, checked by test_attribute_docstring_doctests
+            continue  # under their assignment: test_the_constants_carry_an_example_...
         obj = getattr(democratie.reference, name)
         assert "Examples\n" in (obj.__doc__ or ""), name
 

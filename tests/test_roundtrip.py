@@ -309,10 +309,9 @@ _NETWERK = NetworkKind.NETWERK_VAN_GEMEENTEN
 
 
 @pytest.mark.parametrize("module", [testing, strategies], ids=lambda m: m.__name__)
-def test_the_examples_in_the_docstrings_run(module: ModuleType) -> None:
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS, verbose=False, report=False)
-    assert result.attempted > 0
-    assert result.failed == 0, f"{result.failed} of {result.attempted} examples failed"
+def test_the_docstrings_have_examples(module: ModuleType) -> None:
+    # tests/test_public_examples.py runs them, with every other example.
+    assert any(test.examples for test in doctest.DocTestFinder().find(module))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -26,6 +26,7 @@ def nation() -> Landscape:
     return generate(1 / 128, seed=5)
 
 
+@pytest.mark.slow
 def test_two_processes_give_what_one_gives_on_a_nation(nation: Landscape) -> None:
     graph = build_graph(nation)
     alone = run(nation, BUILTIN_RULES, graph=graph)
@@ -217,6 +218,7 @@ def test_a_process_that_dies_is_reported_and_its_work_redone_here(nation: Landsc
     assert shared == alone
 
 
+@pytest.mark.slow
 def test_no_processes_are_started_where_that_cannot_work(
     monkeypatch: pytest.MonkeyPatch, nation: Landscape
 ) -> None:

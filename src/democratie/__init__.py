@@ -17,6 +17,12 @@ Examples
 ... ''')
 >>> land.get("leusden").name
 'Leusden'
+
+The version installed, as ``pip show democratie`` reports it:
+
+>>> from importlib.metadata import version
+>>> democratie.__version__ == version("democratie")
+True
 """
 
 from importlib.metadata import PackageNotFoundError, version

@@ -95,7 +95,21 @@ def dumps(obj: object, *, plain: bool = False) -> str:
 
 
 def accelerated() -> bool:
-    """Whether :func:`dumps` writes with orjson: installed, agreeing, and not switched off."""
+    """Whether :func:`dumps` writes with orjson: installed, agreeing, and not switched off.
+
+    Examples
+    --------
+    Whichever writes it, the text is the same; ``DEMOCRATIE_ORJSON=0`` switches orjson off:
+
+    >>> import os
+    >>> text = dumps({"title": "Samenleving Voorop", "share": 0.00001})
+    >>> os.environ["DEMOCRATIE_ORJSON"] = "0"
+    >>> accelerated()
+    False
+    >>> dumps({"title": "Samenleving Voorop", "share": 0.00001}) == text
+    True
+    >>> del os.environ["DEMOCRATIE_ORJSON"]
+    """
     return _switched_on() and _encoder() is not None
 
 

@@ -21,6 +21,14 @@ True
 (False, True)
 >>> "domain_coverage" in analysis.rule_titles
 True
+
+A part that cannot be computed raises one of :data:`ANALYSIS_ERRORS`, again on every ask:
+
+>>> try:
+...     analysis.area_coverage("nowhere", "wijk")
+... except ANALYSIS_ERRORS as error:
+...     print(type(error).__name__)
+KeyError
 """
 
 from __future__ import annotations

@@ -51,6 +51,17 @@ class Problem:
         The file the document came from, when there is one.
     line, column
         Where in the file, 1-based, when the parser can tell.
+
+    Examples
+    --------
+    >>> problem = Problem(path="people[0].name", message="the name is blank", file="leusden.toml",
+    ...                   line=7, column=8)
+    >>> print(problem)
+    leusden.toml:7:8: people[0].name: the name is blank
+    >>> problem.code
+    'invalid-value'
+    >>> print(problem.under("initiatives"))
+    leusden.toml:7:8: initiatives.people[0].name: the name is blank
     """
 
     path: str
@@ -111,7 +122,19 @@ def join_path(prefix: str | int, path: str) -> str:
 
 
 class DemocratieError(Exception):
-    """The base of every error ``democratie`` raises on purpose."""
+    """The base of every error ``democratie`` raises on purpose.
+
+    Examples
+    --------
+    Catch it to handle whatever ``democratie`` refuses, on purpose, in one place:
+
+    >>> import democratie
+    >>> try:
+    ...     democratie.loads('{"format": "democratie/2"}')
+    ... except DemocratieError as error:
+    ...     print(type(error).__name__, error.problems[0].code)
+    LoadError format-version
+    """
 
 
 class _ProblemsError(DemocratieError):
@@ -186,6 +209,17 @@ class SolverUnavailableError(DemocratieError, ImportError):
 
     Install it with ``pip install 'democratie[plan]'``. Planning that needs no solver
     (the intake gate, meeting series) works without it.
+
+    Examples
+    --------
+    It is an :class:`ImportError`, so code that handles a missing optional package the usual
+    way handles it too:
+
+    >>> try:
+    ...     raise SolverUnavailableError("install OR-Tools: pip install 'democratie[plan]'")
+    ... except ImportError as error:
+    ...     print(error)
+    install OR-Tools: pip install 'democratie[plan]'
     """
 
 
@@ -202,6 +236,20 @@ class LoadError(_ProblemsError):
         What is wrong, located.
     source
         The file name, or ``"<text>"`` for a document given as text.
+
+    Examples
+    --------
+    >>> import democratie
+    >>> try:
+    ...     democratie.loads('{"format": "democratie/1", "title": 3, "people": [{"id": "p"}]}')
+    ... except LoadError as error:
+    ...     print(error)
+    ...     codes = [problem.code for problem in error.problems]
+    <text>: 2 problems:
+      - <text>: title: expected text, got the number 3
+      - <text>: people[0].name: this key is required but missing
+    >>> codes
+    ['wrong-type', 'missing-key']
     """
 
     def __init__(
@@ -236,6 +284,21 @@ class WriteError(DemocratieError, OSError):
         The file that was to be written.
     reason
         Why it failed, from the operating system.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> import democratie
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> blocker = Path(folder.name) / "out"
+    >>> _ = blocker.write_text("a file, not a folder")
+    >>> try:
+    ...     democratie.dump(democratie.loads('format = "democratie/1"'), blocker / "land.toml")
+    ... except WriteError as error:
+    ...     print(Path(error.path).name, isinstance(error, OSError))
+    land.toml True
+    >>> folder.cleanup()
     """
 
     def __init__(self, path: str, reason: str) -> None:

@@ -19,6 +19,13 @@ Examples
 ['delft-zeven-van-delft', 'm50-leerkring-waalwijk']
 >>> examples.load("leusden-samenleving-voorop").get("leusden").name
 'Leusden'
+
+:data:`NAMES` lists them, in the order of the table:
+
+>>> examples.NAMES[-1]
+'democratie-in-actie-noord-nederland'
+>>> {name: len(examples.load(name).municipalities) for name in examples.NAMES[:3]}
+{'delft-zeven-van-delft': 2, 'm50-leerkring-waalwijk': 12, 'leusden-samenleving-voorop': 1}
 """
 
 from __future__ import annotations
@@ -55,6 +62,17 @@ def path(name: str) -> Path:
     ------
     KeyError
         When there is no bundled example of that name.
+
+    Examples
+    --------
+    >>> path("leusden-samenleving-voorop").name
+    'leusden-samenleving-voorop.toml'
+    >>> path("m50-leerkring-waalwijk.toml") == path("m50-leerkring-waalwijk")
+    True
+    >>> path("utrecht")
+    Traceback (most recent call last):
+        ...
+    KeyError: "no bundled example named 'utrecht'; the examples are: delft-zeven-van-delft, ..."
     """
     stem = name.removesuffix(".toml")
     if stem not in NAMES:
@@ -64,10 +82,27 @@ def path(name: str) -> Path:
 
 
 def paths() -> tuple[Path, ...]:
-    """The files of all bundled examples, in the order of :data:`NAMES`."""
+    """The files of all bundled examples, in the order of :data:`NAMES`.
+
+    Examples
+    --------
+    >>> [p.suffix for p in paths()]
+    ['.toml', '.toml', '.toml', '.toml', '.toml']
+    >>> all(p.is_file() for p in paths())
+    True
+    """
     return tuple(path(name) for name in NAMES)
 
 
 def load(name: str) -> Landscape:
-    """Load the bundled example called *name*."""
+    """Load the bundled example called *name*.
+
+    Examples
+    --------
+    >>> land = load("m50-leerkring-waalwijk")
+    >>> land.get("waalwijk").province
+    'Noord-Brabant'
+    >>> len(land.networks)
+    2
+    """
     return _load(path(name))

@@ -47,6 +47,14 @@ A complete text exporter that lists the initiatives of a landscape:
 >>> InitiativeList().export(land, None, out, {})
 >>> out.getvalue()
 'challenge\tSamenleving Voorop\n'
+
+A format name is checked against :data:`FORMAT_NAME`; an importer's
+:meth:`~Importer.detect` sees the first :data:`HEAD_BYTES` bytes of a file:
+
+>>> [bool(FORMAT_NAME.fullmatch(name)) for name in ["node-link", "csv.zip", "GraphML", "2d"]]
+[True, True, False, False]
+>>> HEAD_BYTES
+65536
 """
 
 from __future__ import annotations
@@ -103,6 +111,17 @@ class Exporter(Protocol):
     :func:`democratie.export` then passes the landscape's
     :class:`~democratie.analysis.Analysis` as the option ``analysis``, scored
     with every registered rule, so the export agrees with the report.
+
+    Examples
+    --------
+    The built-in exporters are exporters like any other:
+
+    >>> from democratie.exporters import GraphmlExporter
+    >>> graphml = GraphmlExporter()
+    >>> isinstance(graphml, Exporter)
+    True
+    >>> graphml.name, graphml.suffixes, graphml.binary, graphml.needs_graph
+    ('graphml', ('.graphml',), False, True)
     """
 
     @property
@@ -172,6 +191,14 @@ class FolderExporter(Exporter, Protocol):
         destination folder is replaced only when it holds nothing but these and the
         files of the export being written; an exporter whose file names depend on the
         landscape (one calendar per network) declares none.
+
+    Examples
+    --------
+    >>> from democratie.exporters import CsvExporter, GraphmlExporter
+    >>> isinstance(CsvExporter(), FolderExporter), isinstance(GraphmlExporter(), FolderExporter)
+    (True, False)
+    >>> sorted(CsvExporter().file_names)[:3]
+    ['README.md', 'contacts.csv', 'edges.csv']
     """
 
     @property
@@ -202,6 +229,15 @@ class Importer(Protocol):
     binary
         Whether :meth:`load` is given a binary stream (else a text stream that
         decodes UTF-8).
+
+    Examples
+    --------
+    >>> from democratie.importers.formats import PopoloImporter
+    >>> popolo = PopoloImporter()
+    >>> isinstance(popolo, Importer), popolo.suffixes
+    (True, ('.json',))
+    >>> popolo.detect(b'{"persons": [], "memberships": []}'), popolo.detect(b"PK")
+    (True, False)
     """
 
     @property
@@ -294,6 +330,17 @@ def check_importer_attributes(candidate: object) -> list[str]:
 
     Checks the attributes, not the behaviour: for that, see
     :func:`democratie.testing.contracts.check_importer`.
+
+    Examples
+    --------
+    >>> class Half:
+    ...     name = "half"
+    ...     title = "Half an importer"
+    ...     suffixes = (".half",)
+    ...     binary = False
+    ...     def load(self, source, options): ...
+    >>> check_importer_attributes(Half())
+    ['it has no detect() method']
     """
     problems = _check_common(candidate, "load")
     if not callable(getattr(candidate, "detect", None)):

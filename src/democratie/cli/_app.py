@@ -1,4 +1,42 @@
-"""The command group, its global options, and how failures become exit codes."""
+"""The command group, its global options, and how failures become exit codes.
+
+Examples
+--------
+Programs that run the command line tell its outcomes apart by the exit code:
+
+>>> from democratie.cli import main
+>>> main(["validate", "examples/leusden-samenleving-voorop.toml"]) == EXIT_OK
+examples/leusden-samenleving-voorop.toml (Samenleving Voorop (Leusden)): valid; 1 municipality, 0
+organisations, 0 people, 0 roles, 4 initiatives, 0 networks
+1 file checked: 1 valid, 0 invalid.
+True
+>>> main(["validate", "no-such-file.toml"]) == EXIT_PROBLEMS
+1 file checked: 0 valid, 1 invalid.
+True
+>>> main(["validate", "--no-such-option"]) == EXIT_USAGE
+True
+
+A plugin that fails is skipped, and the work goes on; the exit code says so:
+
+>>> from democratie.plugins import get_plugin_manager, hookimpl
+>>> class Broken:
+...     @hookimpl
+...     def democratie_validate(self, landscape):
+...         raise RuntimeError("on fire")
+>>> manager = get_plugin_manager()
+>>> _ = manager.register(Broken(), name="broken")
+>>> main(["validate", "examples/leusden-samenleving-voorop.toml"]) == EXIT_PLUGIN_SKIPPED
+examples/leusden-samenleving-voorop.toml (Samenleving Voorop (Leusden)): valid; 1 municipality, 0
+organisations, 0 people, 0 roles, 4 initiatives, 0 networks
+1 file checked: 1 valid, 0 invalid.
+True
+>>> _ = manager.unregister(name="broken")
+
+``cli`` is the click group itself, for embedding it in another click application:
+
+>>> sorted(cli.commands)[:4]
+['demo', 'export', 'graph', 'import']
+"""
 
 from __future__ import annotations
 
@@ -36,7 +74,19 @@ EXIT_PLUGIN_SKIPPED = 3
 
 @define
 class Settings:
-    """The global options every subcommand sees."""
+    """The global options every subcommand sees.
+
+    Examples
+    --------
+    >>> from click.testing import CliRunner
+    >>> @cli.command("settings-shown")
+    ... @click.pass_obj
+    ... def shown(settings):
+    ...     click.echo(settings)
+    >>> print(CliRunner().invoke(cli, ["--lang", "en", "settings-shown"]).output, end="")
+    Settings(debug=False, strict=False, lang='en')
+    >>> del cli.commands["settings-shown"]
+    """
 
     debug: bool = False
     strict: bool = False
@@ -67,7 +117,17 @@ def cli(ctx: click.Context, debug: bool, strict: bool, lang: Literal["nl", "en"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return its exit code (instead of raising ``SystemExit``)."""
+    """Run the command line and return its exit code (instead of raising ``SystemExit``).
+
+    Examples
+    --------
+    >>> main(["validate", "examples/m50-leerkring-waalwijk.toml"])
+    examples/m50-leerkring-waalwijk.toml (M50 leerkring democratische vernieuwing: kick-off
+    Waalwijk, 4 februari 2020): valid; 12 municipalities, 3 organisations, 0 people, 0 roles, 2
+    initiatives, 2 networks
+    1 file checked: 1 valid, 0 invalid.
+    0
+    """
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     with warnings.catch_warnings(record=True) as caught:

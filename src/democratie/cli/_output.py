@@ -16,7 +16,17 @@ __all__ = ["echo_json", "shown", "status", "table"]
 
 
 def shown(path: Path) -> str:
-    """The path relative to the working directory when it lies below it."""
+    """The path relative to the working directory when it lies below it.
+
+    Examples
+    --------
+    Below the working directory (here the repository), a path is shown relative to it:
+
+    >>> shown(Path("examples/leusden-samenleving-voorop.toml").resolve())
+    'examples/leusden-samenleving-voorop.toml'
+    >>> shown(Path("/somewhere/else/land.toml"))
+    '/somewhere/else/land.toml'
+    """
     try:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
@@ -24,12 +34,31 @@ def shown(path: Path) -> str:
 
 
 def echo_json(data: Any) -> None:
-    """Print *data* as indented JSON (UTF-8, keys in the order given)."""
+    """Print *data* as indented JSON (UTF-8, keys in the order given).
+
+    Examples
+    --------
+    >>> echo_json({"file": "leusden.toml", "valid": True, "problems": []})
+    {
+      "file": "leusden.toml",
+      "valid": true,
+      "problems": []
+    }
+    """
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
-    """Lay out *rows* as a plain text table with a header line."""
+    """Lay out *rows* as a plain text table with a header line.
+
+    Examples
+    --------
+    >>> print(table([["leusden", "0.75"], ["stichtse-vecht", "1.00"]], ["subject", "score"]))
+    subject         score
+    --------------  -----
+    leusden         0.75
+    stichtse-vecht  1.00
+    """
     widths = [len(h) for h in headers]
     for row in rows:
         widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
@@ -47,6 +76,16 @@ def status(message: str) -> Iterator[None]:
 
     Quiet when standard output is not a terminal (piped, redirected, in CI), so
     machine-readable output stays clean.
+
+    Examples
+    --------
+    On a terminal it prints ``Scoring ... 0.1 s`` on standard error; here, with the output
+    captured, it says nothing:
+
+    >>> with status("Scoring"):
+    ...     total = sum(range(10))
+    >>> total
+    45
     """
     live = sys.stdout.isatty() and sys.stderr.isatty()
     if live:

@@ -1,4 +1,12 @@
-"""Export a landscape: pick the exporter, build the graph when needed, write atomically."""
+"""Export a landscape: pick the exporter, build the graph when needed, write atomically.
+
+Examples
+--------
+The formats that ship with ``democratie``, in the order plugins list them:
+
+>>> [exporter.name for exporter in BUILTIN_EXPORTERS]
+['json', 'toml', 'popolo', 'graphml', 'gexf', 'node-link', 'csv', 'ics']
+"""
 
 from __future__ import annotations
 

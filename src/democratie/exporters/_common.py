@@ -1,4 +1,17 @@
-"""What every exporter shares: the export error, options, privacy, and how values are written."""
+"""What every exporter shares: the export error, options, privacy, and how values are written.
+
+Examples
+--------
+Lists are joined with :data:`LIST_SEPARATOR`, every flat value is a :data:`Scalar`, and
+attributes named in :data:`PRIVATE_ATTRIBUTES` stay out unless asked for:
+
+>>> scalar(["zorg", "welzijn"]).split(LIST_SEPARATOR)
+['zorg', 'welzijn']
+>>> isinstance(scalar(3), Scalar), isinstance(scalar(("a",)), Scalar)
+(True, True)
+>>> sorted(PRIVATE_ATTRIBUTES)[:4]
+['address', 'adres', 'contact', 'contact_details']
+"""
 
 from __future__ import annotations
 
@@ -93,6 +106,18 @@ def flag(options: Mapping[str, Any], name: str, *, format: str) -> bool:
     ------
     ExportError
         When the option is given but is not ``True`` or ``False``.
+
+    Examples
+    --------
+    >>> flag({"include_private": True}, "include_private", format="csv")
+    True
+    >>> flag({}, "include_private", format="csv")
+    False
+    >>> flag({"include_private": "yes"}, "include_private", format="csv")
+    Traceback (most recent call last):
+        ...
+    democratie.exporters._common.ExportError: the option 'include_private' must be True or False,
+    got 'yes'
     """
     value = options.get(name, False)
     if not isinstance(value, bool):
@@ -114,6 +139,22 @@ def write_graph_text(
 
     What the graph exporters (GraphML, GEXF, node-link) share: the one option
     ``include_private``, checked, and the graph built when the caller has none.
+
+    Examples
+    --------
+    >>> import io
+    >>> import democratie.examples
+    >>> from democratie.exporters.graphml import graphml_text
+    >>> land = democratie.examples.load("leusden-samenleving-voorop")
+    >>> out = io.StringIO()
+    >>> write_graph_text(graphml_text, land, None, out, {}, format="graphml")
+    >>> out.getvalue().count("<node ")
+    7
+    >>> write_graph_text(graphml_text, land, None, out, {"include_private": 1}, format="graphml")
+    Traceback (most recent call last):
+        ...
+    democratie.exporters._common.ExportError: the option 'include_private' must be True or False,
+    got 1
     """
     private = flag(options, "include_private", format=format)
     chosen = graph if graph is not None else build_graph(landscape)
@@ -170,6 +211,16 @@ def generation_date(options: Mapping[str, Any], *, format: str) -> dt.date:
     ------
     ExportError
         When the option or the environment variable is not a date.
+
+    Examples
+    --------
+    >>> import os
+    >>> generation_date({"generated": "2025-03-01"}, format="csv")
+    datetime.date(2025, 3, 1)
+    >>> os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
+    >>> generation_date({}, format="csv")
+    datetime.date(2023, 11, 14)
+    >>> del os.environ["SOURCE_DATE_EPOCH"]
     """
     given = options.get("generated")
     if given is not None:
@@ -198,6 +249,12 @@ def package_version() -> str:
     """The version of democratie that writes the export, as the exports that name it say it.
 
     ``(development version)`` when the package is run from a source tree without metadata.
+
+    Examples
+    --------
+    >>> import democratie
+    >>> package_version() == democratie.__version__
+    True
     """
     try:
         return version("democratie")

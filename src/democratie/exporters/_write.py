@@ -31,6 +31,17 @@ def write_file(destination: Path, data: bytes) -> Path:
         When the destination is a folder.
     WriteError
         When the file cannot be written; a previous file is left as it was.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> written = write_file(Path(folder.name) / "land.json", b'{"format": "democratie/1"}')
+    >>> written.name, written.read_bytes()
+    ('land.json', b'{"format": "democratie/1"}')
+    >>> [p.name for p in Path(folder.name).iterdir()]
+    ['land.json']
+    >>> folder.cleanup()
     """
     if destination.is_dir():
         message = f"{destination} is a folder; give a file name for this format"
@@ -66,6 +77,22 @@ def write_folder(
     WriteError
         When the files cannot be written or moved into place; whatever was at the
         destination is left as it was.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> files = {"nodes.csv": b"id,label", "README.md": b"# The data"}
+    >>> out = write_folder(Path(folder.name) / "tables", files, replaceable=files)
+    >>> sorted(p.name for p in out.iterdir())
+    ['README.md', 'nodes.csv']
+    >>> _ = (out / "notes.txt").write_text("mine")
+    >>> write_folder(out, files, replaceable=files)
+    Traceback (most recent call last):
+        ...
+    democratie.exporters._common.ExportError: .../tables holds files that this export did not
+    write (notes.txt); choose a new or empty folder
+    >>> folder.cleanup()
     """
     if destination.exists() and not destination.is_dir():
         message = f"{destination} is a file; this format writes a folder of files"

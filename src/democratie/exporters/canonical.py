@@ -47,6 +47,36 @@ class JsonExporter:
     """Writes the landscape as a canonical JSON document (format ``"json"``).
 
     Options: ``include_private`` (keep contact details; default False).
+
+    Examples
+    --------
+    Contact details stay out unless ``include_private`` is set:
+
+    >>> import io
+    >>> import democratie
+    >>> land = democratie.loads('''
+    ... format = "democratie/1"
+    ... [[people]]
+    ... id = "p-an"
+    ... name = "An de Vries"
+    ... contact = [{ kind = "email", value = "an@example.org" }]
+    ... ''')
+    >>> out = io.StringIO()
+    >>> JsonExporter().export(land, None, out, {})
+    >>> print(out.getvalue(), end="")
+    {
+      "format": "democratie/1",
+      "people": [
+        {
+          "id": "p-an",
+          "name": "An de Vries"
+        }
+      ]
+    }
+    >>> out = io.StringIO()
+    >>> JsonExporter().export(land, None, out, {"include_private": True})
+    >>> "an@example.org" in out.getvalue()
+    True
     """
 
     name = "json"
@@ -73,6 +103,19 @@ class TomlExporter:
     """Writes the landscape as a canonical TOML document (format ``"toml"``).
 
     Options: ``include_private`` (keep contact details; default False).
+
+    Examples
+    --------
+    >>> import io
+    >>> import democratie
+    >>> land = democratie.loads('{"format": "democratie/1", "title": "Leusden"}')
+    >>> out = io.StringIO()
+    >>> TomlExporter().export(land, None, out, {})
+    >>> print(out.getvalue(), end="")
+    format = "democratie/1"
+    title = "Leusden"
+    >>> democratie.loads(out.getvalue()) == land
+    True
     """
 
     name = "toml"

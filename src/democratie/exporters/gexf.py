@@ -108,6 +108,19 @@ def gexf_text(
     -------
     str
         The document, ending with a line end; the same graph always gives the same text.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("leusden-samenleving-voorop"))
+    >>> text = gexf_text(graph)
+    >>> print(text.splitlines()[1])
+    <gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd"
+    version="1.2">
+    >>> text == gexf_text(graph)
+    True
     """
     typed = typed_graph(graph, include_private=include_private)
     node_columns = tuple(c for c in typed.node_columns if c.name != "label")
@@ -156,6 +169,18 @@ class GexfExporter:
     """Writes the stakeholder graph as GEXF 1.2 for Gephi (format ``"gexf"``).
 
     Options: ``include_private`` (keep contact attributes; default False).
+
+    Examples
+    --------
+    >>> import io
+    >>> import democratie.examples
+    >>> exporter = GexfExporter()
+    >>> exporter.suffixes, exporter.needs_graph
+    (('.gexf',), True)
+    >>> out = io.StringIO()
+    >>> exporter.export(democratie.examples.load("leusden-samenleving-voorop"), None, out, {})
+    >>> out.getvalue().count("<node "), out.getvalue().count("<edge ")
+    (7, 11)
     """
 
     name = "gexf"

@@ -79,6 +79,21 @@ def graphml_text(
     -------
     str
         The document, ending with a line end; the same graph always gives the same text.
+
+    Examples
+    --------
+    networkx reads it back:
+
+    >>> import io
+    >>> import networkx as nx
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("leusden-samenleving-voorop"))
+    >>> again = nx.read_graphml(io.BytesIO(graphml_text(graph).encode()))
+    >>> again.number_of_nodes(), again.number_of_edges()
+    (7, 11)
+    >>> again.nodes["leusden"]["kind"], again.nodes["leusden"]["label"]
+    ('municipality', 'Leusden')
     """
     typed = typed_graph(graph, include_private=include_private)
     keys: dict[tuple[str, str], str] = {}
@@ -128,6 +143,16 @@ class GraphmlExporter:
     """Writes the stakeholder graph as GraphML (format ``"graphml"``).
 
     Options: ``include_private`` (keep contact attributes; default False).
+
+    Examples
+    --------
+    >>> import io
+    >>> import democratie.examples
+    >>> land = democratie.examples.load("leusden-samenleving-voorop")
+    >>> out = io.StringIO()
+    >>> GraphmlExporter().export(land, None, out, {})
+    >>> out.getvalue().count("<node "), out.getvalue().count("<edge ")
+    (7, 11)
     """
 
     name = "graphml"

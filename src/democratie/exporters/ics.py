@@ -100,6 +100,17 @@ END:VEVENT
 END:VCALENDAR
 >>> list(ics_files(land)), [meeting.id for meeting in undated_meetings(land)]
 (['leerkring.ics'], ['vervolg'])
+
+The calendar says how many meetings were left out for want of a date
+(:data:`UNDATED_PROPERTY`), the host of each event (:data:`HOST_PROPERTY`), and falls back
+on :data:`DEFAULT_NAME` for a landscape without a title or a single owner:
+
+>>> lines = ics_bytes(land).decode().splitlines()
+>>> f"{UNDATED_PROPERTY}:1" in lines, f"{HOST_PROPERTY}:waalwijk" in lines
+(True, True)
+>>> untitled = democratie.loads('format = "democratie/1"')
+>>> f"X-WR-CALNAME:{DEFAULT_NAME}" in ics_bytes(untitled).decode().splitlines()
+True
 """
 
 from __future__ import annotations
@@ -347,6 +358,16 @@ class IcsExporter:
 
     Options: ``include_private`` (True or False; meetings hold no contact details, so it
     changes nothing). Other options are ignored.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> land = democratie.examples.load("m50-leerkring-waalwijk")
+    >>> exporter = IcsExporter()
+    >>> sorted(exporter.files(land, None, {}))
+    ['m50-leerkring-democratische-vernieuwing.ics']
+    >>> exporter.files(land, None, {})["m50-leerkring-democratische-vernieuwing.ics"][:15]
+    b'BEGIN:VCALENDAR'
     """
 
     name = "ics"

@@ -105,6 +105,20 @@ def node_link_data(
         starts with its ``id``, ``kind`` and ``label``, each link with ``source``,
         ``target``, ``key`` and ``relation``; the other attributes follow in
         alphabetical order.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("leusden-samenleving-voorop"))
+    >>> data = node_link_data(graph)
+    >>> data["directed"], data["multigraph"], data["graph"]
+    (True, True, {'title': 'Samenleving Voorop (Leusden)'})
+    >>> data["nodes"][0]
+    {'id': 'leusden', 'kind': 'municipality', 'label': 'Leusden', 'cbs_code': 'GM0327',
+    'municipality': 'leusden', 'province': 'Utrecht', 'sector': 'overheid'}
+    >>> data["links"][0]
+    {'source': 'leusden', 'target': 'samenleving-voorop', 'key': 0, 'relation': 'initiated'}
     """
     g = graph.nx if isinstance(graph, StakeholderGraph) else graph
     return {
@@ -130,7 +144,19 @@ def node_link_data(
 def node_link_text(
     graph: StakeholderGraph | nx.MultiDiGraph[Any], *, include_private: bool = False
 ) -> str:
-    """Return the node-link data of the graph as JSON text (UTF-8, two-space indent)."""
+    """Return the node-link data of the graph as JSON text (UTF-8, two-space indent).
+
+    Examples
+    --------
+    >>> import json
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("leusden-samenleving-voorop"))
+    >>> json.loads(node_link_text(graph)) == node_link_data(graph)
+    True
+    >>> node_link_text(graph).splitlines()[:3]
+    ['{', '  "directed": true,', '  "multigraph": true,']
+    """
     data = node_link_data(graph, include_private=include_private)
     return json_text(data)
 
@@ -140,6 +166,18 @@ class NodeLinkExporter:
     """Writes the stakeholder graph as node-link JSON (format ``"node-link"``).
 
     Options: ``include_private`` (keep contact attributes; default False).
+
+    Examples
+    --------
+    >>> import io
+    >>> import json
+    >>> import democratie.examples
+    >>> land = democratie.examples.load("leusden-samenleving-voorop")
+    >>> out = io.StringIO()
+    >>> NodeLinkExporter().export(land, None, out, {})
+    >>> data = json.loads(out.getvalue())
+    >>> len(data["nodes"]), len(data["links"])
+    (7, 11)
     """
 
     name = "node-link"

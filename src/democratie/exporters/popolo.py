@@ -86,6 +86,22 @@ Examples
 'area_id': 'https://identifier.overheid.nl/tooi/id/gemeente/gm0327'}
 >>> doc["memberships"]
 [{'person_id': 'p-an', 'organization_id': 'leusden', 'role': 'Raadslid'}]
+
+With ``include_private``, contact details are written in Popolo's types
+(:data:`CONTACT_TYPES`):
+
+>>> from democratie.vocab import ContactKind
+>>> CONTACT_TYPES[ContactKind.TELEFOON], CONTACT_TYPES[ContactKind.WEBSITE]
+('voice', 'url')
+>>> reachable = democratie.loads('''
+... format = "democratie/1"
+... [[people]]
+... id = "p-an"
+... name = "An de Vries"
+... contact = [{ kind = "telefoon", value = "033 123 45 67" }]
+... ''')
+>>> popolo_data(reachable, include_private=True)["persons"][0]["contact_details"]
+[{'type': 'voice', 'value': '033 123 45 67'}]
 """
 
 from __future__ import annotations
@@ -364,6 +380,15 @@ def popolo_data(landscape: Landscape, *, include_private: bool = False) -> dict[
         ``persons``, ``organizations``, ``memberships``, ``areas`` and ``events``, each
         a list (possibly empty) of records in document order. Every record is valid
         against the Popolo JSON Schema of its kind.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> doc = popolo_data(democratie.examples.load("delft-zeven-van-delft"))
+    >>> doc["persons"][0]
+    {'id': 'p-rob-van-den-berg', 'name': 'Rob van den Berg'}
+    >>> doc["memberships"][0]["person_id"], doc["memberships"][0]["role"]
+    ('p-rob-van-den-berg', 'Projectleider')
     """
     writer = _Writer(landscape, include_private)
     return {
@@ -376,7 +401,20 @@ def popolo_data(landscape: Landscape, *, include_private: bool = False) -> dict[
 
 
 def popolo_text(landscape: Landscape, *, include_private: bool = False) -> str:
-    """Return the Popolo document of the landscape as JSON text (UTF-8, two-space indent)."""
+    """Return the Popolo document of the landscape as JSON text (UTF-8, two-space indent).
+
+    Examples
+    --------
+    The Popolo importer reads it back:
+
+    >>> import democratie.examples
+    >>> from democratie.importers import import_popolo
+    >>> from democratie.io import parse
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> again = import_popolo(parse(popolo_text(land), format="json")).landscape
+    >>> [person.name for person in again.people] == [person.name for person in land.people]
+    True
+    """
     data = popolo_data(landscape, include_private=include_private)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -386,6 +424,17 @@ class PopoloExporter:
     """Writes people, organisations and memberships as Popolo JSON (format ``"popolo"``).
 
     Options: ``include_private`` (write contact details; default False).
+
+    Examples
+    --------
+    >>> import io
+    >>> import json
+    >>> import democratie.examples
+    >>> out = io.StringIO()
+    >>> PopoloExporter().export(democratie.examples.load("delft-zeven-van-delft"), None, out, {})
+    >>> doc = json.loads(out.getvalue())
+    >>> {key: len(records) for key, records in doc.items()}
+    {'persons': 2, 'organizations': 8, 'memberships': 5, 'areas': 2, 'events': 1}
     """
 
     name = "popolo"

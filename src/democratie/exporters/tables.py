@@ -46,6 +46,15 @@ id,source,target,relation
 e0,leusden-raad,leusden,body_of
 e1,leusden-college,leusden,body_of
 <BLANKLINE>
+
+The data card is :data:`DATA_CARD`, and it explains each type of :data:`FIELD_TYPES`:
+
+>>> files[DATA_CARD].decode().splitlines()[0]
+'# Leusden: open data'
+>>> list(FIELD_TYPES)
+['text', 'integer', 'number', 'true/false', 'date', 'list']
+>>> FIELD_TYPES["list"]
+'a list, its items joined by `|`'
 """
 
 from __future__ import annotations
@@ -127,6 +136,15 @@ class Field:
         text, integer, number, true/false, date or list.
     meaning
         What a value in it says, in a sentence.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> nodes = tables(democratie.examples.load("leusden-samenleving-voorop"), with_scores=False)[0]
+    >>> nodes.fields[0]
+    Field(name='id', type='text', meaning="the node's id: the id of the entity in the landscape")
+    >>> [field.name for field in nodes.fields][:5]
+    ['id', 'kind', 'label', 'cbs_code', 'domains']
     """
 
     name: str
@@ -148,6 +166,15 @@ class Table:
         The columns, in order.
     rows
         The values, one tuple per row, in the order of the fields; None is an empty cell.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> roles = tables(democratie.examples.load("delft-zeven-van-delft"), with_scores=False)[2]
+    >>> roles.name, roles.row, len(roles.rows)
+    ('roles.csv', 'a role: who holds which role where (a Popolo membership)', 5)
+    >>> [field.name for field in roles.fields][:3], roles.rows[0][:3]
+    (['holder', 'holder_kind', 'holder_name'], ('p-rob-van-den-berg', 'person', 'Rob van den Berg'))
     """
 
     name: str
@@ -486,6 +513,14 @@ def tables(
     -------
     tuple of Table
         nodes, edges, roles, initiatives, then scores and contacts when asked for.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> [(table.name, len(table.rows)) for table in tables(land)]
+    [('nodes.csv', 15), ('edges.csv', 34), ('roles.csv', 5), ('initiatives.csv', 2), ('scores.csv',
+    38)]
     """
     chosen = graph if graph is not None else build_graph(landscape)
     found = [*_graph_tables(chosen, include_private), _roles(landscape), _initiatives(landscape)]
@@ -558,6 +593,20 @@ def data_card(
         the card says no licence was given.
     include_private
         Whether the export holds contact details (the card then warns about them).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import democratie.examples
+    >>> land = democratie.examples.load("leusden-samenleving-voorop")
+    >>> card = data_card(land, tables(land, with_scores=False), generated=dt.date(2025, 3, 1),
+    ...                  licence="CC BY 4.0")
+    >>> card.splitlines()[0]
+    '# Samenleving Voorop (Leusden): open data'
+    >>> [line for line in card.splitlines() if line.startswith("## ")]
+    ['## Files', '## Licence', '## Sources', '## Privacy', '## Conventions', '## Fields']
+    >>> "CC BY 4.0" in card
+    True
     """
     title = landscape.title or "Landscape"
     out = [f"# {title}: open data", ""]
@@ -684,6 +733,16 @@ def csv_files(
     ------
     ExportError
         When an option has a wrong value.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> land = democratie.examples.load("leusden-samenleving-voorop")
+    >>> files = csv_files(land, options={"scores": False, "generated": "2025-03-01"})
+    >>> list(files)
+    ['nodes.csv', 'edges.csv', 'roles.csv', 'initiatives.csv', 'README.md']
+    >>> print(files["initiatives.csv"].decode().splitlines()[0][:80])
+    id,title,kind,initiator,municipalities,areas,covers_all,domains,required_domains
     """
     options = options or {}
     private = flag(options, "include_private", format="csv")
@@ -709,6 +768,17 @@ def zip_bytes(files: Mapping[str, bytes]) -> bytes:
 
     Every entry gets the same fixed time stamp (1980-01-01) and permissions, in the
     order given, compressed with deflate.
+
+    Examples
+    --------
+    >>> import io
+    >>> import zipfile
+    >>> files = {"nodes.csv": b"id,label", "README.md": b"# Leusden"}
+    >>> data = zip_bytes(files)
+    >>> data == zip_bytes(files)
+    True
+    >>> [(info.filename, info.date_time) for info in zipfile.ZipFile(io.BytesIO(data)).infolist()]
+    [('nodes.csv', (1980, 1, 1, 0, 0, 0)), ('README.md', (1980, 1, 1, 0, 0, 0))]
     """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -731,6 +801,19 @@ class CsvExporter:
 
     Options: ``include_private``, ``scores``, ``analysis``, ``licence``, ``generated``
     (see :func:`csv_files`).
+
+    Examples
+    --------
+    Through the exporter protocol it writes one zip archive:
+
+    >>> import io
+    >>> import zipfile
+    >>> import democratie.examples
+    >>> out = io.BytesIO()
+    >>> land = democratie.examples.load("leusden-samenleving-voorop")
+    >>> CsvExporter().export(land, None, out, {"scores": False, "generated": "2025-03-01"})
+    >>> zipfile.ZipFile(out).namelist()
+    ['nodes.csv', 'edges.csv', 'roles.csv', 'initiatives.csv', 'README.md']
     """
 
     name = "csv"

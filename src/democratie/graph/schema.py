@@ -12,6 +12,25 @@ Examples
 True
 >>> sorted(set(RELATIONS) - TIE_RELATIONS)
 ['located_in', 'serves_area']
+
+The actors are the kinds that can take part, the venues the kinds they meet in, and each
+relation has a description:
+
+>>> from democratie.graph.schema import (ACTOR_KINDS, NODE_KINDS, RELATION_DESCRIPTIONS,
+...                                      VENUE_KINDS)
+>>> [kind for kind in NODE_KINDS if kind in ACTOR_KINDS]
+['municipality', 'council', 'college', 'faction', 'organisation', 'person']
+>>> sorted(VENUE_KINDS)
+['initiative', 'meeting', 'network']
+>>> RELATION_DESCRIPTIONS["body_of"]
+'is the council or college of a municipality'
+
+The literal types name, for type checkers, what the tuples hold:
+
+>>> import typing
+>>> from democratie.graph.schema import NodeKind, Relation
+>>> typing.get_args(NodeKind) == NODE_KINDS, typing.get_args(Relation) == RELATIONS
+(True, True)
 """
 
 from __future__ import annotations

@@ -86,6 +86,20 @@ class IdPool:
 
     An id that is taken already gets a numbered suffix (``cda-2``); every such
     case is noted in the report.
+
+    Examples
+    --------
+    >>> report = ReportBuilder("popolo", ["council.json"])
+    >>> pool = IdPool(report)
+    >>> pool.reserve("heerde-raad", "heerde-college")
+    >>> pool.take("CDA", fallback="party"), pool.take("cda", fallback="party")
+    ('cda', 'cda-2')
+    >>> pool.take("heerde-raad", fallback="x"), pool.take("!!", fallback="party")
+    ('heerde-raad-2', 'party')
+    >>> pool.finish()
+    >>> report.build().notes
+    ("2 ids were already taken in the landscape and got a numbered suffix (the source id is kept as
+    an identifier): 'cda' became 'cda-2'; 'heerde-raad' became 'heerde-raad-2'",)
     """
 
     def __init__(self, report: ReportBuilder) -> None:
@@ -125,7 +139,20 @@ class IdPool:
 
 
 class ReportBuilder:
-    """Collects notes and unmapped data while an importer runs."""
+    """Collects notes and unmapped data while an importer runs.
+
+    Examples
+    --------
+    >>> builder = ReportBuilder("ori", ["heerde_persons.json"])
+    >>> builder.note("the council's seats are counted from its current members")
+    >>> for path in ("persons[0].gender", "persons[1].gender"):
+    ...     builder.skip("person.gender", "gender (the model has no field for it)", path)
+    >>> report = builder.build()
+    >>> report.unmapped_count, report.category("person.gender").examples
+    (2, ('persons[0].gender', 'persons[1].gender'))
+    >>> report.notes
+    ("the council's seats are counted from its current members",)
+    """
 
     def __init__(self, format: str, sources: Sequence[str]) -> None:
         self._format = format
@@ -189,7 +216,13 @@ def describe(value: object) -> str:
 
 
 def is_empty(value: object) -> bool:
-    """Tell whether a JSON value carries no data (null, blank text, empty list or object)."""
+    """Tell whether a JSON value carries no data (null, blank text, empty list or object).
+
+    Examples
+    --------
+    >>> [is_empty(value) for value in (None, "  ", [], {}, 0, False, "CDA")]
+    [True, True, True, True, False, False, False]
+    """
     if value is None:
         return True
     if isinstance(value, str):
@@ -266,7 +299,21 @@ def read_json(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> An
 
 
 class Checker:
-    """Collects structural problems in one source document, each located by its JSON path."""
+    """Collects structural problems in one source document, each located by its JSON path.
+
+    Examples
+    --------
+    >>> checker = Checker("data/council.json")
+    >>> doc = {"persons": [{"id": "p1", "name": "An"}, "Bo", {"id": "p3", "name": 3}]}
+    >>> [(path, record["id"]) for path, record in checker.records(doc, "persons", "", "person")]
+    [('persons[0]', 'p1'), ('persons[2]', 'p3')]
+    >>> checker.text(doc["persons"][2], "name", "persons[2]") is None
+    True
+    >>> for problem in checker.problems:
+    ...     print(problem)
+    data/council.json: persons[1]: expected a person (a JSON object), got 'Bo'
+    data/council.json: persons[2].name: expected text, got 3
+    """
 
     def __init__(self, source: str) -> None:
         self.source = source
@@ -357,7 +404,21 @@ class Checker:
 
 
 def raise_problems(checkers: Iterable[Checker]) -> None:
-    """Raise one :class:`LoadError` with the problems of every checker, if there are any."""
+    """Raise one :class:`LoadError` with the problems of every checker, if there are any.
+
+    Examples
+    --------
+    >>> persons, organisations = Checker("persons.json"), Checker("organisations.json")
+    >>> raise_problems([persons, organisations])
+    >>> persons.fail("persons[0].name", "expected text, got the number 3")
+    >>> organisations.fail("organisations[2]", "expected an object, got a list")
+    >>> raise_problems([persons, organisations])
+    Traceback (most recent call last):
+        ...
+    democratie.errors.LoadError: 2 problems in persons.json, organisations.json:
+      - persons.json: persons[0].name: expected text, got the number 3
+      - organisations.json: organisations[2]: expected an object, got a list
+    """
     checkers = tuple(checkers)
     # The same mistake met twice (a party's name, again as the name of its faction) is
     # reported once.
@@ -373,7 +434,15 @@ def raise_problems(checkers: Iterable[Checker]) -> None:
 
 
 def read_identifiers(checker: Checker, record: Mapping[str, Any], path: str) -> list[Identifier]:
-    """Read a Popolo ``identifiers`` list; the scheme is lowercased, empty entries skipped."""
+    """Read a Popolo ``identifiers`` list; the scheme is lowercased, empty entries skipped.
+
+    Examples
+    --------
+    >>> checker = Checker("council.json")
+    >>> record = {"identifiers": [{"scheme": "ORI", "identifier": "123"}, {"scheme": "x"}]}
+    >>> read_identifiers(checker, record, "persons[0]")
+    [Identifier(scheme='ori', identifier='123')]
+    """
     found: list[Identifier] = []
     for here, item in checker.records(record, "identifiers", path, "identifier"):
         scheme = checker.text(item, "scheme", here)
@@ -414,6 +483,18 @@ def read_contact_details(
 
     Contact types without a model counterpart (``fax``, ``twitter``) are reported
     under *category*.
+
+    Examples
+    --------
+    >>> checker = Checker("council.json")
+    >>> report = ReportBuilder("popolo", ["council.json"])
+    >>> record = {"email": "an@heerde.nl", "contact_details": [
+    ...     {"type": "voice", "value": "0578 123 456"}, {"type": "fax", "value": "0578 654 321"}]}
+    >>> details = read_contact_details(checker, record, "persons[0]", report, "person.contact")
+    >>> [(detail.kind.slug, detail.value) for detail in details]
+    [('email', 'an@heerde.nl'), ('telefoon', '0578 123 456')]
+    >>> report.build().categories()
+    ('person.contact',)
     """
     found: list[ContactDetail] = []
     email = checker.text(record, "email", path)
@@ -458,7 +539,13 @@ def parse_date(value: str) -> dt.date | None:
 
 
 def unique(items: Iterable[_T]) -> list[_T]:
-    """The items without repeats, in their first order."""
+    """The items without repeats, in their first order.
+
+    Examples
+    --------
+    >>> unique(["cda", "vvd", "cda", "d66", "vvd"])
+    ['cda', 'vvd', 'd66']
+    """
     return list(dict.fromkeys(items))
 
 
@@ -496,6 +583,13 @@ class RoleText:
         The source text, kept when it says more than the kind's own name.
     recognised
         Whether the text matched a role kind.
+
+    Examples
+    --------
+    >>> read_role("Raadslid", {})
+    RoleText(kind=<RoleKind.RAADSLID: 'raadslid'>, title=None, recognised=True)
+    >>> read_role("Commissielid Ruimte", {}).recognised
+    False
     """
 
     kind: RoleKind
@@ -543,7 +637,20 @@ def source_title(name: str) -> str:
 
 
 def make_landscape(files: Sequence[str], /, **parts: Any) -> Landscape:
-    """Build the landscape; a failure is a :class:`LoadError` about the source *files*."""
+    """Build the landscape; a failure is a :class:`LoadError` about the source *files*.
+
+    Examples
+    --------
+    >>> from democratie.model import Role
+    >>> make_landscape(["council.json"], title="Heerde").title
+    'Heerde'
+    >>> make_landscape(["council.json"], roles=[Role(holder="p1", kind=RoleKind.RAADSLID)])
+    Traceback (most recent call last):
+        ...
+    democratie.errors.LoadError: the data in council.json does not make a valid landscape:
+      - roles[0].holder: 'p1' refers to nothing in the landscape; expected the id of an organisation
+    or person
+    """
     try:
         return Landscape(**parts)
     except ModelError as error:

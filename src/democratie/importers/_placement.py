@@ -29,6 +29,8 @@ Examples
 (PlacedArea(id='wijk-1', areas=(PlacedArea(id='buurt-1', areas=(), too_deep=()),), too_deep=()),)
 >>> placement.left_out
 (('gm', 'own'),)
+>>> RoleKind.RAADSLID in OFFICES, RoleKind.WETHOUDER in COLLEGE_KINDS
+(True, True)
 """
 
 from __future__ import annotations

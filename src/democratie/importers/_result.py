@@ -1,4 +1,17 @@
-"""What an import gives back: the landscape, and a report of what could not be mapped."""
+"""What an import gives back: the landscape, and a report of what could not be mapped.
+
+Examples
+--------
+Each category of unmapped data keeps at most :data:`MAX_EXAMPLES` examples:
+
+>>> from democratie.importers._common import ReportBuilder
+>>> builder = ReportBuilder("ori", ["heerde_persons.json"])
+>>> for n in range(8):
+...     builder.skip("person.gender", "gender", f"persons[{n}].gender")
+>>> item = builder.build().category("person.gender")
+>>> item.count, len(item.examples) == MAX_EXAMPLES
+(8, True)
+"""
 
 from __future__ import annotations
 
@@ -136,6 +149,20 @@ class ImportResult:
         The checked landscape; its ``sources`` name the files it came from.
     report
         What was decided and what could not be mapped.
+
+    Examples
+    --------
+    >>> from democratie.importers import import_ori
+    >>> council = {"id": "raad", "classification": "Council",
+    ...            "name": "Gemeente Heerde (Heerde) (GLD)"}
+    >>> persons = {"persons": [{"id": "p1", "name": "Dhr. J. Tuinman", "gender": "male",
+    ...     "memberships": [{"organisation_id": "raad", "role": "Raadslid",
+    ...                      "organisation": council}]}]}
+    >>> result = import_ori(persons)
+    >>> [person.name for person in result.landscape.people]
+    ['Dhr. J. Tuinman']
+    >>> result.report.categories()
+    ('person.gender', 'council.name')
     """
 
     landscape: Landscape

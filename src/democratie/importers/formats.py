@@ -202,6 +202,18 @@ class OriImporter:
     file on its own is read with the organisations its memberships name. The
     option ``merge_people`` (default True) is passed on to
     :func:`~democratie.importers.ori.import_ori`.
+
+    Examples
+    --------
+    >>> import io
+    >>> import json
+    >>> council = {"id": "raad", "classification": "Council",
+    ...            "name": "Gemeente Heerde (Heerde) (GLD)"}
+    >>> persons = {"persons": [{"id": "p1", "name": "Dhr. J. Tuinman", "memberships": [
+    ...     {"organisation_id": "raad", "role": "Wethouder", "organisation": council}]}]}
+    >>> land = OriImporter().load(io.BytesIO(json.dumps(persons).encode()), {})
+    >>> [(role.holder, role.kind.slug, role.at) for role in land.roles]
+    [('p1', 'wethouder', 'heerde-college')]
     """
 
     name = "ori"
@@ -256,7 +268,20 @@ class OriImporter:
 
 @frozen
 class PopoloImporter:
-    """Reads a standard Popolo JSON document (``persons``, ``organizations``, ``memberships``)."""
+    """Reads a standard Popolo JSON document (``persons``, ``organizations``, ``memberships``).
+
+    Examples
+    --------
+    A Popolo export of a landscape reads back:
+
+    >>> import io
+    >>> import democratie.examples
+    >>> from democratie.exporters.popolo import popolo_text
+    >>> delft = democratie.examples.load("delft-zeven-van-delft")
+    >>> land = PopoloImporter().load(io.BytesIO(popolo_text(delft).encode()), {})
+    >>> [person.name for person in land.people]
+    ['Rob van den Berg', 'Jeroen Joon']
+    """
 
     name = "popolo"
     title = "Popolo JSON (persons, organizations, memberships, posts, areas)"

@@ -5,6 +5,30 @@ grows memory through generated code). Its hooks are strict where cattrs would
 coerce: ``"1"`` is not a number, ``1`` is not text, ``"false"`` is not a
 boolean, a text is not a list of characters, and an enumeration value must be
 one of its slugs.
+
+Examples
+--------
+:data:`converter` structures and unstructures the model; it is strict where cattrs would
+coerce:
+
+>>> import datetime as dt
+>>> from democratie.model import Period
+>>> converter.structure({"start": "2020-02-04"}, Period)
+Period(start=datetime.date(2020, 2, 4), end=None)
+>>> converter.unstructure(Period(start=dt.date(2020, 2, 4)))
+{'start': '2020-02-04'}
+>>> converter.structure("12", int)
+Traceback (most recent call last):
+    ...
+democratie.io._converter.Invalid: expected a whole number, got the text '12'
+
+:data:`detailed_converter` collects every failure, for :func:`~democratie.io._explain.explain`:
+
+>>> try:
+...     detailed_converter.structure({"start": "4 februari", "end": 2020}, Period)
+... except Exception as error:
+...     print(type(error).__name__, len(error.exceptions))
+ClassValidationError 2
 """
 
 from __future__ import annotations
@@ -34,7 +58,20 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class Invalid(ValueError):
-    """A value of the wrong type or form, with a message for people and a problem code."""
+    """A value of the wrong type or form, with a message for people and a problem code.
+
+    Examples
+    --------
+    The structuring hooks raise it; :func:`~democratie.io._explain.explain` turns it into a
+    located problem with its code:
+
+    >>> from democratie.io._explain import explain
+    >>> error = Invalid("expected a date like 2020-02-04, got '4 februari'", code="invalid-value")
+    >>> error.code
+    'invalid-value'
+    >>> print(*explain(error, "initiatives[0].period.start"))
+    initiatives[0].period.start: expected a date like 2020-02-04, got '4 februari'
+    """
 
     def __init__(self, message: str, code: str = "wrong-type") -> None:
         super().__init__(message)

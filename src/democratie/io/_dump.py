@@ -24,6 +24,12 @@ def unstructure(landscape: Landscape) -> dict[str, Any]:
     Keys come in a fixed order (the format version first, then the fields in
     the order the model declares them); values equal to their defaults are
     left out; dates are ISO strings and vocabulary values their slugs.
+
+    Examples
+    --------
+    >>> from democratie.model import Landscape, Municipality
+    >>> unstructure(Landscape(municipalities=(Municipality(id="delft", cbs_code="GM0503"),)))
+    {'format': 'democratie/1', 'municipalities': [{'id': 'delft', 'cbs_code': 'GM0503'}]}
     """
     body: dict[str, Any] = converter.unstructure(landscape)
     return {"format": FORMAT_VERSION, **body}
@@ -90,6 +96,21 @@ def dump(
     WriteError
         When the file cannot be written; a previous file at that place is left
         as it was.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from democratie.model import Landscape
+    >>> land = Landscape(title="Leusden")
+    >>> print(dump(land, format="toml"), end="")
+    format = "democratie/1"
+    title = "Leusden"
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> text = dump(land, Path(folder.name) / "leusden.json")
+    >>> (Path(folder.name) / "leusden.json").read_text("utf-8") == text
+    True
+    >>> folder.cleanup()
     """
     if format is None:
         format = "json" if destination is None else detect_format(os.fspath(destination), "{")

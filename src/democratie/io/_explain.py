@@ -19,7 +19,21 @@ __all__ = ["explain"]
 
 
 def explain(error: BaseException, path: str = "") -> Iterator[Problem]:
-    """Yield one problem for every failure inside a (possibly nested) structuring error."""
+    """Yield one problem for every failure inside a (possibly nested) structuring error.
+
+    Examples
+    --------
+    >>> from democratie.io._converter import detailed_converter
+    >>> from democratie.model import Period
+    >>> try:
+    ...     detailed_converter.structure({"start": "4 februari", "end": 2020}, Period)
+    ... except Exception as error:
+    ...     for problem in explain(error, "initiatives[0].period"):
+    ...         print(problem.code, problem.path, "-", problem.message)
+    wrong-type initiatives[0].period.start - expected a date written YYYY-MM-DD, got the text '4
+    februari'
+    wrong-type initiatives[0].period.end - expected a date written YYYY-MM-DD, got the number 2020
+    """
     if isinstance(error, ClassValidationError):
         attribute_errors, without = error.group_exceptions()
         for sub, attribute in attribute_errors:

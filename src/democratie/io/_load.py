@@ -1,4 +1,29 @@
-"""Read landscape documents (JSON or TOML) with located, complete error reports."""
+"""Read landscape documents (JSON or TOML) with located, complete error reports.
+
+Examples
+--------
+Every document starts with :data:`FORMAT_VERSION`; :data:`Format` names the two formats;
+:data:`MAX_BYTES` and :data:`MAX_DEPTH` bound what is read:
+
+>>> import typing
+>>> FORMAT_VERSION, typing.get_args(Format)
+('democratie/1', ('json', 'toml'))
+>>> MAX_BYTES // 1024 // 1024, MAX_DEPTH
+(256, 100)
+>>> loads(f'{{"format": "{FORMAT_VERSION}", "title": "Leusden"}}').title
+'Leusden'
+>>> loads('{"format": "democratie/1", "title": "Leusden"}', max_bytes=10)
+Traceback (most recent call last):
+    ...
+democratie.errors.LoadError: <text>: the document is 46 bytes, more than the limit of 10; pass a
+larger max_bytes to read it anyway
+>>> deep = "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1)
+>>> try:
+...     loads('{"format": "democratie/1", "title": ' + deep + "}")
+... except LoadError as error:
+...     print(error.problems[0].code)
+too-deep
+"""
 
 from __future__ import annotations
 
@@ -179,6 +204,21 @@ def loads(
     ------
     LoadError
         For every failure; see :func:`load`.
+
+    Examples
+    --------
+    >>> land = loads('''
+    ... format = "democratie/1"
+    ... [[municipalities]]
+    ... id = "leusden"
+    ... cbs_code = "GM0327"
+    ... ''')
+    >>> land.get("leusden").province
+    'Utrecht'
+    >>> loads('{"format": "democratie/1", "title": 2}', source="leusden.json")
+    Traceback (most recent call last):
+        ...
+    democratie.errors.LoadError: leusden.json: title: expected text, got the number 2
     """
     if isinstance(text, bytes):
         return _load_bytes(text, source, format, max_bytes)
@@ -495,6 +535,15 @@ def structure(doc: Any, *, source: str = _TEXT) -> Landscape:
     The fast path structures without detailed validation; only when that fails
     is the document structured again with the detailed converter, to find and
     locate every problem.
+
+    Examples
+    --------
+    >>> structure({"format": "democratie/1", "title": "Leusden"}).title
+    'Leusden'
+    >>> structure({"format": "democratie/1", "people": [{"id": "p1"}]}, source="people.json")
+    Traceback (most recent call last):
+        ...
+    democratie.errors.LoadError: people.json: people[0].name: this key is required but missing
     """
     problems = list(_check_envelope(doc))
     if problems:

@@ -4,6 +4,15 @@ Every model class validates in ``__attrs_post_init__`` by collecting *all* of
 its problems first and raising one :class:`~democratie.errors.ModelError`, so a
 person fixing a file sees everything wrong with an object at once (attrs'
 own validators stop at the first failure).
+
+Examples
+--------
+Ids match :data:`ID_PATTERN`, and no text may be longer than :data:`MAX_TEXT` characters:
+
+>>> [bool(ID_PATTERN.fullmatch(value)) for value in ("leusden", "m50.leerkring-2020", "Leusden")]
+[True, True, False]
+>>> [problem.code for problem in check_text("x" * (MAX_TEXT + 1), "title")]
+['invalid-value']
 """
 
 from __future__ import annotations
@@ -43,14 +52,37 @@ _CONTROL_MULTILINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udf
 
 
 def raise_problems(problems: Iterable[Problem]) -> None:
-    """Raise a :class:`ModelError` when there is any problem."""
+    """Raise a :class:`ModelError` when there is any problem.
+
+    Examples
+    --------
+    >>> raise_problems(check_count(21, "seats"))
+    >>> raise_problems([*check_count(-1, "seats"), *check_id("Leusden", "id")])
+    Traceback (most recent call last):
+        ...
+    democratie.errors.ModelError: 2 problems:
+      - seats: -1 is outside the range 0 to 10000000
+      - id: 'Leusden' is not a valid id; an id is a lowercase slug of letters, digits, '-', '_' and
+    '.', starting and ending with a letter or digit (at most 200 characters), for example 'delft' or
+    'p-rob-van-den-berg'
+    """
     found = tuple(problems)
     if found:
         raise ModelError(found)
 
 
 def check_id(value: object, path: str) -> Iterator[Problem]:
-    """Check that *value* is an id: a lowercase slug of at most 200 characters."""
+    """Check that *value* is an id: a lowercase slug of at most 200 characters.
+
+    Examples
+    --------
+    >>> list(check_id("leusden-raad", "at"))
+    []
+    >>> print(*check_id("Leusden Raad", "at"))
+    at: 'Leusden Raad' is not a valid id; an id is a lowercase slug of letters, digits, '-', '_' and
+    '.', starting and ending with a letter or digit (at most 200 characters), for example 'delft' or
+    'p-rob-van-den-berg'
+    """
     if not isinstance(value, str) or ID_PATTERN.fullmatch(value) is None:
         yield Problem(
             path=path,
@@ -64,7 +96,14 @@ def check_id(value: object, path: str) -> Iterator[Problem]:
 
 
 def check_ids(values: Iterable[object], path: str) -> Iterator[Problem]:
-    """Check a list of references: each an id, none repeated."""
+    """Check a list of references: each an id, none repeated.
+
+    Examples
+    --------
+    >>> for problem in check_ids(["leusden", "baarn", "leusden"], "municipalities"):
+    ...     print(problem)
+    municipalities[2]: 'leusden' is listed twice
+    """
     seen: set[object] = set()
     for index, value in enumerate(values):
         yield from check_id(value, f"{path}[{index}]")
@@ -85,6 +124,15 @@ def check_unique(
 
     A repeat is reported at its own place, ``path[index]``, followed by ``.suffix`` when
     the values are a key of each item (the ``kind`` of each commitment).
+
+    Examples
+    --------
+    >>> from democratie.vocab import PolicyDomain
+    >>> domains = [PolicyDomain.ZORG, PolicyDomain.BESTUUR, PolicyDomain.ZORG]
+    >>> print(*check_unique(domains, "domains"))
+    domains[2]: 'zorg' is listed twice
+    >>> print(*check_unique(["politiek", "politiek"], "commitments", "kind"))
+    commitments[1].kind: 'politiek' is listed twice
     """
     seen: set[object] = set()
     for index, value in enumerate(values):
@@ -98,7 +146,20 @@ def check_unique(
 def check_text(
     value: object, path: str, *, multiline: bool = False, required: bool = True
 ) -> Iterator[Problem]:
-    """Check a text field: not blank (when required), no control characters, not too long."""
+    """Check a text field: not blank (when required), no control characters, not too long.
+
+    Examples
+    --------
+    >>> print(*check_text("  ", "title"))
+    title: must not be empty
+    >>> list(check_text(None, "description", required=False))
+    []
+    >>> two_lines = "eerste regel" + chr(10) + "tweede regel"
+    >>> list(check_text(two_lines, "description", multiline=True))
+    []
+    >>> print(*check_text(two_lines, "title"))
+    title: contains the control character U+000A at position 13; remove it
+    """
     if value is None and not required:
         return
     if not isinstance(value, str):
@@ -127,7 +188,15 @@ def check_text(
 
 
 def check_unit(value: float | None, path: str) -> Iterator[Problem]:
-    """Check that an optional number lies in the closed interval [0, 1]."""
+    """Check that an optional number lies in the closed interval [0, 1].
+
+    Examples
+    --------
+    >>> list(check_unit(0.8, "assessment.power"))
+    []
+    >>> print(*check_unit(1.5, "assessment.power"))
+    assessment.power: 1.5 is outside the range 0 to 1
+    """
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -147,7 +216,17 @@ def check_unit(value: float | None, path: str) -> Iterator[Problem]:
 def check_count(
     value: int | None, path: str, *, minimum: int = 0, maximum: int = 10_000_000
 ) -> Iterator[Problem]:
-    """Check that an optional whole number lies within ``[minimum, maximum]``."""
+    """Check that an optional whole number lies within ``[minimum, maximum]``.
+
+    Examples
+    --------
+    >>> list(check_count(21, "seats", maximum=200))
+    []
+    >>> print(*check_count(250, "seats", maximum=200))
+    seats: 250 is outside the range 0 to 200
+    >>> list(check_count(None, "seats"))
+    []
+    """
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int):
@@ -179,6 +258,20 @@ def coerce_terms(obj: Any) -> None:
     ------
     ModelError
         Listing every value that is not a member or a slug of its vocabulary.
+
+    Examples
+    --------
+    The model classes call it in ``__attrs_post_init__``; a slug becomes its member:
+
+    >>> from democratie.model import Initiative
+    >>> Initiative(id="challenge", title="Challenge", kind="challenge").kind
+    <InitiativeKind.CHALLENGE: 'challenge'>
+    >>> Initiative(id="challenge", title="Challenge", kind="chalenge")
+    Traceback (most recent call last):
+        ...
+    democratie.errors.ModelError: kind: 'chalenge' is not one of the slugs of InitiativeKind:
+    experiment, traject, challenge, programma, workshop, bijeenkomst, leerkring, burgerberaad,
+    burgerforum, g1000, burgerbegroting, wijkbudget, uitdaagrecht, thorbecke_experiment
     """
     problems = []
     for name, vocabulary, many in _term_fields(type(obj)):

@@ -66,6 +66,11 @@ class Identifier:
         The system, for example ``"ori"`` (Open Raadsinformatie), ``"popolo"``, ``"cbs"``.
     identifier
         The id in that system.
+
+    Examples
+    --------
+    >>> Identifier(scheme="cbs", identifier="GM0327")
+    Identifier(scheme='cbs', identifier='GM0327')
     """
 
     scheme: str
@@ -91,6 +96,16 @@ class ContactDetail:
         e-mail, phone, website or address.
     value
         The address or number as written.
+
+    Examples
+    --------
+    >>> ContactDetail(kind="email", value="griffie@leusden.nl")
+    ContactDetail(kind=<ContactKind.EMAIL: 'email'>, value='griffie@leusden.nl')
+    >>> ContactDetail(kind="fax", value="033 123 45 67")
+    Traceback (most recent call last):
+        ...
+    democratie.errors.ModelError: kind: 'fax' is not one of the slugs of ContactKind: email,
+    telefoon, website, adres
     """
 
     kind: ContactKind
@@ -113,6 +128,13 @@ class Source:
         Where to find it, if it is online.
     note
         Anything a reader should know, such as the licence.
+
+    Examples
+    --------
+    >>> from democratie.model import Landscape
+    >>> source = Source(title="Samenleving Voorop", url="https://www.leusden.nl", note="2019")
+    >>> Landscape(title="Leusden", sources=(source,)).sources[0].title
+    'Samenleving Voorop'
     """
 
     title: str
@@ -148,6 +170,17 @@ class Assessment:
         How appropriate their claim is in the eyes of others.
     urgency
         How pressing their claim is.
+
+    Examples
+    --------
+    >>> from democratie.graph.analysis import mendelow_quadrant
+    >>> wethouder = Assessment(power=0.9, interest=0.7)
+    >>> mendelow_quadrant(wethouder.power, wethouder.interest).label_en
+    'Manage closely'
+    >>> Assessment(power=1.2)
+    Traceback (most recent call last):
+        ...
+    democratie.errors.ModelError: power: 1.2 is outside the range 0 to 1
     """
 
     power: float | None = None

@@ -65,6 +65,14 @@ class Participant:
     level
         The rung of the participation ladder at which they are engaged; None when
         they are a stakeholder who is not (yet) engaged.
+
+    Examples
+    --------
+    >>> Participant(actor="leusden-raad", role="kartrekker", level="coproduceren")
+    Participant(actor='leusden-raad', role=<RoleKind.KARTREKKER: 'kartrekker'>,
+    level=<ParticipationLevel.COPRODUCEREN: 'coproduceren'>)
+    >>> Participant(actor="p-an").role.label_en
+    'Participant'
     """
 
     actor: str
@@ -90,6 +98,17 @@ class Stage:
         The rung of the participation ladder arranged for this phase.
     period
         When the phase runs.
+
+    Examples
+    --------
+    >>> from democratie.model import Period
+    >>> import datetime as dt
+    >>> stage = Stage(phase="visie", participants=("leusden-raad",),
+    ...               period=Period(start=dt.date(2020, 1, 1), end=dt.date(2020, 3, 31)))
+    >>> stage.phase.label_en, stage.arranged
+    ('Vision', True)
+    >>> Stage(phase="uitvoering").arranged
+    False
     """
 
     phase: Phase
@@ -122,6 +141,15 @@ class Milestone:
         working designed within 12 months, in use within 36).
     done
         The date it was reached; None while it has not been.
+
+    Examples
+    --------
+    Leusden: a new way of working designed within a year:
+
+    >>> import datetime as dt
+    >>> milestone = Milestone(title="Nieuwe werkwijze ontworpen", due_within_months=12)
+    >>> milestone.due_date(dt.date(2019, 9, 1)), milestone.done
+    (datetime.date(2020, 9, 1), None)
     """
 
     title: str
@@ -172,6 +200,11 @@ class Assignment:
         The id of the person, organisation, body or role assigned.
     raci
         uitvoerend (R), eindverantwoordelijk (A), geraadpleegd (C) or geinformeerd (I).
+
+    Examples
+    --------
+    >>> Assignment(actor="leusden-college", raci="eindverantwoordelijk").raci.label_en
+    'Accountable'
     """
 
     actor: str
@@ -192,6 +225,16 @@ class Task:
         What the task is.
     assignments
         RACI assignments; ownership is clear when exactly one actor is accountable.
+
+    Examples
+    --------
+    >>> task = Task(title="Werkwijze uitwerken", assignments=(
+    ...     Assignment(actor="p-griffier", raci="uitvoerend"),
+    ...     Assignment(actor="leusden-raad", raci="eindverantwoordelijk"),
+    ... ))
+    >>> from democratie.vocab import Raci
+    >>> task.holders(Raci.EINDVERANTWOORDELIJK)
+    ('leusden-raad',)
     """
 
     title: str
@@ -222,6 +265,14 @@ class Commitment:
         When it was given.
     note
         What the source says.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> commitment = Commitment(kind="politiek", level="toegezegd", by="leusden-raad",
+    ...                         date=dt.date(2019, 6, 24))
+    >>> commitment.kind.label_en, commitment.level.label_en
+    ('Political (council)', 'Pledged')
     """
 
     kind: CommitmentKind
@@ -326,6 +377,13 @@ class Lesson:
         Whether it carries over to other municipalities.
     shared_with
         Ids of the networks, municipalities or organisations it was passed on to.
+
+    Examples
+    --------
+    >>> lesson = Lesson(text="Begin klein, met een wijk die wil.", kind="doen", transferable=True,
+    ...                 shared_with=("m50",))
+    >>> lesson.kind.label_en, lesson.shared_with
+    ('Do', ('m50',))
     """
 
     text: str
@@ -424,6 +482,31 @@ class Initiative:
         Its meetings, held and planned.
     identifiers
         Ids in other systems.
+
+    Examples
+    --------
+    Vocabulary values may be given as their slugs:
+
+    >>> challenge = Initiative(
+    ...     id="samenleving-voorop", title="Samenleving Voorop", kind="challenge",
+    ...     municipalities=("leusden",), domains=("bestuur",), duration_months=12,
+    ...     commitments=(Commitment(kind="politiek", level="volledig"),),
+    ... )
+    >>> challenge.kind, challenge.domains
+    (<InitiativeKind.CHALLENGE: 'challenge'>, (<PolicyDomain.BESTUUR: 'bestuur'>,))
+    >>> from democratie.vocab import CommitmentKind
+    >>> challenge.commitment(CommitmentKind.POLITIEK).level.slug
+    'volledig'
+    >>> challenge.commitment(CommitmentKind.AMBTELIJK) is None
+    True
+    >>> Initiative(id="Samenleving Voorop", title="", kind="challenge")
+    Traceback (most recent call last):
+        ...
+    democratie.errors.ModelError: 2 problems:
+      - id: 'Samenleving Voorop' is not a valid id; an id is a lowercase slug of letters, digits,
+    '-', '_' and '.', starting and ending with a letter or digit (at most 200 characters), for
+    example 'delft' or 'p-rob-van-den-berg'
+      - title: must not be empty
     """
 
     id: str

@@ -1,4 +1,31 @@
-"""The landscape: the aggregate root that holds one document's worth of the domain."""
+"""The landscape: the aggregate root that holds one document's worth of the domain.
+
+Examples
+--------
+Every entity has one of the :data:`ENTITY_KINDS` (named by the literal type
+:data:`EntityKind`); the actors are those of :data:`ACTOR_KINDS`:
+
+>>> import typing
+>>> import democratie.examples
+>>> land = democratie.examples.load("delft-zeven-van-delft")
+>>> typing.get_args(EntityKind) == ENTITY_KINDS
+True
+>>> [kind for kind in ENTITY_KINDS if any(land.entries(kind))]
+['municipality', 'council', 'college', 'organisation', 'person', 'initiative', 'meeting']
+>>> sorted({entry.kind for entry in land.entries() if entry.kind in ACTOR_KINDS})
+['college', 'council', 'municipality', 'organisation', 'person']
+
+Whatever :meth:`Landscape.get` returns is an :data:`Entity`; what can be added, replaced
+and removed is a :data:`TopLevel` entity:
+
+>>> from democratie.model import Council, Person
+>>> entity: Entity = land.get("delft-raad")
+>>> isinstance(entity, Council), isinstance(entity, TopLevel)
+(True, False)
+>>> newcomer: TopLevel = Person(id="p-an", name="An de Vries")
+>>> land.add(newcomer).get("p-an").name
+'An de Vries'
+"""
 
 from __future__ import annotations
 
@@ -129,6 +156,16 @@ class Entry:
     parent
         The id of the entity it is nested in (the wijk of a buurt, the network of
         a meeting), or None.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> entry = land.entry("delft-raad")
+    >>> entry.kind, entry.path, entry.municipality, entry.parent
+    ('council', 'municipalities[0].council', 'delft', 'delft')
+    >>> entry.entity is land.get("delft-raad")
+    True
     """
 
     id: str

@@ -109,6 +109,15 @@ class Faction:
         The id of the party organisation, when the landscape has one.
     identifiers
         Ids in other systems.
+
+    Examples
+    --------
+    >>> from democratie.model import Landscape, Municipality
+    >>> cda = Faction(id="leusden-cda", name="CDA", seats=5)
+    >>> land = Landscape(municipalities=(Municipality(id="leusden", cbs_code="GM0327",
+    ...                                               council=Council(seats=21, factions=(cda,))),))
+    >>> land.get("leusden-cda").name, land.entry("leusden-cda").municipality
+    ('CDA', 'leusden')
     """
 
     id: str
@@ -144,6 +153,19 @@ class Council:
         The factions (fracties) in the council.
     assessment
         How the council stands in the krachtenveld.
+
+    Examples
+    --------
+    >>> council = Council(seats=21, factions=(
+    ...     Faction(id="leusden-cda", name="CDA", seats=5),
+    ...     Faction(id="leusden-vvd", name="VVD", seats=4),
+    ... ))
+    >>> sum(faction.seats for faction in council.factions)
+    9
+    >>> Council(seats=3, factions=(Faction(id="leusden-cda", name="CDA", seats=5),))
+    Traceback (most recent call last):
+        ...
+    democratie.errors.ModelError: factions: the factions hold 5 seats, more than the council's 3
     """
 
     seats: int | None = None
@@ -179,6 +201,16 @@ class College:
         The number of wethouder posts.
     assessment
         How the college stands in the krachtenveld.
+
+    Examples
+    --------
+    It comes with its municipality, at the id ``<municipality>-college``:
+
+    >>> from democratie.model import Landscape, Municipality
+    >>> leusden = Municipality(id="leusden", cbs_code="GM0327", college=College(wethouder_seats=4))
+    >>> land = Landscape(municipalities=(leusden,))
+    >>> land.get("leusden-college").wethouder_seats, land.kind_of("leusden-college")
+    (4, 'college')
     """
 
     wethouder_seats: int | None = None

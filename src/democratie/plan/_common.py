@@ -1,4 +1,16 @@
-"""What the planners share: bilingual reasons, looking up what a plan is about."""
+"""What the planners share: bilingual reasons, looking up what a plan is about.
+
+Examples
+--------
+Every reason speaks both languages of :data:`Lang`:
+
+>>> import typing
+>>> typing.get_args(Lang)
+('nl', 'en')
+>>> reason = Reason(code="no-intake", en="no intake held", nl="geen intake gehouden")
+>>> [reason.text(lang) for lang in typing.get_args(Lang)]
+['geen intake gehouden', 'no intake held']
+"""
 
 from __future__ import annotations
 
@@ -56,14 +68,39 @@ class Reason:
 
 
 def find_initiative(landscape: Landscape, initiative: str | Initiative) -> Initiative:
-    """The initiative with this id (or the one given), or a located :class:`PlanError`."""
+    """The initiative with this id (or the one given), or a located :class:`PlanError`.
+
+    Examples
+    --------
+    >>> import democratie
+    >>> land = democratie.load("examples/leusden-samenleving-voorop.toml")
+    >>> find_initiative(land, "samenleving-voorop").title
+    'Samenleving Voorop'
+    >>> find_initiative(land, "leusden")
+    Traceback (most recent call last):
+        ...
+    democratie.errors.PlanError: initiative: 'leusden' is a municipality, not an initiative
+    """
     if isinstance(initiative, Initiative):
         initiative = initiative.id
     return _find(landscape, initiative, "initiative", Initiative)  # type: ignore[return-value]
 
 
 def find_network(landscape: Landscape, network: str | Network) -> Network:
-    """The network with this id (or the one given), or a located :class:`PlanError`."""
+    """The network with this id (or the one given), or a located :class:`PlanError`.
+
+    Examples
+    --------
+    >>> import democratie
+    >>> land = democratie.load("examples/m50-leerkring-waalwijk.toml")
+    >>> find_network(land, "m50").name
+    'M50'
+    >>> find_network(land, "m5O")
+    Traceback (most recent call last):
+        ...
+    democratie.errors.PlanError: network: 'm5O' is not a network in the landscape; did you mean
+    'm50'?
+    """
     if isinstance(network, Network):
         network = network.id
     return _find(landscape, network, "network", Network)  # type: ignore[return-value]
@@ -88,12 +125,24 @@ def _find(
 
 
 def is_whole(value: object, minimum: int) -> bool:
-    """Tell whether *value* is a whole number (not a boolean) of at least *minimum*."""
+    """Tell whether *value* is a whole number (not a boolean) of at least *minimum*.
+
+    Examples
+    --------
+    >>> [is_whole(value, 2) for value in (2, 10, 1, 2.0, True)]
+    [True, True, False, False, False]
+    """
     return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
 
 
 def is_budget(value: object) -> bool:
-    """Tell whether *value* is a positive, finite number of seconds (not a boolean)."""
+    """Tell whether *value* is a positive, finite number of seconds (not a boolean).
+
+    Examples
+    --------
+    >>> [is_budget(value) for value in (10, 0.5, 0, -1, float("inf"), True, "10")]
+    [True, True, False, False, False, False, False]
+    """
     return (
         isinstance(value, (int, float))
         and not isinstance(value, bool)
@@ -111,7 +160,17 @@ def budget_problems(value: object) -> list[Problem]:
 
 
 def check_problems(problems: Iterable[Problem]) -> None:
-    """Raise one :class:`PlanError` with every problem, if there are any."""
+    """Raise one :class:`PlanError` with every problem, if there are any.
+
+    Examples
+    --------
+    >>> from democratie.errors import Problem
+    >>> check_problems([])
+    >>> check_problems([Problem(path="count", message="must be at least 1, got 0")])
+    Traceback (most recent call last):
+        ...
+    democratie.errors.PlanError: count: must be at least 1, got 0
+    """
     found = tuple(problems)
     if found:
         raise PlanError(found)

@@ -60,6 +60,16 @@ class Match:
         The Jaccard similarity of their theme sets.
     shared
         The themes they share.
+
+    Examples
+    --------
+    >>> import democratie
+    >>> from democratie.plan import compose_groups
+    >>> land = democratie.load("examples/democratie-in-actie-noord-nederland.toml")
+    >>> group = compose_groups(land, "dia-ontwikkeltraject-organisatieontwikkeling").groups[0]
+    >>> match = group.matches[0]
+    >>> match.member, match.best, round(match.similarity, 2), [theme.slug for theme in match.shared]
+    ('assen', 'emmen', 0.33, ['houding_en_gedrag'])
     """
 
     member: str
@@ -88,6 +98,20 @@ class Group:
         Each member's best match in the group.
     similarity
         The group's share of the objective: the sum of the similarities of its pairs.
+
+    Examples
+    --------
+    >>> import democratie
+    >>> from democratie.plan import compose_groups
+    >>> land = democratie.load("examples/democratie-in-actie-noord-nederland.toml")
+    >>> group = compose_groups(land, "dia-ontwikkeltraject-organisatieontwikkeling").groups[0]
+    >>> group.id, group.region, group.members
+    ('dia-ontwikkeltraject-organisatieontwikkeling-leergroep-drenthe-1', 'Drenthe', ('assen',
+    'emmen', 'hoogeveen', 'meppel', 'midden-drenthe'))
+    >>> [(theme.slug, count) for theme, count in group.themes][:2]
+    [('rollen_en_functies', 2), ('houding_en_gedrag', 2)]
+    >>> round(group.similarity, 3)
+    1.0
     """
 
     id: str
@@ -101,7 +125,27 @@ class Group:
 
 @frozen(kw_only=True)
 class Move:
-    """A member that a new plan puts in another group than the plan it was kept from."""
+    """A member that a new plan puts in another group than the plan it was kept from.
+
+    Examples
+    --------
+    After a late sign-up, the plan kept moves as few members as the objective allows:
+
+    >>> import democratie
+    >>> from attrs import evolve
+    >>> from democratie.plan import compose_groups
+    >>> land = democratie.load("examples/democratie-in-actie-noord-nederland.toml")
+    >>> traject = land.get("dia-ontwikkeltraject-organisatieontwikkeling")
+    >>> first = compose_groups(land, traject.id, size=5, by=None)
+    >>> late = land.replace(evolve(traject, intakes=tuple(
+    ...     evolve(intake, question="Hoe?", themes=("hr_beleid",))
+    ...     if intake.municipality == "tynaarlo" else intake
+    ...     for intake in traject.intakes)))
+    >>> again = compose_groups(late, traject.id, size=5, by=None, keep=first)
+    >>> for move in again.moved:
+    ...     print(move.member, move.before[len(traject.id):], move.after[len(traject.id):])
+    hoogeveen -leergroep-3 -leergroep-1
+    """
 
     member: str
     before: str

@@ -31,6 +31,21 @@ class HostChoice:
         The host's id, or None when no member can host on that day.
     reason
         Why this member hosts.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import democratie
+    >>> from democratie.plan import plan_meetings
+    >>> land = democratie.load("examples/m50-leerkring-waalwijk.toml")
+    >>> plan = plan_meetings(land, "m50-leerkring-democratische-vernieuwing",
+    ...                      start=dt.date(2021, 3, 1), end=dt.date(2021, 12, 17), count=2)
+    >>> choice = plan.hosts[0]
+    >>> choice.meeting, choice.host, choice.reason.code
+    ('m50-leerkring-democratische-vernieuwing-regionale-bijeenkomst-1', 'meierijstad',
+    'hosted-least')
+    >>> choice.reason.nl
+    'was het minst vaak gastgemeente: 0 keer eerder'
     """
 
     meeting: str

@@ -16,6 +16,16 @@ How it is solved:
    for a fixed number of rounds: its optimum is an upper bound on every plan;
 3. CP-SAT searches the model of members in groups, with those cuts, within the budget,
    and proves the plan optimal when the best plan meets the best bound (of either).
+
+Examples
+--------
+Larger pools than :data:`MAX_EXACT` members are planned by local search alone, without a
+proof of optimality:
+
+>>> sets = [frozenset({n % 3}) for n in range(MAX_EXACT + 1)]
+>>> result = partition(sets, 4, universe=3)
+>>> result.certificate.optimal, result.certificate.status
+(False, 'FEASIBLE')
 """
 
 from __future__ import annotations
@@ -67,7 +77,14 @@ def group_sizes(n: int, size: int) -> tuple[int, ...]:
 
 
 def total_similarity(sets: Sequence[frozenset[object]], assignment: Sequence[int]) -> Fraction:
-    """The objective of an assignment of members to groups, exact."""
+    """The objective of an assignment of members to groups, exact.
+
+    Examples
+    --------
+    >>> sets = [frozenset("AB"), frozenset("A"), frozenset("B")]
+    >>> total_similarity(sets, [0, 0, 1]), total_similarity(sets, [0, 0, 0])
+    (Fraction(1, 2), Fraction(1, 1))
+    """
     total = Fraction(0)
     for i, j in itertools.combinations(range(len(sets)), 2):
         if assignment[i] == assignment[j]:
@@ -89,6 +106,17 @@ class Partition:
         Indices of the members placed in another group than ``previous`` gave them.
     work
         The solver's deterministic time spent (reproducible, unlike seconds).
+
+    Examples
+    --------
+    >>> sets = [frozenset({"hr"}), frozenset({"rollen"}), frozenset({"hr", "rollen"}),
+    ...         frozenset({"rollen"})]
+    >>> result = partition(sets, 2, universe=2)
+    >>> result.assignment, result.certificate.optimal, result.moved
+    ((0, 1, 0, 1), True, ())
+    >>> again = partition(sets, 2, universe=2, previous=[0, 0, 1, 1])
+    >>> again.assignment, again.moved
+    ((1, 0, 1, 0), (0, 3))
     """
 
     assignment: tuple[int, ...]
@@ -124,6 +152,18 @@ def partition(
         For re-planning: each member's group in an earlier plan (None for a newcomer).
         Among the partitions with the best objective found, one that moves the fewest
         members is chosen; group indices then keep their earlier meaning.
+
+    Examples
+    --------
+    Four members with the themes A and B, in groups of two: the two who share A go together,
+    and so do the two who share B:
+
+    >>> sets = [frozenset("A"), frozenset("B"), frozenset("A"), frozenset("B")]
+    >>> result = partition(sets, 2, universe=2)
+    >>> result.assignment
+    (0, 1, 0, 1)
+    >>> result.certificate.objective, result.certificate.optimal
+    (2.0, True)
     """
     n = len(sets)
     sizes = group_sizes(n, size)

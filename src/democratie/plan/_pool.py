@@ -44,6 +44,17 @@ class Officer:
         The themes they can advise on.
     own
         The municipalities they work for, whom they never support from the pool.
+
+    Examples
+    --------
+    >>> import democratie
+    >>> from democratie.plan import allocate_pool
+    >>> land = democratie.load("examples/democratie-in-actie-noord-nederland.toml")
+    >>> plan = allocate_pool(land, "dia-ontwikkeltraject-organisatieontwikkeling")
+    >>> officer = plan.officers[0]
+    >>> officer.id, officer.own, [theme.slug for theme in officer.expertise]
+    ('p-veranderambtenaar-emmen', ('emmen',), ['houding_en_gedrag', 'overheidsparticipatie',
+    'organisatiemodellen'])
     """
 
     id: str
@@ -53,7 +64,20 @@ class Officer:
 
 @frozen(kw_only=True)
 class PoolAssignment:
-    """An officer assigned to a municipality, and which of its themes they cover."""
+    """An officer assigned to a municipality, and which of its themes they cover.
+
+    Examples
+    --------
+    >>> import democratie
+    >>> from democratie.plan import allocate_pool
+    >>> land = democratie.load("examples/democratie-in-actie-noord-nederland.toml")
+    >>> plan = allocate_pool(land, "dia-ontwikkeltraject-organisatieontwikkeling")
+    >>> assignment = plan.assignments[0]
+    >>> assignment.municipality, assignment.officer, assignment.kept
+    ('assen', 'p-veranderambtenaar-emmen', False)
+    >>> [theme.slug for theme in assignment.covered], [theme.slug for theme in assignment.uncovered]
+    (['houding_en_gedrag', 'organisatiemodellen'], [])
+    """
 
     municipality: str
     officer: str
@@ -64,7 +88,20 @@ class PoolAssignment:
 
 @frozen(kw_only=True)
 class UnmetQuestion:
-    """A question no officer could take on, and why."""
+    """A question no officer could take on, and why.
+
+    Examples
+    --------
+    >>> import democratie
+    >>> from democratie.plan import allocate_pool
+    >>> land = democratie.load("examples/democratie-in-actie-noord-nederland.toml")
+    >>> plan = allocate_pool(land, "dia-ontwikkeltraject-organisatieontwikkeling", max_load=2)
+    >>> unmet = plan.unmet[0]
+    >>> unmet.municipality, [theme.slug for theme in unmet.themes]
+    ('emmen', ['houding_en_gedrag', 'overheidsparticipatie'])
+    >>> unmet.reason.en
+    'every officer who covers its themes already supports 2 municipalities'
+    """
 
     municipality: str
     themes: tuple[QuestionTheme, ...]
@@ -83,6 +120,19 @@ class OfficerChange:
         The officer its intake named.
     after
         The officer the plan gives it, or None when it now has none.
+
+    Examples
+    --------
+    Re-planned with a smaller load, some intakes get another officer than they named:
+
+    >>> import democratie
+    >>> from democratie.plan import allocate_pool
+    >>> land = democratie.load("examples/democratie-in-actie-noord-nederland.toml")
+    >>> traject = "dia-ontwikkeltraject-organisatieontwikkeling"
+    >>> land = allocate_pool(land, traject, max_load=3).apply(land)
+    >>> tight = allocate_pool(land, traject, max_load=2)
+    >>> tight.changed[0]
+    OfficerChange(municipality='emmen', before='p-veranderambtenaar-vng', after=None)
     """
 
     municipality: str

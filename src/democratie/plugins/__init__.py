@@ -13,8 +13,9 @@ what the plugins offer and call the layers below, which know nothing of plugins.
 Examples
 --------
 >>> from democratie.plugins import hookimpl, list_plugins
->>> [p.name for p in list_plugins() if p.origin == "builtin"]
-['democratie.plugins.builtin_rules']
+>>> sorted(p.name for p in list_plugins() if p.origin == "builtin")
+['democratie.plugins.builtin_exporters', 'democratie.plugins.builtin_importers',
+ 'democratie.plugins.builtin_rules']
 """
 
 from democratie.formats import (

@@ -1,4 +1,23 @@
-"""The pluggy markers of the ``democratie`` project."""
+"""The pluggy markers of the ``democratie`` project.
+
+Examples
+--------
+An installed package offers its plugin under the entry-point group
+:data:`ENTRY_POINT_GROUP` (in its ``pyproject.toml``:
+``[project.entry-points.democratie] mine = "mine.plugin"``); the markers belong to the
+pluggy project :data:`PROJECT_NAME`, and :data:`hookimpl` marks the implementations:
+
+>>> ENTRY_POINT_GROUP, PROJECT_NAME
+('democratie', 'democratie')
+>>> class Plugin:
+...     @hookimpl
+...     def democratie_exporters(self):
+...         return []
+>>> hasattr(Plugin.democratie_exporters, f"{PROJECT_NAME}_impl")
+True
+>>> hookspec.project_name, hookimpl.project_name
+('democratie', 'democratie')
+"""
 
 from __future__ import annotations
 

@@ -112,6 +112,11 @@ def exporters(
         The manager to ask; the shared one by default.
     strict
         Raise a :class:`~democratie.plugins.PluginError` when a plugin fails.
+
+    Examples
+    --------
+    >>> [exporter.name for exporter in exporters()]
+    ['json', 'toml', 'popolo', 'graphml', 'gexf', 'node-link', 'csv', 'ics']
     """
     return tuple(item for _, item in _exporters_with_plugins(_manager(plugin_manager), strict))
 
@@ -138,6 +143,11 @@ def importers(
         The manager to ask; the shared one by default.
     strict
         Raise a :class:`~democratie.plugins.PluginError` when a plugin fails.
+
+    Examples
+    --------
+    >>> [(importer.name, importer.suffixes) for importer in importers()]
+    [('json', ('.json',)), ('toml', ('.toml',)), ('ori', ('.json',)), ('popolo', ('.json',))]
     """
     found = _manager(plugin_manager).gather(
         "democratie_importers",
@@ -173,6 +183,24 @@ def validate(
     -------
     tuple of Finding
         Every finding, in plugin order, each naming its plugin.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.plugins import Finding, hookimpl, make_plugin_manager
+    >>> class NoPeriod:
+    ...     @hookimpl
+    ...     def democratie_validate(self, landscape):
+    ...         for index, initiative in enumerate(landscape.initiatives):
+    ...             if initiative.period.start is None:
+    ...                 yield Finding(severity="warning", path=f"initiatives[{index}].period",
+    ...                               message="the initiative has no start date", code="no-start")
+    >>> manager = make_plugin_manager(entry_points=False)
+    >>> _ = manager.register(NoPeriod(), name="no-period")
+    >>> for finding in validate(democratie.examples.load("m50-leerkring-waalwijk"),
+    ...                         plugin_manager=manager):
+    ...     print(finding)
+    warning: initiatives[1].period: the initiative has no start date [no-start] (no-period)
     """
     found = _manager(plugin_manager).gather(
         "democratie_validate", _check_finding, strict=strict, landscape=landscape
@@ -196,6 +224,29 @@ def enrich_graph(
     -------
     StakeholderGraph
         *graph* itself, enriched.
+
+    Examples
+    --------
+    An implementation that raises is reported and its changes undone:
+
+    >>> import warnings
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph as build_plain_graph
+    >>> from democratie.plugins import hookimpl, make_plugin_manager
+    >>> class HalfDone:
+    ...     @hookimpl
+    ...     def democratie_enrich_graph(self, graph):
+    ...         graph.nx.add_node("half", kind="person", label="Half")
+    ...         raise RuntimeError("stopped half way")
+    >>> manager = make_plugin_manager(entry_points=False)
+    >>> _ = manager.register(HalfDone(), name="half-done")
+    >>> land = democratie.examples.load("leusden-samenleving-voorop")
+    >>> graph = build_plain_graph(land)
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     enriched = enrich_graph(graph, land, plugin_manager=manager)
+    >>> enriched is graph, "half" in graph.nx, caught[0].message.problem.code
+    (True, False, 'hook-failed')
     """
     manager = _manager(plugin_manager)
     hook = "democratie_enrich_graph"
@@ -227,6 +278,24 @@ def build_graph(
     """Build the stakeholder graph of *landscape* and let the plugins enrich it.
 
     :func:`democratie.graph.build_graph` followed by :func:`enrich_graph`.
+
+    Examples
+    --------
+    The plugins' enrichments are in the graph (here one plugin, on a manager of its own):
+
+    >>> import democratie.examples
+    >>> from democratie.plugins import hookimpl, make_plugin_manager
+    >>> class Interest:
+    ...     @hookimpl
+    ...     def democratie_enrich_graph(self, graph):
+    ...         graph.nx.nodes["leusden"]["interest"] = 0.8
+    >>> manager = make_plugin_manager(entry_points=False)
+    >>> _ = manager.register(Interest(), name="interest")
+    >>> land = democratie.examples.load("leusden-samenleving-voorop")
+    >>> build_graph(land, plugin_manager=manager).nx.nodes["leusden"]["interest"]
+    0.8
+    >>> "interest" in build_graph(land).nx.nodes["leusden"]
+    False
     """
     return enrich_graph(
         _graph.build_graph(landscape), landscape, plugin_manager=plugin_manager, strict=strict
@@ -300,6 +369,15 @@ def score(
         When *rules* holds something that is not a scoring rule, two rules
         with the same name, *time_budget* is not a positive number, or
         *workers* is less than 1.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> cards = score(democratie.examples.load("leusden-samenleving-voorop"))
+    >>> list(cards)[:2]
+    ['leusden', 'samenleving-voorop']
+    >>> cards["samenleving-voorop"]["cross_sector_coverage"].value
+    0.25
     """
     manager = _manager(plugin_manager)
     providers: dict[int, str] = {}

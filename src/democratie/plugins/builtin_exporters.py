@@ -23,5 +23,11 @@ __all__ = ["democratie_exporters"]
 
 @hookimpl
 def democratie_exporters() -> list[Exporter]:
-    """Offer the built-in exporters in the order of their tuple, ``BUILTIN_EXPORTERS``."""
+    """Offer the built-in exporters in the order of their tuple, ``BUILTIN_EXPORTERS``.
+
+    Examples
+    --------
+    >>> [exporter.name for exporter in democratie_exporters()]
+    ['json', 'toml', 'popolo', 'graphml', 'gexf', 'node-link', 'csv', 'ics']
+    """
     return list(BUILTIN_EXPORTERS)

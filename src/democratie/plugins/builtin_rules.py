@@ -23,5 +23,12 @@ __all__ = ["democratie_scoring_rules"]
 
 @hookimpl
 def democratie_scoring_rules() -> list[ScoringRule]:
-    """Offer the rules of :data:`democratie.scoring.rules.BUILTIN_RULES`, with their defaults."""
+    """Offer the rules of :data:`democratie.scoring.rules.BUILTIN_RULES`, with their defaults.
+
+    Examples
+    --------
+    >>> rules = democratie_scoring_rules()
+    >>> len(rules), rules[0].name
+    (20, 'commitment_triad')
+    """
     return list(BUILTIN_RULES)

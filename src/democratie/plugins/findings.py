@@ -14,6 +14,18 @@ Examples
 warning: initiatives[0].period: the initiative has no period [no-period]
 >>> print(finding.by("dutch-checks"))
 warning: initiatives[0].period: the initiative has no period [no-period] (dutch-checks)
+
+Each finding has one of the :data:`SEVERITIES`, the values of the literal type
+:data:`Severity`:
+
+>>> import typing
+>>> from democratie.plugins.findings import SEVERITIES, Severity
+>>> SEVERITIES, typing.get_args(Severity) == SEVERITIES
+(('error', 'warning', 'info'), True)
+>>> Finding(severity="fatal", path="", message="x", code="x")
+Traceback (most recent call last):
+    ...
+ValueError: severity must be one of error, warning, info, got 'fatal'
 """
 
 from __future__ import annotations
@@ -69,6 +81,17 @@ class Finding:
         the plugin (``"no-period"``).
     plugin
         The plugin that reported it; filled in by the plugin manager.
+
+    Examples
+    --------
+    >>> finding = Finding(severity="info", path="", message="no sources are named",
+    ...                   code="no-sources")
+    >>> print(finding)
+    info: no sources are named [no-sources]
+    >>> finding.plugin is None
+    True
+    >>> finding.by("checks").plugin
+    'checks'
     """
 
     severity: Severity = field(validator=_check_severity)

@@ -56,6 +56,11 @@ True
 True
 >>> manager.unregister(name="mine") is not None
 True
+
+The hooks whose implementations change what they are given are undone when one fails:
+
+>>> sorted(UNDO_ON_FAILURE)
+['democratie_enrich_graph']
 """
 
 from __future__ import annotations
@@ -175,13 +180,32 @@ def democratie_exporters() -> Iterable[Exporter] | None:
 
     Examples
     --------
-    .. code-block:: python
+    A plugin with one exporter, on a plugin manager of its own:
 
-        from democratie.plugins import hookimpl
-
-        @hookimpl
-        def democratie_exporters():
-            return [InitiativeList()]
+    >>> import io
+    >>> import democratie.examples
+    >>> from democratie.plugins import exporters, hookimpl, make_plugin_manager
+    >>> class Titles:
+    ...     name = "titles"
+    ...     title = "The titles of the initiatives, one per line"
+    ...     suffixes = (".txt",)
+    ...     binary = False
+    ...     needs_graph = False
+    ...     def export(self, landscape, graph, destination, options):
+    ...         for initiative in landscape.initiatives:
+    ...             print(initiative.title, file=destination)
+    >>> class TitlesPlugin:
+    ...     @hookimpl
+    ...     def democratie_exporters(self):
+    ...         return [Titles()]
+    >>> manager = make_plugin_manager(entry_points=False)
+    >>> _ = manager.register(TitlesPlugin(), name="titles")
+    >>> titles = exporters(plugin_manager=manager)[-1]
+    >>> out = io.StringIO()
+    >>> titles.export(democratie.examples.load("m50-leerkring-waalwijk"), None, out, {})
+    >>> print(out.getvalue(), end="")
+    Leerkring democratische vernieuwing M50
+    Thorbecke-experimenten
     """
 
 
@@ -214,11 +238,39 @@ def democratie_importers() -> Iterable[Importer] | None:
 
     Examples
     --------
-    .. code-block:: python
+    A plugin with one importer, on a plugin manager of its own; :func:`democratie.load`
+    asks it whether it recognises the first bytes of a file:
 
-        @hookimpl
-        def democratie_importers():
-            return [PopoloImporter()]
+    >>> import json
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from democratie.model import Initiative, Landscape
+    >>> from democratie.plugins import hookimpl, load, make_plugin_manager
+    >>> class Agenda:
+    ...     name = "agenda"
+    ...     title = "An agenda: a JSON object with the titles of its meetings"
+    ...     suffixes = (".json",)
+    ...     binary = True
+    ...     def detect(self, head):
+    ...         return head.lstrip().startswith(b'{"agenda":')
+    ...     def load(self, source, options):
+    ...         titles = json.load(source)["agenda"]
+    ...         return Landscape(initiatives=tuple(
+    ...             Initiative(id=f"punt-{n}", title=title, kind="bijeenkomst")
+    ...             for n, title in enumerate(titles, 1)))
+    >>> class AgendaPlugin:
+    ...     @hookimpl
+    ...     def democratie_importers(self):
+    ...         return [Agenda()]
+    >>> manager = make_plugin_manager(entry_points=False)
+    >>> _ = manager.register(AgendaPlugin(), name="agenda")
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = Path(folder.name) / "agenda.json"
+    >>> _ = path.write_text(json.dumps({"agenda": ["Kick-off", "Slotbijeenkomst"]}))
+    >>> land = load(path, plugin_manager=manager)
+    >>> [(initiative.id, initiative.title) for initiative in land.initiatives]
+    [('punt-1', 'Kick-off'), ('punt-2', 'Slotbijeenkomst')]
+    >>> folder.cleanup()
     """
 
 
@@ -254,20 +306,26 @@ def democratie_validate(landscape: Landscape) -> Iterable[Finding] | None:
 
     Examples
     --------
-    .. code-block:: python
+    A plugin that warns about initiatives without a start date:
 
-        from democratie.plugins import Finding, hookimpl
-
-        @hookimpl
-        def democratie_validate(landscape):
-            for index, initiative in enumerate(landscape.initiatives):
-                if initiative.period.start is None:
-                    yield Finding(
-                        severity="warning",
-                        path=f"initiatives[{index}].period.start",
-                        message="the initiative has no start date; timelines cannot be judged",
-                        code="no-start",
-                    )
+    >>> import democratie.examples
+    >>> from democratie.plugins import Finding, hookimpl, make_plugin_manager, validate
+    >>> class Starts:
+    ...     @hookimpl
+    ...     def democratie_validate(self, landscape):
+    ...         for index, initiative in enumerate(landscape.initiatives):
+    ...             if initiative.period.start is None:
+    ...                 yield Finding(
+    ...                     severity="warning",
+    ...                     path=f"initiatives[{index}].period.start",
+    ...                     message="the initiative has no start date; timelines cannot be judged",
+    ...                     code="no-start",
+    ...                 )
+    >>> manager = make_plugin_manager(entry_points=False)
+    >>> _ = manager.register(Starts(), name="starts")
+    >>> land = democratie.examples.load("m50-leerkring-waalwijk")
+    >>> [finding.path for finding in validate(land, plugin_manager=manager)]
+    ['initiatives[1].period.start']
     """
 
 
@@ -310,13 +368,22 @@ def democratie_enrich_graph(graph: StakeholderGraph, landscape: Landscape) -> No
 
     Examples
     --------
-    .. code-block:: python
+    A plugin that gives every person an interest of 0.5 unless the landscape says otherwise:
 
-        @hookimpl
-        def democratie_enrich_graph(graph, landscape):
-            for node, data in graph.nx.nodes(data=True):
-                if data["kind"] == "person":
-                    data.setdefault("interest", 0.5)
+    >>> import democratie.examples
+    >>> from democratie.plugins import build_graph, hookimpl, make_plugin_manager
+    >>> class Interest:
+    ...     @hookimpl
+    ...     def democratie_enrich_graph(self, graph):
+    ...         for node, data in graph.nx.nodes(data=True):
+    ...             if data["kind"] == "person":
+    ...                 data.setdefault("interest", 0.5)
+    >>> manager = make_plugin_manager(entry_points=False)
+    >>> _ = manager.register(Interest(), name="interest")
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> graph = build_graph(land, plugin_manager=manager)
+    >>> graph.nx.nodes["p-rob-van-den-berg"]["interest"]
+    0.5
     """
 
 
@@ -356,9 +423,16 @@ def democratie_scoring_rules() -> Iterable[ScoringRule] | None:
 
     Examples
     --------
-    .. code-block:: python
+    A plugin that offers the built-in domain coverage again, under a name of its own:
 
-        @hookimpl
-        def democratie_scoring_rules():
-            return [AssemblyQuality()]
+    >>> from democratie.plugins import hookimpl, make_plugin_manager, scoring_rules
+    >>> from democratie.scoring.rules import DomainCoverage
+    >>> class Mine:
+    ...     @hookimpl
+    ...     def democratie_scoring_rules(self):
+    ...         return [DomainCoverage(name="mine.domain_coverage")]
+    >>> manager = make_plugin_manager(entry_points=False)
+    >>> _ = manager.register(Mine(), name="mine")
+    >>> [rule.name for rule in scoring_rules(plugin_manager=manager)][-2:]
+    ['target_role_coverage', 'mine.domain_coverage']
     """

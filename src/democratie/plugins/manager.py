@@ -20,6 +20,10 @@ True
 >>> info = [p for p in list_plugins() if p.name == "democratie.plugins.builtin_rules"][0]
 >>> info.origin, info.hooks
 ('builtin', ('democratie_scoring_rules',))
+>>> DEFAULT_PLUGINS[0], DISABLE_VARIABLE, BLOCK_VARIABLE, TRACE_VARIABLE
+('democratie.plugins.builtin_rules', 'DEMOCRATIE_DISABLE_ENTRYPOINTS', \
+'DEMOCRATIE_BLOCK_PLUGINS', 'DEMOCRATIE_TRACE_PLUGINS')
+>>> origin: Origin = "runtime"
 """
 
 from __future__ import annotations
@@ -100,6 +104,12 @@ class PluginInfo:
         The name of the installed distribution it came from.
     entry_point
         The entry point as ``name = module:attribute``, for plugins from one.
+
+    Examples
+    --------
+    >>> info = list_plugins(make_plugin_manager(entry_points=False))[0]
+    >>> info.name, info.origin, info.as_dict()["distribution"]
+    ('democratie.plugins.builtin_rules', 'builtin', 'democratie')
     """
 
     name: str
@@ -163,6 +173,19 @@ class DemocratiePluginManager(pluggy.PluginManager):
     ----------
     load_problems
         What went wrong while loading entry points.
+
+    Examples
+    --------
+    >>> from democratie.plugins import hookimpl
+    >>> manager = make_plugin_manager(entry_points=False)
+    >>> class Mine:
+    ...     @hookimpl
+    ...     def democratie_scoring_rules(self):
+    ...         raise RuntimeError("no rules today")
+    >>> manager.register(Mine(), name="mine")
+    'mine'
+    >>> [(o.plugin, o.failed) for o in manager.hook.democratie_scoring_rules()]
+    [('democratie.plugins.builtin_rules', False), ('mine', True)]
     """
 
     def __init__(self) -> None:
@@ -679,6 +702,15 @@ def make_plugin_manager(
     -------
     DemocratiePluginManager
         A manager of its own; :func:`get_plugin_manager` returns a shared one.
+
+    Examples
+    --------
+    >>> manager = make_plugin_manager(entry_points=False)
+    >>> manager is get_plugin_manager()
+    False
+    >>> [info.name for info in list_plugins(manager)]
+    ['democratie.plugins.builtin_rules', 'democratie.plugins.builtin_importers', \
+'democratie.plugins.builtin_exporters']
     """
     manager = DemocratiePluginManager()
     if builtins:
@@ -707,6 +739,11 @@ def get_plugin_manager(*, strict: bool = False) -> DemocratiePluginManager:
     -------
     DemocratiePluginManager
         The same manager on every call in this process.
+
+    Examples
+    --------
+    >>> get_plugin_manager() is get_plugin_manager()
+    True
     """
     global _shared
     if _shared is None:
@@ -731,5 +768,10 @@ def list_plugins(manager: DemocratiePluginManager | None = None) -> tuple[Plugin
     tuple of PluginInfo
         Built-in plugins first, then entry points, then plugins registered at
         run time.
+
+    Examples
+    --------
+    >>> [info.origin for info in list_plugins(make_plugin_manager(entry_points=False))]
+    ['builtin', 'builtin', 'builtin']
     """
     return (manager or get_plugin_manager()).plugin_info()

@@ -17,6 +17,13 @@ plugin 'oecd' (entry point oecd = democratie_oecd.plugin, from democratie-oecd 0
 import-failed: ModuleNotFoundError: No module named 'pabutools'
 >>> print(PluginError([problem]))  # doctest: +ELLIPSIS
 plugin 'oecd' (entry point ...): import-failed: ModuleNotFoundError: No module named 'pabutools'
+
+Every problem has one of the :data:`PROBLEM_CODES`:
+
+>>> list(PROBLEM_CODES)[:3]
+['import-failed', 'invalid-plugin', 'unknown-hook']
+>>> PROBLEM_CODES["hook-failed"]
+'a hook implementation raised an exception'
 """
 
 from __future__ import annotations
@@ -66,6 +73,15 @@ class PluginProblem:
         from one.
     distribution
         The installed distribution and its version, when known.
+
+    Examples
+    --------
+    >>> problem = PluginProblem(plugin="mine", code="hook-failed", hook="democratie_exporters",
+    ...                         message="RuntimeError: on fire")
+    >>> print(problem)
+    plugin 'mine' in democratie_exporters: hook-failed: RuntimeError: on fire
+    >>> problem.code in PROBLEM_CODES
+    True
     """
 
     plugin: str
@@ -93,6 +109,26 @@ class PluginWarning(UserWarning):
     ----------
     problem
         The problem the warning reports.
+
+    Examples
+    --------
+    A plugin that fails is skipped with a warning, and the rest goes on:
+
+    >>> import warnings
+    >>> from democratie.plugins import exporters, hookimpl, make_plugin_manager
+    >>> class Broken:
+    ...     @hookimpl
+    ...     def democratie_exporters(self):
+    ...         raise RuntimeError("on fire")
+    >>> manager = make_plugin_manager(entry_points=False)
+    >>> _ = manager.register(Broken(), name="broken")
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     found = exporters(plugin_manager=manager)
+    >>> len(found), caught[0].category.__name__
+    (8, 'PluginWarning')
+    >>> print(caught[0].message.problem)
+    plugin 'broken' in democratie_exporters: hook-failed: RuntimeError: on fire
     """
 
     def __init__(self, problem: PluginProblem) -> None:
@@ -116,6 +152,23 @@ class PluginError(DemocratieError):
     ----------
     problems
         The problems, as given.
+
+    Examples
+    --------
+    With ``strict=True`` the same failure is an error:
+
+    >>> from democratie.plugins import exporters, hookimpl, make_plugin_manager
+    >>> class Broken:
+    ...     @hookimpl
+    ...     def democratie_exporters(self):
+    ...         raise RuntimeError("on fire")
+    >>> manager = make_plugin_manager(entry_points=False)
+    >>> _ = manager.register(Broken(), name="broken")
+    >>> try:
+    ...     exporters(plugin_manager=manager, strict=True)
+    ... except PluginError as error:
+    ...     print([problem.code for problem in error.problems])
+    ['hook-failed']
     """
 
     def __init__(self, problems: Iterable[PluginProblem]) -> None:

@@ -9,6 +9,29 @@ The colours follow Okabe and Ito's palette for colour-blind readers; every node 
 dark outline (at least 3:1 against the white page, as WCAG 2.2 asks of graphics) and a shape
 by group (actors are circles, venues squares, areas diamonds), so colour is never the only
 cue.
+
+Examples
+--------
+The page carries :data:`CSS` and :data:`SCRIPT` inline, and the Content Security Policy
+allows exactly those two:
+
+>>> import base64
+>>> import hashlib
+>>> digest = base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode()
+>>> f"script-src 'sha256-{digest}'" in csp(), CSS.startswith(":root{")
+(True, True)
+
+The pictures are drawn on :data:`PAGE` in :data:`INK`, every node outlined in
+:data:`OUTLINE`; nodes are coloured by kind (:data:`KIND_COLOURS`) or by sector
+(:data:`SECTOR_COLOURS`, :data:`UNKNOWN_SECTOR_COLOUR` for none), the quadrants of the
+krachtenveld by :data:`QUADRANT_COLOURS`, and the text by :data:`TEXT_COLOURS`:
+
+>>> PAGE, INK, OUTLINE
+('#ffffff', '#1b1b1b', '#1b1b1b')
+>>> KIND_COLOURS["municipality"], SECTOR_COLOURS["inwoners"], UNKNOWN_SECTOR_COLOUR
+('#0072b2', '#d55e00', '#e4e4e4')
+>>> QUADRANT_COLOURS["nauw_betrekken"], TEXT_COLOURS["accent"]
+('#fde0d2', '#1a4f9c')
 """
 
 from __future__ import annotations

@@ -68,7 +68,15 @@ def tag(name: str, content: str | None = "", /, **attrs: _Attribute) -> str:
 
 
 def ul(items: Iterable[str], **attrs: _Attribute) -> str:
-    """Write a list of HTML items; an empty string when there are none."""
+    """Write a list of HTML items; an empty string when there are none.
+
+    Examples
+    --------
+    >>> ul(["<a href='#leusden'>Leusden</a>", "Baarn"])
+    "<ul><li><a href='#leusden'>Leusden</a></li><li>Baarn</li></ul>"
+    >>> ul([])
+    ''
+    """
     rows = "".join(f"<li>{item}</li>" for item in items)
     return tag("ul", rows, **attrs) if rows else ""
 
@@ -88,6 +96,12 @@ def listing(items: Iterable[str]) -> str:
 
 
 def dl(rows: Iterable[tuple[str, str]], **attrs: _Attribute) -> str:
-    """Write a description list of ``(term, HTML description)`` pairs, skipping empty ones."""
+    """Write a description list of ``(term, HTML description)`` pairs, skipping empty ones.
+
+    Examples
+    --------
+    >>> dl([("Seats", "21"), ("Province", ""), ("Party", "<em>CDA</em>")], class_="facts")
+    '<dl class="facts"><dt>Seats</dt><dd>21</dd><dt>Party</dt><dd><em>CDA</em></dd></dl>'
+    """
     body = "".join(f"<dt>{esc(term)}</dt><dd>{value}</dd>" for term, value in rows if value)
     return tag("dl", body, **attrs) if body else ""

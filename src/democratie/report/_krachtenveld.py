@@ -53,6 +53,26 @@ def krachtenveld_body(field: Krachtenveld, text: Text) -> str:
     -------
     str
         HTML.
+
+    Examples
+    --------
+    >>> import re
+    >>> from democratie.graph import build_graph
+    >>> from democratie.graph.analysis import map_krachtenveld
+    >>> from democratie.model import Assessment, Landscape, Person
+    >>> from democratie.report._text import Text
+    >>> graph = build_graph(Landscape(people=(
+    ...     Person(id="p-wethouder", name="W", assessment=Assessment(power=0.9, interest=0.8)),
+    ...     Person(id="p-bewoner", name="B", assessment=Assessment(power=0.2, interest=0.9)),
+    ... )))
+    >>> html = krachtenveld_body(map_krachtenveld(graph), Text("en"))
+    >>> "<svg" in html, re.findall(r"<caption[^>]*>(.*?)</caption>", html)
+    (True, ['Stakeholders'])
+    >>> krachtenveld_body(map_krachtenveld(build_graph(Landscape())), Text("en"))
+    '<p class="note" id="krachtenveld-none">This landscape holds no assessments of power and
+    interest, so there is no krachtenveld to draw. Give organisations, people, municipalities,
+    councils or colleges an assessment (power, interest, legitimacy, urgency) to place them
+    here.</p>'
     """
     if not field.positions:
         return tag("p", esc(text("krachtenveld_none")), class_="note", id="krachtenveld-none")

@@ -60,6 +60,17 @@ class Drawing:
         The idle councils and colleges left out, in graph order.
     capped : bool
         Whether the picture was cut down to the best-connected nodes.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("leusden-samenleving-voorop"))
+    >>> drawing = select(graph, max_nodes=150)
+    >>> len(drawing.nodes), drawing.total_nodes, drawing.idle, drawing.capped
+    (6, 7, ('leusden-college',), False)
+    >>> drawing.edges[("leusden", "samenleving-voorop")]
+    ('initiated', 'located_in')
     """
 
     nodes: tuple[str, ...]
@@ -88,6 +99,15 @@ def select(graph: StakeholderGraph, *, max_nodes: int, keep: Iterable[str] = ())
     -------
     Drawing
         The chosen nodes and lines.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+    >>> small = select(graph, max_nodes=4, keep=["mvv"])
+    >>> small.nodes, small.capped
+    (('delft', 'mvv', 'de-zeven-van-delft', 'workshop-zeven-van-delft'), True)
     """
     g = graph.nx
     order = {node: i for i, node in enumerate(g)}
@@ -235,6 +255,20 @@ def graph_figure(
     -------
     str
         The HTML of the figure.
+
+    Examples
+    --------
+    >>> import re
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> from democratie.report._text import Text
+    >>> graph = build_graph(democratie.examples.load("leusden-samenleving-voorop"))
+    >>> html = graph_figure(graph, select(graph, max_nodes=150), champions=["leusden"], brokers=[],
+    ...                     text=Text("en"))
+    >>> html.startswith("<figure"), html.count("<circle") >= 3
+    (True, True)
+    >>> re.search(r"<figcaption[^>]*>(.*?)[.]", html).group(1)
+    'The graph has 7 nodes and 11 ties'
     """
     nodes = drawing.nodes
     positions = component_layout(nodes, list(drawing.edges), aspect=WIDTH / HEIGHT, seed=seed)

@@ -1,4 +1,18 @@
-"""Render a landscape as one self-contained HTML page, and write it to a file."""
+"""Render a landscape as one self-contained HTML page, and write it to a file.
+
+Examples
+--------
+A report has the sections of :data:`SECTIONS`, in that order, and draws at most
+:data:`MAX_GRAPH_NODES` nodes unless told otherwise:
+
+>>> import democratie.examples
+>>> page = render(democratie.examples.load("leusden-samenleving-voorop"), lang="en")
+>>> [page.index(f'id="{section}"') for section in SECTIONS] == sorted(
+...     page.index(f'id="{section}"') for section in SECTIONS)
+True
+>>> MAX_GRAPH_NODES
+150
+"""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 import networkx as nx
-from attrs import frozen
+from attrs import Factory, field, frozen
 
 from democratie.analysis import Analysis
 from democratie.graph import StakeholderGraph
@@ -62,8 +62,26 @@ class Context:
         The titles of the rules that may appear in the scorecards, by rule name.
     text : Text
         The words of the report in its language.
-    analysis : Analysis
-        What is computed about the landscape, once (coverage, rankings).
+    analysis : Analysis, optional
+        What is computed about the landscape, once (coverage, rankings); by default one
+        of *graph*, holding *scorecards*.
+
+    Examples
+    --------
+    >>> import democratie
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> from democratie.plugins import score
+    >>> from democratie.scoring.rules import BUILTIN_RULES
+    >>> from democratie.report._text import Text
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> graph = build_graph(land)
+    >>> titles = {rule.name: rule.title for rule in BUILTIN_RULES}
+    >>> ctx = Context(landscape=land, graph=graph, scorecards=score(land, graph=graph),
+    ...               rule_titles=titles, text=Text("en"),
+    ...               analysis=democratie.analyse(land, graph=graph))
+    >>> ctx.text("toc"), ctx.rule_titles["commitment_triad"].en
+    ('Contents', 'Commitment triad')
     """
 
     landscape: Landscape
@@ -71,7 +89,9 @@ class Context:
     scorecards: Scorecards
     rule_titles: Mapping[str, Bilingual]
     text: Text
-    analysis: Analysis
+    analysis: Analysis = field(
+        default=Factory(lambda ctx: _analysis_of(ctx), takes_self=True), eq=False
+    )
 
     def name(self, entity_id: str) -> str:
         """A readable name for an id: from the landscape, else the graph, else the id."""
@@ -138,7 +158,25 @@ def _scorecard_link(subject: str, ctx: Context) -> str:
 
 
 def overview_body(ctx: Context) -> str:
-    """Write the overview: description, sources, then every municipality, initiative, network."""
+    """Write the overview: description, sources, then every municipality, initiative, network.
+
+    Examples
+    --------
+    >>> import re
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> from democratie.plugins import score
+    >>> from democratie.scoring.rules import BUILTIN_RULES
+    >>> from democratie.report._text import Text
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> graph = build_graph(land)
+    >>> titles = {rule.name: rule.title for rule in BUILTIN_RULES}
+    >>> ctx = Context(landscape=land, graph=graph, scorecards=score(land, graph=graph),
+    ...               rule_titles=titles, text=Text("en"))
+    >>> re.findall(r"<h[34][^>]*>(.*?)</h[34]>", overview_body(ctx))
+    ['Sources', 'Municipalities', 'Delft', 'Overbetuwe', 'Initiatives', 'De zeven van Delft',
+    'Vernieuwing gemeentelijke organisatie: De zeven van Delft', 'Networks']
+    """
     land, t = ctx.landscape, ctx.text
     parts: list[str] = []
     if land.description:
@@ -381,7 +419,25 @@ def _network(net: Network, ctx: Context) -> str:
 
 
 def scorecards_body(ctx: Context) -> str:
-    """Write every scorecard: per subject a table of rules, scores, explanations and evidence."""
+    """Write every scorecard: per subject a table of rules, scores, explanations and evidence.
+
+    Examples
+    --------
+    >>> import re
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> from democratie.plugins import score
+    >>> from democratie.scoring.rules import BUILTIN_RULES
+    >>> from democratie.report._text import Text
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> graph = build_graph(land)
+    >>> titles = {rule.name: rule.title for rule in BUILTIN_RULES}
+    >>> ctx = Context(landscape=land, graph=graph, scorecards=score(land, graph=graph),
+    ...               rule_titles=titles, text=Text("en"))
+    >>> re.findall(r"<h3[^>]*>(.*?)</h3>", scorecards_body(ctx))
+    ['Municipality: Delft', 'Municipality: Overbetuwe', 'Initiative: De zeven van Delft',
+    'Initiative: Vernieuwing gemeentelijke organisatie: De zeven van Delft']
+    """
     t = ctx.text
     cards = ctx.scorecards
     parts = []
@@ -534,7 +590,24 @@ def _table(caption: str, header: Sequence[tuple[str, bool]], rows: list[str], id
 
 
 def coverage_body(ctx: Context) -> str:
-    """Write coverage: wijken and kernen reached, policy domains, sectors taking part."""
+    """Write coverage: wijken and kernen reached, policy domains, sectors taking part.
+
+    Examples
+    --------
+    >>> import re
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> from democratie.plugins import score
+    >>> from democratie.scoring.rules import BUILTIN_RULES
+    >>> from democratie.report._text import Text
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> graph = build_graph(land)
+    >>> titles = {rule.name: rule.title for rule in BUILTIN_RULES}
+    >>> ctx = Context(landscape=land, graph=graph, scorecards=score(land, graph=graph),
+    ...               rule_titles=titles, text=Text("nl"))
+    >>> re.findall(r"<h3[^>]*>(.*?)</h3>", coverage_body(ctx))
+    ['Wijken en kernen', 'Beleidsdomeinen', 'Sectoren']
+    """
     t = ctx.text
     return (
         tag("p", esc(t("coverage_intro")))
@@ -662,7 +735,24 @@ def _sector_table(ctx: Context) -> str:
 
 
 def lessons_body(ctx: Context) -> str:
-    """Write the lessons learned, per initiative, grouped by kind (do, don't, insight, chance)."""
+    """Write the lessons learned, per initiative, grouped by kind (do, don't, insight, chance).
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> from democratie.plugins import score
+    >>> from democratie.scoring.rules import BUILTIN_RULES
+    >>> from democratie.report._text import Text
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> graph = build_graph(land)
+    >>> titles = {rule.name: rule.title for rule in BUILTIN_RULES}
+    >>> ctx = Context(landscape=land, graph=graph, scorecards=score(land, graph=graph),
+    ...               rule_titles=titles, text=Text("en"))
+    >>> html = lessons_body(ctx)
+    >>> html.count("<li>"), "<strong>Do:</strong> Consistentie van de aanpak." in html
+    (3, True)
+    """
     t = ctx.text
     parts = []
     for ini in ctx.landscape.initiatives:
@@ -689,3 +779,9 @@ def lessons_body(ctx: Context) -> str:
     if not parts:
         return tag("p", esc(t("no_lessons")), class_="note")
     return tag("p", esc(t("lessons_intro"))) + "".join(parts)
+
+
+def _analysis_of(ctx: Context) -> Analysis:
+    """An analysis of the context's graph that holds the context's scorecards."""
+    scorecards = ctx.scorecards
+    return Analysis(ctx.landscape, (), graph=ctx.graph, scorer=lambda _: scorecards)

@@ -5,6 +5,21 @@ dictionary per language with the same keys and the same ``{placeholders}``. Labe
 landscape's vocabularies come from :mod:`democratie.vocab` (``label_nl``, ``label_en``); the
 labels here cover what the vocabularies do not: node kinds and relations of the stakeholder
 graph, subject kinds, plural nouns and month names.
+
+Examples
+--------
+The languages are those of :data:`LANGUAGES` (the literal type :data:`Language`); every
+language has the same strings (:data:`STRINGS`), and the labels come in Dutch and English:
+
+>>> import typing
+>>> LANGUAGES, typing.get_args(Language) == LANGUAGES
+(('nl', 'en'), True)
+>>> STRINGS["nl"].keys() == STRINGS["en"].keys(), STRINGS["en"]["toc"]
+(True, 'Contents')
+>>> NODE_KIND_LABELS["council"], RELATION_LABELS["member_of"]
+(('Gemeenteraad', 'Council'), ('lid van', 'member of'))
+>>> NOUNS["initiative"], MONTHS["nl"][1]
+((('initiatief', 'initiatieven'), ('initiative', 'initiatives')), 'februari')
 """
 
 from __future__ import annotations

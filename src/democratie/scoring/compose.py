@@ -26,6 +26,15 @@ Examples
 (0.5, 'promise_kept')
 >>> hard_fail_first(scores, minimums={"promise_kept": 0.6}).value
 0.0
+
+Any function from scores to one score is a :data:`Composer`; ``functools.partial`` makes
+one of a composer with parameters:
+
+>>> import functools
+>>> strict: Composer = functools.partial(hard_fail_first, minimums={"commitment_triad": 0.9},
+...                                      then=weakest_link)
+>>> strict(scores).value, strict(scores).rule
+(0.5, 'hard_fail_first')
 """
 
 from __future__ import annotations
@@ -84,6 +93,18 @@ def weighted_mean(scores: Iterable[Score], weights: Mapping[str, float] | None =
     ------
     ValueError
         When the scores are about more than one subject, or a weight is negative.
+
+    Examples
+    --------
+    >>> from democratie.scoring import Bilingual, Score
+    >>> scores = [Score(rule=rule, subject="leusden", value=value, value_range=(0.0, 4.0),
+    ...                 explanation=Bilingual(nl="-", en="-"))
+    ...           for rule, value in [("a", 4.0), ("b", 2.0), ("c", None)]]
+    >>> mean = weighted_mean(scores, weights={"b": 3})
+    >>> mean.value, mean.subject
+    (0.625, 'leusden')
+    >>> print(mean.explanation.en)
+    The weighted mean of 2 applicable scores.
     """
     given = list(scores)
     subject = _subject(given)
@@ -123,6 +144,15 @@ def weakest_link(scores: Iterable[Score]) -> Score:
     Score
         Rule ``"weakest_link"``, range [0, 1]; its first evidence names the
         weakest rule. Not applicable when no score applies.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.plugins import score
+    >>> card = score(democratie.examples.load("delft-zeven-van-delft"))["de-zeven-van-delft"]
+    >>> weakest = weakest_link(card.values())
+    >>> round(weakest.value, 2), weakest.evidence[0].fact
+    (0.0, 'champion_presence')
     """
     given = list(scores)
     subject = _subject(given)
@@ -168,6 +198,16 @@ def hard_fail_first(
     -------
     Score
         Rule ``"hard_fail_first"``; its evidence lists the failing rules first.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.plugins import score
+    >>> card = score(democratie.examples.load("delft-zeven-van-delft"))["de-zeven-van-delft"]
+    >>> hard_fail_first(card.values(), minimums={"champion_presence": 0.5}).value
+    0.0
+    >>> round(hard_fail_first(card.values(), minimums={"ownership_clarity": 0.5}).value, 2)
+    0.5
     """
     given = list(scores)
     subject = _subject(given)

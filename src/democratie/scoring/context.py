@@ -59,6 +59,21 @@ class ScoringContext:
     seed
         Seed for the analyses that sample (betweenness at scale), so that
         scores are deterministic.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.scoring.rules import CrossSectorCoverage
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> context = ScoringContext(land)
+    >>> context
+    <ScoringContext 'De zeven van Delft' graph=not built>
+    >>> CrossSectorCoverage().score(land.get("de-zeven-van-delft"), context).value
+    0.9166666666666667
+    >>> context
+    <ScoringContext 'De zeven van Delft' graph=built>
+    >>> context.cached(("answer", 1), lambda: 42), context.cached(("answer", 1), lambda: 0)
+    (42, 42)
     """
 
     __slots__ = ("_builder", "_cache", "_graph", "as_of", "landscape", "seed")

@@ -26,6 +26,11 @@ A rule written from scratch, as a plugin would:
 ...                      explanation=Bilingual(nl="Titel geteld.", en="Title counted."))
 >>> isinstance(HasTitle(), ScoringRule)
 True
+
+The names of rules match :data:`RULE_NAME`:
+
+>>> [bool(RULE_NAME.fullmatch(name)) for name in ("has_title", "oecd.assembly_quality", "Has")]
+[True, True, False]
 """
 
 from __future__ import annotations
@@ -80,6 +85,15 @@ class ScoringRule(Protocol):
     :attr:`value_range`; its value lies in that range or is ``None`` when the rule does
     not apply, with the reason. It must not change the landscape or the graph, and must
     give the same score for the same input every time.
+
+    Examples
+    --------
+    The built-in rules are scoring rules like any other:
+
+    >>> from democratie.scoring.rules import CommitmentTriad
+    >>> rule = CommitmentTriad()
+    >>> isinstance(rule, ScoringRule), rule.name, rule.applies_to, rule.value_range
+    (True, 'commitment_triad', 'initiative', (0.0, 1.0))
     """
 
     @property
@@ -171,6 +185,29 @@ class BaseRule:
     :attr:`applies_to`. Parameters of a rule are best declared as attrs fields
     with defaults, so a user can make a variant
     (``CommitmentTriad(levels={...})``).
+
+    Examples
+    --------
+    >>> from attrs import frozen
+    >>> import democratie.examples
+    >>> from democratie.scoring import Bilingual, ScoringContext
+    >>> @frozen
+    ... class HasGoals(BaseRule):
+    ...     name: str = "has_goals"
+    ...     title = Bilingual(nl="Heeft doelen", en="Has goals")
+    ...     applies_to = "initiative"
+    ...     source = "example"
+    ...     formula = "1 when the initiative states a goal, else 0"
+    ...     def evaluate(self, subject, context):
+    ...         value = 1.0 if subject.goals else 0.0
+    ...         return self.result(subject, value, nl=f"{len(subject.goals)} doelen.",
+    ...                            en=f"{len(subject.goals)} goals.")
+    >>> land = democratie.examples.load("leusden-samenleving-voorop")
+    >>> context = ScoringContext(land)
+    >>> print(HasGoals().score(land.get("samenleving-voorop"), context))
+    has_goals [samenleving-voorop]: 1.00 - 2 goals.
+    >>> print(HasGoals().score(land.get("leusden"), context))
+    has_goals [leusden]: not applicable - This rule is about an initiative, not a municipality.
     """
 
     __slots__ = ()

@@ -38,6 +38,13 @@ def subjects(landscape: Landscape, kind: SubjectKind | None = None) -> Iterator[
 
     Municipalities first, then initiatives, then networks, each in document
     order; only those of *kind* when it is given.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> [subject.id for subject in subjects(land, "initiative")]
+    ['de-zeven-van-delft', 'workshop-zeven-van-delft']
     """
     if kind in (None, "municipality"):
         yield from landscape.municipalities

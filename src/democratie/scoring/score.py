@@ -25,6 +25,21 @@ commitment_triad [delft-zeven]: 0.67 - The weakest backing is pledged.
 ...                                 en="Nothing known.")
 >>> unknown.applicable
 False
+
+A rule scores one of the :data:`SUBJECT_KINDS` (the literal type :data:`SubjectKind`); a
+:data:`Subject` is the model object, and evidence values are :data:`Scalar`:
+
+>>> import typing
+>>> import democratie.examples
+>>> from democratie.model import Initiative
+>>> SUBJECT_KINDS, set(typing.get_args(SubjectKind)) == set(SUBJECT_KINDS)
+(('municipality', 'initiative', 'network'), True)
+>>> subject: Subject = democratie.examples.load("leusden-samenleving-voorop").initiatives[0]
+>>> isinstance(subject, Initiative), isinstance(subject, Subject)
+(True, True)
+>>> value: Scalar = "toegezegd"
+>>> Evidence(about=subject.id, fact="commitment.politiek", value=value).value
+'toegezegd'
 """
 
 from __future__ import annotations
@@ -204,6 +219,21 @@ class Score:
     ------
     ValueError
         When *value* is not a finite number within *value_range*.
+
+    Examples
+    --------
+    >>> score = Score(rule="promise_kept", subject="leusden-g1000", value=3.0,
+    ...               value_range=(0.0, 4.0),
+    ...               explanation=Bilingual(nl="Beloofd en waargemaakt.", en="Promised and kept."))
+    >>> score.normalised, score.applicable
+    (0.75, True)
+    >>> print(score)
+    promise_kept [leusden-g1000]: 3.00 - Promised and kept.
+    >>> Score(rule="promise_kept", subject="leusden-g1000", value=5.0, value_range=(0.0, 4.0),
+    ...       explanation=Bilingual(nl="-", en="-"))
+    Traceback (most recent call last):
+        ...
+    ValueError: the value of promise_kept for leusden-g1000 is 5.0, outside its range [0.0, 4.0]
     """
 
     rule: str

@@ -58,6 +58,16 @@ class Scorecard(Mapping[str, Score]):
     scores
         One score per rule that applies to this kind of subject, in the order
         the rules ran; a rule that does not apply gives a score without value.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.plugins import score
+    >>> card = score(democratie.examples.load("delft-zeven-van-delft"))["delft"]
+    >>> card.kind, card.title, len(card), len(card.applicable)
+    ('municipality', 'Delft', 1, 1)
+    >>> {rule: round(value, 2) for rule, value in card.values_by_rule().items()}
+    {'bridging_vs_bonding': 0.78}
     """
 
     subject: str
@@ -113,6 +123,21 @@ class RuleFailure:
         What went wrong.
     exception
         The exception the rule raised, for debugging (not compared).
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.scoring import run
+    >>> from democratie.scoring.rules import DomainCoverage
+    >>> class Broken(DomainCoverage):
+    ...     def evaluate(self, subject, context):
+    ...         raise LookupError(subject.id)
+    >>> cards = run(democratie.examples.load("leusden-samenleving-voorop"), [Broken(name="broken")])
+    >>> failure = cards.failures[0]
+    >>> failure.rule, failure.subject, failure.code
+    ('broken', 'samenleving-voorop', 'raised')
+    >>> print(failure)
+    rule 'broken' failed on 'samenleving-voorop': LookupError: samenleving-voorop
     """
 
     rule: str
@@ -139,6 +164,19 @@ class Scorecards(Mapping[str, Scorecard]):
     failures
         The rules that failed on a subject; their scores are missing from the
         scorecards.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.plugins import score
+    >>> cards = score(democratie.examples.load("delft-zeven-van-delft"))
+    >>> list(cards), [card.subject for card in cards.of_kind("municipality")]
+    (['delft', 'overbetuwe', 'de-zeven-van-delft', 'workshop-zeven-van-delft'], ['delft',
+    'overbetuwe'])
+    >>> cards.rows()[0]
+    {'subject': 'delft', 'kind': 'municipality', 'title': 'Delft', 'rule': 'bridging_vs_bonding',
+    'value': 0.7777777777777778, 'applicable': True, 'explanation': 'Of 18 ties of the municipal
+    organisation, 14 reach outside and 4 stay inside (E-I index +0.56).'}
     """
 
     cards: tuple[Scorecard, ...] = ()

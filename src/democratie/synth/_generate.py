@@ -1,4 +1,16 @@
-"""Generate a synthetic landscape of the whole nation, seeded and scalable."""
+"""Generate a synthetic landscape of the whole nation, seeded and scalable.
+
+Examples
+--------
+The scale goes up to :data:`MAX_SCALE` times the nation:
+
+>>> MAX_SCALE
+4.0
+>>> generate(MAX_SCALE + 1)
+Traceback (most recent call last):
+    ...
+ValueError: the scale must be larger than 0 and at most 4, not 5.0
+"""
 
 from __future__ import annotations
 
@@ -317,13 +329,17 @@ def write(destination: str | os.PathLike[str], scale: float = 1.0, *, seed: int 
 
     Examples
     --------
+    >>> import tempfile
     >>> from pathlib import Path
     >>> from democratie.synth import write
-    >>> nation = write("nation.json", 1 / 64, seed=1)
-    >>> '"format": "democratie/1"' in Path("nation.json").read_text("utf-8")
+    >>> folder = tempfile.TemporaryDirectory()
+    >>> path = Path(folder.name) / "nation.json"
+    >>> nation = write(path, 1 / 64, seed=1)
+    >>> '"format": "democratie/1"' in path.read_text("utf-8")
     True
+    >>> folder.cleanup()
 
-    ``democratie.load("nation.json")`` reads it back as an equal landscape.
+    ``democratie.load(path)`` reads it back as an equal landscape.
     """
     landscape = generate(scale, seed=seed)
     dump(landscape, destination, format="json")

@@ -2,6 +2,17 @@
 
 The seat and wethouder rules are Dutch law (Gemeentewet, articles 8 and 36); the size
 distribution is our own approximation and only shapes synthetic data.
+
+Examples
+--------
+A council's seats follow the Gemeentewet's bands (:data:`SEAT_BANDS`); the synthetic
+municipalities are drawn from :data:`SIZE_CLASSES`:
+
+>>> band = next(band for band in SEAT_BANDS if band.contains(33_000))
+>>> band.seats, council_seats(33_000)
+(23, 23)
+>>> SIZE_CLASSES[0], sum(size.municipalities for size in SIZE_CLASSES)
+(SizeClass(low=900, high=3000, municipalities=3), 342)
 """
 
 from __future__ import annotations

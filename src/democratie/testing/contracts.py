@@ -55,7 +55,23 @@ Equivalence = Callable[[Landscape, Landscape], bool]
 
 
 class ContractError(AssertionError):
-    """A rule, exporter or importer does not keep the contract of :mod:`democratie.plugins`."""
+    """A rule, exporter or importer does not keep the contract of :mod:`democratie.plugins`.
+
+    Examples
+    --------
+    A rule that scores a subject it does not apply to with a silent zero breaks the contract:
+
+    >>> from democratie.scoring.rules import DomainCoverage
+    >>> class SilentZero(DomainCoverage):
+    ...     def evaluate(self, subject, context):
+    ...         return self.result(subject, 0.0, nl="Niets.", en="Nothing.")
+    >>> try:
+    ...     check_scoring_rule(SilentZero(name="silent_zero"), max_examples=5)
+    ... except ContractError as error:
+    ...     print(str(error).splitlines()[0])
+    rule 'silent_zero' gave 0.0 to a initiative that records nothing; a rule whose inputs are
+    missing must say 'not applicable', with the reason, never a silent value
+    """
 
 
 def _settings(max_examples: int) -> settings:
@@ -116,6 +132,11 @@ def check_scoring_rule(
     ContractError
         Naming the rule and what it did wrong, for the smallest landscape
         Hypothesis finds.
+
+    Examples
+    --------
+    >>> from democratie.scoring.rules import LearningLoop
+    >>> check_scoring_rule(LearningLoop(), max_examples=5)
     """
     problems = check_rule(rule)
     if problems:
@@ -270,6 +291,19 @@ def check_exporter(
     ------
     ContractError
         Naming the exporter and what it did wrong.
+
+    Examples
+    --------
+    >>> from democratie.exporters import TomlExporter
+    >>> check_exporter(TomlExporter(), max_examples=5)
+    >>> class Misnamed(TomlExporter):
+    ...     name = "TOML"
+    >>> try:
+    ...     check_exporter(Misnamed(), max_examples=5)
+    ... except ContractError as error:
+    ...     print(str(error).splitlines()[0])
+    Misnamed() is not an exporter: its name 'TOML' is not a format name (lowercase letters, digits,
+    '-', '_', '.', starting with a letter)
     """
     problems = check_exporter_attributes(exporter)
     if problems:
@@ -336,6 +370,14 @@ def check_importer(
     ------
     ContractError
         Naming the importer and what it did wrong.
+
+    Examples
+    --------
+    >>> from democratie.exporters.popolo import popolo_text
+    >>> from democratie.importers.formats import PopoloImporter
+    >>> import democratie.examples
+    >>> sample = popolo_text(democratie.examples.load("delft-zeven-van-delft"))
+    >>> check_importer(PopoloImporter(), samples=[sample], max_examples=5)
     """
     _check_importer_attributes(importer)
     given_options = dict(options or {})

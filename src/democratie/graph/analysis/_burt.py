@@ -57,7 +57,21 @@ def _adjacency(graph: nx.Graph[str]) -> Mapping[str, Mapping[str, Any]]:
 def constraint(
     graph: nx.Graph[str], nodes: Iterable[str], weight: str | None = None
 ) -> dict[str, float]:
-    """Burt's constraint of each node in `nodes` (NaN for an isolated node)."""
+    """Burt's constraint of each node in `nodes` (NaN for an isolated node).
+
+    Examples
+    --------
+    A star: the centre holds the only ties between its three neighbours, each of whom
+    depends on it alone:
+
+    >>> import networkx as nx
+    >>> star = nx.star_graph(3)
+    >>> star = nx.relabel_nodes(star, {0: "wethouder", 1: "a", 2: "b", 3: "c"})
+    >>> {node: round(value, 3) for node, value in constraint(star, ["wethouder", "a"]).items()}
+    {'wethouder': 0.333, 'a': 1.0}
+    >>> constraint(nx.relabel_nodes(nx.empty_graph(1), {0: "alone"}), ["alone"])
+    {'alone': nan}
+    """
     total, _ = _strengths(graph, weight)
     adj = _adjacency(graph)
     result: dict[str, float] = {}
@@ -85,6 +99,13 @@ def effective_size(
 
     Unweighted, Borgatti's simplification: the degree minus twice the ties among the
     neighbours over the degree.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> triangle = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("a", "d")])
+    >>> effective_size(triangle, ["a", "d"])
+    {'a': 2.3333333333333335, 'd': 1.0}
     """
     total, largest = _strengths(graph, weight) if weight is not None else ({}, {})
     adj = _adjacency(graph)

@@ -20,7 +20,17 @@ _REPRESENTS = frozenset({"holds_role", "on_behalf_of"})
 
 
 def with_backend(func: Callable[_P, _R], backend: str | None) -> Callable[_P, _R]:
-    """Return `func` with networkx's ``backend=`` bound, or `func` itself for no backend."""
+    """Return `func` with networkx's ``backend=`` bound, or `func` itself for no backend.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> with_backend(nx.density, None) is nx.density
+    True
+    >>> betweenness = with_backend(nx.betweenness_centrality, "networkx")
+    >>> betweenness(nx.path_graph(3))
+    {0: 0.0, 1: 1.0, 2: 0.0}
+    """
     if backend is None:
         return func
     bound = functools.partial(cast(Callable[..., _R], func), backend=backend)
@@ -36,6 +46,20 @@ def resolve_actors(graph: StakeholderGraph, among: str | Iterable[str] | None) -
         If an id is not in the graph.
     ValueError
         If an id is not an actor.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("leusden-samenleving-voorop"))
+    >>> resolve_actors(graph, None)
+    ['leusden', 'leusden-raad', 'leusden-college']
+    >>> resolve_actors(graph, "leusden-raad")
+    ['leusden-raad']
+    >>> resolve_actors(graph, "samenleving-voorop")
+    Traceback (most recent call last):
+        ...
+    ValueError: 'samenleving-voorop' is an initiative, not an actor
     """
     if among is None:
         return list(graph.nodes(ACTOR_KINDS))

@@ -39,7 +39,16 @@ def _igraph() -> ModuleType | None:
 
 
 def available() -> bool:
-    """Whether betweenness is computed with python-igraph (installed and not switched off)."""
+    """Whether betweenness is computed with python-igraph (installed and not switched off).
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ["DEMOCRATIE_IGRAPH"] = "0"
+    >>> available()
+    False
+    >>> del os.environ["DEMOCRATIE_IGRAPH"]
+    """
     return os.environ.get("DEMOCRATIE_IGRAPH", "1") != "0" and _igraph() is not None
 
 
@@ -61,6 +70,19 @@ def betweenness(graph: nx.Graph[str], *, k: int | None, seed: Any) -> dict[str, 
     dict
         From node to betweenness, normalised with endpoints excluded, in the order of the
         graph's nodes.
+
+    Examples
+    --------
+    The values networkx gives, computed with python-igraph when it is installed:
+
+    >>> import networkx as nx
+    >>> path = nx.Graph([("a", "b"), ("b", "c"), ("c", "d")])
+    >>> values = betweenness(path, k=None, seed=None)
+    >>> {node: round(value, 6) for node, value in values.items()}
+    {'a': 0.0, 'b': 0.666667, 'c': 0.666667, 'd': 0.0}
+    >>> expected = nx.betweenness_centrality(path)
+    >>> all(abs(values[node] - expected[node]) < 1e-12 for node in path)
+    True
     """
     igraph = _igraph()
     assert igraph is not None

@@ -20,6 +20,19 @@ References
    an experimental simulation". Social Psychology Quarterly, 51(2), 123-140.
 .. [2] Newman, M. E. J. (2003). "Mixing patterns in networks". Physical Review E, 67,
    026126.
+
+Examples
+--------
+A :data:`Partition` names a node attribute, maps actors to groups, or is a function of
+an actor and its attributes:
+
+>>> import democratie.examples
+>>> from democratie.graph import build_graph
+>>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+>>> by_sector: Partition = "sector"
+>>> by_side: Partition = lambda node, data: data.get("sector") == "overheid"
+>>> [bridging_bonding(graph, p).partition for p in (by_sector, by_side)]
+['sector', 'custom']
 """
 
 from __future__ import annotations
@@ -58,6 +71,17 @@ class GroupTies:
         Ties (or their weight) within the group.
     external : float
         Ties (or their weight) from the group to other groups.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+    >>> residents = bridging_bonding(graph, "sector").groups[0]
+    >>> residents
+    GroupTies(group='inwoners', size=1, internal=0.0, external=6.0)
+    >>> residents.ei_index
+    1.0
     """
 
     group: str
@@ -90,6 +114,17 @@ class BridgingBonding:
         or every tie in one group).
     unassigned : tuple of str
         The actors left out because they have no group.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+    >>> result = bridging_bonding(graph, "sector")
+    >>> result.partition, result.internal, result.external, result.ei_index
+    ('sector', 5.0, 17.0, 0.5454545454545454)
+    >>> [group.group for group in result.groups]
+    ['inwoners', 'maatschappij', 'markt', 'overheid']
     """
 
     partition: str

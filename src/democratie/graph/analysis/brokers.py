@@ -16,6 +16,14 @@ References
    Mathematical Sociology, 25(2), 163-177.
 .. [3] Brandes, U., & Pich, C. (2007). "Centrality estimation in large networks".
    International Journal of Bifurcation and Chaos, 17(7), 2303-2318.
+
+Examples
+--------
+:func:`rank_brokers_at_scale` ranks exactly up to :data:`LARGE_GRAPH` actors, and above
+that the :data:`SHORTLIST` best connected from :data:`SAMPLED_SOURCES` sources:
+
+>>> LARGE_GRAPH, SHORTLIST, SAMPLED_SOURCES
+(300, 100, 32)
 """
 
 from __future__ import annotations
@@ -72,6 +80,15 @@ class Broker:
         Burt's effective size; None for an isolated actor.
     isolated : bool
         Whether the actor has no ties at all: it brokers nothing (networkx gives NaN).
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+    >>> broker = rank_brokers(graph).best
+    >>> broker.id, broker.kind, round(broker.betweenness, 3), round(broker.constraint, 3)
+    ('mvv', 'organisation', 0.422, 0.391)
     """
 
     id: str
@@ -96,6 +113,19 @@ class BrokerRanking:
         The number of sampled sources, or None when betweenness is exact.
     seed : int or None
         The seed of the sampling.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+    >>> ranking = rank_brokers(graph)
+    >>> ranking.sampled, len(ranking)
+    (False, 11)
+    >>> [broker.id for broker in ranking][:3]
+    ['mvv', 'p-jeroen-joon', 'overbetuwe-raad']
+    >>> ranking.isolated
+    ()
     """
 
     brokers: tuple[Broker, ...]

@@ -60,6 +60,15 @@ class Champion:
         Whether the landscape names it a kartrekker (a role or a participant role).
     articulation_point : bool
         Whether removing it disconnects the actor network: a single point of failure.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+    >>> champion = rank_champions(graph).best
+    >>> champion.id, round(champion.score, 3), champion.declared, champion.articulation_point
+    ('mvv', 0.952, False, False)
     """
 
     id: str
@@ -83,6 +92,17 @@ class ChampionRanking:
         Ranked by score (highest first), then by id.
     centrality : {"eigenvector", "pagerank"}
         The centrality measure used.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+    >>> ranking = rank_champions(graph, top=3)
+    >>> ranking.centrality, [(c.id, c.voterank) for c in ranking]
+    ('eigenvector', [('mvv', 1), ('delft', 2), ('delft-raad', 3)])
+    >>> ranking.fragile
+    False
     """
 
     champions: tuple[Champion, ...]

@@ -48,6 +48,19 @@ class Cohesion:
         Louvain communities, largest first, each in graph order.
     modularity : float or None
         The modularity of the communities; None without ties.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+    >>> cohesion = measure_cohesion(graph)
+    >>> cohesion.actors, cohesion.ties, round(cohesion.density, 3), cohesion.components
+    (11, 27, 0.491, 1)
+    >>> cohesion.articulation_points
+    ('overbetuwe-raad', 'p-jeroen-joon')
+    >>> cohesion.largest_component_share
+    1.0
     """
 
     actors: int

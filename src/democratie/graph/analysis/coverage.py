@@ -60,6 +60,19 @@ class AreaCoverage:
         every area of the level (``covers_all``).
     covers_all : bool
         Whether an initiative reaches every area of the level.
+
+    Examples
+    --------
+    Delft's initiative reaches "alle acht Delftse wijken", without naming them:
+
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+    >>> coverage = area_coverage(graph, "delft", level="wijk")
+    >>> coverage.total, coverage.reached, coverage.reached_count, coverage.covers_all
+    (8, (), 8, True)
+    >>> coverage.share
+    1.0
     """
 
     municipality: str
@@ -92,6 +105,17 @@ class DomainCoverage:
         The required domains that are declared.
     missing : tuple of PolicyDomain
         The required domains that are not.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+    >>> coverage = domain_coverage(graph, "de-zeven-van-delft", required=["zorg", "bestuur"])
+    >>> [domain.slug for domain in coverage.covered], [domain.slug for domain in coverage.missing]
+    (['zorg'], ['bestuur'])
+    >>> coverage.share
+    0.5
     """
 
     declared: tuple[PolicyDomain, ...]
@@ -127,6 +151,15 @@ class SectorCoverage:
     groups : tuple of tuple of Sector
         The present sectors grouped by the ties between their participants: one group means
         every present sector is reached from every other.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+    >>> coverage = sector_coverage(graph, "de-zeven-van-delft")
+    >>> [sector.slug for sector in coverage.missing], coverage.share, coverage.connected
+    ([], 1.0, False)
     """
 
     sectors: tuple[Sector, ...]
@@ -186,11 +219,20 @@ def municipality_areas(
 
     Examples
     --------
-    >>> import democratie.examples
+    >>> import democratie
     >>> from democratie.graph import build_graph
-    >>> graph = build_graph(democratie.examples.load("stichtse-vecht-gebiedsgericht-werken"))
-    >>> len(municipality_areas(graph, "stichtse-vecht", level="kern"))
-    12
+    >>> land = democratie.loads('''
+    ... format = "democratie/1"
+    ... [[municipalities]]
+    ... id = "stichtse-vecht"
+    ... cbs_code = "GM1904"
+    ... areas = [
+    ...     { id = "maarssen", name = "Maarssen", level = "kern" },
+    ...     { id = "breukelen", name = "Breukelen", level = "kern" },
+    ... ]
+    ... ''')
+    >>> municipality_areas(build_graph(land), "stichtse-vecht", level="kern")
+    ('maarssen', 'breukelen')
     """
     level = AreaLevel.from_slug(level) if isinstance(level, str) else level
     if graph.kind(municipality) != "municipality":

@@ -27,6 +27,14 @@ Examples
 'tevreden_houden'
 >>> salience_class(power=True, legitimacy=True, urgency=False).slug
 'dominant'
+
+Unless told otherwise, an aspect of 0.5 or more counts as high (:data:`DEFAULT_THRESHOLDS`):
+
+>>> from democratie.graph.analysis.krachtenveld import DEFAULT_THRESHOLDS
+>>> DEFAULT_THRESHOLDS
+Thresholds(power=0.5, interest=0.5, legitimacy=0.5, urgency=0.5)
+>>> mendelow_quadrant(0.5, 0.5).slug, mendelow_quadrant(0.5, 0.5, power_threshold=0.6).slug
+('nauw_betrekken', 'informeren')
 """
 
 from __future__ import annotations
@@ -272,6 +280,16 @@ class Position:
         Its Mendelow quadrant; None unless both power and interest are assessed.
     salience : SalienceClass or None
         Its salience class; None unless power, legitimacy and urgency are all assessed.
+
+    Examples
+    --------
+    >>> from democratie.graph import build_graph
+    >>> from democratie.model import Assessment, Landscape, Person
+    >>> graph = build_graph(Landscape(people=(Person(id="p-raadslid", name="Raadslid",
+    ...     assessment=Assessment(power=0.7, interest=0.3, legitimacy=0.8, urgency=0.9)),)))
+    >>> (position,) = map_krachtenveld(graph)
+    >>> position.label, position.power, position.quadrant.label_en, position.salience.label_en
+    ('Raadslid', 0.7, 'Keep satisfied', 'Definitive')
     """
 
     id: str
@@ -295,6 +313,21 @@ class Krachtenveld:
         One per stakeholder, in graph order.
     thresholds : Thresholds
         The thresholds used.
+
+    Examples
+    --------
+    >>> from democratie.graph import build_graph
+    >>> from democratie.model import Assessment, Landscape, Person
+    >>> from democratie.vocab import MendelowQuadrant
+    >>> graph = build_graph(Landscape(people=(
+    ...     Person(id="p-wethouder", name="W", assessment=Assessment(power=0.9, interest=0.8)),
+    ...     Person(id="p-bewoner", name="B", assessment=Assessment(power=0.2, interest=0.9)),
+    ... )))
+    >>> field_ = map_krachtenveld(graph)
+    >>> len(field_), field_.thresholds.power
+    (2, 0.5)
+    >>> [position.id for position in field_.in_quadrant(MendelowQuadrant.INFORMEREN)]
+    ['p-bewoner']
     """
 
     positions: tuple[Position, ...]

@@ -44,6 +44,23 @@ class Connection:
         order of the ids along them.
     complete : bool
         Whether `paths` holds every shortest path (False when `limit` cut them off).
+
+    Examples
+    --------
+    >>> from democratie.graph import build_graph
+    >>> from democratie.model import Initiative, Landscape, Participant, Person
+    >>> from democratie.vocab import InitiativeKind
+    >>> graph = build_graph(Landscape(
+    ...     people=(Person(id="anna", name="Anna"), Person(id="bram", name="Bram"),
+    ...             Person(id="cor", name="Cor")),
+    ...     initiatives=(Initiative(id="workshop", title="Workshop", kind=InitiativeKind.WORKSHOP,
+    ...         participants=(Participant(actor="anna"), Participant(actor="bram"))),),
+    ... ))
+    >>> connection = connectors(graph, "anna", "bram")
+    >>> connection.connected, connection.distance, connection.paths, connection.complete
+    (True, 2, (('anna', 'workshop', 'bram'),), True)
+    >>> connectors(graph, "anna", "cor").connected
+    False
     """
 
     source: str
@@ -82,6 +99,19 @@ class EgoNetwork:
         Every node within `radius` steps, the centre first, by distance, then by id.
     graph : StakeholderGraph
         The view induced by those nodes: every edge among them.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("leusden-samenleving-voorop"))
+    >>> ego = ego_network(graph, "leusden-raad", radius=1)
+    >>> ego.centre, ego.radius, len(ego)
+    ('leusden-raad', 1, 3)
+    >>> ego.within(0), ego.within(1)
+    (('leusden-raad',), ('leusden-raad', 'leusden', 'samenleving-voorop-bestuur'))
+    >>> ego.graph.nx.number_of_edges()
+    4
     """
 
     centre: str

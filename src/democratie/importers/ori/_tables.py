@@ -1,4 +1,12 @@
-"""The vocabulary of the Open Raadsinformatie importer: role texts, classifications, keys."""
+"""The vocabulary of the Open Raadsinformatie importer: role texts, classifications, keys.
+
+Examples
+--------
+>>> FORMAT
+'ori'
+>>> ROLE_TEXTS["burgemeester"]
+<RoleKind.BURGEMEESTER: 'burgemeester'>
+"""
 
 from __future__ import annotations
 

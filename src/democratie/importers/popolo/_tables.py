@@ -1,4 +1,14 @@
-"""The vocabulary of the Popolo importer: role texts, area levels, classifications and keys."""
+"""The vocabulary of the Popolo importer: role texts, area levels, classifications and keys.
+
+Examples
+--------
+>>> FORMAT
+'popolo'
+>>> ROLE_TEXTS["councillor"], AREA_LEVELS["ward"]
+(<RoleKind.RAADSLID: 'raadslid'>, <AreaLevel.WIJK: 'wijk'>)
+>>> ORGANISATION_KINDS["gemeente"]
+<ActorKind.GEMEENTE: 'gemeente'>
+"""
 
 from __future__ import annotations
 

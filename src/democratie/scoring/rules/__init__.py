@@ -135,6 +135,16 @@ def by_name(name: str) -> ScoringRule:
     ------
     KeyError
         When there is no built-in rule of that name; the message lists them.
+
+    Examples
+    --------
+    >>> rule = by_name("learning_loop")
+    >>> rule.name, rule.applies_to, rule.transferable_credit
+    ('learning_loop', 'initiative', 0.5)
+    >>> by_name("commitment-triad")
+    Traceback (most recent call last):
+        ...
+    KeyError: "no built-in rule 'commitment-triad'; the rules are: commitment_triad, ..."
     """
     for rule in BUILTIN_RULES:
         if rule.name == name:

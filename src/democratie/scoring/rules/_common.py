@@ -1,4 +1,14 @@
-"""Helpers the built-in rules share: who takes part in an initiative, ratios, formatting."""
+"""Helpers the built-in rules share: who takes part in an initiative, ratios, formatting.
+
+Examples
+--------
+A rung of the participation ladder gives the influence of :data:`DEFAULT_INFLUENCE`:
+
+>>> from democratie.vocab import ParticipationLevel
+>>> {level.slug: DEFAULT_INFLUENCE[level] for level in ParticipationLevel}
+{'informeren': 0.2, 'raadplegen': 0.4, 'adviseren': 0.6, 'coproduceren': 0.75, 'meebeslissen': 0.9,
+'zelfbeheer': 1.0}
+"""
 
 from __future__ import annotations
 
@@ -46,6 +56,14 @@ def actors_of(initiative: Initiative, landscape: Landscape) -> tuple[str, ...]:
     committed, the actors of its tasks (a role stands for its holder), the
     holders of roles at the initiative, and the hosts and attendees of its
     meetings.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> actors_of(land.get("de-zeven-van-delft"), land)
+    ('delft', 'delft-maatschappelijke-organisaties', 'delft-bedrijfsleven', 'delft-burgers', 'mvv',
+    'delft-raad', 'delft-college')
     """
     found: dict[str, None] = {}
     found.update(dict.fromkeys(p.actor for p in initiative.participants))
@@ -67,7 +85,19 @@ def actors_of(initiative: Initiative, landscape: Landscape) -> tuple[str, ...]:
 
 
 def participant_levels(initiative: Initiative) -> dict[str, ParticipationLevel | None]:
-    """The highest participation level at which each listed participant is engaged."""
+    """The highest participation level at which each listed participant is engaged.
+
+    Examples
+    --------
+    >>> from democratie.model import Initiative, Participant
+    >>> initiative = Initiative(id="wijkvisie", title="Wijkvisie", kind="programma", participants=(
+    ...     Participant(actor="buurtvereniging", level="informeren"),
+    ...     Participant(actor="buurtvereniging", level="adviseren"),
+    ...     Participant(actor="woningcorporatie"),
+    ... ))
+    >>> participant_levels(initiative)
+    {'buurtvereniging': <ParticipationLevel.ADVISEREN: 'adviseren'>, 'woningcorporatie': None}
+    """
     levels: dict[str, ParticipationLevel | None] = {}
     for participant in initiative.participants:
         current = levels.get(participant.actor)
@@ -85,6 +115,15 @@ def roles_in(initiative: Initiative, landscape: Landscape) -> dict[RoleKind, tup
     A role is present when a participant is listed in it, when someone holds it
     at the initiative, or when a person who takes part in the initiative holds
     it anywhere in the landscape (a gemeentesecretaris who joins a trajectory).
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> roles = roles_in(land.get("de-zeven-van-delft"), land)
+    >>> {role.slug: actors for role, actors in roles.items()}
+    {'partner': ('delft', 'delft-maatschappelijke-organisaties', 'delft-bedrijfsleven', 'mvv'),
+    'deelnemer': ('delft-burgers',)}
     """
     present: dict[RoleKind, dict[str, None]] = {}
     for participant in initiative.participants:
@@ -98,12 +137,26 @@ def roles_in(initiative: Initiative, landscape: Landscape) -> dict[RoleKind, tup
 
 
 def pct(value: float) -> str:
-    """Format a share as a whole percentage: ``0.667`` -> ``'67%'``."""
+    """Format a share as a whole percentage: ``0.667`` -> ``'67%'``.
+
+    Examples
+    --------
+    >>> pct(0.667), pct(1.0), pct(0.0)
+    ('67%', '100%', '0%')
+    """
     return f"{round(value * 100)}%"
 
 
 def listing(items: Iterable[str], *, lang: str = "en") -> str:
-    """Join words as a list: ``a, b and c`` (``a, b en c`` in Dutch)."""
+    """Join words as a list: ``a, b and c`` (``a, b en c`` in Dutch).
+
+    Examples
+    --------
+    >>> listing(["raad", "college", "ambtenaren"]), listing(["raad", "college"], lang="nl")
+    ('raad, college and ambtenaren', 'raad en college')
+    >>> listing(["raad"]), listing([])
+    ('raad', '')
+    """
     words = list(items)
     joiner = " en " if lang == "nl" else " and "
     if len(words) <= 1:
@@ -112,10 +165,23 @@ def listing(items: Iterable[str], *, lang: str = "en") -> str:
 
 
 def plural(count: int, one: str, many: str) -> str:
-    """Return ``"1 tie"`` or ``"3 ties"``: the count with the right form of the noun."""
+    """Return ``"1 tie"`` or ``"3 ties"``: the count with the right form of the noun.
+
+    Examples
+    --------
+    >>> plural(1, "tie", "ties"), plural(3, "tie", "ties"), plural(0, "verbinding", "verbindingen")
+    ('1 tie', '3 ties', '0 verbindingen')
+    """
     return f"{count} {one if count == 1 else many}"
 
 
 def advice(nl: str, en: str) -> Bilingual:
-    """A recommendation in Dutch and English."""
+    """A recommendation in Dutch and English.
+
+    Examples
+    --------
+    >>> recommendation = advice(nl="Leg de toezeggingen vast.", en="Record the commitments.")
+    >>> recommendation.get("en"), recommendation.get("nl")
+    ('Record the commitments.', 'Leg de toezeggingen vast.')
+    """
     return Bilingual(nl=nl, en=en)

@@ -12,6 +12,13 @@ the nation. The network rules therefore measure within a subject's neighbourhood
   residents by its initiatives, so one step through them reaches the nation.
 - :func:`projected_ties`: the ties of some actors in the actor projection of the whole
   graph, counted from the actors themselves, without building the projection.
+
+Examples
+--------
+Only people and organisations are stepped through (:data:`STEP_KINDS`):
+
+>>> sorted(STEP_KINDS)
+['organisation', 'person']
 """
 
 from __future__ import annotations
@@ -53,6 +60,18 @@ def neighbourhood(graph: StakeholderGraph, view: StakeholderGraph) -> Stakeholde
     -----
     O(sum of the degrees of the nodes visited): bounded by the surroundings of the
     view, whatever the size of the landscape.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+    >>> view = graph.initiative_view("workshop-zeven-van-delft")
+    >>> around = neighbourhood(graph, view)
+    >>> view.nx.number_of_nodes(), around.nx.number_of_nodes(), graph.nx.number_of_nodes()
+    (5, 13, 15)
+    >>> "de-zeven-van-delft" in around.nx, "de-zeven-van-delft" in view.nx
+    (True, False)
     """
     g = graph.nx
     nodes = g.nodes
@@ -94,6 +113,19 @@ def projected_ties(
     dict
         From each actor of the projection among *actors* to its neighbours there, in
         the order its edges are found.
+
+    Examples
+    --------
+    The same neighbours as the actor projection of the whole graph, without building it:
+
+    >>> import democratie.examples
+    >>> from democratie.graph import build_graph
+    >>> graph = build_graph(democratie.examples.load("delft-zeven-van-delft"))
+    >>> ties = projected_ties(graph, ["mvv"])
+    >>> sorted(ties["mvv"]) == sorted(graph.actor_projection().neighbors("mvv"))
+    True
+    >>> len(ties["mvv"])
+    8
     """
     g = graph.nx
     nodes = g.nodes

@@ -8,6 +8,15 @@ Examples
 >>> land = examples.load("delft-zeven-van-delft")
 >>> run(land, [CommitmentTriad()])["de-zeven-van-delft"]["commitment_triad"].value
 1.0
+
+A variant that values the levels otherwise than :data:`DEFAULT_COMMITMENT_VALUES`:
+
+>>> from democratie.vocab import CommitmentLevel
+>>> DEFAULT_COMMITMENT_VALUES[CommitmentLevel.TOEGEZEGD]
+0.6666666666666666
+>>> lenient = CommitmentTriad(levels={**DEFAULT_COMMITMENT_VALUES, CommitmentLevel.BEPERKT: 0.5})
+>>> lenient.levels[CommitmentLevel.BEPERKT]
+0.5
 """
 
 from __future__ import annotations
@@ -83,6 +92,23 @@ class CommitmentTriad(BaseRule):
     ----------
     Delft, "De zeven van Delft"; VNG Democratie in Actie, ontwikkeltraject
     organisatieontwikkeling ("commitment van college, raad en ambtenaren").
+
+    Examples
+    --------
+    >>> import democratie
+    >>> from democratie.scoring import run
+    >>> land = democratie.loads('''
+    ... format = "democratie/1"
+    ... [[initiatives]]
+    ... id = "traject"
+    ... kind = "traject"
+    ... title = "Ontwikkeltraject"
+    ... commitments = [{ kind = "politiek", level = "volledig" },
+    ...                { kind = "bestuurlijk", level = "toegezegd" },
+    ...                { kind = "ambtelijk", level = "beperkt" }]
+    ... ''')
+    >>> print(run(land, [CommitmentTriad()])["traject"]["commitment_triad"])
+    commitment_triad [traject]: 0.33 - The weakest link is the civil service: backing 'limited'.
     """
 
     name: str = "commitment_triad"

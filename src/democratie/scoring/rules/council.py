@@ -21,6 +21,12 @@ Examples
 ... ''')
 >>> run(land, [CouncilAtTheFront()])["challenge"]["council_at_the_front"].value
 0.5
+
+The council takes part through the council itself, its factions, or a person holding one
+of the :data:`DEFAULT_COUNCIL_ROLES`:
+
+>>> [role.slug for role in DEFAULT_COUNCIL_ROLES]
+['raadslid', 'fractievoorzitter', 'burgerlid']
 """
 
 from __future__ import annotations
@@ -108,6 +114,28 @@ class CouncilAtTheFront(BaseRule):
     References
     ----------
     M50 learning circle on democratic renewal, Waalwijk, 4 February 2020.
+
+    Examples
+    --------
+    The M50 circle's worry, "soms wordt de raad aan de voorkant gemist":
+
+    >>> import democratie
+    >>> from democratie.scoring import run
+    >>> land = democratie.loads('''
+    ... format = "democratie/1"
+    ... [[municipalities]]
+    ... id = "waalwijk"
+    ... cbs_code = "GM0867"
+    ... [[initiatives]]
+    ... id = "visie"
+    ... kind = "programma"
+    ... title = "Visie op participatie"
+    ... municipalities = ["waalwijk"]
+    ... cycle = "integraal"
+    ... phases = [{ phase = "visie", participants = ["waalwijk-raad"] }]
+    ... ''')
+    >>> print(run(land, [CouncilAtTheFront()])["visie"]["council_at_the_front"])
+    council_at_the_front [visie]: 1.00 - The council takes part from the first phase (vision).
     """
 
     name: str = "council_at_the_front"

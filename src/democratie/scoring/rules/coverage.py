@@ -12,6 +12,15 @@ Examples
 (1.0, 0.917)
 >>> round(card["lifecycle_completeness"].value, 3)
 0.333
+
+The ten domains Delft works in are :data:`DELFT_DOMAINS`:
+
+>>> from democratie.scoring.rules import DELFT_DOMAINS, DomainCoverage
+>>> [domain.slug for domain in DELFT_DOMAINS][:4]
+['zorg', 'welzijn', 'gezondheid', 'veiligheid']
+>>> card = run(land, [DomainCoverage(required=DELFT_DOMAINS)])["de-zeven-van-delft"]
+>>> card["domain_coverage"].value
+1.0
 """
 
 from __future__ import annotations
@@ -103,6 +112,15 @@ class AreaCoverage(BaseRule):
     Delft, "De zeven van Delft" (eight wijken); Stichtse Vecht, gebiedsgericht
     werken 2022 (twelve kernen); Pielou, E. C. (1966), "The measurement of
     diversity in different types of biological collections", J. Theor. Biol. 13.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.scoring import run
+    >>> land = democratie.examples.load("stichtse-vecht-gebiedsgericht-werken")
+    >>> print(run(land, [AreaCoverage()])["gebiedsgericht-werken-2022"]["area_coverage"])
+    area_coverage [gebiedsgericht-werken-2022]: 1.00 - The initiative reaches 12 of the 12 kernen
+    (settlements) (100%).
     """
 
     name: str = "area_coverage"
@@ -270,6 +288,23 @@ class DomainCoverage(BaseRule):
     References
     ----------
     Delft, "De zeven van Delft" (ten domains); Leusden, "Samenleving Voorop" (five domains).
+
+    Examples
+    --------
+    >>> import democratie
+    >>> from democratie.scoring import run
+    >>> land = democratie.loads('''
+    ... format = "democratie/1"
+    ... [[initiatives]]
+    ... id = "samenleving-voorop"
+    ... kind = "challenge"
+    ... title = "Samenleving Voorop"
+    ... domains = ["bestuur", "zorg"]
+    ... required_domains = ["bestuur", "zorg", "welzijn", "sport"]
+    ... ''')
+    >>> print(run(land, [DomainCoverage()])["samenleving-voorop"]["domain_coverage"])
+    domain_coverage [samenleving-voorop]: 0.50 - The initiative works in 2 of the 4 required
+    domains.
     """
 
     name: str = "domain_coverage"
@@ -359,6 +394,16 @@ class CrossSectorCoverage(BaseRule):
     References
     ----------
     Delft, "De zeven van Delft".
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.scoring import run
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> rules = [CrossSectorCoverage(), CrossSectorCoverage(name="presence", connection_weight=0)]
+    >>> card = run(land, rules)["workshop-zeven-van-delft"]
+    >>> card["cross_sector_coverage"].value, card["presence"].value
+    (0.375, 0.5)
     """
 
     name: str = "cross_sector_coverage"
@@ -486,6 +531,23 @@ class LifecycleCompleteness(BaseRule):
     References
     ----------
     Delft, "De zeven van Delft"; Wet versterking participatie op decentraal niveau.
+
+    Examples
+    --------
+    >>> import democratie
+    >>> from democratie.scoring import run
+    >>> land = democratie.loads('''
+    ... format = "democratie/1"
+    ... [[initiatives]]
+    ... id = "verordening"
+    ... kind = "programma"
+    ... title = "Participatieverordening"
+    ... cycle = "wettelijk"
+    ... phases = [{ phase = "voorbereiding", level = "adviseren" }, { phase = "uitvoering" }]
+    ... ''')
+    >>> print(run(land, [LifecycleCompleteness()])["verordening"]["lifecycle_completeness"])
+    lifecycle_completeness [verordening]: 0.33 - Participation is arranged in 1 of the 3 phases of
+    the statutory cycle.
     """
 
     name: str = "lifecycle_completeness"

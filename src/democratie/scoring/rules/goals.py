@@ -55,6 +55,26 @@ class ServiceGoalAlignment(BaseRule):
     References
     ----------
     Stichtse Vecht, gebiedsgericht werken 2022.
+
+    Examples
+    --------
+    Held to two of the seven goals only:
+
+    >>> import democratie
+    >>> from democratie.scoring import run
+    >>> land = democratie.loads('''
+    ... format = "democratie/1"
+    ... [[initiatives]]
+    ... id = "loket"
+    ... kind = "programma"
+    ... title = "Eén loket"
+    ... service_goals = ["snelle_en_eenvoudige_dienstverlening"]
+    ... ''')
+    >>> from democratie.vocab import ServiceGoal
+    >>> rule = ServiceGoalAlignment(
+    ...     goals=[ServiceGoal.SNELLE_EN_EENVOUDIGE_DIENSTVERLENING, ServiceGoal.PARTICIPATIE])
+    >>> print(run(land, [rule])["loket"]["service_goal_alignment"])
+    service_goal_alignment [loket]: 0.50 - The initiative serves 1 of the 2 service goals.
     """
 
     name: str = "service_goal_alignment"

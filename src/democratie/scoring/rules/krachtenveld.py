@@ -32,6 +32,14 @@ Examples
 >>> card = run(land, [SalienceCoverage(), EngagementFit()])["wijkvisie"]
 >>> card["salience_coverage"].value, card["engagement_fit"].value
 (1.0, 0.5)
+
+A key player (high power and interest) is to be engaged at least at the rung
+:data:`DEFAULT_QUADRANT_MINIMUMS` names for the quadrant:
+
+>>> from democratie.vocab import MendelowQuadrant
+>>> {quadrant.slug: level and level.slug for quadrant, level in DEFAULT_QUADRANT_MINIMUMS.items()}
+{'nauw_betrekken': 'coproduceren', 'tevreden_houden': 'raadplegen', 'informeren': 'informeren',
+'monitoren': None}
 """
 
 from __future__ import annotations
@@ -128,6 +136,27 @@ class SalienceCoverage(BaseRule):
     ----------
     Mitchell, R. K., Agle, B. R., & Wood, D. J. (1997), "Toward a Theory of
     Stakeholder Identification and Salience", Academy of Management Review 22(4).
+
+    Examples
+    --------
+    >>> import democratie
+    >>> from democratie.scoring import run
+    >>> land = democratie.loads('''
+    ... format = "democratie/1"
+    ... [[organisations]]
+    ... id = "waterschap"
+    ... name = "Waterschap"
+    ... kind = "overheidsorganisatie"
+    ... assessment = { power = 0.9, legitimacy = 0.8, urgency = 0.2 }
+    ... [[initiatives]]
+    ... id = "dijkversterking"
+    ... kind = "programma"
+    ... title = "Dijkversterking"
+    ... participants = [{ actor = "waterschap", level = "informeren" }]
+    ... ''')
+    >>> print(run(land, [SalienceCoverage()])["dijkversterking"]["salience_coverage"])
+    salience_coverage [dijkversterking]: 0.00 - The one definitive or dominant stakeholder is not
+    yet consulted.
     """
 
     name: str = "salience_coverage"
@@ -239,6 +268,27 @@ class EngagementFit(BaseRule):
     References
     ----------
     Mendelow, A. (1991), power-interest grid.
+
+    Examples
+    --------
+    >>> import democratie
+    >>> from democratie.scoring import run
+    >>> land = democratie.loads('''
+    ... format = "democratie/1"
+    ... [[organisations]]
+    ... id = "woningcorporatie"
+    ... name = "Woningcorporatie"
+    ... kind = "woningcorporatie"
+    ... assessment = { power = 0.8, interest = 0.9 }
+    ... [[initiatives]]
+    ... id = "wijkvisie"
+    ... kind = "programma"
+    ... title = "Wijkvisie"
+    ... participants = [{ actor = "woningcorporatie", level = "coproduceren" }]
+    ... ''')
+    >>> print(run(land, [EngagementFit()])["wijkvisie"]["engagement_fit"])
+    engagement_fit [wijkvisie]: 1.00 - The one stakeholder is engaged as its place in the
+    krachtenveld asks.
     """
 
     name: str = "engagement_fit"

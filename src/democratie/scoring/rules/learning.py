@@ -75,6 +75,24 @@ class LearningLoop(BaseRule):
     ----------
     M50 learning circle, Waalwijk 2020; Leusden, "Samenleving Voorop" (do's en
     dont's, overdraagbaar).
+
+    Examples
+    --------
+    >>> import democratie
+    >>> from democratie.scoring import run
+    >>> land = democratie.loads('''
+    ... format = "democratie/1"
+    ... [[initiatives]]
+    ... id = "g1000"
+    ... kind = "g1000"
+    ... title = "G1000"
+    ... evaluated = true
+    ... lessons = [{ text = "Nodig breed uit.", kind = "doen", transferable = true }]
+    ... ''')
+    >>> score = run(land, [LearningLoop()])["g1000"]["learning_loop"]
+    >>> print(score)
+    learning_loop [g1000]: 0.67 - Learning loop 0.67: it has been evaluated; 1 do and 0 don'ts
+    recorded (of 1 lesson); shared: 0.50.
     """
 
     name: str = "learning_loop"

@@ -152,6 +152,19 @@ class ChampionPresence(BaseRule):
     ----------
     M50 learning circle, Waalwijk 2020 ("Kartrekkers zijn nodig"); Bonacich
     (1987); Zhang et al. (2016), VoteRank.
+
+    Examples
+    --------
+    Without a declared kartrekker, the best-connected leader counts for half:
+
+    >>> import democratie.examples
+    >>> from democratie.scoring import run
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> declared_only = ChampionPresence(name="declared_only", fallback_to_leaders=False)
+    >>> rules = [ChampionPresence(), declared_only]
+    >>> card = run(land, rules)["workshop-zeven-van-delft"]
+    >>> round(card["champion_presence"].value, 3), card["declared_only"].value
+    (0.476, 0.0)
     """
 
     name: str = "champion_presence"
@@ -350,6 +363,15 @@ class BrokerageCapacity(BaseRule):
     M50 learning circle, Waalwijk 2020 ("netwerkend werken"); Burt, R. S. (1992),
     *Structural Holes*; Brandes, U. (2001), "A faster algorithm for betweenness
     centrality".
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.scoring import run
+    >>> land = democratie.examples.load("m50-leerkring-waalwijk")
+    >>> card = run(land, [BrokerageCapacity()])["m50-leerkring-democratische-vernieuwing"]
+    >>> round(card["brokerage_capacity"].value, 3), card["brokerage_capacity"].evidence[0].about
+    (0.867, 'democratie-in-actie')
     """
 
     name: str = "brokerage_capacity"
@@ -517,6 +539,15 @@ class BridgingVsBonding(BaseRule):
     ----------
     Stichtse Vecht, gebiedsgericht werken 2022 (internal and external networks);
     Krackhardt, D., & Stern, R. N. (1988).
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.scoring import run
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> print(run(land, [BridgingVsBonding()])["delft"]["bridging_vs_bonding"])
+    bridging_vs_bonding [delft]: 0.78 - Of 18 ties of the municipal organisation, 14 reach outside
+    and 4 stay inside (E-I index +0.56).
     """
 
     name: str = "bridging_vs_bonding"

@@ -118,6 +118,28 @@ class OwnershipClarity(BaseRule):
     ----------
     Stichtse Vecht, gebiedsgericht werken 2022 (advice of the Rekenkamer); the
     RACI responsibility assignment matrix.
+
+    Examples
+    --------
+    >>> import democratie
+    >>> from democratie.scoring import run
+    >>> land = democratie.loads('''
+    ... format = "democratie/1"
+    ... [[people]]
+    ... id = "p-an"
+    ... name = "An"
+    ... [[initiatives]]
+    ... id = "wijkplan"
+    ... kind = "programma"
+    ... title = "Wijkplan"
+    ... [[initiatives.tasks]]
+    ... title = "Wijkbudget verdelen"
+    ... assignments = [{ actor = "p-an", raci = "eindverantwoordelijk" }]
+    ... [[initiatives.tasks]]
+    ... title = "Bewoners uitnodigen"
+    ... ''')
+    >>> print(run(land, [OwnershipClarity()])["wijkplan"]["ownership_clarity"])
+    ownership_clarity [wijkplan]: 0.50 - 1 of the 2 tasks have clear ownership (50%).
     """
 
     name: str = "ownership_clarity"

@@ -22,6 +22,13 @@ Examples
 (0.9, 0.35)
 >>> card["government_role_fit"].applicable
 False
+
+A society-led initiative is judged on the ROB stair, by the fit of :data:`DEFAULT_ROLE_FIT`:
+
+>>> from democratie.vocab import GovernmentRole
+>>> [(role.slug, fit) for role, fit in DEFAULT_ROLE_FIT.items()]
+[('loslaten', 1.0), ('faciliteren', 0.75), ('stimuleren', 0.5), ('regisseren', 0.25), ('reguleren',
+0.0)]
 """
 
 from __future__ import annotations
@@ -106,6 +113,22 @@ class ParticipationInfluence(BaseRule):
     ----------
     Edelenbos & Monnikhof (1998), participatieladder; IAP2 Spectrum of Public
     Participation; Arnstein (1969).
+
+    Examples
+    --------
+    >>> import democratie
+    >>> from democratie.scoring import run
+    >>> land = democratie.loads('''
+    ... format = "democratie/1"
+    ... [[initiatives]]
+    ... id = "burgerberaad"
+    ... kind = "burgerberaad"
+    ... title = "Burgerberaad klimaat"
+    ... initiator = "gemeente"
+    ... level = "adviseren"
+    ... ''')
+    >>> print(run(land, [ParticipationInfluence()])["burgerberaad"]["participation_level"])
+    participation_level [burgerberaad]: 0.60 - The rung 'advise' (rung 3 of 6) gives influence 0.60.
     """
 
     name: str = "participation_level"
@@ -186,6 +209,24 @@ class PromiseKept(BaseRule):
     References
     ----------
     IAP2 Spectrum of Public Participation ("promise to the public").
+
+    Examples
+    --------
+    >>> import democratie
+    >>> from democratie.scoring import run
+    >>> land = democratie.loads('''
+    ... format = "democratie/1"
+    ... [[initiatives]]
+    ... id = "wijkbudget"
+    ... kind = "wijkbudget"
+    ... title = "Wijkbudget"
+    ... initiator = "gemeente"
+    ... level = "meebeslissen"
+    ... realised_level = "meebeslissen"
+    ... feedback_given = true
+    ... ''')
+    >>> print(run(land, [PromiseKept()])["wijkbudget"]["promise_kept"])
+    promise_kept [wijkbudget]: 1.00 - The promised rung 'co-decide' was delivered.
     """
 
     name: str = "promise_kept"
@@ -287,6 +328,23 @@ class GovernmentRoleFit(BaseRule):
     References
     ----------
     Raad voor het Openbaar Bestuur (2012), "Loslaten in vertrouwen".
+
+    Examples
+    --------
+    >>> import democratie
+    >>> from democratie.scoring import run
+    >>> land = democratie.loads('''
+    ... format = "democratie/1"
+    ... [[initiatives]]
+    ... id = "buurttuin"
+    ... kind = "experiment"
+    ... title = "Buurttuin"
+    ... initiator = "samenleving"
+    ... government_role = "faciliteren"
+    ... ''')
+    >>> print(run(land, [GovernmentRoleFit()])["buurttuin"]["government_role_fit"])
+    government_role_fit [buurttuin]: 0.75 - The municipality takes the role 'facilitate' (step 2 of
+    5). No role is ideal in every case, but the ROB advises staying as low on the stair as possible.
     """
 
     name: str = "government_role_fit"

@@ -94,6 +94,27 @@ class TimelineFeasibility(BaseRule):
     ----------
     Leusden, "Samenleving Voorop" (a new way of working designed within a year,
     in place within three).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import democratie
+    >>> from democratie.scoring import run
+    >>> land = democratie.loads('''
+    ... format = "democratie/1"
+    ... [[initiatives]]
+    ... id = "challenge"
+    ... kind = "challenge"
+    ... title = "Samenleving Voorop"
+    ... period = { start = 2019-09-01 }
+    ... milestones = [{ title = "Werkwijze ontworpen", due_within_months = 12, done = 2020-06-30 },
+    ...               { title = "Werkwijze in gebruik", due_within_months = 36 }]
+    ... ''')
+    >>> print(run(land, [TimelineFeasibility()])["challenge"]["timeline_feasibility"])
+    timeline_feasibility [challenge]: 1.00 - 1 of the 1 milestones that can be judged were on time.
+    >>> late = run(land, [TimelineFeasibility()], as_of=dt.date(2023, 1, 1))
+    >>> late["challenge"]["timeline_feasibility"].value
+    0.5
     """
 
     name: str = "timeline_feasibility"

@@ -77,6 +77,17 @@ class TrajectoryConformance(BaseRule):
     ----------
     VNG Democratie in Actie, ontwikkeltraject "Organisatieontwikkeling en het
     nieuwe democratische samenspel".
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.scoring import run
+    >>> land = democratie.examples.load("democratie-in-actie-noord-nederland")
+    >>> traject = "dia-ontwikkeltraject-organisatieontwikkeling"
+    >>> strict = TrajectoryConformance(name="strict", min_regional_meetings=5)
+    >>> card = run(land, [TrajectoryConformance(), strict])[traject]
+    >>> card["trajectory_conformance"].value, round(card["strict"].value, 3)
+    (1.0, 0.857)
     """
 
     name: str = "trajectory_conformance"
@@ -238,6 +249,16 @@ class TargetRoleCoverage(BaseRule):
     ----------
     VNG Democratie in Actie, ontwikkeltraject "Organisatieontwikkeling en het
     nieuwe democratische samenspel" (doelgroep).
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.scoring import run
+    >>> land = democratie.examples.load("democratie-in-actie-noord-nederland")
+    >>> traject = "dia-ontwikkeltraject-organisatieontwikkeling"
+    >>> print(run(land, [TargetRoleCoverage()])[traject]["target_role_coverage"])
+    target_role_coverage [dia-ontwikkeltraject-organisatieontwikkeling]: 0.00 - 0 of the 5 target
+    roles are filled. No municipality has joined yet.
     """
 
     name: str = "target_role_coverage"
