@@ -6,12 +6,11 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
 import democratie
-from democratie import examples
 from democratie.cli._app import EXIT_OK, EXIT_PROBLEMS, cli
 from democratie.cli._common import (
     _lang_option,
@@ -22,14 +21,15 @@ from democratie.cli._common import (
     _strict_option,
 )
 from democratie.cli._output import echo_json, shown, status, table
-from democratie.cli._plan import plan_examples
 from democratie.errors import LoadError
-from democratie.graph import StakeholderGraph
-from democratie.graph.analysis import measure_cohesion, rank_brokers, rank_champions
-from democratie.io import dump, json_schema
-from democratie.model import Landscape
-from democratie.plugins import exporters, get_plugin_manager, importers, list_plugins, validate
-from democratie.scoring import Scorecards
+
+if TYPE_CHECKING:
+    from democratie.graph import StakeholderGraph
+    from democratie.model import Landscape
+    from democratie.scoring import Scorecards
+
+# The layers below (networkx, the graph, the plugins) are imported by the commands that use
+# them, not here: `democratie --help` and `democratie validate` should start at once.
 
 __all__: list[str] = []
 
@@ -71,6 +71,9 @@ def validate_command(ctx: click.Context, files: Sequence[Path], as_json: bool) -
     import. Also runs the checks plugins add. Without FILES, checks the bundled
     seed examples. Exits 1 when a file is invalid or a check finds an error.
     """
+    from democratie import examples
+    from democratie.plugins import validate
+
     settings = _settings(ctx)
     bundled = not files
     targets = list(files) or list(examples.paths())
@@ -182,6 +185,8 @@ def graph_command(ctx: click.Context, file: Path, top: int, as_json: bool) -> in
 
 
 def _graph_summary(graph: StakeholderGraph, top: int) -> dict[str, Any]:
+    from democratie.graph.analysis import measure_cohesion, rank_brokers, rank_champions
+
     nx_graph = graph.nx
     kinds = Counter(str(kind) for _, kind in nx_graph.nodes(data="kind"))
     relations = Counter(str(data.get("relation")) for _, _, data in nx_graph.edges(data=True))
@@ -360,6 +365,8 @@ def export_command(
     ctx: click.Context, file: Path, format_: str, output: Path, include_private: bool
 ) -> int:
     """Write FILE in another format: json, toml, popolo, graphml, gexf, node-link, csv, ics, ..."""
+    from democratie.plugins import exporters
+
     settings = _settings(ctx)
     names = [exporter.name for exporter in exporters(strict=settings.strict)]
     if format_ not in names:
@@ -387,6 +394,9 @@ def export_command(
 @click.pass_context
 def import_command(ctx: click.Context, file: Path, from_: str, output: Path) -> int:
     """Read FILE in another format (Open Raadsinformatie, Popolo, ...) as a landscape file."""
+    from democratie.io import dump
+    from democratie.plugins import importers
+
     settings = _settings(ctx)
     names = [importer.name for importer in importers(strict=settings.strict)]
     if from_ not in names:
@@ -442,6 +452,9 @@ def demo_command(ctx: click.Context, output: Path) -> int:
     meetings and pool; M50's follow-up meetings) and writes the planned landscapes,
     their calendars and their reports.
     """
+    from democratie import examples
+    from democratie.cli._plan import plan_examples
+
     settings = _settings(ctx)
     written = []
     for path in examples.paths():
@@ -465,6 +478,8 @@ def demo_command(ctx: click.Context, output: Path) -> int:
 @click.pass_context
 def plugins_command(ctx: click.Context, as_json: bool) -> int:
     """List the plugins that are loaded: name, version, where from, which hooks."""
+    from democratie.plugins import get_plugin_manager, list_plugins
+
     get_plugin_manager(strict=_settings(ctx).strict)
     found = list_plugins()
     if as_json:
@@ -488,6 +503,8 @@ def plugins_command(ctx: click.Context, as_json: bool) -> int:
 def schema_command() -> int:
     """Print the JSON Schema of the landscape format."""
     import json
+
+    from democratie.io import json_schema
 
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True))
     return EXIT_OK

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 import democratie
 from democratie.cli._app import Settings
 from democratie.cli._output import shown, status
-from democratie.model import Landscape
-from democratie.plugins import get_plugin_manager
-from democratie.report import write_report
+
+if TYPE_CHECKING:
+    from democratie.model import Landscape
 
 __all__: list[str] = []
 
@@ -58,6 +59,8 @@ def _settings(ctx: click.Context) -> Settings:
 
 
 def _load(path: Path, settings: Settings, format: str | None = None) -> Landscape:
+    from democratie.plugins import get_plugin_manager
+
     get_plugin_manager(strict=settings.strict)
     with status(f"loading {shown(path)}"):
         return democratie.load(path, format=format, strict=settings.strict)
@@ -66,6 +69,8 @@ def _load(path: Path, settings: Settings, format: str | None = None) -> Landscap
 def _report(
     landscape: Landscape, output: Path, settings: Settings, name: str | None = None
 ) -> Path:
+    from democratie.report import write_report
+
     with status("building the graph"):
         graph = democratie.build_graph(landscape, strict=settings.strict)
     with status("scoring"):
