@@ -19,6 +19,7 @@ from democratie.cli._common import (
     _seconds,
     _settings,
     _strict_option,
+    _workers_option,
 )
 from democratie.cli._output import echo_json, shown, status, table
 from democratie.errors import LoadError
@@ -249,14 +250,7 @@ def _graph_summary(graph: StakeholderGraph, top: int) -> dict[str, Any]:
     help="The most seconds one rule may take on one subject. A rule that takes longer is "
     "reported and its score left out (an error with --strict); it is not interrupted.",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    metavar="N",
-    help="Score in N processes at once; the scorecards are the same as in one.",
-)
+@_workers_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scorecards as JSON.")
 @click.pass_context
 def score_command(
@@ -265,7 +259,7 @@ def score_command(
     rules: Sequence[str],
     as_of: dt.datetime | None,
     time_budget: float | None,
-    workers: int,
+    workers: int | None,
     as_json: bool,
 ) -> int:
     """Score every initiative, municipality and network of FILE with every registered rule."""
@@ -422,12 +416,13 @@ def import_command(ctx: click.Context, file: Path, from_: str, output: Path) -> 
     type=click.Path(path_type=Path),
     help="The folder to write the report to.",
 )
+@_workers_option
 @click.pass_context
-def report_command(ctx: click.Context, file: Path, output: Path) -> int:
+def report_command(ctx: click.Context, file: Path, output: Path, workers: int | None) -> int:
     """Write the HTML report of FILE: overview, scorecards, graph, krachtenveld, coverage."""
     settings = _settings(ctx)
     landscape = _load(file, settings)
-    written = _report(landscape, output, settings)
+    written = _report(landscape, output, settings, workers=workers)
     click.echo(f"wrote {shown(written)}")
     return EXIT_OK
 

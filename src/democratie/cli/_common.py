@@ -45,6 +45,17 @@ _strict_option = click.option(
     help="Treat a plugin that fails as an error instead of skipping it.",
 )
 
+#: ``--workers``: how many processes score; all the CPUs by default (see democratie.score).
+_workers_option = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    show_default="all CPUs",
+    metavar="N",
+    help="Score in N processes at once; the scorecards are the same as in one. By default "
+    "every CPU, where processes can be forked (Linux) and there are many subjects.",
+)
+
 
 def _seconds(_: click.Context, __: click.Parameter, value: float | None) -> float | None:
     if value is not None and not (math.isfinite(value) and value > 0):
@@ -67,14 +78,18 @@ def _load(path: Path, settings: Settings, format: str | None = None) -> Landscap
 
 
 def _report(
-    landscape: Landscape, output: Path, settings: Settings, name: str | None = None
+    landscape: Landscape,
+    output: Path,
+    settings: Settings,
+    name: str | None = None,
+    workers: int | None = None,
 ) -> Path:
     from democratie.report import write_report
 
     with status("building the graph"):
         graph = democratie.build_graph(landscape, strict=settings.strict)
     with status("scoring"):
-        cards = democratie.score(landscape, graph=graph, strict=settings.strict)
+        cards = democratie.score(landscape, graph=graph, strict=settings.strict, workers=workers)
     with status("writing the report"):
         return write_report(
             landscape, output, name=name, lang=settings.lang, scorecards=cards, graph=graph

@@ -248,7 +248,7 @@ def score(
     plugin_manager: DemocratiePluginManager | None = None,
     strict: bool = False,
     time_budget: float | None = None,
-    workers: int = 1,
+    workers: int | None = None,
 ) -> Scorecards:
     """Score every initiative, municipality and network of *landscape* with every rule.
 
@@ -286,8 +286,12 @@ def score(
         left out. The rule is not interrupted. None (the default) sets no
         limit; see :func:`democratie.scoring.run`.
     workers
-        How many processes score at once; 1 (the default) scores in this
-        process. The scorecards are the same however many there are; see
+        How many processes score at once. By default (None) every CPU this
+        process may use, where processes can be forked (Linux) and the
+        landscape has at least :data:`~democratie.scoring.AUTO_MIN_SUBJECTS`
+        subjects, and one otherwise (see
+        :func:`~democratie.scoring.default_workers`); 1 scores in this process.
+        The scorecards are the same, byte for byte, however many there are; see
         :func:`democratie.scoring.run`.
 
     Returns
@@ -303,7 +307,7 @@ def score(
     ValueError
         When *rules* holds something that is not a scoring rule, two rules
         with the same name, *time_budget* is not a positive number, or
-        *workers* is less than 1.
+        *workers* is neither None nor a whole number of at least 1.
     """
     manager = _manager(plugin_manager)
     providers: dict[int, str] = {}
