@@ -2,9 +2,10 @@
 
 ``democratie.load`` structures a document without detailed validation; only when that
 fails does it structure the document again with the detailed converter, to locate every
-problem. This measures both on the same synthetic nation, in one process, best of N:
+problem. This measures both on the same synthetic nation, in one process, the wall and CPU time of
+each (best and median of N, see ``_timing.py``), and their ratios to parsing alone:
 
-- parse: ``json.loads`` alone (the floor for reading);
+- parse: ``json.loads`` alone (the floor for reading, with the parser ``load`` uses);
 - fast: ``democratie.loads`` (parse, structure, check references);
 - explaining: parse and structure with the detailed converter, as ``load`` does only to
   explain a failure.
@@ -17,13 +18,11 @@ Run from the project root: ``PYTHONPATH=src python benchmarks/bench_load.py --sc
 from __future__ import annotations
 
 import argparse
-import gc
 import json
-import os
-import time
-from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
+
+from _timing import alone, load_average, ratios
 
 import democratie
 from democratie.io import detailed_converter, dumps
@@ -45,16 +44,6 @@ def records(doc: Any) -> int:
     return count
 
 
-def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def explain(text: str) -> None:
     body = {k: v for k, v in json.loads(text).items() if k != "format"}
     detailed_converter.structure(body, Landscape)
@@ -67,14 +56,25 @@ def main() -> None:
     args = parser.parse_args()
     text = dumps(generate(float(args.scale), seed=0))
     n = records(json.loads(text))
-    parse = best(lambda: json.loads(text), args.repeat)
-    fast = best(lambda: democratie.loads(text, max_bytes=len(text) * 4), args.repeat)
-    explaining = best(lambda: explain(text), args.repeat)
+    runs = {
+        "parse": alone(lambda: json.loads(text), args.repeat)["ours"],
+        "fast": alone(lambda: democratie.loads(text, max_bytes=len(text) * 4), args.repeat)["ours"],
+        "explaining": alone(lambda: explain(text), args.repeat)["ours"],
+    }
+    parse = runs["parse"]
     print(f"scale {args.scale}: {len(text) / 1e6:.1f} MB, {n:,} records")
-    print(f"load average {os.getloadavg()[0]:.1f}, best of {args.repeat}")
-    print(f"{'path':<12}{'seconds':>10}{'records/s':>14}{'vs parse':>10}")
-    for name, seconds in (("parse", parse), ("fast", fast), ("explaining", explaining)):
-        print(f"{name:<12}{seconds:>10.2f}{n / seconds:>14,.0f}{seconds / parse:>9.1f}x")
+    print(f"load average {load_average():.1f}, best and median of {args.repeat}")
+    print(
+        f"{'path':<12}{'wall best':>10}{'median':>8}{'CPU best':>10}{'median':>8}"
+        f"{'records/s':>12}{'vs parse':>10}"
+    )
+    for name, entry in runs.items():
+        ratio = ratios(entry, parse)
+        print(
+            f"{name:<12}{entry['wall_best']:>10.2f}{entry['wall_median']:>8.2f}"
+            f"{entry['cpu_best']:>10.2f}{entry['cpu_median']:>8.2f}"
+            f"{n / entry['wall_best']:>12,.0f}{ratio['wall_best']:>9.1f}x"
+        )
 
 
 if __name__ == "__main__":

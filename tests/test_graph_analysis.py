@@ -231,6 +231,55 @@ def test_burt_measures_equal_networkx(data: st.DataObject) -> None:
                     assert mine[node] == pytest.approx(theirs[node])
 
 
+def _constraint_one_term_at_a_time(graph: nx.Graph[str], weight: str | None) -> dict[str, float]:
+    """Burt's constraint added up one term at a time in Python: the arithmetic to match."""
+    adj = graph.adj
+    tie = {
+        (u, v): 1.0 if weight is None else float(d.get(weight, 1))
+        for u, row in adj.items()
+        for v, d in row.items()
+    }
+    total = {u: sum(tie[u, v] for v in row) for u, row in adj.items()}
+    result: dict[str, float] = {}
+    for u, mine in adj.items():
+        if not mine:
+            result[u] = math.nan
+            continue
+        share = {w: tie[u, w] / total[u] for w in mine}
+        value = 0.0
+        for v in mine:
+            small, big = (mine, adj[v]) if len(mine) <= len(adj[v]) else (adj[v], mine)
+            indirect = 0.0
+            for w in [w for w in small if w in big]:
+                indirect += share[w] * tie[w, v] / total[w]
+            value += (share[v] + indirect) ** 2
+        result[u] = value
+    return result
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_burt_constraint_is_the_same_to_the_last_bit(data: st.DataObject) -> None:
+    """The sums in C give the very floats the sums term by term give, so scores do not move."""
+    size = data.draw(st.integers(1, 40))
+    graph: nx.Graph[str] = nx.Graph()
+    graph.add_nodes_from(f"n{i}" for i in data.draw(st.permutations(range(size))))
+    density = data.draw(st.floats(0.05, 1.0))
+    rng = data.draw(st.randoms(use_true_random=False))
+    for i in range(size):
+        for j in range(i + 1, size):
+            if rng.random() < density:
+                graph.add_edge(f"n{i}", f"n{j}", weight=rng.randint(1, 7))
+    for weight in (None, "weight"):
+        mine = _burt.constraint(graph, list(graph), weight)
+        expected = _constraint_one_term_at_a_time(graph, weight)
+        assert [repr(mine[n]) for n in graph] == [repr(expected[n]) for n in graph]
+        both, sizes = _burt.structural_holes(graph, list(graph), weight)
+        alone = _burt.effective_size(graph, list(graph), weight)
+        assert [repr(both[n]) for n in graph] == [repr(expected[n]) for n in graph]
+        assert [repr(sizes[n]) for n in graph] == [repr(alone[n]) for n in graph]
+
+
 # -- krachtenveld --------------------------------------------------------------------------
 
 

@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 import democratie.examples
 from democratie.graph import StakeholderGraph, build_graph
 from democratie.graph._graph import _edges_with_data
-from democratie.graph.analysis._centrality import eigenvector_centrality, voterank
+from democratie.graph.analysis._centrality import (
+    Ties,
+    articulation_points,
+    degree_centrality,
+    eigenvector_centrality,
+    voterank,
+)
 from democratie.synth import generate
 
 
@@ -51,6 +57,35 @@ def test_eigenvector_centrality_equals_networkx(graph: nx.Graph[int], weight: st
 @given(weighted_graphs(), st.integers(0, 30) | st.none())
 def test_voterank_equals_networkx(graph: nx.Graph[int], top: int | None) -> None:
     assert voterank(graph, top) == nx.voterank(graph, top)
+
+
+@given(weighted_graphs())
+def test_degree_centrality_and_articulation_points_equal_networkx(graph: nx.Graph[int]) -> None:
+    ties = Ties.read(graph)
+    assert dict(zip(ties.nodes, degree_centrality(ties), strict=True)) == (
+        nx.degree_centrality(graph)
+    )
+    assert list(zip(ties.nodes, degree_centrality(ties), strict=True)) == list(
+        nx.degree_centrality(graph).items()
+    )
+    cut = {ties.nodes[at] for at in articulation_points(ties)}
+    assert cut == set(nx.articulation_points(graph))
+
+
+@given(
+    st.lists(st.integers(0, 30), unique=True, max_size=20),
+    st.lists(st.tuples(st.integers(0, 34), st.integers(0, 34), st.integers(1, 9)), max_size=80),
+)
+def test_ties_from_counts_are_those_of_the_graph_built_from_them(
+    nodes: list[int], pairs: list[tuple[int, int, int]]
+) -> None:
+    counts = {
+        (a, b): n for a, b, n in pairs if a != b and (b, a) not in {(x, y) for x, y, _ in pairs}
+    }
+    graph: nx.Graph[int] = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from((a, b, {"weight": n}) for (a, b), n in counts.items())
+    assert Ties.from_counts(nodes, counts) == Ties.read(graph, "weight")
 
 
 def test_the_null_graph_is_refused_as_networkx_refuses_it() -> None:

@@ -365,6 +365,7 @@ plugin_values = (
     | st.sampled_from([*ODD_VALUES, next(iter(Phase))])
     | st.lists(leaves | st.sampled_from(ODD_VALUES[:5]), max_size=3)
     | st.lists(leaves, max_size=3).map(tuple)
+    | st.lists(st.lists(leaves | st.sampled_from(ODD_VALUES[:5]), max_size=2), max_size=2)
     | st.frozensets(st.integers() | st.text(), max_size=3)
     | st.dictionaries(st.text(), leaves, max_size=2)
 )
@@ -403,6 +404,7 @@ def all_values() -> Iterator[object]:
     yield from ODD_VALUES
     yield from TRICKY_FLOATS
     yield from TRICKY_TEXTS
+    yield [[1e-05, ["x", (1e-07,)]]]  # floats rewritten deep inside lists
 
 
 @needs_orjson

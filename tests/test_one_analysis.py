@@ -220,14 +220,30 @@ def test_a_rule_that_hangs_is_stopped_and_the_rest_is_scored(busy: bool) -> None
 
 def test_outside_the_main_thread_a_hanging_rule_is_no_longer_waited_for() -> None:
     land = examples.load("delft-zeven-van-delft")
+    release = threading.Event()
+
+    @frozen
+    class Waits(DomainCoverage):
+        name: str = "extra.waits"
+
+        def score(self, subject: Subject, context: ScoringContext) -> Score:
+            release.wait(60)
+            return super().score(subject, context)
+
     found: list[Any] = []
+    before = set(threading.enumerate())
     worker = threading.Thread(
-        target=lambda: found.append(run(land, [Hangs(), DomainCoverage()], time_budget=0.2))
+        target=lambda: found.append(run(land, [Waits(), DomainCoverage()], time_budget=0.2))
     )
     worker.start()
     worker.join(30)
-    assert not worker.is_alive()
-    assert [f.code for f in found[0].failures] == ["over-budget", "over-budget"]
+    try:
+        assert not worker.is_alive()
+        assert [f.code for f in found[0].failures] == ["over-budget", "over-budget"]
+    finally:
+        release.set()  # the abandoned rules finish, and leave no thread behind
+        for left in set(threading.enumerate()) - before:
+            left.join(10)
 
 
 def test_a_hanging_rule_is_stopped_in_worker_processes_too() -> None:

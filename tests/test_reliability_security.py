@@ -80,11 +80,19 @@ def test_modules_are_imported_only_by_names_the_library_holds() -> None:
                 argument = node.args[0] if node.args else None
                 calls.append((path.relative_to(PACKAGE).as_posix(), ast.unparse(argument or node)))
     assert sorted(calls) == [
+        ("__init__.py", "_LAZY[name]"),
+        ("__init__.py", "f'{__name__}.{name}'"),
         ("_json.py", "'orjson'"),
         ("graph/analysis/_igraph.py", "'igraph'"),
         ("plan/_solver.py", "name"),
+        ("plugins/__init__.py", "_LAZY[name]"),
         ("plugins/manager.py", "module_name"),
     ]
+    # The lazy names of the packages come from their own tables of constants.
+    top = (PACKAGE / "__init__.py").read_text("utf-8")
+    assert "elif name in _LAZY:" in top
+    assert "elif name in _SUBMODULES:" in top
+    assert "if name not in _LAZY:" in (PACKAGE / "plugins" / "__init__.py").read_text("utf-8")
     # ... and module_name runs over the built-in plugins only, name over OR-Tools' own.
     source = (PACKAGE / "plugins" / "manager.py").read_text("utf-8")
     assert "for module_name in DEFAULT_PLUGINS:" in source

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import gc
+import json
 import multiprocessing
 import os
 import sys
-from typing import ClassVar
+import threading
+from typing import Any, ClassVar
 
 import pytest
 
 import democratie.examples
 from democratie.graph import build_graph
 from democratie.model import Landscape
-from democratie.scoring import Score, ScoringContext, run
+from democratie.scoring import (
+    AUTO_MIN_SUBJECTS,
+    Score,
+    ScoringContext,
+    default_workers,
+    run,
+    subjects,
+)
 from democratie.scoring.rules import BUILTIN_RULES, DomainCoverage
 from democratie.scoring.score import Subject
 from democratie.synth import generate
@@ -261,3 +270,60 @@ def test_no_processes_are_started_where_that_cannot_work(
     monkeypatch.setattr(_RUN, "ProcessPoolExecutor", spy)
     assert run(nation, BUILTIN_RULES, workers=2) == alone
     assert len(started) == 1  # and where it can work, they are
+
+
+def _spy_on_processes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record how many processes each pool is started with."""
+    started: list[int] = []
+    real = _RUN.ProcessPoolExecutor
+
+    def spy(*args: object, **kwargs: Any) -> object:
+        started.append(kwargs["max_workers"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(_RUN, "ProcessPoolExecutor", spy)
+    return started
+
+
+def test_by_default_every_cpu_scores_and_the_bytes_are_those_of_one(
+    monkeypatch: pytest.MonkeyPatch, nation: Landscape
+) -> None:
+    from democratie.cli._commands import _cards_json
+    from democratie.exporters.tables import tables
+
+    graph = build_graph(nation)
+    alone = democratie.score(nation, graph=graph, workers=1)
+    monkeypatch.setattr(_RUN, "_usable_cpus", lambda: 3)
+    started = _spy_on_processes(monkeypatch)
+    assert default_workers() == 3
+    shared = democratie.score(nation, graph=graph)  # workers=None: every CPU
+    assert started == [3]
+    assert shared == alone
+    for lang in ("nl", "en"):
+        assert json.dumps(_cards_json(shared, lang)) == json.dumps(_cards_json(alone, lang))
+    exported = {t.name: t for t in tables(nation, graph)}  # scored with workers=None
+    assert started == [3, 3]
+    given = {t.name: t for t in tables(nation, graph, scores=alone)}
+    assert exported["scores.csv"] == given["scores.csv"]
+
+
+def test_by_default_a_small_landscape_is_scored_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    land = democratie.examples.load("delft-zeven-van-delft")
+    monkeypatch.setattr(_RUN, "_usable_cpus", lambda: 3)
+    started = _spy_on_processes(monkeypatch)
+    assert len(list(subjects(land))) < AUTO_MIN_SUBJECTS
+    assert run(land, BUILTIN_RULES, workers=None) == run(land, BUILTIN_RULES)
+    assert started == []
+
+
+def test_by_default_one_process_where_starting_others_is_unsafe(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_RUN, "_usable_cpus", lambda: 3)
+    found: list[int] = []
+    thread = threading.Thread(target=lambda: found.append(default_workers()))
+    thread.start()
+    thread.join()
+    assert found == [1]  # not from a thread: forking a threaded process is unsafe
+    monkeypatch.setattr(_RUN.sys, "platform", "darwin")
+    assert default_workers() == 1  # processes would be spawned: scripts need a main guard

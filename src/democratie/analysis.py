@@ -103,7 +103,8 @@ class Analysis:
         The most seconds one rule may take on one subject (see
         :func:`democratie.scoring.run`); None for no limit.
     workers
-        How many processes score at once.
+        How many processes score at once (None: as
+        :func:`~democratie.scoring.default_workers` says).
 
     Examples
     --------
@@ -130,7 +131,7 @@ class Analysis:
         seed: int = 0,
         strict: bool = False,
         time_budget: float | None = None,
-        workers: int = 1,
+        workers: int | None = 1,
     ) -> None:
         self.landscape = landscape
         self.rules = tuple(rules)

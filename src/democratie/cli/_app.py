@@ -48,9 +48,8 @@ from typing import Literal
 import click
 from attrs import define
 
-from democratie import __version__
 from democratie.errors import DemocratieError
-from democratie.plugins import PluginWarning
+from democratie.plugins.problems import PluginWarning
 
 __all__ = [
     "EXIT_OK",
@@ -93,8 +92,25 @@ class Settings:
     lang: Literal["nl", "en"] = "nl"
 
 
+def _show_version(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    # The version is read from the package metadata only when asked for.
+    if not value or ctx.resilient_parsing:
+        return
+    import democratie
+
+    click.echo(f"democratie, version {democratie.__version__}")
+    ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "--version", prog_name="democratie")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and exit.",
+)
 @click.option("--debug", is_flag=True, help="Show a traceback when something fails.")
 @click.option(
     "--strict", is_flag=True, help="Treat a plugin that fails as an error instead of skipping it."

@@ -6,13 +6,11 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
 import democratie
-from democratie import examples
-from democratie.analysis import Analysis
 from democratie.cli._app import EXIT_OK, EXIT_PLUGIN_SKIPPED, EXIT_PROBLEMS, cli
 from democratie.cli._common import (
     _lang_option,
@@ -21,21 +19,19 @@ from democratie.cli._common import (
     _settings,
     _strict_option,
     _time_budget_option,
+    _workers_option,
 )
 from democratie.cli._output import echo_json, shown, status, table
-from democratie.cli._plan import plan_examples
 from democratie.errors import LoadError
-from democratie.io import dump, json_schema
-from democratie.model import Landscape
-from democratie.plugins import (
-    PluginError,
-    exporters,
-    get_plugin_manager,
-    importers,
-    list_plugins,
-    validate,
-)
-from democratie.scoring import Scorecards
+from democratie.plugins import PluginError
+
+if TYPE_CHECKING:
+    from democratie.analysis import Analysis
+    from democratie.model import Landscape
+    from democratie.scoring import Scorecards
+
+# The layers below (networkx, the graph, the plugins) are imported by the commands that use
+# them, not here: `democratie --help` and `democratie validate` should start at once.
 
 __all__: list[str] = []
 
@@ -77,6 +73,9 @@ def validate_command(ctx: click.Context, files: Sequence[Path], as_json: bool) -
     import. Also runs the checks plugins add. Without FILES, checks the bundled
     seed examples. Exits 1 when a file is invalid or a check finds an error.
     """
+    from democratie import examples
+    from democratie.plugins import validate
+
     settings = _settings(ctx)
     bundled = not files
     targets = list(files) or list(examples.paths())
@@ -244,14 +243,7 @@ def _graph_summary(analysis: Analysis, top: int) -> dict[str, Any]:
     help="Judge deadlines against this day.",
 )
 @_time_budget_option
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    metavar="N",
-    help="Score in N processes at once; the scorecards are the same as in one.",
-)
+@_workers_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scorecards as JSON.")
 @click.pass_context
 def score_command(
@@ -260,7 +252,7 @@ def score_command(
     rules: Sequence[str],
     as_of: dt.datetime | None,
     time_budget: float | None,
-    workers: int,
+    workers: int | None,
     as_json: bool,
 ) -> int:
     """Score every initiative, municipality and network of FILE with every registered rule."""
@@ -367,6 +359,8 @@ def export_command(
     time_budget: float | None,
 ) -> int:
     """Write FILE in another format: json, toml, popolo, graphml, gexf, node-link, csv, ics, ..."""
+    from democratie.plugins import exporters
+
     settings = _settings(ctx)
     names = [exporter.name for exporter in exporters(strict=settings.strict)]
     if format_ not in names:
@@ -406,6 +400,9 @@ def export_command(
 @click.pass_context
 def import_command(ctx: click.Context, file: Path, from_: str, output: Path) -> int:
     """Read FILE in another format (Open Raadsinformatie, Popolo, ...) as a landscape file."""
+    from democratie.io import dump
+    from democratie.plugins import importers
+
     settings = _settings(ctx)
     names = [importer.name for importer in importers(strict=settings.strict)]
     if from_ not in names:
@@ -432,12 +429,15 @@ def import_command(ctx: click.Context, file: Path, from_: str, output: Path) -> 
     help="The folder to write the report to.",
 )
 @_time_budget_option
+@_workers_option
 @click.pass_context
-def report_command(ctx: click.Context, file: Path, output: Path, time_budget: float | None) -> int:
+def report_command(
+    ctx: click.Context, file: Path, output: Path, time_budget: float | None, workers: int | None
+) -> int:
     """Write the HTML report of FILE: overview, scorecards, graph, krachtenveld, coverage."""
     settings = _settings(ctx)
     landscape = _load(file, settings)
-    written = _report(landscape, output, settings, time_budget=time_budget)
+    written = _report(landscape, output, settings, time_budget=time_budget, workers=workers)
     click.echo(f"wrote {shown(written)}")
     return EXIT_OK
 
@@ -463,6 +463,9 @@ def demo_command(ctx: click.Context, output: Path, time_budget: float | None) ->
     meetings and pool; M50's follow-up meetings) and writes the planned landscapes,
     their calendars and their reports.
     """
+    from democratie import examples
+    from democratie.cli._plan import plan_examples
+
     settings = _settings(ctx)
     written = []
     for path in examples.paths():
@@ -486,6 +489,8 @@ def demo_command(ctx: click.Context, output: Path, time_budget: float | None) ->
 @click.pass_context
 def plugins_command(ctx: click.Context, as_json: bool) -> int:
     """List the plugins that are loaded: name, version, where from, which hooks."""
+    from democratie.plugins import get_plugin_manager, list_plugins
+
     get_plugin_manager(strict=_settings(ctx).strict)
     found = list_plugins()
     if as_json:
@@ -509,6 +514,8 @@ def plugins_command(ctx: click.Context, as_json: bool) -> int:
 def schema_command() -> int:
     """Print the JSON Schema of the landscape format."""
     import json
+
+    from democratie.io import json_schema
 
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True))
     return EXIT_OK

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import click
 
 import democratie
 from democratie.cli._app import Settings
 from democratie.cli._output import shown, status
-from democratie.model import Landscape
-from democratie.plugins import get_plugin_manager
-from democratie.report import write_report
+
+if TYPE_CHECKING:
+    from democratie.model import Landscape
 
 __all__: list[str] = []
 
@@ -43,6 +43,17 @@ _strict_option = click.option(
     expose_value=False,
     callback=_set_strict,
     help="Treat a plugin that fails as an error instead of skipping it.",
+)
+
+#: ``--workers``: how many processes score; all the CPUs by default (see democratie.score).
+_workers_option = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    show_default="all CPUs",
+    metavar="N",
+    help="Score in N processes at once; the scorecards are the same as in one. By default "
+    "every CPU, where processes can be forked (Linux) and there are many subjects.",
 )
 
 
@@ -82,6 +93,8 @@ def _settings(ctx: click.Context) -> Settings:
 
 
 def _load(path: Path, settings: Settings, format: str | None = None) -> Landscape:
+    from democratie.plugins import get_plugin_manager
+
     get_plugin_manager(strict=settings.strict)
     with status(f"loading {shown(path)}"):
         return democratie.load(path, format=format, strict=settings.strict)
@@ -94,8 +107,13 @@ def _report(
     name: str | None = None,
     *,
     time_budget: float | None = DEFAULT_TIME_BUDGET,
+    workers: int | None = None,
 ) -> Path:
-    analysis = democratie.analyse(landscape, strict=settings.strict, time_budget=time_budget)
+    from democratie.report import write_report
+
+    analysis = democratie.analyse(
+        landscape, strict=settings.strict, time_budget=time_budget, workers=workers
+    )
     with status("building the graph"):
         analysis.graph  # noqa: B018 - computed here, to say what takes the time
     with status("scoring"):

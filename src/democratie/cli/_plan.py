@@ -6,13 +6,12 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from attrs import evolve
 
 import democratie
-from democratie import examples
-from democratie import plan as planning
 from democratie.cli._app import EXIT_OK, Settings, cli
 from democratie.cli._common import (
     DEFAULT_TIME_BUDGET,
@@ -24,8 +23,11 @@ from democratie.cli._common import (
 )
 from democratie.cli._output import echo_json, shown, status, table
 from democratie.errors import PlanError, SolverUnavailableError, WriteError
-from democratie.io import dump
-from democratie.model import Landscape
+
+if TYPE_CHECKING:
+    from democratie.model import Landscape
+
+# The planners, the model and io are imported by the commands that use them, not here.
 
 __all__: list[str] = []
 
@@ -75,6 +77,8 @@ def plan_group() -> None:
 
 def _write(landscape: Landscape, output: Path | None) -> None:
     """Write the applied landscape before anything is printed, so a closed pipe loses nothing."""
+    from democratie.io import dump
+
     if output is not None:
         dump(landscape, output)
 
@@ -129,6 +133,8 @@ def _options() -> Iterator[None]:
 @click.pass_context
 def intakes_command(ctx: click.Context, file: Path, initiative: str, as_json: bool) -> int:
     """Which municipalities may enter the trajectory after their intake, and why not."""
+    from democratie import plan as planning
+
     settings = _settings(ctx)
     landscape = _load(file, settings)
     with _options():
@@ -211,6 +217,8 @@ def groups_command(
     before a late sign-up), the new plan moves as few of their members as the
     objective allows, and says who moved; --no-keep plans afresh.
     """
+    from democratie import plan as planning
+
     settings = _settings(ctx)
     landscape = _load(file, settings)
     regions = None if by == "none" else by
@@ -319,6 +327,8 @@ def meetings_command(
     as_json: bool,
 ) -> int:
     """Plan a network's meetings over a window, each hosted by a member in turn."""
+    from democratie import plan as planning
+
     settings = _settings(ctx)
     landscape = _load(file, settings)
     with _options():
@@ -413,6 +423,8 @@ def pool_command(
     as_json: bool,
 ) -> int:
     """Assign a change officer from the pool to each admitted municipality (CP-SAT)."""
+    from democratie import plan as planning
+
     settings = _settings(ctx)
     landscape = _load(file, settings)
     with _options():
@@ -476,6 +488,8 @@ def plan_examples(
     host. For each: the planned landscape (``<name>-gepland.toml``), its calendar
     (``.ics``) and its report, in *output*.
     """
+    from democratie import examples
+    from democratie import plan as planning
     from democratie.plan._solver import load_cp_model
 
     try:
@@ -533,6 +547,8 @@ def plan_examples(
 def _write_planned(
     landscape: Landscape, output: Path, name: str, settings: Settings, time_budget: float | None
 ) -> list[Path]:
+    from democratie.io import dump
+
     stem = f"{name}-gepland"
     folder = output / "plans"
     try:

@@ -29,13 +29,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import IO, Any
 
 import networkx as nx
 from attrs import frozen
 
 from democratie._json import dumps as json_text
+from democratie._json import dumps_known, rewritten
 from democratie.exporters._common import is_private_attribute, write_graph_text
 from democratie.graph import StakeholderGraph
 from democratie.model import Landscape
@@ -72,18 +73,17 @@ def _order(name: object) -> tuple[int, str]:
     return (_FIRST.index(key), "") if key in _FIRST else (len(_FIRST), key)
 
 
-def _attributes(
-    data: Mapping[Any, Any], reserved: frozenset[str], include_private: bool
-) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for name in sorted(data, key=_order):
+def _plan(
+    names: tuple[Any, ...], reserved: frozenset[str], include_private: bool
+) -> tuple[tuple[Any, str], ...]:
+    """The attributes written, in the order written, of a row with these attribute names."""
+    kept = []
+    for name in sorted(names, key=_order):
         key = str(name)
         if key in reserved or (not include_private and is_private_attribute(key)):
             continue
-        value = _value(data[name])
-        if value is not None:
-            found[key] = value
-    return found
+        kept.append((name, key))
+    return tuple(kept)
 
 
 def node_link_data(
@@ -120,25 +120,132 @@ def node_link_data(
     >>> data["links"][0]
     {'source': 'leusden', 'target': 'samenleving-voorop', 'key': 0, 'relation': 'initiated'}
     """
+    return _node_link(graph, include_private)[0]
+
+
+#: Values written as they are: _value gives each of these back unchanged.
+_AS_IS = frozenset({str, int, bool})
+_NODE_HEAD = frozenset({"id"})
+_LINK_HEAD = frozenset({"source", "target", "key"})
+
+
+def _node_link(
+    graph: StakeholderGraph | nx.MultiDiGraph[Any], include_private: bool
+) -> tuple[dict[str, Any], list[bool]]:
+    """The node-link data; whether it holds a float to rewrite, and text not of type str.
+
+    Nodes (and links) with the same attribute names, as most of a graph's share a handful
+    of sets, share one plan: which attributes to write, in which order, under which key.
+    Every value that is not text, a whole number or a boolean goes through ``_value``, and
+    the floats among what it gives are looked at for the JSON writer
+    (:func:`democratie._json.rewritten`), so that the text need not be searched for them.
+    """
     g = graph.nx if isinstance(graph, StakeholderGraph) else graph
-    return {
+    odd = rewritten()
+    found = [False, False]  # a float to rewrite; text of a subclass of str (a str enum)
+    as_is = _AS_IS
+
+    def convert(value: object) -> _JSON:
+        value = _value(value)
+        if type(value) in _CONVERTED_PLAIN:
+            return value
+        _survey(value, odd, found)
+        return value
+
+    attributes = {}
+    for name, key in _plan(tuple(g.graph), frozenset(), include_private):
+        value = convert(g.graph[name])
+        if value is not None:
+            attributes[key] = value
+
+    plans: dict[tuple[Any, ...], tuple[tuple[Any, str], ...]] = {}
+    nodes = []
+    for node, data in _nodes(g):
+        row: dict[str, Any] = {"id": node if type(node) is str else str(node)}
+        names = tuple(data)
+        plan = plans.get(names)
+        if plan is None:
+            plan = plans[names] = _plan(names, _NODE_HEAD, include_private)
+        for name, key in plan:
+            value = data[name]
+            if type(value) in as_is:
+                row[key] = value
+            else:
+                value = convert(value)
+                if value is not None:
+                    row[key] = value
+        nodes.append(row)
+
+    plans = {}
+    links = []
+    for u, v, k, data in _edges(g):
+        row = {
+            "source": u if type(u) is str else str(u),
+            "target": v if type(v) is str else str(v),
+            "key": k if type(k) is int else convert(k),
+        }
+        names = tuple(data)
+        plan = plans.get(names)
+        if plan is None:
+            plan = plans[names] = _plan(names, _LINK_HEAD, include_private)
+        for name, key in plan:
+            value = data[name]
+            if type(value) in as_is:
+                row[key] = value
+            else:
+                value = convert(value)
+                if value is not None:
+                    row[key] = value
+        links.append(row)
+
+    document = {
         "directed": g.is_directed(),
         "multigraph": g.is_multigraph(),
-        "graph": _attributes(g.graph, frozenset(), include_private),
-        "nodes": [
-            {"id": str(node), **_attributes(data, frozenset({"id"}), include_private)}
-            for node, data in g.nodes(data=True)
-        ],
-        "links": [
-            {
-                "source": str(u),
-                "target": str(v),
-                "key": _value(key),
-                **_attributes(data, frozenset({"source", "target", "key"}), include_private),
-            }
-            for u, v, key, data in g.edges(keys=True, data=True)
-        ],
+        "graph": attributes,
+        "nodes": nodes,
+        "links": links,
     }
+    return document, found
+
+
+#: What _value gives that needs no closer look: exactly text, a whole number, a boolean.
+_CONVERTED_PLAIN = frozenset({str, int, bool, type(None)})
+
+
+def _survey(value: object, odd: Callable[[float], bool], found: list[bool]) -> None:
+    """Note in *found* a float *odd* picks out and text of a subclass of ``str``, deep down.
+
+    ``_value`` gives text of a subclass of ``str`` (a member of a ``str`` enum) back as it
+    is: the standard library writes its text, orjson (for an enum) its value.
+    """
+    if type(value) is float:
+        found[0] = found[0] or odd(value)
+    elif type(value) is list:
+        for item in value:
+            _survey(item, odd, found)
+    elif type(value) is not str and isinstance(value, str):
+        found[1] = True
+
+
+def _nodes(g: nx.MultiDiGraph[Any]) -> Iterable[tuple[Any, Mapping[Any, Any]]]:
+    """``g.nodes(data=True)``, read from the graph's own node dictionary when it has one."""
+    own = getattr(g, "_node", None)
+    if type(own) is dict:
+        return own.items()
+    return g.nodes(data=True)
+
+
+def _edges(g: nx.MultiDiGraph[Any]) -> Iterable[tuple[Any, Any, Any, Mapping[Any, Any]]]:
+    """``g.edges(keys=True, data=True)``, read from the adjacency of a multidigraph itself."""
+    succ = getattr(g, "_succ", None)
+    if type(succ) is not dict or not (g.is_directed() and g.is_multigraph()):
+        return g.edges(keys=True, data=True)
+    return (
+        (u, v, key, data)
+        for u, row in succ.items()
+        for v, keys in row.items()
+        for key, data in keys.items()
+    )
 
 
 def node_link_text(
@@ -157,8 +264,12 @@ def node_link_text(
     >>> node_link_text(graph).splitlines()[:3]
     ['{', '  "directed": true,', '  "multigraph": true,']
     """
-    data = node_link_data(graph, include_private=include_private)
-    return json_text(data)
+    # Plain data without NaN: _value turns enum members, UUIDs and anything else into JSON's
+    # own types, and leaves out what is not finite.
+    data, (rewrite, subclassed) = _node_link(graph, include_private)
+    if subclassed:  # the writer must look at every value, as it looks at any document
+        return json_text(data)
+    return dumps_known(data, rewrite=rewrite)
 
 
 @frozen

@@ -505,7 +505,9 @@ def tables(
         Add ``contacts.csv`` and keep contact attributes of the graph.
     scores
         The scorecards for ``scores.csv``; by default the built-in rules are run
-        (:data:`democratie.scoring.rules.BUILTIN_RULES`, seed 0) on *graph*.
+        (:data:`democratie.scoring.rules.BUILTIN_RULES`, seed 0) on *graph*, in as
+        many processes as :func:`democratie.scoring.run` uses with ``workers=None``
+        (the same scores as in one).
     with_scores
         Whether to include ``scores.csv`` at all.
 
@@ -525,7 +527,11 @@ def tables(
     chosen = graph if graph is not None else build_graph(landscape)
     found = [*_graph_tables(chosen, include_private), _roles(landscape), _initiatives(landscape)]
     if with_scores:
-        cards = scores if scores is not None else run(landscape, BUILTIN_RULES, graph=chosen)
+        cards = (
+            scores
+            if scores is not None
+            else run(landscape, BUILTIN_RULES, graph=chosen, workers=None)
+        )
         found.append(_scores(cards))
     if include_private:
         found.append(_contacts(landscape))

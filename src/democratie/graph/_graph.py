@@ -445,14 +445,28 @@ class StakeholderGraph:
         >>> list(projection.edges(data="weight"))
         [('p-a', 'p-b', 1)]
         """
+        actors, counts = self._actor_ties(relations, idle_bodies)
+        nodes = self._nx.nodes
+        projection: _Graph = nx.Graph()
+        projection.add_nodes_from((n, nodes[n]) for n in actors)
+        projection.add_edges_from((a, b, {weight: n}) for (a, b), n in counts.items())
+        return projection
+
+    def _actor_ties(
+        self, relations: Collection[Relation] | None = None, idle_bodies: bool = False
+    ) -> tuple[list[str], dict[tuple[str, str], int]]:
+        """The actors of :meth:`actor_projection`, in order, and how often each pair is tied.
+
+        A pair is counted once, its ends in the order the projection's edges have them:
+        building a ``networkx.Graph`` from the actors and then the pairs gives the
+        projection (:class:`~democratie.graph.analysis._centrality.Ties` reads the same
+        without building it).
+        """
         wanted = TIE_RELATIONS if relations is None else _check_relations(relations)
         g = self._nx
         kinds: dict[str, str] = {n: data["kind"] for n, data in g.nodes(data=True)}
         idle = set() if idle_bodies else self._idle_bodies()
-        projection: _Graph = nx.Graph()
-        projection.add_nodes_from(
-            (n, d) for n, d in g.nodes(data=True) if d["kind"] in ACTOR_KINDS and n not in idle
-        )
+        actors = [n for n, kind in kinds.items() if kind in ACTOR_KINDS and n not in idle]
         venues: dict[str, dict[str, None]] = {}
         counts: dict[tuple[str, str], int] = {}
         for u, v, data in _edges_with_data(g):
@@ -471,8 +485,7 @@ class StakeholderGraph:
             for a, b in combinations(members, 2):
                 pair = (a, b) if a < b else (b, a)
                 counts[pair] = counts.get(pair, 0) + 1
-        projection.add_edges_from((a, b, {weight: n}) for (a, b), n in counts.items())
-        return projection
+        return actors, counts
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -538,15 +551,21 @@ class StakeholderGraph:
                     core[u] = None
 
     def _with_tied_actors(self, core: dict[str, None]) -> list[str]:
+        # Read from the adjacency itself: networkx's edge views cost several times more, and
+        # a municipality's core has thousands of edges. The order does not matter here: the
+        # view lists its nodes in the order of the graph.
         g = self._nx
+        data_of = g._node  # type: ignore[attr-defined]
         found = dict(core)
         for node in core:
-            for u, _, data in g.in_edges(node, data=True):
-                if data["relation"] in TIE_RELATIONS and self.kind(u) in ACTOR_KINDS:
-                    found[u] = None
-            for _, v, data in g.out_edges(node, data=True):
-                if data["relation"] in TIE_RELATIONS and self.kind(v) in ACTOR_KINDS:
-                    found[v] = None
+            for adjacency in (g._pred, g._succ):  # type: ignore[attr-defined]
+                for other, keys in adjacency[node].items():
+                    if (
+                        other not in found
+                        and data_of[other]["kind"] in ACTOR_KINDS
+                        and any(d["relation"] in TIE_RELATIONS for d in keys.values())
+                    ):
+                        found[other] = None
         return list(found)
 
 

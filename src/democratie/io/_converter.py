@@ -187,6 +187,24 @@ def _tuple_factory(cls: Any, conv: Converter) -> Callable[[object, type], tuple[
     return structure_tuple
 
 
+def _slug(member: Term) -> str:
+    return member._value_
+
+
+def _tuple_unstructure_factory(cls: Any, conv: Converter) -> Callable[[Any], list[Any]]:
+    """Unstructure a tuple of one type with that type's hook, looked up once, not per item.
+
+    An item of another type than the one declared is unstructured as its own type, as
+    ``conv.unstructure`` does for every item.
+    """
+    kind = get_args(cls)[0]
+    general = conv.unstructure
+    if kind in (str, int, bool):  # the hook gives these back as they are
+        return lambda items: [x if type(x) is kind else general(x) for x in items]
+    hook = _slug if _is_term(kind) else conv.get_unstructure_hook(kind)
+    return lambda items: [hook(x) if type(x) is kind else general(x) for x in items]
+
+
 def _mapping_guard(conv: Converter) -> None:
     """Make every attrs class refuse anything but a table before cattrs looks inside.
 
@@ -348,11 +366,9 @@ def _make_converter() -> Converter:
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, _unstructure_date)
     conv.register_structure_hook_factory(_is_term, _term_hook)
-    conv.register_unstructure_hook_func(_is_term, lambda member: member.value)
+    conv.register_unstructure_hook_func(_is_term, _slug)
     conv.register_structure_hook_factory(_is_homogenous_tuple, _tuple_factory)
-    conv.register_unstructure_hook_func(
-        _is_homogenous_tuple, lambda items: [conv.unstructure(item) for item in items]
-    )
+    conv.register_unstructure_hook_factory(_is_homogenous_tuple, _tuple_unstructure_factory)
     _mapping_guard(conv)
     conv.register_unstructure_hook(
         Landscape,

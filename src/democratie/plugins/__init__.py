@@ -18,37 +18,97 @@ Examples
  'democratie.plugins.builtin_rules']
 """
 
-from democratie.formats import (
-    HEAD_BYTES,
-    Exporter,
-    Importer,
-    check_exporter_attributes,
-    check_importer_attributes,
-)
-from democratie.plugins._markers import ENTRY_POINT_GROUP, PROJECT_NAME, hookimpl, hookspec
-from democratie.plugins.api import (
-    analyse,
-    build_graph,
-    enrich_graph,
-    exporters,
-    importers,
-    score,
-    scoring_rules,
-    validate,
-)
-from democratie.plugins.exporting import export
-from democratie.plugins.findings import SEVERITIES, Finding, Severity
-from democratie.plugins.loading import load
-from democratie.plugins.manager import (
-    DEFAULT_PLUGINS,
-    DemocratiePluginManager,
-    Origin,
-    PluginInfo,
-    get_plugin_manager,
-    list_plugins,
-    make_plugin_manager,
-)
-from democratie.plugins.problems import PluginError, PluginProblem, PluginWarning
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from democratie.formats import (
+        HEAD_BYTES,
+        Exporter,
+        Importer,
+        check_exporter_attributes,
+        check_importer_attributes,
+    )
+    from democratie.plugins._markers import ENTRY_POINT_GROUP, PROJECT_NAME, hookimpl, hookspec
+    from democratie.plugins.api import (
+        analyse,
+        build_graph,
+        enrich_graph,
+        exporters,
+        importers,
+        score,
+        scoring_rules,
+        validate,
+    )
+    from democratie.plugins.exporting import export
+    from democratie.plugins.findings import SEVERITIES, Finding, Severity
+    from democratie.plugins.loading import load
+    from democratie.plugins.manager import (
+        DEFAULT_PLUGINS,
+        DemocratiePluginManager,
+        Origin,
+        PluginInfo,
+        get_plugin_manager,
+        list_plugins,
+        make_plugin_manager,
+    )
+    from democratie.plugins.problems import PluginError, PluginProblem, PluginWarning
+
+#: Where each name comes from; imported on first use, so that importing a plugin's own
+#: module (or :mod:`democratie.plugins.problems`) does not load networkx and the layers.
+_LAZY: dict[str, str] = {
+    "DEFAULT_PLUGINS": "democratie.plugins.manager",
+    "DemocratiePluginManager": "democratie.plugins.manager",
+    "ENTRY_POINT_GROUP": "democratie.plugins._markers",
+    "Exporter": "democratie.formats",
+    "Finding": "democratie.plugins.findings",
+    "HEAD_BYTES": "democratie.formats",
+    "Importer": "democratie.formats",
+    "Origin": "democratie.plugins.manager",
+    "PROJECT_NAME": "democratie.plugins._markers",
+    "PluginError": "democratie.plugins.problems",
+    "PluginInfo": "democratie.plugins.manager",
+    "PluginProblem": "democratie.plugins.problems",
+    "PluginWarning": "democratie.plugins.problems",
+    "SEVERITIES": "democratie.plugins.findings",
+    "Severity": "democratie.plugins.findings",
+    "analyse": "democratie.plugins.api",
+    "build_graph": "democratie.plugins.api",
+    "check_exporter_attributes": "democratie.formats",
+    "check_importer_attributes": "democratie.formats",
+    "enrich_graph": "democratie.plugins.api",
+    "export": "democratie.plugins.exporting",
+    "exporters": "democratie.plugins.api",
+    "get_plugin_manager": "democratie.plugins.manager",
+    "hookimpl": "democratie.plugins._markers",
+    "hookspec": "democratie.plugins._markers",
+    "importers": "democratie.plugins.api",
+    "list_plugins": "democratie.plugins.manager",
+    "load": "democratie.plugins.loading",
+    "make_plugin_manager": "democratie.plugins.manager",
+    "score": "democratie.plugins.api",
+    "scoring_rules": "democratie.plugins.api",
+    "validate": "democratie.plugins.api",
+}
+
+
+if not TYPE_CHECKING:  # type checkers see the imports above, so typos stay errors
+
+    def __getattr__(name: str) -> object:
+        """Import a name of the package the first time it is used."""
+        if name not in _LAZY:
+            message = f"module {__name__!r} has no attribute {name!r}"
+            raise AttributeError(message)
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "DEFAULT_PLUGINS",

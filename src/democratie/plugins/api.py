@@ -34,7 +34,6 @@ False
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Collection, Mapping, Sequence
 
 from democratie import graph as _graph
@@ -313,7 +312,7 @@ def score(
     plugin_manager: DemocratiePluginManager | None = None,
     strict: bool = False,
     time_budget: float | None = None,
-    workers: int = 1,
+    workers: int | None = None,
 ) -> Scorecards:
     """Score every initiative, municipality and network of *landscape* with every rule.
 
@@ -351,8 +350,12 @@ def score(
         left out. The rule is not interrupted. None (the default) sets no
         limit; see :func:`democratie.scoring.run`.
     workers
-        How many processes score at once; 1 (the default) scores in this
-        process. The scorecards are the same however many there are; see
+        How many processes score at once. By default (None) every CPU this
+        process may use, where processes can be forked (Linux) and the
+        landscape has at least :data:`~democratie.scoring.AUTO_MIN_SUBJECTS`
+        subjects, and one otherwise (see
+        :func:`~democratie.scoring.default_workers`); 1 scores in this process.
+        The scorecards are the same, byte for byte, however many there are; see
         :func:`democratie.scoring.run`.
 
     Returns
@@ -368,7 +371,7 @@ def score(
     ValueError
         When *rules* holds something that is not a scoring rule, two rules
         with the same name, *time_budget* is not a positive number, or
-        *workers* is less than 1.
+        *workers* is neither None nor a whole number of at least 1.
 
     Examples
     --------
@@ -416,7 +419,7 @@ def _score(
     seed: int,
     strict: bool,
     time_budget: float | None,
-    workers: int,
+    workers: int | None,
 ) -> Scorecards:
     def builder(land: Landscape) -> StakeholderGraph:
         return build_graph(land, plugin_manager=manager, strict=strict)
@@ -458,13 +461,6 @@ def _score(
     return cards
 
 
-def _all_cores() -> int:
-    """The cores this process may run on (fewer than the machine's where it is limited)."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
-
-
 def analyse(
     landscape: Landscape,
     rules: Sequence[ScoringRule] | None = None,
@@ -499,8 +495,10 @@ def analyse(
     seed
         The seed of the analyses that sample.
     workers
-        How many processes score at once; by default all the cores this
-        process may use. The scorecards are the same with any number.
+        How many processes score at once; by default (None) every CPU this
+        process may use where that is safe (see
+        :func:`~democratie.scoring.default_workers`). The scorecards are the
+        same with any number.
     time_budget
         The most seconds one rule may take on one subject: a rule still running
         then is stopped and reported (see :func:`democratie.scoring.run`).
@@ -538,7 +536,6 @@ def analyse(
         chosen = list(rules)
         if strict:
             manager.report([], strict=True)
-    processes = _all_cores() if workers is None else workers
 
     def scorer(built: StakeholderGraph) -> Scorecards:
         return _score(
@@ -552,7 +549,7 @@ def analyse(
             seed=seed,
             strict=strict,
             time_budget=time_budget,
-            workers=processes,
+            workers=workers,
         )
 
     def builder() -> StakeholderGraph:
@@ -568,5 +565,5 @@ def analyse(
         seed=seed,
         strict=strict,
         time_budget=time_budget,
-        workers=processes,
+        workers=workers,
     )

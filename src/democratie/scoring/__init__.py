@@ -34,7 +34,7 @@ Examples
 from democratie.scoring.compose import Composer, hard_fail_first, weakest_link, weighted_mean
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import RULE_NAME, BaseRule, ScoringRule, check_rule
-from democratie.scoring.run import run, subjects
+from democratie.scoring.run import AUTO_MIN_SUBJECTS, default_workers, run, subjects
 from democratie.scoring.score import (
     SUBJECT_KINDS,
     Bilingual,
@@ -48,6 +48,7 @@ from democratie.scoring.score import (
 from democratie.scoring.scorecard import RuleFailure, Scorecard, Scorecards
 
 __all__ = [
+    "AUTO_MIN_SUBJECTS",
     "RULE_NAME",
     "SUBJECT_KINDS",
     "BaseRule",
@@ -64,6 +65,7 @@ __all__ = [
     "Subject",
     "SubjectKind",
     "check_rule",
+    "default_workers",
     "hard_fail_first",
     "run",
     "subject_kind",

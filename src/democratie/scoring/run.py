@@ -3,6 +3,14 @@
 :func:`run` is the scoring layer's entry point. It takes the rules explicitly:
 the registered rules (built-in and from plugins) are gathered one layer up, by
 :func:`democratie.score`, which then calls this function.
+
+Examples
+--------
+With ``workers=None``, a landscape of fewer than :data:`AUTO_MIN_SUBJECTS` subjects is
+scored in this process, since starting others would cost more than it saves:
+
+>>> AUTO_MIN_SUBJECTS
+256
 """
 
 from __future__ import annotations
@@ -12,7 +20,9 @@ import datetime as dt
 import gc
 import math
 import multiprocessing
+import os
 import sys
+import threading
 import time
 import warnings
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -30,7 +40,7 @@ from democratie.scoring.rule import ScoringRule, check_rule
 from democratie.scoring.score import Score, Subject, SubjectKind
 from democratie.scoring.scorecard import RuleFailure, Scorecard, Scorecards
 
-__all__ = ["run", "subjects"]
+__all__ = ["AUTO_MIN_SUBJECTS", "default_workers", "run", "subjects"]
 
 
 def subjects(landscape: Landscape, kind: SubjectKind | None = None) -> Iterator[Subject]:
@@ -54,6 +64,46 @@ def subjects(landscape: Landscape, kind: SubjectKind | None = None) -> Iterator[
         yield from landscape.networks
 
 
+#: With ``workers=None``, fewer subjects than this are scored in this process: starting other
+#: processes would take longer than scoring them.
+AUTO_MIN_SUBJECTS = 256
+
+
+def default_workers() -> int:
+    """How many processes ``workers=None`` scores in: every CPU this process may use, or one.
+
+    Every CPU (``os.process_cpu_count()``, or the CPUs this process is allowed to run on)
+    where processes can be forked (Linux and other Unix systems but macOS) and this is the
+    main thread with no other thread running; one elsewhere, since starting processes there
+    asks more of the program (see :func:`run`) or is unsafe.
+
+    Examples
+    --------
+    >>> from democratie.scoring import default_workers
+    >>> default_workers() >= 1
+    True
+    """
+    forking = "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
+    if (
+        not forking
+        or threading.current_thread() is not threading.main_thread()
+        or threading.active_count() > 1
+        or multiprocessing.current_process().daemon
+    ):
+        return 1
+    return _usable_cpus()
+
+
+def _usable_cpus() -> int:
+    counted = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if counted is not None:
+        return max(1, counted() or 1)
+    affinity = getattr(os, "sched_getaffinity", None)
+    if affinity is not None:
+        return max(1, len(affinity(0)))
+    return max(1, os.cpu_count() or 1)  # pragma: no cover - systems without affinity
+
+
 def _kind(subject: Subject, landscape: Landscape) -> SubjectKind:
     kind = landscape.kind_of(subject.id)
     assert kind in ("municipality", "initiative", "network")
@@ -71,7 +121,7 @@ def run(
     seed: int = 0,
     strict: bool = False,
     time_budget: float | None = None,
-    workers: int = 1,
+    workers: int | None = 1,
 ) -> Scorecards:
     """Score every subject of *landscape* with every rule that applies to its kind.
 
@@ -110,7 +160,9 @@ def run(
         it well above what the rules take.
     workers
         How many processes score at once (1, the default, scores in this
-        process). With more, the subjects are shared out by municipality, so
+        process; None, as many as :func:`default_workers` gives, but one for
+        fewer than :data:`AUTO_MIN_SUBJECTS` subjects). With more, the subjects are
+        shared out by municipality, so
         that what their rules share (the champion standings of a municipality,
         say) is computed once, and the scorecards are put back in their order:
         the result is the same as with one process. The stakeholder graph is
@@ -134,7 +186,8 @@ def run(
     ------
     ValueError
         When a rule is not a well-formed scoring rule, two rules share a name,
-        *time_budget* is not a positive number, or *workers* is less than 1.
+        *time_budget* is not a positive number, or *workers* is neither None nor
+        a whole number of at least 1.
     Exception
         With ``strict=True``, whatever a rule raised; a wrong result raises
         :class:`TypeError` or :class:`ValueError`, a rule over its time budget
@@ -184,6 +237,8 @@ def run(
         for subject in subjects(landscape)
         if (wanted is None or subject.id in wanted) and _kind(subject, landscape) in kinds
     ]
+    if workers is None:
+        workers = default_workers() if len(chosen) >= AUTO_MIN_SUBJECTS else 1
     job = _Job(rules=tuple(rules), context=context, strict=strict, budget=time_budget, clock=clock)
     outcomes: list[_Outcome] | None = None
     with _collector_spared() as spared:
@@ -247,8 +302,12 @@ class _Job:
 
 
 def _check_workers(workers: object) -> None:
+    if workers is None:
+        return
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        message = f"workers must be a whole number of processes, 1 or more, got {workers!r}"
+        message = (
+            f"workers must be a whole number of processes, 1 or more, or None, got {workers!r}"
+        )
         raise ValueError(message)
 
 

@@ -4,16 +4,26 @@ networkx's ``constraint`` recomputes each neighbour's total tie strength for eve
 (O(d^3) per node), and its unweighted ``effective_size`` copies the whole graph once per
 node (``ego_graph(..., undirected=True)``). These compute the same quantities, with the same
 definitions, in O(sum over the neighbours v of min(d_u, d_v)) per node u and no copies.
+
+The indirect ties of u to v are a sparse product: the sum, over the contacts w that u and v
+share, of u's share of its ties to w times w's share of its ties to v. Without weights
+u's share is the same for every contact, so each term depends on w alone and is worked out
+once per u; the shared contacts are found and their terms summed in C (``filter``,
+``map`` and ``functools.reduce`` over the adjacency dictionaries), term by term in the
+order of the smaller of the two neighbourhoods, so that every sum, and so every value, is
+the same to the last bit as when it is added up one term at a time in Python.
 """
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
 
-__all__ = ["constraint", "effective_size"]
+__all__ = ["constraint", "effective_size", "structural_holes"]
 
 
 def _strengths(
@@ -74,6 +84,7 @@ def constraint(
     """
     total, _ = _strengths(graph, weight)
     adj = _adjacency(graph)
+    add = operator.add
     result: dict[str, float] = {}
     for u in nodes:
         neighbours = adj[u]
@@ -81,13 +92,29 @@ def constraint(
             result[u] = float("nan")
             continue
         s_u = total[u]
-        share = {w: _tie(graph, u, w, weight) / s_u for w in neighbours}
         value = 0.0
-        for v in neighbours:
-            indirect = 0.0
-            for w in _common(neighbours, adj[v]):
-                indirect += share[w] * _tie(graph, w, v, weight) / total[w]
-            value += (share[v] + indirect) ** 2
+        if weight is None:
+            share_u = 1.0 / s_u
+            # share[w] * 1.0 / total[w], as the weighted sum below has it, for each contact w.
+            term = {w: share_u / total[w] for w in neighbours}.__getitem__
+            inside = neighbours.__contains__
+            size = len(neighbours)
+            for v in neighbours:
+                theirs = adj[v]
+                common = (
+                    filter(inside, theirs)
+                    if len(theirs) < size
+                    else filter(theirs.__contains__, neighbours)
+                )
+                indirect = functools.reduce(add, map(term, common), 0.0)
+                value += (share_u + indirect) ** 2
+        else:
+            share = {w: float(d.get(weight, 1)) / s_u for w, d in neighbours.items()}
+            for v in neighbours:
+                indirect = 0.0
+                for w in _common(neighbours, adj[v]):
+                    indirect += share[w] * float(adj[w][v].get(weight, 1)) / total[w]
+                value += (share[v] + indirect) ** 2
         result[u] = value
     return result
 
@@ -117,7 +144,9 @@ def effective_size(
             result[u] = float("nan")
             continue
         if weight is None:
-            ties = sum(len(_common(neighbours, adj[v])) for v in neighbours) / 2
+            # A count: the order in which the shared contacts are found does not matter.
+            mine = neighbours.keys()
+            ties = sum(len(mine & adj[v].keys()) for v in neighbours) / 2
             result[u] = degree - 2 * ties / degree
             continue
         s_u = total[u]
@@ -131,3 +160,44 @@ def effective_size(
             value += 1 - redundancy
         result[u] = value
     return result
+
+
+def structural_holes(
+    graph: nx.Graph[str], nodes: Iterable[str], weight: str | None = None
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Burt's constraint and effective size of each node in `nodes`, as the two functions above.
+
+    Without weights, the contacts each pair shares are found once for both measures: that
+    search is most of the cost of each.
+    """
+    wanted = list(nodes)
+    if weight is not None:
+        return constraint(graph, wanted, weight), effective_size(graph, wanted, weight)
+    total, _ = _strengths(graph, weight)
+    adj = _adjacency(graph)
+    add = operator.add
+    constraints: dict[str, float] = {}
+    sizes: dict[str, float] = {}
+    for u in wanted:
+        neighbours = adj[u]
+        if not neighbours:
+            constraints[u] = sizes[u] = float("nan")
+            continue
+        share_u = 1.0 / total[u]
+        term = {w: share_u / total[w] for w in neighbours}.__getitem__
+        inside = neighbours.__contains__
+        degree = len(neighbours)
+        value = 0.0
+        shared = 0
+        for v in neighbours:
+            theirs = adj[v]
+            common = list(
+                filter(inside, theirs)
+                if len(theirs) < degree
+                else filter(theirs.__contains__, neighbours)
+            )
+            shared += len(common)
+            value += (share_u + functools.reduce(add, map(term, common), 0.0)) ** 2
+        constraints[u] = value
+        sizes[u] = degree - 2 * (shared / 2) / degree
+    return constraints, sizes

@@ -116,24 +116,32 @@ def actor_sectors(
     """
     g = graph.nx
     nodes = g.nodes
+    succ = g._succ  # type: ignore[attr-defined]
+    by_slug: Mapping[object, Sector] = Sector._value2member_map_  # type: ignore[assignment]
+
+    def sector(value: object) -> Sector:
+        found = by_slug.get(value) if isinstance(value, str) else None
+        return found if found is not None else Sector(value)
+
     wanted = graph.nodes(ACTOR_KINDS) if among is None else tuple(among)
     sectors: dict[str, Sector] = {}
     for node in wanted:
         data = nodes[node]
         own = data.get("sector")
         if own is not None:
-            sectors[node] = Sector(own)
+            sectors[node] = sector(own)
             continue
         if data.get("kind") != "person":
             continue
-        found = {
+        found = {  # the out-edges, as g.out_edges(node, data=True) gives them
             nodes[v].get("sector")
-            for _, v, edge in g.out_edges(node, data=True)
+            for v, keys in succ[node].items()
+            for edge in keys.values()
             if edge.get("relation") in _REPRESENTS
         }
         found.discard(None)
         if len(found) == 1:
-            sectors[node] = Sector(found.pop())
+            sectors[node] = sector(found.pop())
     return MappingProxyType(sectors)
 
 

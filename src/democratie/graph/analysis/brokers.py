@@ -257,8 +257,7 @@ def rank_brokers(
             projection, k=k, normalized=True, seed=seed
         )
     if backend is None:
-        constraint = _burt.constraint(projection, present, weight)
-        size = _burt.effective_size(projection, present, weight)
+        constraint, size = _burt.structural_holes(projection, present, weight)
     else:
         constraint = nx.constraint(projection, nodes=present, weight=weight, backend=backend)
         size = nx.effective_size(projection, nodes=present, weight=weight, backend=backend)

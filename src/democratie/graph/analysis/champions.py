@@ -27,7 +27,15 @@ import networkx as nx
 from attrs import frozen
 
 from democratie.graph._graph import StakeholderGraph
-from democratie.graph.analysis._centrality import eigenvector_centrality, voterank
+from democratie.graph.analysis._centrality import (
+    Ties,
+    articulation_points,
+    degree_centrality,
+    eigenvector,
+    eigenvector_centrality,
+    elect,
+    voterank,
+)
 from democratie.graph.analysis._common import node_info, resolve_actors, with_backend
 
 __all__ = ["Champion", "ChampionRanking", "rank_champions"]
@@ -216,37 +224,27 @@ def rank_champions(
     if centrality not in ("eigenvector", "pagerank"):
         message = f"centrality must be 'eigenvector' or 'pagerank', got {centrality!r}"
         raise ValueError(message)
-    projection = graph.actor_projection()
-    wanted = list(projection) if among is None else resolve_actors(graph, among)
-    if projection.number_of_nodes() == 0 or not wanted or top == 0:
-        return ChampionRanking(champions=(), centrality=centrality)
-
-    degree = with_backend(nx.degree_centrality, backend)(projection)
-    if centrality == "eigenvector":
-        central = (
-            eigenvector_centrality(projection, max_iter=max_iter, tol=tol, weight=weight)
-            if backend is None
-            else with_backend(nx.eigenvector_centrality, backend)(
-                projection, max_iter=max_iter, tol=tol, weight=weight
-            )
-        )
+    if backend is None and centrality == "eigenvector":
+        # The projection read as lists once, without building it: the same values.
+        actors, counts = graph._actor_ties()
+        ties = Ties.from_counts(actors, counts)
+        if weight != "weight":  # the projection's only edge attribute; others count 1
+            ties = ties._replace(weights=[[1] * len(row) for row in ties.neighbours])
+        wanted = list(ties.nodes) if among is None else resolve_actors(graph, among)
+        if not ties.nodes or not wanted or top == 0:
+            return ChampionRanking(champions=(), centrality=centrality)
+        degree = dict(zip(ties.nodes, degree_centrality(ties), strict=True))
+        central = dict(zip(ties.nodes, eigenvector(ties, max_iter=max_iter, tol=tol), strict=True))
+        spreaders = [ties.nodes[at] for at in elect(ties, top)]
+        cut = {ties.nodes[at] for at in articulation_points(ties)}
     else:
-        try:
-            central = with_backend(nx.pagerank, backend)(
-                projection, max_iter=max_iter, tol=tol, weight=weight
-            )
-        except ModuleNotFoundError as error:
-            message = (
-                "centrality='pagerank' needs NumPy and SciPy, as networkx.pagerank does; "
-                "install them or use centrality='eigenvector'"
-            )
-            raise ImportError(message) from error
-    spreaders = (
-        voterank(projection, top)
-        if backend is None
-        else with_backend(nx.voterank, backend)(projection, top)
-    )
-    cut = set(with_backend(nx.articulation_points, backend)(projection))
+        projection = graph.actor_projection()
+        wanted = list(projection) if among is None else resolve_actors(graph, among)
+        if projection.number_of_nodes() == 0 or not wanted or top == 0:
+            return ChampionRanking(champions=(), centrality=centrality)
+        degree, central, spreaders, cut = _measures(
+            projection, centrality, weight, max_iter, tol, backend, top
+        )
 
     d_max = max(degree.values(), default=0.0) or 1.0
     c_max = max(central.values(), default=0.0) or 1.0
@@ -276,6 +274,45 @@ def rank_champions(
     if top is not None:
         champions = champions[:top]
     return ChampionRanking(champions=tuple(champions), centrality=centrality)
+
+
+def _measures(
+    projection: nx.Graph[str],
+    centrality: Literal["eigenvector", "pagerank"],
+    weight: str | None,
+    max_iter: int,
+    tol: float,
+    backend: str | None,
+    top: int | None,
+) -> tuple[dict[str, float], dict[str, float], list[str], set[str]]:
+    """Degree, centrality, the spreaders and the cut vertices, by networkx (or a backend)."""
+    degree = with_backend(nx.degree_centrality, backend)(projection)
+    if centrality == "eigenvector":
+        central = (
+            eigenvector_centrality(projection, max_iter=max_iter, tol=tol, weight=weight)
+            if backend is None
+            else with_backend(nx.eigenvector_centrality, backend)(
+                projection, max_iter=max_iter, tol=tol, weight=weight
+            )
+        )
+    else:
+        try:
+            central = with_backend(nx.pagerank, backend)(
+                projection, max_iter=max_iter, tol=tol, weight=weight
+            )
+        except ModuleNotFoundError as error:
+            message = (
+                "centrality='pagerank' needs NumPy and SciPy, as networkx.pagerank does; "
+                "install them or use centrality='eigenvector'"
+            )
+            raise ImportError(message) from error
+    spreaders = (
+        voterank(projection, top)
+        if backend is None
+        else with_backend(nx.voterank, backend)(projection, top)
+    )
+    cut = set(with_backend(nx.articulation_points, backend)(projection))
+    return degree, central, spreaders, cut
 
 
 def _declared(graph: StakeholderGraph, node: str) -> bool:

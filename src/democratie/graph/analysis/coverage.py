@@ -374,10 +374,19 @@ _HUB_DEGREE = 64
 """Neighbours above which :func:`sector_coverage` looks up an actor's ties from the other side."""
 
 
+class _Joined(Exception):
+    """Every sector present is in one group: no tie found later can change the grouping."""
+
+
 def _tie_ends(g: Any, node: str) -> list[str]:
-    """The other ends of the node's tie edges, out and in, in edge order."""
-    ends = [v for _, v, d in g.out_edges(node, data=True) if d["relation"] in TIE_RELATIONS]
-    ends += [u for u, _, d in g.in_edges(node, data=True) if d["relation"] in TIE_RELATIONS]
+    """The other ends of the node's tie edges, out and in, in edge order.
+
+    Read from the adjacency (what ``g.out_edges(node, data=True)`` and ``g.in_edges`` go
+    over, in the same order) without networkx's edge views.
+    """
+    ties = TIE_RELATIONS
+    ends = [v for v, keys in g._succ[node].items() for d in keys.values() if d["relation"] in ties]
+    ends += [u for u, keys in g._pred[node].items() for d in keys.values() if d["relation"] in ties]
     return ends
 
 
@@ -535,19 +544,29 @@ def sector_coverage(
         participants = list(graph.initiative_view(initiative).nodes(ACTOR_KINDS))
     known = actor_sectors(graph, participants)
 
-    parent = {s: s for s in known.values()}
+    # Union-find over the sectors by their place in Sector (an enum member hashes in Python,
+    # and this is the inner loop). Once every sector present is in one group, no tie can
+    # change the grouping, and the search for ties stops.
+    place = {sector: at for at, sector in enumerate(Sector)}
+    code = {actor: place[sector] for actor, sector in known.items()}
+    parent = list(range(len(place)))
+    groups = len(set(code.values()))
 
-    def find(sector: Sector) -> Sector:
-        while parent[sector] is not sector:
-            sector = parent[sector]
-        return sector
+    def find(at: int) -> int:
+        while parent[at] != at:
+            at = parent[at]
+        return at
 
     def union(a: str, b: str) -> None:
-        sa, sb = known.get(a), known.get(b)
-        if sa is not None and sb is not None:
-            ra, rb = find(sa), find(sb)
-            if ra is not rb:
+        nonlocal groups
+        ca, cb = code.get(a), code.get(b)
+        if ca is not None and cb is not None:
+            ra, rb = find(ca), find(cb)
+            if ra != rb:
                 parent[rb] = ra
+                groups -= 1
+                if groups == 1:
+                    raise _Joined
 
     g = graph.nx
     nodes = g.nodes
@@ -564,42 +583,47 @@ def sector_coverage(
         else [a for a in participants if len(succ[a]) + len(pred[a]) > _HUB_DEGREE]
     )
     hub_set = set(hubs)
-    met: dict[str, str] = {}  # venue -> the first participant of a known sector seen there
-    for actor in participants:
-        if actor in hub_set:
-            continue
-        for other in _tie_ends(g, actor):
-            if other in (initiative, actor):
+    try:
+        if groups <= 1:
+            raise _Joined
+        met: dict[str, str] = {}  # venue -> the first participant of a known sector seen there
+        for actor in participants:
+            if actor in hub_set:
                 continue
-            kind = nodes[other]["kind"]
-            if other in members and kind in ACTOR_KINDS:
-                union(actor, other)
-            elif kind in VENUE_KINDS and actor in known:
-                union(met.setdefault(other, actor), actor)
-    for position, hub in enumerate(hubs):
-        if hub not in known:
-            continue
-        for venue, first in met.items():
-            if find(known[hub]) is not find(known[first]) and _tied(g, hub, venue):
-                union(hub, first)
-        for other in hubs[position + 1 :]:
-            if (
-                other in known
-                and find(known[hub]) is not find(known[other])
-                and (_tied(g, hub, other) or _share_a_venue(g, hub, other, initiative))
-            ):
-                union(hub, other)
-    if initiative is not None:
-        phases: dict[str, str] = {}  # phase -> the first participant of a known sector in it
-        for u, _, data in g.in_edges(initiative, data=True):
-            phase = data.get("phase")
-            if phase is not None and data.get("relation") in TIE_RELATIONS and u in known:
-                union(phases.setdefault(phase, u), u)
+            for other in _tie_ends(g, actor):
+                if other in (initiative, actor):
+                    continue
+                kind = nodes[other]["kind"]
+                if other in members and kind in ACTOR_KINDS:
+                    union(actor, other)
+                elif kind in VENUE_KINDS and actor in known:
+                    union(met.setdefault(other, actor), actor)
+        for position, hub in enumerate(hubs):
+            if hub not in known:
+                continue
+            for venue, first in met.items():
+                if find(code[hub]) != find(code[first]) and _tied(g, hub, venue):
+                    union(hub, first)
+            for other in hubs[position + 1 :]:
+                if (
+                    other in known
+                    and find(code[hub]) != find(code[other])
+                    and (_tied(g, hub, other) or _share_a_venue(g, hub, other, initiative))
+                ):
+                    union(hub, other)
+        if initiative is not None:
+            phases: dict[str, str] = {}  # phase -> the first participant of a known sector in it
+            for u, _, data in g.in_edges(initiative, data=True):
+                phase = data.get("phase")
+                if phase is not None and data.get("relation") in TIE_RELATIONS and u in known:
+                    union(phases.setdefault(phase, u), u)
+    except _Joined:
+        pass
 
     present = tuple(s for s in Sector if s in set(known.values()) and s in looked_for)
-    grouped: dict[Sector, list[Sector]] = {}
+    grouped: dict[int, list[Sector]] = {}
     for sector in present:
-        grouped.setdefault(find(sector), []).append(sector)
+        grouped.setdefault(find(place[sector]), []).append(sector)
     return SectorCoverage(
         sectors=looked_for,
         present=present,

@@ -168,15 +168,20 @@ def _ends(
     As the projection does, an edge that starts at a node *skip* names (an idle body) and a
     loop are left out.
     """
-    nodes = g.nodes
+    # Read from the adjacency, in the order of g.out_edges(node) and g.in_edges(node).
+    nodes = g._node  # type: ignore[attr-defined]
     found: list[tuple[str, str]] = []
     if not skip(node):
-        for _, v, data in g.out_edges(node, data=True):
-            if v != node and data["relation"] in wanted:
-                found.append((v, nodes[v]["kind"]))
-    for u, _, data in g.in_edges(node, data=True):
-        if u != node and data["relation"] in wanted and not skip(u):
-            found.append((u, nodes[u]["kind"]))
+        for v, keys in g._succ[node].items():  # type: ignore[attr-defined]
+            if v != node:
+                for data in keys.values():
+                    if data["relation"] in wanted:
+                        found.append((v, nodes[v]["kind"]))
+    for u, keys in g._pred[node].items():  # type: ignore[attr-defined]
+        if u != node:
+            for data in keys.values():
+                if data["relation"] in wanted and not skip(u):
+                    found.append((u, nodes[u]["kind"]))
     return found
 
 

@@ -23,12 +23,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-import networkx as nx
 from attrs import frozen
 
 from democratie.graph import ACTOR_KINDS, TIE_RELATIONS, StakeholderGraph
 from democratie.graph.analysis import Broker, rank_brokers
-from democratie.graph.analysis._centrality import eigenvector_centrality, voterank
+from democratie.graph.analysis._centrality import (
+    Ties,
+    articulation_points,
+    degree_centrality,
+    eigenvector,
+    elect,
+)
 from democratie.model import Initiative, Landscape, Municipality, Network
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
@@ -65,37 +70,41 @@ class _Standing:
 
 def champion_standings(
     graph: StakeholderGraph,
-    projection: nx.Graph[str],
+    ties: Ties[str],
     among: list[str],
     voterank_top: int = 10,
 ) -> dict[str, _Standing]:
     """Score actors as champions, as :func:`~democratie.graph.analysis.rank_champions` does.
 
     The same formula (the mean of degree centrality, eigenvector centrality and
-    the VoteRank place, each relative to the best actor), over a projection
-    built once, with VoteRank electing *voterank_top* spreaders however many
-    actors are scored: ``rank_champions`` ties the two together, which makes
+    the VoteRank place, each relative to the best actor), over the actor
+    projection read once (*ties*, in the order of
+    :meth:`~democratie.graph.StakeholderGraph.actor_projection`, without building it
+    as a networkx graph), with VoteRank electing *voterank_top* spreaders however
+    many actors are scored: ``rank_champions`` ties the two together, which makes
     scoring many initiatives at once quadratic.
     """
-    if projection.number_of_nodes() == 0:
+    if not ties.nodes:
         return {}
-    degree = nx.degree_centrality(projection)
-    central = eigenvector_centrality(projection, max_iter=1000, tol=1e-06, weight="weight")
-    spreaders = voterank(projection, voterank_top)
-    cut = set(nx.articulation_points(projection))
-    d_max = max(degree.values(), default=0.0) or 1.0
-    c_max = max(central.values(), default=0.0) or 1.0
-    place = {node: index for index, node in enumerate(spreaders)}
+    index = {node: position for position, node in enumerate(ties.nodes)}
+    degree = degree_centrality(ties)
+    central = eigenvector(ties, max_iter=1000, tol=1e-06)
+    spreaders = elect(ties, voterank_top)
+    cut = articulation_points(ties)
+    d_max = max(degree, default=0.0) or 1.0
+    c_max = max(central, default=0.0) or 1.0
+    place = {position: rank for rank, position in enumerate(spreaders)}
     elected = len(spreaders)
     standings = {}
     for node in among:
-        index = place.get(node)
-        vote = (elected - index) / elected if index is not None else 0.0
+        at = index[node]
+        rank = place.get(at)
+        vote = (elected - rank) / elected if rank is not None else 0.0
         standings[node] = _Standing(
             id=node,
             label=graph.label(node),
-            score=(degree[node] / d_max + central[node] / c_max + vote) / 3,
-            articulation_point=node in cut,
+            score=(degree[at] / d_max + central[at] / c_max + vote) / 3,
+            articulation_point=at in cut,
         )
     return standings
 
@@ -226,9 +235,10 @@ class ChampionPresence(BaseRule):
                     view = neighbourhood(graph, view)
             if not wanted:
                 return {}
-            projection = view.actor_projection()
-            among = [node for node in wanted if node in projection]
-            return champion_standings(view, projection, among, self.voterank_top)
+            ties = Ties.from_counts(*view._actor_ties())
+            actors = set(ties.nodes)
+            among = [node for node in wanted if node in actors]
+            return champion_standings(view, ties, among, self.voterank_top)
 
         key = ("champions", self.fallback_to_leaders, self.voterank_top, own, scope)
         return context.cached(key, compute)
