@@ -75,6 +75,14 @@ class TestWithoutOrganisationsFile:
         assert roles_of(result, "p1") == [("raadslid", "heerde-raad", "heerde-cda")]
         assert result.report.sources == ("persons.json",)
 
+    def test_the_seat_note_reads_well_for_one_raadslid_of_no_faction(self) -> None:
+        result = import_ori(persons(person("p1", "A. de Vries", at_council("Raadslid"))))
+        assert result.landscape.municipalities[0].council.seats == 1
+        (note,) = [n for n in result.report.notes if "seat count" in n]
+        assert "the council's 1 seat is the number of distinct current raadsleden" in note
+        assert note.endswith("and the data names no faction to count them by")
+        assert "()" not in note
+
     def test_a_municipality_outside_the_cbs_list_keeps_its_name(self) -> None:
         council = {
             "id": "gemeente-haarlemmerliede-en-spaarnwoude-nh",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from typing import Any
 
 import pytest
 
@@ -39,7 +40,19 @@ from democratie.scoring.rules import (
     TimelineFeasibility,
     TrajectoryConformance,
 )
-from democratie.vocab import CommitmentLevel, GovernmentRole, ParticipationLevel, PolicyDomain
+from democratie.vocab import (
+    AreaLevel,
+    CommitmentLevel,
+    GovernmentRole,
+    InitiativeKind,
+    MendelowQuadrant,
+    ParticipationLevel,
+    PolicyDomain,
+    RoleKind,
+    SalienceClass,
+    Sector,
+    ServiceGoal,
+)
 
 
 def _score(
@@ -979,3 +992,37 @@ def test_champion_standings_match_the_graph_analysis_on_the_seeds() -> None:
             assert ours[actor].score == theirs[actor].score, (name, actor)
             assert ours[actor].score == pytest.approx(networkx[actor].score), (name, actor)
             assert ours[actor].articulation_point == theirs[actor].articulation_point
+
+
+SLUG_PARAMETERS = [
+    (ServiceGoalAlignment, "goals", ["participatie"], (ServiceGoal.PARTICIPATIE,)),
+    (CouncilAtTheFront, "council_roles", ["raadslid"], (RoleKind.RAADSLID,)),
+    (AreaCoverage, "levels", ["kern"], (AreaLevel.KERN,)),
+    (DomainCoverage, "required", ["zorg"], (PolicyDomain.ZORG,)),
+    (CrossSectorCoverage, "sectors", ["markt"], (Sector.MARKT,)),
+    (LearningLoop, "peer_kinds", ["traject"], (InitiativeKind.TRAJECT,)),
+    (SalienceCoverage, "classes", ["dominant"], frozenset({SalienceClass.DOMINANT})),
+]
+
+
+@pytest.mark.parametrize(("rule", "parameter", "slugs", "members"), SLUG_PARAMETERS)
+def test_rule_parameters_take_slugs_and_refuse_unknown_ones_when_made(
+    rule: type[Any], parameter: str, slugs: list[str], members: object
+) -> None:
+    assert getattr(rule(**{parameter: slugs}), parameter) == members
+    with pytest.raises(ValueError, match=rf"^{parameter}\[1\]: 'bogus' is not one of the slugs"):
+        rule(**{parameter: [*slugs, "bogus"]})
+
+
+def test_rule_mappings_take_slugs_as_keys_and_values() -> None:
+    triad = CommitmentTriad(levels={"geen": 0.0, "beperkt": 0.5})
+    assert dict(triad.levels) == {CommitmentLevel.GEEN: 0.0, CommitmentLevel.BEPERKT: 0.5}
+    fit = EngagementFit(minimums={"nauw_betrekken": "meebeslissen", "monitoren": None})
+    assert dict(fit.minimums) == {
+        MendelowQuadrant.NAUW_BETREKKEN: ParticipationLevel.MEEBESLISSEN,
+        MendelowQuadrant.MONITOREN: None,
+    }
+    with pytest.raises(ValueError, match=r"minimums\[0\]: 'stemmen' is not one of the slugs"):
+        EngagementFit(minimums={"nauw_betrekken": "stemmen"})
+    with pytest.raises(ValueError, match=r"^levels\[0\]: 'x' is not one of the slugs"):
+        CommitmentTriad(levels={"x": 1.0})

@@ -38,6 +38,7 @@ __all__ = [
     "check_unit",
     "coerce_terms",
     "raise_problems",
+    "term_member",
 ]
 
 #: What an id looks like: a lowercase slug of letters, digits, ``-``, ``_``, ``.``.
@@ -283,7 +284,7 @@ def coerce_terms(obj: Any) -> None:
                 continue
             items = []
             for index, item in enumerate(value):
-                member, problem = _member(vocabulary, item, f"{name}[{index}]")
+                member, problem = term_member(vocabulary, item, f"{name}[{index}]")
                 items.append(member)
                 if problem is not None:
                     problems.append(problem)
@@ -295,7 +296,7 @@ def coerce_terms(obj: Any) -> None:
                 )
             )
         else:
-            member, problem = _member(vocabulary, value, name)
+            member, problem = term_member(vocabulary, value, name)
             if problem is not None:
                 problems.append(problem)
             else:
@@ -304,7 +305,19 @@ def coerce_terms(obj: Any) -> None:
         raise ModelError(problems)
 
 
-def _member(vocabulary: type[enum.Enum], value: object, path: str) -> tuple[Any, Problem | None]:
+def term_member(
+    vocabulary: type[enum.Enum], value: object, path: str
+) -> tuple[Any, Problem | None]:
+    """The member of *vocabulary* that *value* is or names, or the problem at *path*.
+
+    Examples
+    --------
+    >>> from democratie.vocab import ContactKind
+    >>> term_member(ContactKind, "email", "kind")
+    (<ContactKind.EMAIL: 'email'>, None)
+    >>> term_member(ContactKind, "fax", "kind")[1].message
+    "'fax' is not one of the slugs of ContactKind: email, telefoon, website, adres"
+    """
     if isinstance(value, vocabulary):
         return value, None
     if isinstance(value, str):

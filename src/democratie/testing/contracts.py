@@ -69,8 +69,8 @@ class ContractError(AssertionError):
     ...     check_scoring_rule(SilentZero(name="silent_zero"), max_examples=5)
     ... except ContractError as error:
     ...     print(str(error).splitlines()[0])
-    rule 'silent_zero' gave 0.0 to a initiative that records nothing; a rule whose inputs are
-    missing must say 'not applicable', with the reason, never a silent value
+    rule 'silent_zero' gave 0.0 to an initiative that records nothing; a rule whose inputs
+    are missing must say 'not applicable', with the reason, never a silent value
     """
 
 
@@ -153,9 +153,9 @@ def check_scoring_rule(
         bare = card[rule.name]
         if bare.value is not None:
             message = (
-                f"rule {rule.name!r} gave {bare.value!r} to a {rule.applies_to} that records "
-                "nothing; a rule whose inputs are missing must say 'not applicable', with the "
-                "reason, never a silent value"
+                f"rule {rule.name!r} gave {bare.value!r} to {_article(rule.applies_to)} that "
+                "records nothing; a rule whose inputs are missing must say 'not applicable', "
+                "with the reason, never a silent value"
             )
             raise ContractError(message)
 
@@ -179,6 +179,10 @@ def check_scoring_rule(
             raise ContractError(message)
 
     scores_every_landscape()
+
+
+def _article(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 
 
 def _stream(binary: bool) -> IO[Any]:

@@ -217,10 +217,15 @@ def _note_seats(state: State, municipality: Municipality) -> None:
         else f"{faction.name} none (no current raadslid, seats left unknown)"
         for faction in municipality.council.factions
     )
+    counted = "1 seat is" if seats == 1 else f"{seats} seats are"
+    factions = (
+        f"and each faction's seats the number of those on its behalf ({per_faction})"
+        if per_faction
+        else "and the data names no faction to count them by"
+    )
     state.report.note(
-        f"the data gives no seat count: the council's {seats} seats are the number of "
-        f"distinct current raadsleden in it, and each faction's seats the number of those "
-        f"on its behalf ({per_faction})"
+        f"the data gives no seat count: the council's {counted} the number of "
+        f"distinct current raadsleden in it, {factions}"
     )
 
 

@@ -12,10 +12,13 @@ A rung of the participation ladder gives the influence of :data:`DEFAULT_INFLUEN
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
+from typing import Any, TypeVar
 
 from democratie.model import Initiative, Landscape, Role
+from democratie.model._checks import term_member
 from democratie.scoring.score import Bilingual
 from democratie.vocab import ParticipationLevel, RoleKind
 
@@ -28,7 +31,12 @@ __all__ = [
     "pct",
     "plural",
     "roles_in",
+    "term_keys",
+    "terms",
 ]
+
+_E = TypeVar("_E", bound=enum.Enum)
+_V = TypeVar("_V")
 
 
 DEFAULT_INFLUENCE: Mapping[ParticipationLevel, float] = MappingProxyType(
@@ -185,3 +193,55 @@ def advice(nl: str, en: str) -> Bilingual:
     ('Record the commitments.', 'Leg de toezeggingen vast.')
     """
     return Bilingual(nl=nl, en=en)
+
+
+def terms(vocabulary: type[_E], values: Iterable[object], parameter: str) -> tuple[_E, ...]:
+    """A rule parameter's values as members of *vocabulary*, slugs accepted.
+
+    Raises
+    ------
+    ValueError
+        Naming every value that is neither a member nor a slug, with its place and the
+        slugs allowed, so that a rule is refused when it is made, not when it scores.
+
+    Examples
+    --------
+    >>> from democratie.vocab import ServiceGoal
+    >>> terms(ServiceGoal, ["participatie"], "goals")
+    (<ServiceGoal.PARTICIPATIE: 'participatie'>,)
+    >>> terms(ServiceGoal, ["participatie", "inspraak"], "goals")
+    Traceback (most recent call last):
+        ...
+    ValueError: goals[1]: 'inspraak' is not one of the slugs of ServiceGoal: ...
+    """
+    if isinstance(values, (str, bytes)):
+        message = f"{parameter}: expected a list of {vocabulary.__name__} slugs, got {values!r}"
+        raise ValueError(message)
+    members: list[_E] = []
+    problems: list[str] = []
+    for index, value in enumerate(values):
+        member, problem = term_member(vocabulary, value, f"{parameter}[{index}]")
+        members.append(member)
+        if problem is not None:
+            problems.append(f"{problem.path}: {problem.message}")
+    if problems:
+        raise ValueError("; ".join(problems))
+    return tuple(members)
+
+
+def term_keys(vocabulary: type[_E], mapping: Mapping[Any, _V], parameter: str) -> dict[_E, _V]:
+    """A rule parameter's mapping with its keys as members of *vocabulary*, slugs accepted.
+
+    Raises
+    ------
+    ValueError
+        Naming every key that is neither a member nor a slug.
+
+    Examples
+    --------
+    >>> from democratie.vocab import CommitmentLevel
+    >>> term_keys(CommitmentLevel, {"volledig": 1.0}, "values")
+    {<CommitmentLevel.VOLLEDIG: 'volledig'>: 1.0}
+    """
+    keys = terms(vocabulary, list(mapping), parameter)
+    return dict(zip(keys, mapping.values(), strict=True))

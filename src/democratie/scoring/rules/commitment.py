@@ -30,7 +30,7 @@ from attrs import field, frozen
 from democratie.model import Initiative
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import advice, listing
+from democratie.scoring.rules._common import advice, listing, term_keys
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import CommitmentKind, CommitmentLevel
 
@@ -58,8 +58,8 @@ _WHO_EN = {
 }
 
 
-def _levels(value: Mapping[CommitmentLevel, float]) -> Mapping[CommitmentLevel, float]:
-    return MappingProxyType(dict(value))
+def _levels(value: Mapping[CommitmentLevel | str, float]) -> Mapping[CommitmentLevel, float]:
+    return MappingProxyType(term_keys(CommitmentLevel, value, "levels"))
 
 
 @frozen(kw_only=True)

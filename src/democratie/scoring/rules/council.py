@@ -39,7 +39,7 @@ from attrs import field, frozen
 from democratie.model import Council, Initiative, Landscape, Municipality
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import advice
+from democratie.scoring.rules._common import advice, terms
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import CommitmentKind, Phase, RoleKind
 
@@ -80,8 +80,8 @@ def council_actors(
     return found
 
 
-def _roles(value: Iterable[RoleKind]) -> tuple[RoleKind, ...]:
-    return tuple(value)
+def _roles(value: Iterable[RoleKind | str]) -> tuple[RoleKind, ...]:
+    return terms(RoleKind, value, "council_roles")
 
 
 @frozen(kw_only=True)

@@ -37,7 +37,7 @@ from democratie.graph.analysis import area_coverage, municipality_areas, sector_
 from democratie.model import Area, Initiative, Landscape, Municipality
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import advice, listing, pct, plural
+from democratie.scoring.rules._common import advice, listing, pct, plural, terms
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import AreaLevel, PhaseCycle, PolicyDomain, Sector
 
@@ -70,12 +70,12 @@ def _plural_en(level: AreaLevel) -> str:
     )
 
 
-def _area_levels(value: Iterable[AreaLevel]) -> tuple[AreaLevel, ...]:
-    return tuple(value)
+def _area_levels(value: Iterable[AreaLevel | str]) -> tuple[AreaLevel, ...]:
+    return terms(AreaLevel, value, "levels")
 
 
-def _sectors(value: Iterable[Sector]) -> tuple[Sector, ...]:
-    return tuple(value)
+def _sectors(value: Iterable[Sector | str]) -> tuple[Sector, ...]:
+    return terms(Sector, value, "sectors")
 
 
 @frozen(kw_only=True)
@@ -260,8 +260,10 @@ def _evenness(
     return entropy / math.log(len(slots))
 
 
-def _optional_tuple(value: Iterable[PolicyDomain] | None) -> tuple[PolicyDomain, ...] | None:
-    return None if value is None else tuple(value)
+def _optional_tuple(
+    value: Iterable[PolicyDomain | str] | None,
+) -> tuple[PolicyDomain, ...] | None:
+    return None if value is None else terms(PolicyDomain, value, "required")
 
 
 @frozen(kw_only=True)

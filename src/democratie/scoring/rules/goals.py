@@ -21,15 +21,15 @@ from attrs import field, frozen
 from democratie.model import Initiative
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import advice, listing
+from democratie.scoring.rules._common import advice, listing, terms
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import ServiceGoal
 
 __all__ = ["ServiceGoalAlignment"]
 
 
-def _goals(value: Iterable[ServiceGoal]) -> tuple[ServiceGoal, ...]:
-    return tuple(value)
+def _goals(value: Iterable[ServiceGoal | str]) -> tuple[ServiceGoal, ...]:
+    return terms(ServiceGoal, value, "goals")
 
 
 @frozen(kw_only=True)

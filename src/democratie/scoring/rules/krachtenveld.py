@@ -54,7 +54,7 @@ from democratie.graph.analysis import DEFAULT_THRESHOLDS, Position, Thresholds, 
 from democratie.model import Initiative
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import advice, listing, participant_levels
+from democratie.scoring.rules._common import advice, listing, participant_levels, term_keys, terms
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import MendelowQuadrant, ParticipationLevel, SalienceClass
 
@@ -96,14 +96,21 @@ def _at_least(level: ParticipationLevel | None, minimum: ParticipationLevel) -> 
     return level is not None and level.rank >= minimum.rank
 
 
-def _classes(value: Iterable[SalienceClass]) -> frozenset[SalienceClass]:
-    return frozenset(value)
+def _classes(value: Iterable[SalienceClass | str]) -> frozenset[SalienceClass]:
+    return frozenset(terms(SalienceClass, value, "classes"))
 
 
 def _minimums(
-    value: Mapping[MendelowQuadrant, ParticipationLevel | None],
+    value: Mapping[MendelowQuadrant | str, ParticipationLevel | str | None],
 ) -> Mapping[MendelowQuadrant, ParticipationLevel | None]:
-    return MappingProxyType(dict(value))
+    keyed = term_keys(MendelowQuadrant, value, "minimums")
+    levels = terms(
+        ParticipationLevel, [level for level in keyed.values() if level is not None], "minimums"
+    )
+    rungs = iter(levels)
+    return MappingProxyType(
+        {quadrant: None if level is None else next(rungs) for quadrant, level in keyed.items()}
+    )
 
 
 @frozen(kw_only=True)

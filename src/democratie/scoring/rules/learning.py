@@ -21,7 +21,7 @@ from attrs import field, frozen
 from democratie.model import Initiative, Lesson
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import advice, plural
+from democratie.scoring.rules._common import advice, plural, terms
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import InitiativeKind, LessonKind
 
@@ -34,8 +34,8 @@ def _check_unit(instance: object, attribute: object, value: float) -> None:
         raise ValueError(message)
 
 
-def _kinds(value: Iterable[InitiativeKind]) -> tuple[InitiativeKind, ...]:
-    return tuple(value)
+def _kinds(value: Iterable[InitiativeKind | str]) -> tuple[InitiativeKind, ...]:
+    return terms(InitiativeKind, value, "peer_kinds")
 
 
 @frozen(kw_only=True)
