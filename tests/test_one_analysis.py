@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import signal
 import sys
 import threading
 import time
@@ -244,6 +245,42 @@ def test_outside_the_main_thread_a_hanging_rule_is_no_longer_waited_for() -> Non
         release.set()  # the abandoned rules finish, and leave no thread behind
         for left in set(threading.enumerate()) - before:
             left.join(10)
+
+
+def test_the_program_s_own_alarm_is_left_alone() -> None:
+    land = examples.load("delft-zeven-van-delft")
+    release = threading.Event()
+
+    @frozen
+    class Waits(DomainCoverage):
+        name: str = "extra.waits"
+
+        def score(self, subject: Subject, context: ScoringContext) -> Score:
+            release.wait(60)
+            return super().score(subject, context)
+
+    rang: list[int] = []
+    before = set(threading.enumerate())
+
+    def ring(signum: int, frame: object) -> None:
+        rang.append(signum)
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, 30)
+    try:
+        cards = run(land, [Waits(), DomainCoverage()], time_budget=0.2)
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        handler = signal.getsignal(signal.SIGALRM)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        release.set()  # the rules left behind finish, and leave no thread behind
+        for thread in set(threading.enumerate()) - before:
+            thread.join(10)
+    assert [f.code for f in cards.failures] == ["over-budget", "over-budget"]
+    assert 0 < left <= 30  # still running, not cancelled by the rule's limit
+    assert handler is ring
+    assert not rang
 
 
 def test_a_hanging_rule_is_stopped_in_worker_processes_too() -> None:

@@ -3,8 +3,10 @@
 Where it can (in the main thread, on a system with ``SIGALRM``: Linux, macOS, the BSDs),
 a rule is interrupted by a timer signal: an exception the rule does not see as an
 ``Exception`` is raised wherever it is, a ``time.sleep`` or a loop. Elsewhere (another
-thread, Windows) it runs in a thread of its own that is waited for until the limit and
-then left behind: the scoring goes on, though the abandoned thread may still run.
+thread, Windows), and when the program has an alarm of its own (a ``SIGALRM`` handler
+installed or its real-time interval timer running, which are left untouched), it runs in a
+thread of its own that is waited for until the limit and then left behind: the scoring goes
+on, though the abandoned thread may still run.
 
 While the stakeholder graph is built on a rule's first use of it, the timer is paused:
 that time is the run's, not the rule's.
@@ -49,11 +51,16 @@ _ledgers: dict[int, _Ledger] = {}
 
 
 def _can_signal() -> bool:
-    return (
+    if not (
         hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
         and threading.get_ident() not in _ledgers  # not inside another limited call
-    )
+    ):
+        return False
+    # The program's own alarm is left alone: its timer running, or its handler installed.
+    return signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getsignal(
+        signal.SIGALRM
+    ) in (signal.SIG_DFL, signal.SIG_IGN, None)
 
 
 def call_within(seconds: float, function: Callable[[], _T]) -> tuple[Any, float]:
