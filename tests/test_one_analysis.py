@@ -219,9 +219,8 @@ def test_a_rule_that_hangs_is_stopped_and_the_rest_is_scored(busy: bool) -> None
     assert "extra.hangs" not in cards["de-zeven-van-delft"]
 
 
-def test_outside_the_main_thread_a_hanging_rule_is_no_longer_waited_for() -> None:
-    land = examples.load("delft-zeven-van-delft")
-    release = threading.Event()
+def waits_for(release: threading.Event) -> type[DomainCoverage]:
+    """A plugin rule that waits (up to a minute) until *release* is set."""
 
     @frozen
     class Waits(DomainCoverage):
@@ -230,6 +229,14 @@ def test_outside_the_main_thread_a_hanging_rule_is_no_longer_waited_for() -> Non
         def score(self, subject: Subject, context: ScoringContext) -> Score:
             release.wait(60)
             return super().score(subject, context)
+
+    return Waits
+
+
+def test_outside_the_main_thread_a_hanging_rule_is_no_longer_waited_for() -> None:
+    land = examples.load("delft-zeven-van-delft")
+    release = threading.Event()
+    Waits = waits_for(release)
 
     found: list[Any] = []
     before = set(threading.enumerate())
@@ -250,14 +257,7 @@ def test_outside_the_main_thread_a_hanging_rule_is_no_longer_waited_for() -> Non
 def test_the_program_s_own_alarm_is_left_alone() -> None:
     land = examples.load("delft-zeven-van-delft")
     release = threading.Event()
-
-    @frozen
-    class Waits(DomainCoverage):
-        name: str = "extra.waits"
-
-        def score(self, subject: Subject, context: ScoringContext) -> Score:
-            release.wait(60)
-            return super().score(subject, context)
+    Waits = waits_for(release)
 
     rang: list[int] = []
     before = set(threading.enumerate())
