@@ -440,7 +440,11 @@ class Landscape:
                 )
 
     def _check_indicators(self) -> Iterator[Problem]:
-        """Indicator ids are unique among indicators; each area lies where its owner is."""
+        """Indicator ids are unique in the landscape; each area lies where its owner is.
+
+        Indicators are not entities (:meth:`get` does not find them), but their ids share
+        the one namespace of the document, so that an id names one thing only.
+        """
         first: dict[str, str] = {}
         owners: list[tuple[str, tuple[Indicator, ...], frozenset[str], str]] = [
             (f"municipalities[{i}]", m.indicators, frozenset({m.id}), f"'{m.id}'")
@@ -458,8 +462,18 @@ class Landscape:
         for path, indicators, municipalities, where in owners:
             for index, indicator in enumerate(indicators):
                 here = f"{path}.indicators[{index}]"
+                taken = self._index.get(indicator.id)
                 earlier = first.setdefault(indicator.id, here)
-                if earlier != here:
+                if taken is not None:
+                    yield Problem(
+                        path=f"{here}.id",
+                        code="duplicate-id",
+                        message=(
+                            f"the id '{indicator.id}' is already used at {taken.path} "
+                            f"({_a(taken.kind)}); ids must be unique in a landscape"
+                        ),
+                    )
+                elif earlier != here:
                     yield Problem(
                         path=f"{here}.id",
                         code="duplicate-id",

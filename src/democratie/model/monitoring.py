@@ -152,8 +152,8 @@ class Indicator:
     Parameters
     ----------
     id
-        Unique among the indicators of the landscape (indicators are not entities: other
-        ids may be the same).
+        Unique in the landscape, like every id (an indicator is not an entity, so
+        :meth:`~democratie.model.Landscape.get` does not find it).
     goal
         The goal it measures: the slug of one of the seven service goals
         (:class:`~democratie.vocab.ServiceGoal`) or a goal in words.
