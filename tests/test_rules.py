@@ -951,7 +951,8 @@ SEEDS: dict[str, dict[str, dict[str, float | None]]] = {
         "meierijstad": {"bridging_vs_bonding": 1.0},
     },
     "leusden-samenleving-voorop": {
-        "samenleving-voorop": {"learning_loop": 0.5},  # do's and don'ts, transferable
+        # do's and don'ts, looked back on (our reading), passed on to the challenge
+        "samenleving-voorop": {"learning_loop": 1.0},
         "samenleving-voorop-bestuur": {
             "timeline_feasibility": None,  # 12 and 36 months, no start date: not yet judged
             "domain_coverage": None,
