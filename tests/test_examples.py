@@ -502,9 +502,7 @@ def test_stichtse_vecht_measures_some_goals_in_some_kernen_with_invented_figures
     goals = {d.service_goal for d in indicators}
     assert None not in goals
     assert 1 < len(goals) < len(ServiceGoal)
-    assert text_alone(land).get("stichtse-vecht") == evolve(
-        municipality, areas=(), indicators=()
-    )
+    assert text_alone(land).get("stichtse-vecht") == evolve(municipality, areas=(), indicators=())
 
 
 def test_stichtse_vecht_serves_the_seven_goals_in_every_kern() -> None:

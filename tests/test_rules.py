@@ -864,7 +864,7 @@ def test_service_goal_alignment() -> None:
         ("evaluated = true\n", 1 / 3),
         # No recorded evaluation is what "not evaluated" means: nothing to judge without a date.
         ("evaluated = false\n", None),
-        ("evaluations = [{ date = 2020-03-01, method = \"enquête\" }]\n", 1 / 3),
+        ('evaluations = [{ date = 2020-03-01, method = "enquête" }]\n', 1 / 3),
         (
             (
                 'evaluated = true\nlessons = [{ text = "a", kind = "doen", shared_with = ["n"] },'
@@ -898,8 +898,10 @@ def test_learning_loop_counts_a_missing_evaluation_once_the_initiative_has_ended
     after = _score(LearningLoop(), ended, as_of=dt.date(2020, 1, 1))
     assert after.value == 0.0
     assert "though it ended on 2019-12-31" in after.explanation.en
-    evaluated = ended + "evaluations = [{ date = 2019-12-15, by = \"leusden-raad\" }]\n"
-    evaluated = LEUSDEN + evaluated.replace('title = "B"', 'title = "B"\nmunicipalities = ["leusden"]')
+    evaluated = ended + 'evaluations = [{ date = 2019-12-15, by = "leusden-raad" }]\n'
+    evaluated = LEUSDEN + evaluated.replace(
+        'title = "B"', 'title = "B"\nmunicipalities = ["leusden"]'
+    )
     scored = _score(LearningLoop(), evaluated, as_of=dt.date(2020, 1, 1))
     assert scored.value == pytest.approx(1 / 3)
 

@@ -221,14 +221,15 @@ def _mapping_guard(conv: Converter) -> None:
             if not isinstance(value, dict):
                 raise Invalid(f"expected a table of keys and values, got {_show(value)}")
             errors: list[Exception] = []
-            if upgrade is not None and not older.isdisjoint(value):
-                value, problems = upgrade(value)
+            table: dict[str, Any] = value
+            if upgrade is not None and not older.isdisjoint(table):
+                table, problems = upgrade(table)
                 if problems:
                     errors.append(ModelError(problems))
-            extra = set(value) - known
+            extra = set(table) - known
             if extra:
                 errors.append(ForbiddenExtraKeysError("", cls, extra))
-            good = {k: v for k, v in value.items() if k in known}
+            good = {k: v for k, v in table.items() if k in known}
             try:
                 result = lenient(good, kind)
             except ClassValidationError as error:
@@ -374,16 +375,17 @@ def _make_converter() -> Converter:
     conv.register_structure_hook_factory(_is_homogenous_tuple, _tuple_factory)
     conv.register_unstructure_hook_factory(_is_homogenous_tuple, _tuple_unstructure_factory)
     _mapping_guard(conv)
-    for cls, names in ((Measurement, ("value",)), (Indicator, ("baseline", "target"))):
-        conv.register_unstructure_hook(
-            cls,
-            make_dict_unstructure_fn(
-                cls,
-                conv,
-                _cattrs_omit_if_default=True,
-                **{name: override(unstruct_hook=_number) for name in names},
-            ),
-        )
+    number = override(unstruct_hook=_number)
+    conv.register_unstructure_hook(
+        Measurement,
+        make_dict_unstructure_fn(Measurement, conv, _cattrs_omit_if_default=True, value=number),
+    )
+    conv.register_unstructure_hook(
+        Indicator,
+        make_dict_unstructure_fn(
+            Indicator, conv, _cattrs_omit_if_default=True, baseline=number, target=number
+        ),
+    )
     conv.register_unstructure_hook(
         Landscape,
         make_dict_unstructure_fn(

@@ -59,7 +59,11 @@ def upgrade_initiative(value: dict[str, Any]) -> tuple[dict[str, Any], list[Prob
     old = table.pop("evaluated")
     if not isinstance(old, bool):
         return table, [
-            Problem(path="evaluated", code="wrong-type", message=f"expected true or false, got {_show(old)}")
+            Problem(
+                path="evaluated",
+                code="wrong-type",
+                message=f"expected true or false, got {_show(old)}",
+            )
         ]
     given = table.get("evaluations", _ABSENT)
     if old:
@@ -106,7 +110,9 @@ def upgrade_lesson(value: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]
     old = table.pop("shared_with")
     if not isinstance(old, list):
         return table, [
-            Problem(path="shared_with", code="wrong-type", message=f"expected a list, got {_show(old)}")
+            Problem(
+                path="shared_with", code="wrong-type", message=f"expected a list, got {_show(old)}"
+            )
         ]
     problems: list[Problem] = []
     kept: list[str] = []

@@ -229,14 +229,18 @@ def check_number(value: object, path: str, *, required: bool = False) -> Iterato
     if value is None and not required:
         return
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        yield Problem(path=path, code="wrong-type", message=f"expected a number, got {_show(value)}")
+        yield Problem(
+            path=path, code="wrong-type", message=f"expected a number, got {_show(value)}"
+        )
         return
     try:
         finite = math.isfinite(value)
     except OverflowError:
         finite = False
     if not finite:
-        yield Problem(path=path, code="invalid-value", message=f"{_show(value)} is not a finite number")
+        yield Problem(
+            path=path, code="invalid-value", message=f"{_show(value)} is not a finite number"
+        )
 
 
 def check_count(

@@ -734,7 +734,10 @@ class Initiative:
                         f"({', '.join(p.value for p in phases)})"
                     ),
                 )
-            if evaluation.closes_milestone is not None and evaluation.closes_milestone not in titles:
+            if (
+                evaluation.closes_milestone is not None
+                and evaluation.closes_milestone not in titles
+            ):
                 listed = ", ".join(f"'{t}'" for t in sorted(titles)) or "none"
                 yield Problem(
                     path=f"{here}.closes_milestone",

@@ -447,7 +447,7 @@ class Landscape:
         """
         first: dict[str, str] = {}
         owners: list[tuple[str, tuple[Indicator, ...], frozenset[str], str]] = [
-            (f"municipalities[{i}]", m.indicators, frozenset({m.id}), f"'{m.id}'")
+            (f"municipalities[{i}]", m.indicators, frozenset({m.id}), f"not in '{m.id}'")
             for i, m in enumerate(self.municipalities)
         ]
         owners += [
@@ -455,7 +455,7 @@ class Landscape:
                 f"initiatives[{i}]",
                 ini.indicators,
                 frozenset(ini.municipalities),
-                "none of the initiative's municipalities",
+                "which is not one of the initiative's municipalities",
             )
             for i, ini in enumerate(self.initiatives)
         ]
@@ -493,8 +493,7 @@ class Landscape:
                         path=f"{here}.area",
                         code="wrong-reference",
                         message=(
-                            f"the area '{indicator.area}' lies in '{entry.municipality}', "
-                            f"not in {where}"
+                            f"the area '{indicator.area}' lies in '{entry.municipality}', {where}"
                         ),
                     )
 

@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterator
 
@@ -45,10 +46,8 @@ def _as_float(obj: object, name: str) -> None:
     """Store a whole number given for a float field as a float, so equal values look equal."""
     value = getattr(obj, name)
     if type(value) is int:
-        try:
+        with contextlib.suppress(OverflowError):  # too large: left as it is, and reported
             object.__setattr__(obj, name, float(value))
-        except OverflowError:
-            pass  # left as it is; check_number reports it
 
 
 @frozen(kw_only=True)

@@ -393,9 +393,7 @@ def _evaluation(evaluation: Evaluation, ctx: Context) -> str:
 
 def _amount(value: float, unit: str | None, text: Text) -> str:
     shown = (
-        text.integer(int(value))
-        if value.is_integer() and abs(value) < 1e15
-        else text.number(value)
+        text.integer(int(value)) if value.is_integer() and abs(value) < 1e15 else text.number(value)
     )
     return f"{shown} {unit}" if unit else shown
 

@@ -733,7 +733,9 @@ class _Nation:
         )
         # Evaluated at the closing meeting (slotbijeenkomst), once the year is over.
         closing = Evaluation(
-            date=_add_months(start, 12), by="programma-democratie-in-actie", method="slotbijeenkomst"
+            date=_add_months(start, 12),
+            by="programma-democratie-in-actie",
+            method="slotbijeenkomst",
         )
         return Initiative(
             id=f"{group}-ontwikkeltraject",

@@ -73,9 +73,9 @@ from democratie.model import (
     Commitment,
     ContactDetail,
     Council,
+    Evaluation,
     Faction,
     Identifier,
-    Evaluation,
     Indicator,
     Initiative,
     Intake,
@@ -659,8 +659,8 @@ def initiatives(
     before the initiative starts; an evaluation closes one of its phases (any phase when
     it lists none) and one of its milestones; its indicators measure areas of its
     municipalities, with targets the better way of their baselines and measurements
-    within their periods, one a day; a realised level comes only with a promised one. Intakes are drawn for some of `municipalities`,
-    at most one each.
+    within their periods, one a day; a realised level comes only with a promised one.
+    Intakes are drawn for some of `municipalities`, at most one each.
 
     Parameters
     ----------
@@ -1435,8 +1435,7 @@ def _indicator(draw: DrawFn, taken: set[str], areas: Sequence[str]) -> Indicator
         direction=direction,
         period=period,
         measurements=tuple(
-            Measurement(date=day, value=draw(_NUMBER), note=draw(_MAYBE_MULTILINE))
-            for day in days
+            Measurement(date=day, value=draw(_NUMBER), note=draw(_MAYBE_MULTILINE)) for day in days
         ),
         note=draw(_MAYBE_MULTILINE),
     )
@@ -1505,9 +1504,7 @@ def _initiative(draw: DrawFn, own: str, taken: set[str], refs: _References) -> I
             )
             for _ in range(draw(_count(_FEW)))
         ),
-        indicators=tuple(
-            _indicator(draw, taken, measurable) for _ in range(draw(_count(_FEW)))
-        ),
+        indicators=tuple(_indicator(draw, taken, measurable) for _ in range(draw(_count(_FEW)))),
         network=_one(draw, refs.networks),
         elements=_terms(draw, TrajectoryElement),
         target_roles=_terms(draw, RoleKind),

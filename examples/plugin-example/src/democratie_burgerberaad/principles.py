@@ -492,7 +492,9 @@ def _integrity(initiative: Initiative, landscape: Landscape) -> PrincipleCheck:
 
 
 def _evaluation(initiative: Initiative) -> PrincipleCheck:
-    evidence = [Evidence(about=initiative.id, fact="evaluations", value=len(initiative.evaluations))]
+    evidence = [
+        Evidence(about=initiative.id, fact="evaluations", value=len(initiative.evaluations))
+    ]
     if not initiative.evaluations:
         return _check(
             "evaluation",

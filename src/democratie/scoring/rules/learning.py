@@ -133,11 +133,7 @@ class LearningLoop(BaseRule):
     )
 
     def _shared(self, lesson: Lesson, initiative: Initiative) -> float:
-        if (
-            lesson.transfers
-            or initiative.network is not None
-            or initiative.kind in self.peer_kinds
-        ):
+        if lesson.transfers or initiative.network is not None or initiative.kind in self.peer_kinds:
             return 1.0
         if lesson.transferable:
             return self.transferable_credit
@@ -149,7 +145,11 @@ class LearningLoop(BaseRule):
         lessons = subject.lessons
         evaluations = subject.evaluations
         ended = subject.end_date()
-        due = ended if ended is not None and context.as_of is not None and ended <= context.as_of else None
+        due = (
+            ended
+            if ended is not None and context.as_of is not None and ended <= context.as_of
+            else None
+        )
         if not evaluations and not lessons and due is None:
             return self.not_applicable(
                 subject,
