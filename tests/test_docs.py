@@ -432,6 +432,10 @@ FORMAT_ORDER = (
     "Task",
     "Assignment",
     "Lesson",
+    "Transfer",
+    "Evaluation",
+    "Indicator",
+    "Measurement",
     "Network",
     "Meeting",
     "Period",
@@ -460,6 +464,7 @@ def _probe_document() -> dict[str, Any]:
                 "cbs_code": "GM0327",
                 "council": {"factions": [{"id": "f", "name": "F", "party": x}]},
                 "areas": [{"id": "a", "name": "A", "level": "wijk"}],
+                "indicators": [{"id": "im", "goal": "G", "direction": "omhoog", "area": x}],
             }
         ],
         "organisations": [
@@ -488,7 +493,9 @@ def _probe_document() -> dict[str, Any]:
                 "commitments": [{"kind": "politiek", "level": "geen", "by": x}],
                 "intakes": [{"municipality": x, "officer": x}],
                 "tasks": [{"title": "T", "assignments": [{"actor": x, "raci": "uitvoerend"}]}],
-                "lessons": [{"text": "L", "kind": "doen", "shared_with": [x]}],
+                "lessons": [{"text": "L", "kind": "doen", "transfers": [{"to": x}]}],
+                "evaluations": [{"by": x}],
+                "indicators": [{"id": "ii", "goal": "G", "direction": "omhoog", "area": x}],
                 "network": x,
                 "meetings": [{"id": "mi", **meeting}],
             }

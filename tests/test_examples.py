@@ -157,17 +157,35 @@ INVENTED_NOTE = "Verzonnen voorbeeld"
 INVENTED_NAME = "(fictief)"
 
 
+#: How an example marks an invented indicator (Stichtse Vecht's service goals): its note.
+INVENTED_FIGURES = "Verzonnen: de brontekst noemt geen cijfers"
+#: Municipalities whose areas an example names from outside its text, and why (the header
+#: of the file says so too).
+ADDED_AREAS = {"stichtse-vecht": "the twelve kernen, which the text counts but does not name"}
+
+
+def _invented(note: str | None) -> bool:
+    return (note or "").startswith((INVENTED_NOTE, INVENTED_FIGURES))
+
+
 def text_alone(land: Landscape) -> Landscape:
-    """The landscape without what it marks as invented: what the text itself says."""
+    """The landscape without what it marks as invented or added: what the text itself says."""
     people = {p.id for p in land.people if INVENTED_NAME in p.name}
     return evolve(
         land,
+        municipalities=tuple(
+            evolve(
+                mun,
+                indicators=tuple(d for d in mun.indicators if not _invented(d.note)),
+                areas=() if mun.id in ADDED_AREAS else mun.areas,
+            )
+            for mun in land.municipalities
+        ),
         initiatives=tuple(
             evolve(
                 ini,
-                intakes=tuple(
-                    i for i in ini.intakes if not (i.note or "").startswith(INVENTED_NOTE)
-                ),
+                intakes=tuple(i for i in ini.intakes if not _invented(i.note)),
+                indicators=tuple(d for d in ini.indicators if not _invented(d.note)),
             )
             for ini in land.initiatives
         ),
@@ -456,11 +474,35 @@ def test_leusden_lessons_are_dos_and_donts_that_transfer() -> None:
 STICHTSE_VECHT = "stichtse-vecht-gebiedsgericht-werken.toml"
 
 
-def test_stichtse_vecht_has_twelve_unnamed_kernen() -> None:
+def test_stichtse_vecht_names_its_twelve_kernen_from_outside_the_text() -> None:
     land = load(STICHTSE_VECHT)
     stichtse_vecht = get(land, "stichtse-vecht", Municipality)
     assert (stichtse_vecht.cbs_code, stichtse_vecht.kern_count) == ("GM1904", 12)
-    assert land.areas_of("stichtse-vecht") == ()
+    kernen = land.areas_of("stichtse-vecht", "kern")
+    assert len(kernen) == 12
+    # The text counts them and names none ("Maarssenbroek" is only in an e-mail domain); the
+    # header says where the names come from.
+    seed = squeeze(seed_text(STICHTSE_VECHT))
+    assert [k.name for k in kernen if squeeze(k.name) in seed] == ["Maarssenbroek"]
+    assert "vrienden@wijkparkmaarssenbroek.nl" in seed
+    header = (EXAMPLES / STICHTSE_VECHT).read_text("utf-8").split('format = "democratie/1"')[0]
+    assert squeeze("the names are those of the twelve kernen of") in squeeze(header)
+    assert text_alone(land).areas_of("stichtse-vecht") == ()
+
+
+def test_stichtse_vecht_measures_some_goals_in_some_kernen_with_invented_figures() -> None:
+    land = load(STICHTSE_VECHT)
+    municipality = get(land, "stichtse-vecht", Municipality)
+    programme = get(land, "gebiedsgericht-werken-2022", Initiative)
+    indicators = (*municipality.indicators, *programme.indicators)
+    assert all(_invented(d.note) for d in indicators)
+    measured = {d.area for d in indicators if d.measurements and d.area is not None}
+    kernen = {k.id for k in land.areas_of("stichtse-vecht", "kern")}
+    assert measured < kernen  # some kernen, not all: the gaps show
+    goals = {d.service_goal for d in indicators}
+    assert None not in goals
+    assert 1 < len(goals) < len(ServiceGoal)
+    assert text_alone(land).get("stichtse-vecht") == evolve(municipality, areas=(), indicators=())
 
 
 def test_stichtse_vecht_serves_the_seven_goals_in_every_kern() -> None:

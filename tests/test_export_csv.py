@@ -22,7 +22,15 @@ from democratie.vocab import ContactKind, InitiativeKind, RoleKind
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
 FIXED = {"generated": dt.date(2025, 3, 1)}
-TABLES = ["nodes.csv", "edges.csv", "roles.csv", "initiatives.csv", "scores.csv"]
+TABLES = [
+    "nodes.csv",
+    "edges.csv",
+    "roles.csv",
+    "initiatives.csv",
+    "indicators.csv",
+    "measurements.csv",
+    "scores.csv",
+]
 
 
 def read(data: bytes) -> list[dict[str, str]]:
@@ -62,6 +70,20 @@ def test_the_tables_hold_one_row_per_thing_in_document_order(path: Path) -> None
     assert [int(row["participant_count"]) for row in initiatives] == [
         len(i.participants) for i in land.initiatives
     ]
+    assert [int(row["evaluation_count"]) for row in initiatives] == [
+        len(i.evaluations) for i in land.initiatives
+    ]
+    indicators = [
+        *((m.id, d) for m in land.municipalities for d in m.indicators),
+        *((i.id, d) for i in land.initiatives for d in i.indicators),
+    ]
+    assert [(row["owner"], row["id"]) for row in read(files["indicators.csv"])] == [
+        (owner, d.id) for owner, d in indicators
+    ]
+    assert [
+        (row["indicator"], row["date"], float(row["value"]))
+        for row in read(files["measurements.csv"])
+    ] == [(d.id, m.date.isoformat(), m.value) for _, d in indicators for m in d.measurements]
     scores = read(files["scores.csv"])
     cards = run(land, BUILTIN_RULES, graph=graph)
     assert [(row["subject"], row["rule"]) for row in scores] == [
@@ -251,7 +273,7 @@ def test_csv_text_writes_the_header_then_the_rows() -> None:
 def test_tables_can_be_had_without_writing_files() -> None:
     land = democratie.load(ROOT / "examples" / "delft-zeven-van-delft.toml")
     found = tables(land, with_scores=False)
-    assert [t.name for t in found] == ["nodes.csv", "edges.csv", "roles.csv", "initiatives.csv"]
+    assert [t.name for t in found] == TABLES[:-1]
     nodes = found[0]
     assert nodes.rows[0][:3] == ("delft", "municipality", "Delft")
     assert {f.name: f.type for f in nodes.fields}["wijk_count"] == "integer"

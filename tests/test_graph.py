@@ -46,6 +46,7 @@ from democratie.model import (
     Role,
     Stage,
     Task,
+    Transfer,
 )
 from democratie.testing.strategies import landscapes
 from democratie.vocab import (
@@ -168,7 +169,11 @@ def small_landscape() -> Landscape:
                     ),
                 ),
                 lessons=(
-                    Lesson(text="Begin klein.", kind=LessonKind.DOEN, shared_with=("lerend",)),
+                    Lesson(
+                        text="Begin klein.",
+                        kind=LessonKind.DOEN,
+                        transfers=(Transfer(to="lerend"),),
+                    ),
                 ),
                 network="lerend",
                 meetings=(
@@ -656,8 +661,8 @@ def expected_edges(land: Landscape) -> Counter[tuple[str, str, str]]:
                 holder = target.holder if isinstance(target, Role) else assignment.actor
                 add(holder, ini.id, "participates_in")
         for lesson in ini.lessons:
-            for party in lesson.shared_with:
-                add(ini.id, party, "collaborates_with")
+            for transfer in lesson.transfers:
+                add(ini.id, transfer.to, "collaborates_with")
         if ini.network is not None:
             add(ini.id, ini.network, "part_of")
         meetings(ini.id, ini.meetings)

@@ -35,6 +35,7 @@ from democratie.model import (
     Source,
     Stage,
     Task,
+    Transfer,
 )
 from democratie.vocab import (
     ActorKind,
@@ -232,8 +233,10 @@ CONSTRUCTORS: list[tuple[str, Callable[[], object], set[tuple[str, str]]]] = [
     ),
     (
         "lesson",
-        lambda: Lesson(text="", kind=LessonKind.DOEN, shared_with=("m50", "m50")),
-        {("text", "invalid-value"), ("shared_with[1]", "invalid-value")},
+        lambda: Lesson(
+            text="", kind=LessonKind.DOEN, transfers=(Transfer(to="m50"), Transfer(to="m50"))
+        ),
+        {("text", "invalid-value"), ("transfers[1].to", "invalid-value")},
     ),
     ("source", lambda: Source(title="", url="a\nb"), {("title", ""), ("url", "")}),
     (

@@ -221,6 +221,8 @@ REFERENCE_KEYS = frozenset(
         "participants",
         "party",
         "shared_with",
+        "to",
+        "area",
     }
 )
 

@@ -875,11 +875,21 @@ def test_service_goal_alignment() -> None:
     [
         ("", None),
         ("evaluated = true\n", 1 / 3),
-        ("evaluated = false\n", 0.0),
+        # No recorded evaluation is what "not evaluated" means: nothing to judge without a date.
+        ("evaluated = false\n", None),
+        ('evaluations = [{ date = 2020-03-01, method = "enquête" }]\n', 1 / 3),
         (
             (
                 'evaluated = true\nlessons = [{ text = "a", kind = "doen", shared_with = ["n"] },'
                 ' { text = "b", kind = "niet_doen", shared_with = ["n"] }]\n'
+            ),
+            1.0,
+        ),
+        (
+            (
+                "evaluations = [{}]\nlessons = ["
+                '{ text = "a", kind = "doen", transfers = [{ to = "n", adopted = true }] },'
+                ' { text = "b", kind = "niet_doen", transfers = [{ to = "n" }] }]\n'
             ),
             1.0,
         ),
@@ -891,6 +901,33 @@ def test_learning_loop(extra: str, expected: float | None) -> None:
     doc = '[[networks]]\nid = "n"\nname = "N"\nkind = "leerkring"\n' + LEVEL + extra
     result = _value(LearningLoop(), doc)
     assert result == (pytest.approx(expected) if expected is not None else None)
+
+
+def test_learning_loop_counts_a_missing_evaluation_once_the_initiative_has_ended() -> None:
+    ended = LEVEL + "period = { start = 2019-01-01, end = 2019-12-31 }\n"
+    assert _score(LearningLoop(), ended).value is None  # without a date: nothing recorded
+    before = _score(LearningLoop(), ended, as_of=dt.date(2019, 6, 1))
+    assert before.value is None  # still running: no evaluation due yet
+    after = _score(LearningLoop(), ended, as_of=dt.date(2020, 1, 1))
+    assert after.value == 0.0
+    assert "though it ended on 2019-12-31" in after.explanation.en
+    evaluated = ended + 'evaluations = [{ date = 2019-12-15, by = "leusden-raad" }]\n'
+    evaluated = LEUSDEN + evaluated.replace(
+        'title = "B"', 'title = "B"\nmunicipalities = ["leusden"]'
+    )
+    scored = _score(LearningLoop(), evaluated, as_of=dt.date(2020, 1, 1))
+    assert scored.value == pytest.approx(1 / 3)
+
+
+def test_learning_loop_explains_how_often_and_when_it_was_evaluated() -> None:
+    doc = LEVEL + (
+        'evaluations = [{ date = 2020-03-01, method = "enquête" }, {},'
+        ' { date = 2021-01-10, method = "reflectiebijeenkomst" }]\n'
+    )
+    score = _score(LearningLoop(), doc)
+    assert "evaluated 3 times, last on 2021-01-10 (reflectiebijeenkomst)" in score.explanation.en
+    assert "3 keer" in score.explanation.nl
+    assert {e.fact: e.value for e in score.evidence}["evaluations"] == 3
 
 
 def test_learning_loop_counts_lessons_of_a_learning_circle_as_shared() -> None:
@@ -929,7 +966,8 @@ SEEDS: dict[str, dict[str, dict[str, float | None]]] = {
         "meierijstad": {"bridging_vs_bonding": 1.0},
     },
     "leusden-samenleving-voorop": {
-        "samenleving-voorop": {"learning_loop": 0.5},  # do's and don'ts, transferable
+        # do's and don'ts, looked back on (our reading), passed on to the challenge
+        "samenleving-voorop": {"learning_loop": 1.0},
         "samenleving-voorop-bestuur": {
             "timeline_feasibility": None,  # 12 and 36 months, no start date: not yet judged
             "domain_coverage": None,

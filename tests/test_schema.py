@@ -251,8 +251,29 @@ def test_required_properties_follow_the_model() -> None:
         definition = SCHEMA["$defs"][cls.__name__]
         required = [a.name for a in attrs.fields(cls) if a.init and a.default is attrs.NOTHING]
         assert definition.get("required", []) == required, cls.__name__
-        assert list(definition["properties"]) == [a.name for a in attrs.fields(cls) if a.init]
+        fields = [a.name for a in attrs.fields(cls) if a.init]
+        older = [key for key, prop in definition["properties"].items() if prop.get("deprecated")]
+        assert list(definition["properties"]) == fields + older
         assert definition["additionalProperties"] is False
+
+
+def test_the_keys_of_older_documents_are_valid_and_marked_deprecated() -> None:
+    lesson = SCHEMA["$defs"]["Lesson"]["properties"]["shared_with"]
+    assert lesson["deprecated"] is True
+    assert SCHEMA["$defs"]["Initiative"]["properties"]["evaluated"]["deprecated"] is True
+    older = _doc(
+        initiatives=[
+            {
+                "id": "i",
+                "title": "t",
+                "kind": "workshop",
+                "evaluated": True,
+                "lessons": [{"text": "L", "kind": "doen", "shared_with": ["m50"]}],
+            }
+        ]
+    )
+    assert _errors(older) == []
+    assert _errors(_doc(initiatives=[{**older["initiatives"][0], "evaluated": "ja"}])) != []
 
 
 # --- the committed copy in the docs -----------------------------------------------------------

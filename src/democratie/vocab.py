@@ -52,6 +52,7 @@ __all__ = [
     "CommitmentKind",
     "CommitmentLevel",
     "ContactKind",
+    "Direction",
     "GovernmentRole",
     "Iap2Level",
     "InitiativeKind",
@@ -876,6 +877,51 @@ class ServiceGoal(Term):
     )
 
 
+@sourced(
+    "democratie vocabulary, after Stichtse Vecht's service goals (gebiedsgericht werken 2022),"
+    " which name ambitions but no measures"
+)
+class Direction(Term):
+    """Which way an indicator should move: up when more is better, down when less is.
+
+    - ``omhoog``: higher is better (the share of satisfied residents).
+    - ``omlaag``: lower is better (the days a request waits for an answer).
+
+    References
+    ----------
+    democratie vocabulary, after Stichtse Vecht's service goals (gebiedsgericht werken 2022),
+    which name ambitions but no measures
+
+    Examples
+    --------
+    >>> Direction.OMLAAG.label_en, Direction.from_slug("omhoog").better(70.0, 62.0)
+    ('Down (lower is better)', True)
+    """
+
+    OMHOOG = ("omhoog", "Up (higher is better)", "Omhoog (hoger is beter)")
+    OMLAAG = ("omlaag", "Down (lower is better)", "Omlaag (lager is beter)")
+
+    def better(self, value: float, than: float) -> bool:
+        """Whether *value* is strictly better than *than* in this direction.
+
+        Examples
+        --------
+        >>> Direction.OMLAAG.better(12.0, 14.0), Direction.OMLAAG.better(14.0, 14.0)
+        (True, False)
+        """
+        return value > than if self is Direction.OMHOOG else value < than
+
+    def reached(self, value: float, target: float) -> bool:
+        """Whether *value* has reached *target*: at or beyond it in this direction.
+
+        Examples
+        --------
+        >>> Direction.OMHOOG.reached(75.0, 75.0), Direction.OMHOOG.reached(74.0, 75.0)
+        (True, False)
+        """
+        return value >= target if self is Direction.OMHOOG else value <= target
+
+
 # --- Initiatives, networks and their organisation ------------------------------------------
 
 
@@ -1408,6 +1454,7 @@ VOCABULARIES: Final[tuple[type[Term], ...]] = (
     Phase,
     PhaseCycle,
     ServiceGoal,
+    Direction,
     InitiativeKind,
     NetworkKind,
     CommitmentKind,

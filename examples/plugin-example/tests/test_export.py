@@ -68,7 +68,7 @@ municipalities = ["leusden"]
 led_by = ["g1000-nl"]
 goals = ["Hoe worden we\\nin 2040 *aardgasvrij*?"]
 period = { start = 2024-03-01, end = 2024-06-30 }
-evaluated = false
+evaluations = [{ date = 2024-06-27, method = "enquête onder de leden" }]
 
 [[initiatives]]
 id = "experiment"
@@ -113,7 +113,7 @@ def test_a_section_per_assembly_with_facts_score_and_the_eleven_principles() -> 
     status = {row[1]: row[2] for row in table[1:]}
     assert status["Purpose"] == "met"
     assert status["Integrity"] == "met"
-    assert status["Evaluation"] == "not met"
+    assert status["Evaluation"] == "met"
     assert status["Time"] == "not recorded"
     assert status["Privacy"] == "not visible"
 
@@ -127,7 +127,7 @@ def test_the_score_in_the_report_is_the_rules() -> None:
 def test_the_report_in_dutch() -> None:
     text = report(LEUSDEN, lang="nl")
     assert text.startswith("# Burgerberaden en de goede-praktijkprincipes van de OESO\n")
-    assert "| 11 | Evaluatie | niet voldaan | Het beraad is niet geëvalueerd. |" in text
+    assert "| 11 | Evaluatie | voldaan | Het beraad is geëvalueerd. |" in text
 
 
 def test_a_landscape_without_assemblies_says_so() -> None:

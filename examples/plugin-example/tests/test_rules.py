@@ -220,13 +220,23 @@ def test_which_commitment_levels_count_as_a_pledge_is_a_parameter() -> None:
 
 
 def test_purpose_and_evaluation() -> None:
+    land, initiative = assembly(
+        'goals = ["Een advies over wonen"]\n'
+        'evaluations = [{ date = 2024-06-20, method = "enquête onder de leden" }]'
+    )
+    checks = by_slug(assess(initiative, land))
+    assert (checks["purpose"].status, checks["evaluation"].status) == ("met", "met")
+    score = score_of(land)
+    assert score.value == 1.0
+    assert score.explanation.en.endswith(": purpose met, evaluation met.")
+    assert score.explanation.nl.endswith(": doel voldaan, evaluatie voldaan.")
+
+
+def test_an_older_document_that_says_not_evaluated_records_no_evaluation() -> None:
     land, initiative = assembly('goals = ["Een advies over wonen"]\nevaluated = false')
     checks = by_slug(assess(initiative, land))
-    assert (checks["purpose"].status, checks["evaluation"].status) == ("met", "not met")
-    score = score_of(land)
-    assert score.value == 0.5
-    assert score.explanation.en.endswith(": purpose met, evaluation not met.")
-    assert score.explanation.nl.endswith(": doel voldaan, evaluatie niet voldaan.")
+    assert checks["evaluation"].status == "not recorded"
+    assert score_of(land).explanation.en.endswith(": purpose met.")
 
 
 # --- Not applicable --------------------------------------------------------------------------

@@ -245,7 +245,8 @@ def export(
     'leusden.gexf'
     >>> tables = export(land, "csv", folder / "leusden-csv", options={"licence": "CC0 1.0"})
     >>> sorted(path.name for path in tables.iterdir())
-    ['README.md', 'edges.csv', 'initiatives.csv', 'nodes.csv', 'roles.csv', 'scores.csv']
+    ['README.md', 'edges.csv', 'indicators.csv', 'initiatives.csv', 'measurements.csv', 'nodes.csv',
+    'roles.csv', 'scores.csv']
     """
     exporter, chosen_graph, chosen = _prepare(
         landscape, format, include_private, graph, options, exporters, graph_builder

@@ -127,9 +127,9 @@ class TypedGraph:
     >>> graph = build_graph(democratie.examples.load("leusden-samenleving-voorop"))
     >>> typed = typed_graph(graph)
     >>> len(typed.nodes), len(typed.edges), dict(typed.graph_values)
-    (7, 11, {'title': 'Samenleving Voorop (Leusden)'})
+    (7, 14, {'title': 'Samenleving Voorop (Leusden)'})
     >>> [column.name for column in typed.edge_columns]
-    ['relation', 'role']
+    ['relation', 'lesson', 'role']
     """
 
     graph_columns: tuple[Column, ...]

@@ -180,7 +180,7 @@ class GexfExporter:
     >>> out = io.StringIO()
     >>> exporter.export(democratie.examples.load("leusden-samenleving-voorop"), None, out, {})
     >>> out.getvalue().count("<node "), out.getvalue().count("<edge ")
-    (7, 11)
+    (7, 14)
     """
 
     name = "gexf"

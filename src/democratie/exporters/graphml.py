@@ -91,7 +91,7 @@ def graphml_text(
     >>> graph = build_graph(democratie.examples.load("leusden-samenleving-voorop"))
     >>> again = nx.read_graphml(io.BytesIO(graphml_text(graph).encode()))
     >>> again.number_of_nodes(), again.number_of_edges()
-    (7, 11)
+    (7, 14)
     >>> again.nodes["leusden"]["kind"], again.nodes["leusden"]["label"]
     ('municipality', 'Leusden')
     """
@@ -152,7 +152,7 @@ class GraphmlExporter:
     >>> out = io.StringIO()
     >>> GraphmlExporter().export(land, None, out, {})
     >>> out.getvalue().count("<node "), out.getvalue().count("<edge ")
-    (7, 11)
+    (7, 14)
     """
 
     name = "graphml"

@@ -288,7 +288,7 @@ class NodeLinkExporter:
     >>> NodeLinkExporter().export(land, None, out, {})
     >>> data = json.loads(out.getvalue())
     >>> len(data["nodes"]), len(data["links"])
-    (7, 11)
+    (7, 14)
     """
 
     name = "node-link"

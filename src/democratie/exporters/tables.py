@@ -9,7 +9,11 @@ One export is a folder (or a zip of it) with:
 - ``roles.csv``: one row per role (Popolo's membership): who holds which role where,
   from when to when, on behalf of whom;
 - ``initiatives.csv``: one row per initiative, with its kind, places, domains, period,
-  ladder rung, ROB role and the commitment of council, college and civil service;
+  ladder rung, ROB role, the commitment of council, college and civil service, and how
+  often it was evaluated and its lessons passed on;
+- ``indicators.csv``: one row per indicator of a goal, of a municipality or an initiative,
+  with its area, unit, direction, baseline and target;
+- ``measurements.csv``: one row per value measured of an indicator;
 - ``scores.csv``: one row per score of every registered scoring rule, plugin rules
   included, when written through :func:`democratie.export` (which passes the
   landscape's :class:`~democratie.analysis.Analysis`); of the scorecards given in the
@@ -40,7 +44,8 @@ Examples
 ... ''')
 >>> files = csv_files(land, options={"generated": dt.date(2025, 3, 1)})
 >>> list(files)
-['nodes.csv', 'edges.csv', 'roles.csv', 'initiatives.csv', 'scores.csv', 'README.md']
+['nodes.csv', 'edges.csv', 'roles.csv', 'initiatives.csv', 'indicators.csv', 'measurements.csv',
+'scores.csv', 'README.md']
 >>> print(files["edges.csv"].decode())
 id,source,target,relation
 e0,leusden-raad,leusden,body_of
@@ -82,7 +87,7 @@ from democratie.exporters._common import (
 from democratie.exporters._graphdata import ColumnType, typed_graph
 from democratie.graph import StakeholderGraph, build_graph
 from democratie.graph.schema import NODE_KINDS, RELATION_DESCRIPTIONS
-from democratie.model import Initiative, Landscape
+from democratie.model import Indicator, Initiative, Landscape
 from democratie.reference import REFERENCE_YEAR
 from democratie.scoring import Scorecards, run
 from democratie.scoring.rules import BUILTIN_RULES
@@ -389,7 +394,10 @@ def _initiatives(land: Landscape) -> Table:
         Field("task_count", "integer", "how many tasks with RACI owners it lists"),
         Field("lesson_count", "integer", "how many lessons it recorded"),
         Field("meeting_count", "integer", "how many meetings it lists"),
-        Field("evaluated", "true/false", "whether it has been evaluated"),
+        Field("transfer_count", "integer", "how many times its lessons were passed on"),
+        Field("evaluation_count", "integer", "how many evaluations it recorded"),
+        Field("last_evaluation", "date", "the date of its latest dated evaluation"),
+        Field("indicator_count", "integer", "how many indicators measure its goals"),
         Field("target_municipalities", "integer", "how many municipalities it means to take in"),
         Field("description", "text", "what it is about"),
     )
@@ -425,13 +433,74 @@ def _initiatives(land: Landscape) -> Table:
             len(ini.tasks),
             len(ini.lessons),
             len(ini.meetings),
-            ini.evaluated,
+            sum(len(lesson.transfers) for lesson in ini.lessons),
+            len(ini.evaluations),
+            _date(max((e.date for e in ini.evaluations if e.date is not None), default=None)),
+            len(ini.indicators),
             ini.target_municipalities,
             ini.description,
         )
         for ini in land.initiatives
     )
     return Table("initiatives.csv", "an initiative", fields, rows)
+
+
+def _indicators(land: Landscape) -> Table:
+    fields = (
+        Field("owner", "text", "the id of the municipality or initiative it belongs to"),
+        Field("id", "text", "the id of the indicator"),
+        Field("goal", "text", "the service goal (its slug) or the goal in words it measures"),
+        Field("area", "text", "the id of the area it measures; empty for the whole municipality"),
+        Field("unit", "text", "what its values count"),
+        Field("direction", "text", "which way is better: omhoog or omlaag"),
+        Field("baseline", "number", "the value at the start"),
+        Field("target", "number", "the value to reach"),
+        Field("start", "date", "the first day of its period"),
+        Field("end", "date", "the last day of its period"),
+        Field("measurement_count", "integer", "how many values were measured"),
+    )
+    rows = tuple(
+        (
+            owner,
+            d.id,
+            d.goal,
+            d.area,
+            d.unit,
+            d.direction.value,
+            d.baseline,
+            d.target,
+            _date(d.period.start),
+            _date(d.period.end),
+            len(d.measurements),
+        )
+        for owner, d in _all_indicators(land)
+    )
+    return Table("indicators.csv", "an indicator of a goal", fields, rows)
+
+
+def _measurements(land: Landscape) -> Table:
+    fields = (
+        Field("indicator", "text", "the id of the indicator (`indicators.csv` `id`)"),
+        Field("date", "date", "the day of the measurement"),
+        Field("value", "number", "the value measured"),
+        Field("note", "text", "what a reader should know about it"),
+    )
+    rows = tuple(
+        (d.id, _date(m.date), m.value, m.note)
+        for _, d in _all_indicators(land)
+        for m in d.measurements
+    )
+    return Table("measurements.csv", "one measured value of an indicator", fields, rows)
+
+
+def _all_indicators(land: Landscape) -> Iterable[tuple[str, Indicator]]:
+    """Every indicator with the id of its owner: the municipalities', then the initiatives'."""
+    for mun in land.municipalities:
+        for indicator in mun.indicators:
+            yield mun.id, indicator
+    for ini in land.initiatives:
+        for indicator in ini.indicators:
+            yield ini.id, indicator
 
 
 def _scores(cards: Scorecards) -> Table:
@@ -514,18 +583,25 @@ def tables(
     Returns
     -------
     tuple of Table
-        nodes, edges, roles, initiatives, then scores and contacts when asked for.
+        nodes, edges, roles, initiatives, indicators, measurements, then scores and
+        contacts when asked for.
 
     Examples
     --------
     >>> import democratie.examples
     >>> land = democratie.examples.load("delft-zeven-van-delft")
     >>> [(table.name, len(table.rows)) for table in tables(land)]
-    [('nodes.csv', 15), ('edges.csv', 34), ('roles.csv', 5), ('initiatives.csv', 2), ('scores.csv',
-    38)]
+    [('nodes.csv', 15), ('edges.csv', 34), ('roles.csv', 5), ('initiatives.csv', 2),
+    ('indicators.csv', 0), ('measurements.csv', 0), ('scores.csv', 38)]
     """
     chosen = graph if graph is not None else build_graph(landscape)
-    found = [*_graph_tables(chosen, include_private), _roles(landscape), _initiatives(landscape)]
+    found = [
+        *_graph_tables(chosen, include_private),
+        _roles(landscape),
+        _initiatives(landscape),
+        _indicators(landscape),
+        _measurements(landscape),
+    ]
     if with_scores:
         cards = (
             scores
@@ -685,7 +761,7 @@ def data_card(
         (
             "- Ids are the ids of the landscape; they join the tables (`edges.csv` `source` "
             "and `target` to `nodes.csv` `id`, `roles.csv` `holder` and `at` to `nodes.csv` "
-            "`id`)."
+            "`id`, `measurements.csv` `indicator` to `indicators.csv` `id`)."
         ),
         "",
         "## Fields",
@@ -746,7 +822,8 @@ def csv_files(
     >>> land = democratie.examples.load("leusden-samenleving-voorop")
     >>> files = csv_files(land, options={"scores": False, "generated": "2025-03-01"})
     >>> list(files)
-    ['nodes.csv', 'edges.csv', 'roles.csv', 'initiatives.csv', 'README.md']
+    ['nodes.csv', 'edges.csv', 'roles.csv', 'initiatives.csv', 'indicators.csv', 'measurements.csv',
+    'README.md']
     >>> print(files["initiatives.csv"].decode().splitlines()[0][:80])
     id,title,kind,initiator,municipalities,areas,covers_all,domains,required_domains
     """
@@ -819,7 +896,8 @@ class CsvExporter:
     >>> land = democratie.examples.load("leusden-samenleving-voorop")
     >>> CsvExporter().export(land, None, out, {"scores": False, "generated": "2025-03-01"})
     >>> zipfile.ZipFile(out).namelist()
-    ['nodes.csv', 'edges.csv', 'roles.csv', 'initiatives.csv', 'README.md']
+    ['nodes.csv', 'edges.csv', 'roles.csv', 'initiatives.csv', 'indicators.csv', 'measurements.csv',
+    'README.md']
     """
 
     name = "csv"

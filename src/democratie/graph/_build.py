@@ -351,8 +351,8 @@ def _initiative_edges(ini: Initiative, landscape: Landscape) -> Iterator[_EdgeRo
                 actor = held.holder
             yield actor, iid, attrs
     for lesson in ini.lessons:
-        for party in lesson.shared_with:
-            yield iid, party, {"relation": "collaborates_with", "lesson": lesson.kind.value}
+        for transfer in lesson.transfers:
+            yield iid, transfer.to, {"relation": "collaborates_with", "lesson": lesson.kind.value}
     if ini.network is not None:
         yield iid, ini.network, {"relation": "part_of"}
 

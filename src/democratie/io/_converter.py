@@ -49,7 +49,9 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from democratie.errors import ModelError, Problem
-from democratie.model import Landscape
+from democratie.io._describe import describe as _show
+from democratie.io._legacy import LEGACY_KEYS
+from democratie.model import Indicator, Landscape, Measurement
 from democratie.vocab import Term
 
 __all__ = ["Invalid", "converter", "detailed_converter"]
@@ -77,25 +79,6 @@ class Invalid(ValueError):
         super().__init__(message)
         self.message = message
         self.code = code
-
-
-def _show(value: object) -> str:
-    if isinstance(value, dict):
-        return "a table of keys and values"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    text = repr(value)
-    if len(text) > 40:
-        text = text[:37] + "..."
-    if isinstance(value, str):
-        return f"the text {text}"
-    if isinstance(value, (int, float)):
-        return f"the number {text}"
-    return text
 
 
 def _structure_str(value: object, _: type) -> str:
@@ -214,12 +197,17 @@ def _mapping_guard(conv: Converter) -> None:
     """
 
     def factory(cls: type, own: Converter) -> Callable[[object, type], Any]:
+        older, upgrade = LEGACY_KEYS.get(cls.__name__, (frozenset(), None))
         if not own.detailed_validation:
             base: Callable[[Any, type], Any] = own.gen_structure_attrs_fromdict(cls)
 
             def structure_fast(value: object, kind: type) -> Any:
                 if not isinstance(value, dict):
                     raise Invalid(f"expected a table of keys and values, got {_show(value)}")
+                if upgrade is not None and not older.isdisjoint(value):
+                    value, problems = upgrade(value)
+                    if problems:
+                        raise ModelError(problems)
                 return base(value, kind)
 
             return structure_fast
@@ -232,11 +220,16 @@ def _mapping_guard(conv: Converter) -> None:
         def structure_detailed(value: object, kind: type) -> Any:
             if not isinstance(value, dict):
                 raise Invalid(f"expected a table of keys and values, got {_show(value)}")
-            extra = set(value) - known
             errors: list[Exception] = []
+            table: dict[str, Any] = value
+            if upgrade is not None and not older.isdisjoint(table):
+                table, problems = upgrade(table)
+                if problems:
+                    errors.append(ModelError(problems))
+            extra = set(table) - known
             if extra:
                 errors.append(ForbiddenExtraKeysError("", cls, extra))
-            good = {k: v for k, v in value.items() if k in known}
+            good = {k: v for k, v in table.items() if k in known}
             try:
                 result = lenient(good, kind)
             except ClassValidationError as error:
@@ -357,6 +350,18 @@ def _ids_in(raw: object) -> set[str]:
     return found
 
 
+#: The largest whole number a float holds exactly: floats of whole numbers below it are
+#: written as whole numbers, as a person writes them (``baseline = 60``).
+_EXACT = 2**53
+
+
+def _number(value: float | None) -> float | int | None:
+    """A float of a whole number as an int (``60.0`` as ``60``); it loads back as the float."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < _EXACT:
+        return int(value)
+    return value
+
+
 def _make_converter() -> Converter:
     conv = Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=False)
     conv.register_structure_hook(str, _structure_str)
@@ -370,6 +375,17 @@ def _make_converter() -> Converter:
     conv.register_structure_hook_factory(_is_homogenous_tuple, _tuple_factory)
     conv.register_unstructure_hook_factory(_is_homogenous_tuple, _tuple_unstructure_factory)
     _mapping_guard(conv)
+    number = override(unstruct_hook=_number)
+    conv.register_unstructure_hook(
+        Measurement,
+        make_dict_unstructure_fn(Measurement, conv, _cattrs_omit_if_default=True, value=number),
+    )
+    conv.register_unstructure_hook(
+        Indicator,
+        make_dict_unstructure_fn(
+            Indicator, conv, _cattrs_omit_if_default=True, baseline=number, target=number
+        ),
+    )
     conv.register_unstructure_hook(
         Landscape,
         make_dict_unstructure_fn(

@@ -40,6 +40,7 @@ from typing import IO, Any, Literal
 from democratie.errors import LoadError, Problem
 from democratie.io._converter import converter, detailed_converter
 from democratie.io._explain import explain
+from democratie.io._legacy import placed
 from democratie.model import Landscape
 
 if sys.version_info >= (3, 11):
@@ -561,7 +562,7 @@ def structure(doc: Any, *, source: str = _TEXT) -> Landscape:
             Problem(path="", code="too-deep", message="the document is nested too deeply")
         ]
     except Exception as error:
-        found = list(explain(error))
+        found = [placed(problem, body) for problem in explain(error)]
     else:  # pragma: no cover - the two converters share every hook
         found = [
             Problem(path="", message="the document could not be read (internal inconsistency)")

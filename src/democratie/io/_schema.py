@@ -12,6 +12,7 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
+from democratie.io._legacy import LEGACY_SCHEMA
 from democratie.io._load import FORMAT_VERSION
 from democratie.model import Landscape
 from democratie.model._checks import ID_PATTERN
@@ -92,6 +93,7 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         properties[attribute.name] = schema
         if attribute.default is attrs.NOTHING:
             required.append(attribute.name)
+    properties.update(LEGACY_SCHEMA.get(cls.__name__, {}))
     doc = (inspect.getdoc(cls) or "").split("\n\n")[0].replace("\n", " ")
     result: dict[str, Any] = {
         "type": "object",

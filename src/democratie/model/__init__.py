@@ -31,6 +31,7 @@ from democratie.model.landscape import (
     Landscape,
     TopLevel,
 )
+from democratie.model.monitoring import Evaluation, Indicator, Measurement, Transfer
 from democratie.model.municipality import Area, College, Council, Faction, Municipality
 from democratie.model.network import Meeting, Network
 
@@ -47,12 +48,15 @@ __all__ = [
     "Entity",
     "EntityKind",
     "Entry",
+    "Evaluation",
     "Faction",
     "Identifier",
+    "Indicator",
     "Initiative",
     "Intake",
     "Landscape",
     "Lesson",
+    "Measurement",
     "Meeting",
     "Milestone",
     "Municipality",
@@ -66,4 +70,5 @@ __all__ = [
     "Stage",
     "Task",
     "TopLevel",
+    "Transfer",
 ]

@@ -33,6 +33,7 @@ __all__ = [
     "check_count",
     "check_id",
     "check_ids",
+    "check_number",
     "check_text",
     "check_unique",
     "check_unit",
@@ -211,6 +212,35 @@ def check_unit(value: float | None, path: str) -> Iterator[Problem]:
             path=path,
             code="invalid-value",
             message=f"{value} is outside the range 0 to 1",
+        )
+
+
+def check_number(value: object, path: str, *, required: bool = False) -> Iterator[Problem]:
+    """Check that a number is a finite int or float (not a boolean); None when not required.
+
+    Examples
+    --------
+    >>> list(check_number(62.5, "value")), list(check_number(None, "baseline"))
+    ([], [])
+    >>> print(*check_number(float("nan"), "value"))
+    value: nan is not a finite number
+    >>> print(*check_number(True, "target"))
+    target: expected a number, got True
+    """
+    if value is None and not required:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        yield Problem(
+            path=path, code="wrong-type", message=f"expected a number, got {_show(value)}"
+        )
+        return
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:
+        finite = False
+    if not finite:
+        yield Problem(
+            path=path, code="invalid-value", message=f"{_show(value)} is not a finite number"
         )
 
 

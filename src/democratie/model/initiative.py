@@ -19,6 +19,7 @@ from democratie.model._checks import (
     raise_problems,
 )
 from democratie.model._common import Identifier, Period
+from democratie.model.monitoring import Evaluation, Indicator, Transfer
 from democratie.model.network import Meeting
 from democratie.vocab import (
     AreaLevel,
@@ -183,11 +184,26 @@ class Milestone:
             return self.due
         if self.due_within_months is None or start is None:
             return None
-        months = start.month - 1 + self.due_within_months
-        year, month = start.year + months // 12, months % 12 + 1
-        if year > dt.MAXYEAR:
-            return None  # beyond the calendar Python can represent
-        return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+        return add_months(start, self.due_within_months)
+
+
+def add_months(start: dt.date, months: int) -> dt.date | None:
+    """The day *months* calendar months after *start*.
+
+    A day the target month lacks (the 31st) falls on that month's last day; None when the
+    result would fall after the year 9999.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> add_months(dt.date(2019, 8, 31), 6)
+    datetime.date(2020, 2, 29)
+    """
+    total = start.month - 1 + months
+    year, month = start.year + total // 12, total % 12 + 1
+    if year > dt.MAXYEAR:
+        return None  # beyond the calendar Python can represent
+    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 @frozen(kw_only=True)
@@ -365,7 +381,7 @@ class Intake:
 
 @frozen(kw_only=True)
 class Lesson:
-    """A lesson learned: a do, a don't, an insight or an opportunity.
+    """A lesson learned: a do, a don't, an insight or an opportunity, and where it went.
 
     Parameters
     ----------
@@ -375,13 +391,16 @@ class Lesson:
         doen, niet_doen, inzicht or kans.
     transferable
         Whether it carries over to other municipalities.
-    shared_with
-        Ids of the networks, municipalities or organisations it was passed on to.
+    transfers
+        Where it was passed on to (a municipality, network, organisation or initiative),
+        when, and whether it was taken up there; each place once. Older documents list
+        the ids under ``shared_with``, which loads as transfers with only ``to``.
 
     Examples
     --------
+    >>> import datetime as dt
     >>> lesson = Lesson(text="Begin klein, met een wijk die wil.", kind="doen", transferable=True,
-    ...                 shared_with=("m50",))
+    ...                 transfers=(Transfer(to="m50", date=dt.date(2020, 2, 4)),))
     >>> lesson.kind.label_en, lesson.shared_with
     ('Do', ('m50',))
     """
@@ -389,16 +408,31 @@ class Lesson:
     text: str
     kind: LessonKind
     transferable: bool | None = None
-    shared_with: tuple[str, ...] = ()
+    transfers: tuple[Transfer, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         coerce_terms(self)
-        raise_problems(
-            [
-                *check_text(self.text, "text", multiline=True),
-                *check_ids(self.shared_with, "shared_with"),
-            ]
-        )
+        raise_problems(self._check())
+
+    @property
+    def shared_with(self) -> tuple[str, ...]:
+        """The ids the lesson was passed on to, in the order of its transfers."""
+        return tuple(transfer.to for transfer in self.transfers)
+
+    def _check(self) -> Iterator[Problem]:
+        yield from check_text(self.text, "text", multiline=True)
+        first: dict[str, int] = {}
+        for index, transfer in enumerate(self.transfers):
+            earlier = first.setdefault(transfer.to, index)
+            if earlier != index:
+                yield Problem(
+                    path=f"transfers[{index}].to",
+                    code="invalid-value",
+                    message=(
+                        f"'{transfer.to}' already has a transfer at transfers[{earlier}]; "
+                        "one transfer per place"
+                    ),
+                )
 
 
 @frozen(kw_only=True)
@@ -467,9 +501,14 @@ class Initiative:
     service_goals
         Which of Stichtse Vecht's seven service goals it serves.
     lessons
-        Lessons learned.
-    evaluated
-        Whether it has been evaluated.
+        Lessons learned, and where they were passed on to.
+    evaluations
+        The evaluations held: when, by whom, how, what they found. None recorded means
+        not evaluated (as of the landscape). Older documents say ``evaluated = true``,
+        which loads as one evaluation with no details, or ``evaluated = false``, which
+        loads as none.
+    indicators
+        Measures of its goals, with the values measured over time.
     network
         The id of the network it works through (a regional learning group).
     elements
@@ -538,7 +577,8 @@ class Initiative:
     goals: tuple[str, ...] = ()
     service_goals: tuple[ServiceGoal, ...] = ()
     lessons: tuple[Lesson, ...] = ()
-    evaluated: bool | None = None
+    evaluations: tuple[Evaluation, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
     network: str | None = None
     elements: tuple[TrajectoryElement, ...] = ()
     target_roles: tuple[RoleKind, ...] = ()
@@ -549,6 +589,41 @@ class Initiative:
     def __attrs_post_init__(self) -> None:
         coerce_terms(self)
         raise_problems(self._check())
+
+    @property
+    def evaluated(self) -> bool | None:
+        """True when an evaluation is recorded, else None (nothing recorded either way).
+
+        Kept for callers of the older ``evaluated`` field; read :attr:`evaluations` for
+        when, by whom and how.
+
+        Examples
+        --------
+        >>> from democratie.model import Evaluation
+        >>> Initiative(id="g1000", title="G1000", kind="g1000",
+        ...            evaluations=(Evaluation(),)).evaluated
+        True
+        >>> Initiative(id="g1000", title="G1000", kind="g1000").evaluated is None
+        True
+        """
+        return True if self.evaluations else None
+
+    def end_date(self) -> dt.date | None:
+        """The day it ends: the end of its period, else its start plus its planned duration.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> from democratie.model import Period
+        >>> Initiative(id="c", title="C", kind="challenge", duration_months=12,
+        ...            period=Period(start=dt.date(2019, 9, 1))).end_date()
+        datetime.date(2020, 9, 1)
+        """
+        if self.period.end is not None:
+            return self.period.end
+        if self.duration_months is None or self.period.start is None:
+            return None
+        return add_months(self.period.start, self.duration_months)
 
     def commitment(self, kind: CommitmentKind) -> Commitment | None:
         """The commitment of the given kind, or None when the landscape does not say."""
@@ -608,17 +683,68 @@ class Initiative:
                 path="realised_level",
                 message="a realised level needs the promised level (level) to compare with",
             )
+        start = self.period.start
         for index, milestone in enumerate(self.milestones):
-            if (
-                milestone.done is not None
-                and self.period.start is not None
-                and milestone.done < self.period.start
-            ):
+            if milestone.done is not None and start is not None and milestone.done < start:
                 yield Problem(
                     path=f"milestones[{index}].done",
                     message=(
                         f"the milestone was reached ({milestone.done}) before the initiative "
-                        f"started ({self.period.start})"
+                        f"started ({start})"
+                    ),
+                )
+        yield from self._check_evaluations()
+        for l_index, lesson in enumerate(self.lessons):
+            for t_index, transfer in enumerate(lesson.transfers):
+                if transfer.date is not None and start is not None and transfer.date < start:
+                    yield Problem(
+                        path=f"lessons[{l_index}].transfers[{t_index}].date",
+                        code="invalid-value",
+                        message=(
+                            f"the lesson was passed on ({transfer.date}) before the initiative "
+                            f"started ({start})"
+                        ),
+                    )
+
+    def _check_evaluations(self) -> Iterator[Problem]:
+        start = self.period.start
+        phases = [stage.phase for stage in self.phases]
+        titles = {milestone.title for milestone in self.milestones}
+        for index, evaluation in enumerate(self.evaluations):
+            here = f"evaluations[{index}]"
+            if evaluation.date is not None and start is not None and evaluation.date < start:
+                yield Problem(
+                    path=f"{here}.date",
+                    code="invalid-value",
+                    message=(
+                        f"the evaluation was held ({evaluation.date}) before the initiative "
+                        f"started ({start})"
+                    ),
+                )
+            if (
+                evaluation.closes_phase is not None
+                and phases
+                and evaluation.closes_phase not in phases
+            ):
+                yield Problem(
+                    path=f"{here}.closes_phase",
+                    code="invalid-value",
+                    message=(
+                        f"'{evaluation.closes_phase.value}' is not one of the initiative's phases "
+                        f"({', '.join(p.value for p in phases)})"
+                    ),
+                )
+            if (
+                evaluation.closes_milestone is not None
+                and evaluation.closes_milestone not in titles
+            ):
+                listed = ", ".join(f"'{t}'" for t in sorted(titles)) or "none"
+                yield Problem(
+                    path=f"{here}.closes_milestone",
+                    code="invalid-value",
+                    message=(
+                        f"'{evaluation.closes_milestone}' is not the title of a milestone of the "
+                        f"initiative (its milestones: {listed})"
                     ),
                 )
 

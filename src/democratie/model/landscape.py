@@ -42,6 +42,7 @@ from democratie.model._checks import check_text, coerce_terms
 from democratie.model._common import Source
 from democratie.model.actors import Organisation, Person, Role
 from democratie.model.initiative import Initiative
+from democratie.model.monitoring import Indicator
 from democratie.model.municipality import Area, College, Council, Faction, Municipality
 from democratie.model.network import Meeting, Network
 
@@ -131,6 +132,7 @@ _SHARED_WITH: frozenset[EntityKind] = frozenset(
 _ON_BEHALF: frozenset[EntityKind] = frozenset({"faction", "organisation", "municipality"})
 _MUNICIPALITY: frozenset[EntityKind] = frozenset({"municipality"})
 _PERSON: frozenset[EntityKind] = frozenset({"person"})
+_AREA: frozenset[EntityKind] = frozenset({"area"})
 #: How many dangling references get a "did you mean" suggestion.
 _MAX_HINTS = 25
 
@@ -270,6 +272,7 @@ class Landscape:
             self._index[entry.id] = entry
         problems.extend(self._check_references(refs))
         problems.extend(self._check_areas())
+        problems.extend(self._check_indicators())
         if problems:
             raise ModelError(problems)
 
@@ -309,6 +312,11 @@ class Landscape:
                 if faction.party is not None:
                     refs.append((f"{f_path}.party", faction.party, frozenset({"organisation"})))
             yield from _walk_areas(mun.areas, f"{path}.areas", mun.id, mun.id)
+            refs.extend(
+                (f"{path}.indicators[{i}].area", d.area, _AREA)
+                for i, d in enumerate(mun.indicators)
+                if d.area is not None
+            )
         for index, org in enumerate(self.organisations):
             path = f"organisations[{index}]"
             yield Entry(
@@ -367,9 +375,19 @@ class Landscape:
                 )
             for l_index, lesson in enumerate(ini.lessons):
                 refs.extend(
-                    (f"{path}.lessons[{l_index}].shared_with[{i}]", s, _SHARED_WITH)
-                    for i, s in enumerate(lesson.shared_with)
+                    (f"{path}.lessons[{l_index}].transfers[{i}].to", t.to, _SHARED_WITH)
+                    for i, t in enumerate(lesson.transfers)
                 )
+            refs.extend(
+                (f"{path}.evaluations[{i}].by", e.by, actors)
+                for i, e in enumerate(ini.evaluations)
+                if e.by is not None
+            )
+            refs.extend(
+                (f"{path}.indicators[{i}].area", d.area, _AREA)
+                for i, d in enumerate(ini.indicators)
+                if d.area is not None
+            )
             for i_index, intake in enumerate(ini.intakes):
                 here = f"{path}.intakes[{i_index}]"
                 refs.append((f"{here}.municipality", intake.municipality, _MUNICIPALITY))
@@ -420,6 +438,64 @@ class Landscape:
                         f"{_kinds(allowed)}"
                     ),
                 )
+
+    def _check_indicators(self) -> Iterator[Problem]:
+        """Indicator ids are unique in the landscape; each area lies where its owner is.
+
+        Indicators are not entities (:meth:`get` does not find them), but their ids share
+        the one namespace of the document, so that an id names one thing only.
+        """
+        first: dict[str, str] = {}
+        owners: list[tuple[str, tuple[Indicator, ...], frozenset[str], str]] = [
+            (f"municipalities[{i}]", m.indicators, frozenset({m.id}), f"not in '{m.id}'")
+            for i, m in enumerate(self.municipalities)
+        ]
+        owners += [
+            (
+                f"initiatives[{i}]",
+                ini.indicators,
+                frozenset(ini.municipalities),
+                "which is not one of the initiative's municipalities",
+            )
+            for i, ini in enumerate(self.initiatives)
+        ]
+        for path, indicators, municipalities, where in owners:
+            for index, indicator in enumerate(indicators):
+                here = f"{path}.indicators[{index}]"
+                taken = self._index.get(indicator.id)
+                earlier = first.setdefault(indicator.id, here)
+                if taken is not None:
+                    yield Problem(
+                        path=f"{here}.id",
+                        code="duplicate-id",
+                        message=(
+                            f"the id '{indicator.id}' is already used at {taken.path} "
+                            f"({_a(taken.kind)}); ids must be unique in a landscape"
+                        ),
+                    )
+                elif earlier != here:
+                    yield Problem(
+                        path=f"{here}.id",
+                        code="duplicate-id",
+                        message=(
+                            f"the indicator id '{indicator.id}' is already used at {earlier}; "
+                            "indicator ids must be unique in a landscape"
+                        ),
+                    )
+                entry = self._index.get(indicator.area) if indicator.area is not None else None
+                if (
+                    entry is not None
+                    and entry.kind == "area"
+                    and municipalities
+                    and entry.municipality not in municipalities
+                ):
+                    yield Problem(
+                        path=f"{here}.area",
+                        code="wrong-reference",
+                        message=(
+                            f"the area '{indicator.area}' lies in '{entry.municipality}', {where}"
+                        ),
+                    )
 
     def _check_areas(self) -> Iterator[Problem]:
         for index, ini in enumerate(self.initiatives):

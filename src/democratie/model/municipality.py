@@ -11,6 +11,7 @@ from democratie import reference
 from democratie.errors import Problem
 from democratie.model._checks import check_count, check_id, check_text, coerce_terms, raise_problems
 from democratie.model._common import Assessment, Identifier
+from democratie.model.monitoring import Indicator
 from democratie.vocab import AreaLevel
 
 __all__ = ["Area", "College", "Council", "Faction", "Municipality"]
@@ -266,6 +267,9 @@ class Municipality:
         Its gemeenteraad and college van B&W.
     assessment
         How the municipality as a whole stands in the krachtenveld.
+    indicators
+        Measures of its goals (the service goals, say), for the whole municipality or for
+        one of its areas, with the values measured over time.
     identifiers
         Ids in other systems.
 
@@ -286,6 +290,7 @@ class Municipality:
     council: Council = Factory(Council)
     college: College = Factory(College)
     assessment: Assessment | None = None
+    indicators: tuple[Indicator, ...] = ()
     identifiers: tuple[Identifier, ...] = ()
 
     def __attrs_post_init__(self) -> None:

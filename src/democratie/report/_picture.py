@@ -268,7 +268,7 @@ def graph_figure(
     >>> html.startswith("<figure"), html.count("<circle") >= 3
     (True, True)
     >>> re.search(r"<figcaption[^>]*>(.*?)[.]", html).group(1)
-    'The graph has 7 nodes and 11 ties'
+    'The graph has 7 nodes and 14 ties'
     """
     nodes = drawing.nodes
     positions = component_layout(nodes, list(drawing.edges), aspect=WIDTH / HEIGHT, seed=seed)

@@ -16,6 +16,8 @@ from attrs import Factory, field, frozen
 from democratie.analysis import Analysis
 from democratie.graph import StakeholderGraph
 from democratie.model import (
+    Evaluation,
+    Indicator,
     Initiative,
     Landscape,
     Meeting,
@@ -25,6 +27,7 @@ from democratie.model import (
     Period,
     Role,
     Task,
+    Transfer,
 )
 from democratie.report._html import dl, esc, listing, tag, ul
 from democratie.report._text import Text
@@ -242,6 +245,7 @@ def _municipality(mun: Municipality, ctx: Context) -> str:
         (t("factions"), listing(factions)),
         (t("college"), college),
         (t("areas"), _areas_summary(mun, ctx)),
+        (t("indicators"), listing(_limited(mun.indicators, lambda d: _indicator(d, ctx), t))),
         (t("people_roles"), listing(_limited(roles, lambda r: _role_line(r, ctx), t))),
         (t("initiatives"), listing(ctx.link(i.id) for i in land.initiatives_in(mun.id))),
         (t("networks"), listing(ctx.link(n) for n in networks)),
@@ -339,7 +343,8 @@ def _initiative(ini: Initiative, ctx: Context) -> str:
             if ini.target_municipalities is not None
             else "",
         ),
-        (t("evaluated"), _yes_no(ini.evaluated, t)),
+        (t("evaluations"), listing(_evaluation(e, ctx) for e in ini.evaluations)),
+        (t("indicators"), listing(_indicator(d, ctx) for d in ini.indicators)),
         (t("scorecard_link"), _scorecard_link(ini.id, ctx)),
     ]
     description = ""
@@ -365,6 +370,64 @@ def _milestone(milestone: Milestone, ctx: Context) -> str:
     if milestone.done is not None:
         notes.append(t("done", date=t.date(milestone.done)))
     return esc(milestone.title) + (f" ({esc('; '.join(notes))})" if notes else "")
+
+
+def _evaluation(evaluation: Evaluation, ctx: Context) -> str:
+    t = ctx.text
+    notes = []
+    if evaluation.date is not None:
+        notes.append(t.date(evaluation.date))
+    if evaluation.by is not None:
+        notes.append(t("evaluated_by", name=ctx.name(evaluation.by)))
+    if evaluation.method:
+        notes.append(evaluation.method)
+    if evaluation.closes_phase is not None:
+        notes.append(t("closes", what=ctx.label(evaluation.closes_phase)))
+    if evaluation.closes_milestone is not None:
+        notes.append(t("closes", what=evaluation.closes_milestone))
+    line = esc("; ".join(notes) if notes else t("evaluation_without_details"))
+    if evaluation.findings:
+        line += ": " + esc(" ".join(evaluation.findings.split()))
+    return line
+
+
+def _amount(value: float, unit: str | None, text: Text) -> str:
+    shown = (
+        text.integer(int(value)) if value.is_integer() and abs(value) < 1e15 else text.number(value)
+    )
+    return f"{shown} {unit}" if unit else shown
+
+
+def _indicator(indicator: Indicator, ctx: Context) -> str:
+    t = ctx.text
+    goal = indicator.service_goal
+    title = ctx.label(goal) if goal is not None else esc(indicator.goal)
+    if indicator.area is not None:
+        title += f" ({esc(ctx.name(indicator.area))})"
+    notes = []
+    latest = indicator.latest()
+    if latest is None:
+        notes.append(t("not_measured"))
+    else:
+        value = _amount(latest.value, indicator.unit, t)
+        notes.append(t("measured", value=value, date=t.date(latest.date)))
+    if indicator.baseline is not None:
+        notes.append(t("baseline", value=_amount(indicator.baseline, indicator.unit, t)))
+    if indicator.target is not None:
+        notes.append(t("target", value=_amount(indicator.target, indicator.unit, t)))
+    notes.append(ctx.label(indicator.direction))
+    return f"{title}: {esc('; '.join(notes))}"
+
+
+def _transfer(transfer: Transfer, ctx: Context) -> str:
+    t = ctx.text
+    details = []
+    if transfer.date is not None:
+        details.append(t.date(transfer.date))
+    if transfer.adopted is not None:
+        details.append(t("adopted" if transfer.adopted else "not_adopted"))
+    name = ctx.name(transfer.to)
+    return f"{name} ({', '.join(details)})" if details else name
 
 
 def _task(task: Task, ctx: Context) -> str:
@@ -766,8 +829,8 @@ def lessons_body(ctx: Context) -> str:
                 notes = []
                 if lesson.transferable is not None:
                     notes.append(t("transferable" if lesson.transferable else "not_transferable"))
-                if lesson.shared_with:
-                    names = t.join([ctx.name(s) for s in lesson.shared_with])
+                if lesson.transfers:
+                    names = t.join([_transfer(transfer, ctx) for transfer in lesson.transfers])
                     notes.append(t("shared_with", names=names))
                 item = f"{tag('strong', ctx.label(kind) + ':')} {esc(lesson.text)}"
                 if notes:

@@ -124,7 +124,15 @@ _NL: dict[str, str] = {
     "part_of": "Onderdeel van",
     "all_of_level": "alle {level}",
     "description": "Beschrijving",
-    "evaluated": "Geëvalueerd",
+    "evaluations": "Evaluaties",
+    "evaluated_by": "door {name}",
+    "closes": "sluit af: {what}",
+    "evaluation_without_details": "geëvalueerd (zonder details)",
+    "indicators": "Indicatoren",
+    "measured": "{value} op {date}",
+    "not_measured": "nog niet gemeten",
+    "baseline": "nulmeting {value}",
+    "target": "streefwaarde {value}",
     "network": "Netwerk",
     "elements": "Onderdelen van het traject",
     "target_roles": "Beoogde rollen",
@@ -273,6 +281,8 @@ _NL: dict[str, str] = {
     "transferable": "overdraagbaar",
     "not_transferable": "niet overdraagbaar",
     "shared_with": "gedeeld met {names}",
+    "adopted": "overgenomen",
+    "not_adopted": "niet overgenomen",
 }
 
 _EN: dict[str, str] = {
@@ -353,7 +363,15 @@ _EN: dict[str, str] = {
     "part_of": "Part of",
     "all_of_level": "all {level}",
     "description": "Description",
-    "evaluated": "Evaluated",
+    "evaluations": "Evaluations",
+    "evaluated_by": "by {name}",
+    "closes": "closes: {what}",
+    "evaluation_without_details": "evaluated (no details)",
+    "indicators": "Indicators",
+    "measured": "{value} on {date}",
+    "not_measured": "not measured yet",
+    "baseline": "baseline {value}",
+    "target": "target {value}",
     "network": "Network",
     "elements": "Trajectory elements",
     "target_roles": "Target roles",
@@ -500,6 +518,8 @@ _EN: dict[str, str] = {
     "transferable": "transferable",
     "not_transferable": "not transferable",
     "shared_with": "shared with {names}",
+    "adopted": "adopted",
+    "not_adopted": "not adopted",
 }
 
 #: The fixed text of the report, by language; both languages have the same keys.

@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
       network              95
       meeting             839
       entities         25,603
-      references       70,140
+      references       70,310
     0
     """
     args = _parser().parse_args(argv)

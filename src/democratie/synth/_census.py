@@ -103,6 +103,7 @@ def _references(landscape: Landscape) -> int:
     count = 0
     for municipality in landscape.municipalities:
         count += sum(1 for faction in municipality.council.factions if faction.party is not None)
+        count += sum(1 for indicator in municipality.indicators if indicator.area is not None)
     for org in landscape.organisations:
         count += (org.municipality is not None) + (org.parent is not None) + len(org.areas)
     for role in landscape.roles:
@@ -114,7 +115,9 @@ def _references(landscape: Landscape) -> int:
         count += sum(1 for commitment in ini.commitments if commitment.by is not None)
         count += sum(1 + (intake.officer is not None) for intake in ini.intakes)
         count += sum(len(task.assignments) for task in ini.tasks)
-        count += sum(len(lesson.shared_with) for lesson in ini.lessons)
+        count += sum(len(lesson.transfers) for lesson in ini.lessons)
+        count += sum(1 for evaluation in ini.evaluations if evaluation.by is not None)
+        count += sum(1 for indicator in ini.indicators if indicator.area is not None)
         count += _meeting_references(ini.meetings)
     for net in landscape.networks:
         count += len(net.members) + len(net.coordinators) + (net.parent is not None)

@@ -34,6 +34,7 @@ from democratie.model import (
     College,
     Commitment,
     Council,
+    Evaluation,
     Faction,
     Initiative,
     Landscape,
@@ -50,6 +51,7 @@ from democratie.model import (
     Source,
     Stage,
     Task,
+    Transfer,
 )
 from democratie.synth._tables import SIZE_CLASSES, council_seats, max_wethouders
 from democratie.vocab import (
@@ -636,7 +638,7 @@ class _Nation:
                             text=rng.choice(_LESSONS),
                             kind=LessonKind.DOEN,
                             transferable=True,
-                            shared_with=(_M50,),
+                            transfers=(Transfer(to=_M50),),
                         ),
                     ),
                 )
@@ -729,6 +731,12 @@ class _Nation:
             )
             for mid in members
         )
+        # Evaluated at the closing meeting (slotbijeenkomst), once the year is over.
+        closing = Evaluation(
+            date=_add_months(start, 12),
+            by="programma-democratie-in-actie",
+            method="slotbijeenkomst",
+        )
         return Initiative(
             id=f"{group}-ontwikkeltraject",
             title=f"Ontwikkeltraject organisatieontwikkeling {province} (synthetisch)",
@@ -750,7 +758,7 @@ class _Nation:
             ),
             domains=(PolicyDomain.BESTUUR,),
             meetings=intakes,
-            evaluated=_add_months(start, 12) <= _AS_OF,
+            evaluations=(closing,) if closing.date is not None and closing.date <= _AS_OF else (),
         )
 
 
@@ -1176,7 +1184,7 @@ class _Local:
             goals=_some(rng, _GOALS, 1, 2),
             service_goals=_some(rng, _SERVICE_GOALS, 0, 3),
             lessons=self.lessons() if ended else (),
-            evaluated=rng.random() < 0.6 if ended else None,
+            evaluations=(Evaluation(date=finish, by=mid),) if ended and rng.random() < 0.6 else (),
             elements=_LOCAL_ELEMENTS if kind is InitiativeKind.TRAJECT else (),
             meetings=self.meetings(iid, kind, start, duration, actors),
         )
@@ -1236,7 +1244,9 @@ class _Local:
                 text=text,
                 kind=rng.choice(_LESSON_KINDS),
                 transferable=rng.random() < 0.6,
-                shared_with=_some(rng, self.nation.memberships[self.mid], 0, 2),
+                transfers=tuple(
+                    Transfer(to=to) for to in _some(rng, self.nation.memberships[self.mid], 0, 2)
+                ),
             )
             for text in _some(rng, _LESSONS, 0, 3)
         )

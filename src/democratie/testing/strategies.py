@@ -73,12 +73,15 @@ from democratie.model import (
     Commitment,
     ContactDetail,
     Council,
+    Evaluation,
     Faction,
     Identifier,
+    Indicator,
     Initiative,
     Intake,
     Landscape,
     Lesson,
+    Measurement,
     Meeting,
     Milestone,
     Municipality,
@@ -91,6 +94,7 @@ from democratie.model import (
     Source,
     Stage,
     Task,
+    Transfer,
 )
 from democratie.vocab import (
     ActorKind,
@@ -98,6 +102,7 @@ from democratie.vocab import (
     CommitmentKind,
     CommitmentLevel,
     ContactKind,
+    Direction,
     GovernmentRole,
     InitiativeKind,
     Initiator,
@@ -443,8 +448,9 @@ def municipalities(
     either left out (taken from the list) or written out, in the list's spelling
     or in capitals (a province given as None is also taken from the list). A
     municipality from abroad has no code and a name.
-    Each has areas (nested), a council with factions, a college, and counts of
-    wijken and kernen that are never below the areas it names.
+    Each has areas (nested), a council with factions, a college, indicators of its own
+    areas (or of the whole municipality) with their measurements, and counts of wijken
+    and kernen that are never below the areas it names.
 
     Parameters
     ----------
@@ -649,9 +655,12 @@ def initiatives(
 
     Phases follow the rules of the model: each phase at most once, and when the
     initiative follows a cycle, only phases of that cycle, in its order.
-    Milestones are never reached before the initiative starts; a realised level
-    comes only with a promised one. Intakes are drawn for some of `municipalities`,
-    at most one each.
+    Milestones are never reached, evaluations never held and lessons never passed on
+    before the initiative starts; an evaluation closes one of its phases (any phase when
+    it lists none) and one of its milestones; its indicators measure areas of its
+    municipalities, with targets the better way of their baselines and measurements
+    within their periods, one a day; a realised level comes only with a promised one.
+    Intakes are drawn for some of `municipalities`, at most one each.
 
     Parameters
     ----------
@@ -673,7 +682,7 @@ def initiatives(
         Ids of networks it may work through.
     shared_with
         Ids of the networks, municipalities, organisations or initiatives a lesson
-        may be passed on to.
+        may be passed on to (each once: the ``to`` of its transfers).
     officers
         Ids of the people who may be assigned to an intake as its change officer.
 
@@ -1014,6 +1023,14 @@ _MAYBE_TARGET = _maybe(st.integers(1, 10_000))
 _MAYBE_FOREIGN_REGION = _maybe(st.one_of(st.sampled_from(_FOREIGN_REGIONS), _TEXT))
 _FOREIGN_NAME = st.one_of(st.sampled_from(_FOREIGN_PLACES), _TEXT)
 _DUTCH = st.integers(0, 3)
+# Whole numbers (as a person writes a baseline or a percentage) and any finite float.
+_NUMBER = st.one_of(
+    st.integers(-1_000_000, 1_000_000).map(float), st.floats(allow_nan=False, allow_infinity=False)
+)
+_MAYBE_NUMBER = _maybe(_NUMBER)
+_GOAL = st.one_of(st.sampled_from([goal.value for goal in ServiceGoal]), _TEXT)
+_SHARES = 2**32
+_SHARE = st.integers(0, _SHARES)
 
 
 def _fresh(draw: DrawFn, taken: set[str], *, body: bool = False) -> str:
@@ -1137,6 +1154,9 @@ def _municipality(
         _area(draw, taken, max_depth, max_areas) for _ in range(draw(_count(max_areas)))
     )
     every = [a for top in area_list for a in top.walk()]
+    indicators = tuple(
+        _indicator(draw, taken, [a.id for a in every]) for _ in range(draw(_count(_FEW)))
+    )
     wijken = sum(1 for a in every if a.level is AreaLevel.WIJK)
     kernen = sum(1 for a in every if a.level is AreaLevel.KERN)
     factions = tuple(
@@ -1157,6 +1177,7 @@ def _municipality(
         council=council,
         college=college,
         assessment=draw(_MAYBE_ASSESSMENT),
+        indicators=indicators,
         identifiers=tuple(draw(_IDENTIFIERS)),
         **details,
     )
@@ -1349,12 +1370,74 @@ def _task(draw: DrawFn, assignable: Sequence[str]) -> Task:
     return Task(title=draw(_TEXT), assignments=assignments)
 
 
-def _lesson(draw: DrawFn, shared_with: Sequence[str]) -> Lesson:
+def _lesson(draw: DrawFn, shared_with: Sequence[str], start: dt.date | None) -> Lesson:
     return Lesson(
         text=draw(_MULTILINE),
         kind=draw(_member(LessonKind)),
         transferable=draw(_MAYBE_BOOLEAN),
-        shared_with=_pick(draw, shared_with),
+        transfers=tuple(
+            Transfer(
+                to=to,
+                date=_on_or_after(draw, start),
+                adopted=draw(_MAYBE_BOOLEAN),
+                note=draw(_MAYBE_MULTILINE),
+            )
+            for to in _pick(draw, shared_with)
+        ),
+    )
+
+
+def _on_or_after(draw: DrawFn, start: dt.date | None) -> dt.date | None:
+    """Draw an optional date, not before *start* when there is one."""
+    return draw(_MAYBE_DATE) if start is None else _end(draw, start)
+
+
+def _evaluation(
+    draw: DrawFn,
+    start: dt.date | None,
+    phases: Sequence[Phase],
+    titles: Sequence[str],
+    actors: Sequence[str],
+) -> Evaluation:
+    closes_phase = draw(_maybe_member(tuple(phases) or tuple(Phase)))
+    return Evaluation(
+        date=_on_or_after(draw, start),
+        by=_one(draw, actors),
+        method=draw(_MAYBE_TEXT),
+        findings=draw(_MAYBE_MULTILINE),
+        closes_phase=closes_phase,
+        closes_milestone=_one(draw, titles),
+        note=draw(_MAYBE_MULTILINE),
+    )
+
+
+def _day_within(draw: DrawFn, period: Period) -> dt.date:
+    """Draw a day within *period* (open ends reach to the ends of the calendar)."""
+    first = period.start or dt.date.min
+    last = period.end or dt.date.max
+    return first + dt.timedelta(days=(last - first).days * draw(_SHARE) // _SHARES)
+
+
+def _indicator(draw: DrawFn, taken: set[str], areas: Sequence[str]) -> Indicator:
+    direction = draw(_member(Direction))
+    baseline, target = draw(_MAYBE_NUMBER), draw(_MAYBE_NUMBER)
+    if baseline is not None and target is not None and direction.better(baseline, target):
+        baseline, target = target, baseline  # the target lies the better way of the baseline
+    period = _period(draw)
+    days = dict.fromkeys(_day_within(draw, period) for _ in range(draw(_count(3))))
+    return Indicator(
+        id=_fresh(draw, taken),
+        goal=draw(_GOAL),
+        area=_one(draw, areas),
+        unit=draw(_MAYBE_TEXT),
+        baseline=baseline,
+        target=target,
+        direction=direction,
+        period=period,
+        measurements=tuple(
+            Measurement(date=day, value=draw(_NUMBER), note=draw(_MAYBE_MULTILINE)) for day in days
+        ),
+        note=draw(_MAYBE_MULTILINE),
     )
 
 
@@ -1370,6 +1453,10 @@ def _initiative(draw: DrawFn, own: str, taken: set[str], refs: _References) -> I
     participants: tuple[Participant, ...] = ()
     if refs.actors:
         participants = tuple(_participant(draw, refs.actors) for _ in range(draw(_count(3))))
+    milestones = tuple(_milestone(draw, period.start) for _ in range(draw(_count(_FEW))))
+    stages = _stages(draw, cycle, refs.actors)
+    # An indicator measures an area of one of the municipalities listed, if any are.
+    measurable = [a for a, owner in refs.areas.items() if not involved or owner in involved]
     return Initiative(
         id=own,
         title=draw(_TEXT),
@@ -1382,9 +1469,9 @@ def _initiative(draw: DrawFn, own: str, taken: set[str], refs: _References) -> I
         required_domains=_terms(draw, PolicyDomain),
         period=period,
         duration_months=draw(_MAYBE_MONTHS),
-        milestones=tuple(_milestone(draw, period.start) for _ in range(draw(_count(_FEW)))),
+        milestones=milestones,
         cycle=cycle,
-        phases=_stages(draw, cycle, refs.actors),
+        phases=stages,
         initiator=draw(_maybe_member(Initiator)),
         initiated_by=_pick(draw, refs.actors),
         led_by=_pick(draw, refs.actors),
@@ -1404,8 +1491,20 @@ def _initiative(draw: DrawFn, own: str, taken: set[str], refs: _References) -> I
         tasks=tuple(_task(draw, refs.assignable) for _ in range(draw(_count(_FEW)))),
         goals=tuple(draw(_MULTILINES)),
         service_goals=_terms(draw, ServiceGoal),
-        lessons=tuple(_lesson(draw, refs.shared_with) for _ in range(draw(_count(_FEW)))),
-        evaluated=draw(_MAYBE_BOOLEAN),
+        lessons=tuple(
+            _lesson(draw, refs.shared_with, period.start) for _ in range(draw(_count(_FEW)))
+        ),
+        evaluations=tuple(
+            _evaluation(
+                draw,
+                period.start,
+                [stage.phase for stage in stages],
+                [milestone.title for milestone in milestones],
+                refs.actors,
+            )
+            for _ in range(draw(_count(_FEW)))
+        ),
+        indicators=tuple(_indicator(draw, taken, measurable) for _ in range(draw(_count(_FEW)))),
         network=_one(draw, refs.networks),
         elements=_terms(draw, TrajectoryElement),
         target_roles=_terms(draw, RoleKind),

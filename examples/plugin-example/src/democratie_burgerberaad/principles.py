@@ -12,7 +12,7 @@ principle              what the landscape records that the check reads
 2 accountability       a pledge of the college or council, and ``feedback_given``
 8 time                 the initiative's meetings (one meeting counts as one day)
 9 integrity            who leads it (``led_by``): someone at arm's length from government
-11 evaluation          ``evaluated``
+11 evaluation          ``evaluations``
 =====================  ==============================================================
 
 The other six (transparency, representativeness, inclusiveness, information,
@@ -36,12 +36,12 @@ Examples
 ... kind = "burgerberaad"
 ... title = "Burgerberaad klimaat"
 ... goals = ["Advies over de warmtetransitie"]
-... evaluated = false
+... evaluations = [{ date = 2024-06-20, method = "enquête onder de leden" }]
 ... ''')
 >>> checks = assess(land.get("burgerberaad-klimaat"), land)
 >>> [(check.principle.slug, check.status) for check in checks if check.principle.visible]
 [('purpose', 'met'), ('accountability', 'not recorded'), ('time', 'not recorded'), \
-('integrity', 'not recorded'), ('evaluation', 'not met')]
+('integrity', 'not recorded'), ('evaluation', 'met')]
 """
 
 from __future__ import annotations
@@ -260,8 +260,8 @@ PRINCIPLES: Final[tuple[Principle, ...]] = (
         asks="evaluated by the members anonymously, by the organisers, and on its impact",
         visible=True,
         reads=Bilingual(
-            nl="of (niet hoe) het beraad is geëvalueerd (evaluated)",
-            en="whether (not how) the assembly was evaluated (evaluated)",
+            nl="of (niet hoe) het beraad is geëvalueerd (evaluations)",
+            en="whether (not how) the assembly was evaluated (evaluations)",
         ),
     ),
 )
@@ -492,28 +492,22 @@ def _integrity(initiative: Initiative, landscape: Landscape) -> PrincipleCheck:
 
 
 def _evaluation(initiative: Initiative) -> PrincipleCheck:
-    evidence = [Evidence(about=initiative.id, fact="evaluated", value=initiative.evaluated)]
-    if initiative.evaluated is None:
+    evidence = [
+        Evidence(about=initiative.id, fact="evaluations", value=len(initiative.evaluations))
+    ]
+    if not initiative.evaluations:
         return _check(
             "evaluation",
             None,
-            nl="Niet vastgelegd of het beraad is geëvalueerd.",
-            en="Whether the assembly was evaluated is not recorded.",
-            evidence=evidence,
-        )
-    if initiative.evaluated:
-        return _check(
-            "evaluation",
-            1.0,
-            nl="Het beraad is geëvalueerd.",
-            en="The assembly was evaluated.",
+            nl="Er is geen evaluatie van het beraad vastgelegd.",
+            en="No evaluation of the assembly is recorded.",
             evidence=evidence,
         )
     return _check(
         "evaluation",
-        0.0,
-        nl="Het beraad is niet geëvalueerd.",
-        en="The assembly was not evaluated.",
+        1.0,
+        nl="Het beraad is geëvalueerd.",
+        en="The assembly was evaluated.",
         evidence=evidence,
     )
 

@@ -18,14 +18,15 @@ Examples
 ... title = "Burgerberaad klimaat"
 ... goals = ["Advies over de warmtetransitie"]
 ... led_by = ["stichting-loting"]
-... evaluated = false
+... commitments = [{ kind = "bestuurlijk", level = "beperkt" }]
+... evaluations = [{ date = 2024-06-20, method = "enquête onder de leden" }]
 ... ''')
 >>> score = run(land, [OecdPrinciples()])["burgerberaad-klimaat"]["burgerberaad.oecd_principles"]
 >>> round(score.value, 3)
-0.667
+0.75
 >>> print(score.explanation.en)
-3 of the 5 OECD principles a landscape shows are recorded, scoring 0.67 on average: \
-purpose met, integrity met, evaluation not met.
+4 of the 5 OECD principles a landscape shows are recorded, scoring 0.75 on average: \
+purpose met, accountability not met, integrity met, evaluation met.
 """
 
 from __future__ import annotations
@@ -156,7 +157,7 @@ class OecdPrinciples(BaseRule):
     purpose 1 when goals are recorded; accountability the mean of a pledge of
     college or council (0/1) and feedback given (0/1), of those recorded; time
     min(meeting days / *min_days*, 1); integrity 1 when a leader is at arm's
-    length from government, 0 when all are government; evaluation 0/1. Not
+    length from government, 0 when all are government; evaluation 1 when one is recorded. Not
     applicable to other kinds of initiative, or when none of the five is
     recorded.
 

@@ -1,4 +1,4 @@
-"""Learning loop: evaluated, lessons recorded as do's and don'ts, and passed on to peers.
+"""Learning loop: evaluations recorded, lessons recorded as do's and don'ts, and passed on.
 
 Examples
 --------
@@ -13,12 +13,13 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import ClassVar
 
 from attrs import field, frozen
 
-from democratie.model import Initiative, Lesson
+from democratie.model import Evaluation, Initiative, Lesson
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
 from democratie.scoring.rules._common import advice, plural, terms
@@ -46,14 +47,15 @@ class LearningLoop(BaseRule):
     learning circle asked; Leusden wants to pass on "wat werkt wel en wat werkt
     niet", its do's and don'ts. Three parts, each on [0, 1]:
 
-    - *evaluated*: 1 when the initiative has been evaluated, else 0 (also when
-      that is not recorded, which the explanation says);
+    - *evaluated*: 1 when at least one evaluation is recorded (``evaluations``),
+      else 0; the explanation says how many, and the date, evaluator and method of
+      the latest;
     - *recorded*: half for do's (``doen``) and half for don'ts (``niet_doen``);
-    - *shared*: the mean over the lessons of 1 for a lesson passed on (to a
-      network, municipality, organisation or initiative; and every lesson of a
-      learning circle or of an initiative that works through a network, whose
-      peers share in it), *transferable_credit* for one marked transferable but
-      not yet passed on, else 0.
+    - *shared*: the mean over the lessons of 1 for a lesson passed on (a transfer to
+      a network, municipality, organisation or initiative; and every lesson of a
+      learning circle or of an initiative that works through a network, whose peers
+      share in it), *transferable_credit* for one marked transferable but not yet
+      passed on, else 0.
 
     Parameters
     ----------
@@ -69,7 +71,11 @@ class LearningLoop(BaseRule):
     Notes
     -----
     score = (evaluated + recorded + shared) / 3. Not applicable when nothing is
-    recorded about learning: no evaluation either way and no lessons.
+    recorded about learning (no evaluation and no lessons) and no evaluation is due:
+    one is due when the scoring run has a date (``as_of``) on or after the day the
+    initiative ends (the end of its period, or its start plus its planned duration).
+    Without a date only what the landscape records is judged, so an initiative that
+    records neither evaluations nor lessons is not scored.
 
     References
     ----------
@@ -78,6 +84,7 @@ class LearningLoop(BaseRule):
 
     Examples
     --------
+    >>> import datetime as dt
     >>> import democratie
     >>> from democratie.scoring import run
     >>> land = democratie.loads('''
@@ -86,13 +93,30 @@ class LearningLoop(BaseRule):
     ... id = "g1000"
     ... kind = "g1000"
     ... title = "G1000"
-    ... evaluated = true
+    ... period = { start = 2019-01-12, end = 2019-06-30 }
+    ... evaluations = [{ date = 2019-06-30, method = "enquête onder deelnemers" }]
     ... lessons = [{ text = "Nodig breed uit.", kind = "doen", transferable = true }]
     ... ''')
     >>> score = run(land, [LearningLoop()])["g1000"]["learning_loop"]
     >>> print(score)
-    learning_loop [g1000]: 0.67 - Learning loop 0.67: it has been evaluated; 1 do and 0 don'ts
-    recorded (of 1 lesson); shared: 0.50.
+    learning_loop [g1000]: 0.67 - Learning loop 0.67: it has been evaluated, last on 2019-06-30
+    (enquête onder deelnemers); 1 do and 0 don'ts recorded (of 1 lesson); shared: 0.50.
+
+    Once the initiative has ended, a missing evaluation counts, if the run has a date:
+
+    >>> bare = democratie.loads('''
+    ... format = "democratie/1"
+    ... [[initiatives]]
+    ... id = "g1000"
+    ... kind = "g1000"
+    ... title = "G1000"
+    ... period = { start = 2019-01-12, end = 2019-06-30 }
+    ... ''')
+    >>> run(bare, [LearningLoop()])["g1000"]["learning_loop"].value is None
+    True
+    >>> print(run(bare, [LearningLoop()], as_of=dt.date(2020, 1, 1))["g1000"]["learning_loop"])
+    learning_loop [g1000]: 0.00 - Learning loop 0.00: no evaluation is recorded, though it ended on
+    2019-06-30; 0 do's and 0 don'ts recorded (of 0 lessons).
     """
 
     name: str = "learning_loop"
@@ -100,8 +124,8 @@ class LearningLoop(BaseRule):
     applies_to: ClassVar[SubjectKind] = "initiative"
     source: ClassVar[str] = "M50 learning circle (lerende organisatie); Leusden (do's en dont's)"
     formula: ClassVar[str] = (
-        "mean of evaluated (0/1), do's and don'ts recorded (0, .5, 1), lessons shared (mean "
-        "per lesson)"
+        "mean of evaluated (0/1: an evaluation recorded), do's and don'ts recorded (0, .5, 1), "
+        "lessons shared (mean per lesson)"
     )
     transferable_credit: float = field(default=0.5, validator=_check_unit)
     peer_kinds: tuple[InitiativeKind, ...] = field(
@@ -109,11 +133,7 @@ class LearningLoop(BaseRule):
     )
 
     def _shared(self, lesson: Lesson, initiative: Initiative) -> float:
-        if (
-            lesson.shared_with
-            or initiative.network is not None
-            or initiative.kind in self.peer_kinds
-        ):
+        if lesson.transfers or initiative.network is not None or initiative.kind in self.peer_kinds:
             return 1.0
         if lesson.transferable:
             return self.transferable_credit
@@ -123,7 +143,14 @@ class LearningLoop(BaseRule):
         """Score one initiative."""
         assert isinstance(subject, Initiative)
         lessons = subject.lessons
-        if subject.evaluated is None and not lessons:
+        evaluations = subject.evaluations
+        ended = subject.end_date()
+        due = (
+            ended
+            if ended is not None and context.as_of is not None and ended <= context.as_of
+            else None
+        )
+        if not evaluations and not lessons and due is None:
             return self.not_applicable(
                 subject,
                 nl="Er is niets vastgelegd over leren: geen evaluatie en geen lessen.",
@@ -135,7 +162,7 @@ class LearningLoop(BaseRule):
                     )
                 ],
             )
-        evaluated = 1.0 if subject.evaluated else 0.0
+        evaluated = 1.0 if evaluations else 0.0
         kinds = {lesson.kind for lesson in lessons}
         recorded = (0.5 if LessonKind.DOEN in kinds else 0.0) + (
             0.5 if LessonKind.NIET_DOEN in kinds else 0.0
@@ -148,15 +175,16 @@ class LearningLoop(BaseRule):
         value = (evaluated + recorded + shared) / 3
         nl_parts = []
         en_parts = []
-        if subject.evaluated is None:
+        if evaluations:
+            nl, en = _evaluations_text(evaluations)
+            nl_parts.append(nl)
+            en_parts.append(en)
+        elif due is not None:
+            nl_parts.append(f"een evaluatie is niet vastgelegd, terwijl het op {due} afliep")
+            en_parts.append(f"no evaluation is recorded, though it ended on {due}")
+        else:
             nl_parts.append("een evaluatie is niet vastgelegd")
             en_parts.append("no evaluation is recorded")
-        elif subject.evaluated:
-            nl_parts.append("het is geëvalueerd")
-            en_parts.append("it has been evaluated")
-        else:
-            nl_parts.append("het is niet geëvalueerd")
-            en_parts.append("it has not been evaluated")
         dos = sum(1 for lesson in lessons if lesson.kind is LessonKind.DOEN)
         donts = sum(1 for lesson in lessons if lesson.kind is LessonKind.NIET_DOEN)
         counted = plural(dos, "do", "do's"), plural(donts, "don't", "don'ts")
@@ -173,7 +201,7 @@ class LearningLoop(BaseRule):
         nl = "Lerende cyclus " + f"{value:.2f}: " + "; ".join(nl_parts) + "."
         en = "Learning loop " + f"{value:.2f}: " + "; ".join(en_parts) + "."
         recommendations = []
-        if not subject.evaluated:
+        if not evaluations:
             recommendations.append(advice("Evalueer het initiatief.", "Evaluate the initiative."))
         if recorded < 1:
             recommendations.append(
@@ -196,9 +224,24 @@ class LearningLoop(BaseRule):
             nl=nl,
             en=en,
             evidence=[
-                Evidence(about=subject.id, fact="evaluated", value=subject.evaluated),
+                Evidence(about=subject.id, fact="evaluations", value=len(evaluations)),
                 Evidence(about=subject.id, fact="recorded", value=recorded),
                 Evidence(about=subject.id, fact="shared", value=round(shared, 4)),
             ],
             recommendations=recommendations,
         )
+
+
+def _evaluations_text(evaluations: tuple[Evaluation, ...]) -> tuple[str, str]:
+    """How often it was evaluated, and the date, evaluator and method of the latest, nl and en."""
+    count = len(evaluations)
+    nl = "het is geëvalueerd" + (f" ({count} keer)" if count > 1 else "")
+    en = "it has been evaluated" + (f" {count} times" if count > 1 else "")
+    dated = [e for e in evaluations if e.date is not None]
+    if dated:
+        latest = max(dated, key=lambda e: e.date or dt.date.min)
+        details = [part for part in (latest.by, latest.method) if part]
+        extra = f" ({', '.join(details)})" if details else ""
+        nl += f", het laatst op {latest.date}{extra}"
+        en += f", last on {latest.date}{extra}"
+    return nl, en
