@@ -22,7 +22,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"model"}),
     frozenset({"io", "examples", "synth"}),
     frozenset({"graph"}),
-    frozenset({"formats", "plan"}),
+    frozenset({"formats", "plan", "monitor"}),
     frozenset({"scoring"}),
     frozenset({"analysis"}),
     frozenset({"exporters", "importers"}),
