@@ -323,6 +323,25 @@ EXAMPLES_BY_COMMAND: dict[str, tuple[Example, ...]] = {
             ),
         ),
     ),
+    "lessons": (
+        Example(
+            (
+                "lessons",
+                "examples",
+                "--for",
+                "dia-ontwikkeltraject-organisatieontwikkeling",
+                "--top",
+                "4",
+                "--lang",
+                "en",
+            ),
+            intro=(
+                "Which lessons of the other bundled examples are worth reading for the "
+                "Democratie in Actie trajectory: those of other trajectories, the ones that "
+                "carry over first:"
+            ),
+        ),
+    ),
     "plugins": (
         Example(
             ("plugins",),

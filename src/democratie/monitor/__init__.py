@@ -36,6 +36,19 @@ from democratie.monitor._common import (
     months_between,
     resolve_as_of,
 )
+from democratie.monitor._lessons import (
+    DOMAIN_WEIGHT,
+    KIND_WEIGHT,
+    SERVICE_GOAL_WEIGHT,
+    SIZE_SPAN,
+    SIZE_WEIGHT,
+    THEME_WEIGHT,
+    InitiativeRef,
+    LessonIndex,
+    Match,
+    Recommendation,
+    recommend_lessons,
+)
 from democratie.monitor._status import (
     Duration,
     Horizon,
@@ -49,21 +62,32 @@ from democratie.monitor._status import (
 )
 
 __all__ = [
+    "DOMAIN_WEIGHT",
     "DUE_SOON_DAYS",
+    "KIND_WEIGHT",
+    "SERVICE_GOAL_WEIGHT",
+    "SIZE_SPAN",
+    "SIZE_WEIGHT",
+    "THEME_WEIGHT",
     "AsOf",
     "Duration",
     "Horizon",
+    "InitiativeRef",
+    "LessonIndex",
+    "Match",
     "MeetingCheck",
     "Meetings",
     "MilestoneCheck",
     "MilestoneState",
     "Milestones",
+    "Recommendation",
     "Status",
     "StatusSection",
     "add_months",
     "find_initiative",
     "milestone_state",
     "months_between",
+    "recommend_lessons",
     "resolve_as_of",
     "status",
 ]
