@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from attrs import evolve
+from hypothesis import given
 
 import democratie
 from democratie import monitor
@@ -16,6 +17,7 @@ from democratie.errors import MonitorError
 from democratie.model import Initiative, Landscape, Meeting, Milestone, Network, Period
 from democratie.scoring import run
 from democratie.scoring.rules import TimelineFeasibility
+from democratie.testing import strategies
 from democratie.vocab import MeetingKind, NetworkKind
 
 LEUSDEN = "examples/leusden-samenleving-voorop.toml"
@@ -397,3 +399,29 @@ def test_cli_an_unknown_initiative_is_a_clear_error(capsys: pytest.CaptureFixtur
     err = capsys.readouterr().err
     assert err.startswith("democratie: --initiative: 'samenleving' is not an initiative")
     assert "Traceback" not in err
+
+
+# -- every landscape Hypothesis can make --------------------------------------------------------
+
+
+@given(land=strategies.landscapes(), day=strategies.dates())
+def test_every_initiative_has_a_status_that_agrees_with_the_timeline_rule(
+    land: Landscape, day: dt.date
+) -> None:
+    cards = run(land, [TimelineFeasibility()], as_of=day)
+    for initiative in land.initiatives:
+        found = monitor.status(land, initiative, as_of=day)
+        assert json.loads(json.dumps(found.to_dict()))["initiative"] == initiative.id
+        assert len(found.explain("nl")) == len(found.explain("en"))
+        states = [m.state for m in found.milestones.items]
+        assert len(states) == len(initiative.milestones)
+        timeline = cards[initiative.id]["timeline_feasibility"]
+        by_rule = [e.value == "overdue" for e in timeline.evidence]
+        assert by_rule == [s == "overdue" for s in states]
+        if found.horizon.fraction is not None:
+            assert 0.0 <= found.horizon.fraction <= 1.0
+        if found.duration.elapsed_months is not None:
+            assert found.duration.elapsed_months >= 0
+        held = {m.id for m in found.meetings.held}
+        assert all(m.date is None or m.date <= day for m in found.meetings.held)
+        assert held.isdisjoint(m.id for m in found.meetings.planned)
