@@ -157,8 +157,14 @@ EXAMPLES_BY_COMMAND: dict[str, tuple[Example, ...]] = {
                 "commitment_triad",
                 "--rule",
                 "council_at_the_front",
+                "--as-of",
+                "2025-01-01",
             ),
-            intro="Score the Delft example with two rules, explained in English:",
+            intro=(
+                "Score the Delft example with two rules, explained in English, judging "
+                "deadlines against 1 January 2025 (without `--as-of`, against today, and the "
+                "output says so):"
+            ),
         ),
     ),
     "export": (
@@ -196,16 +202,23 @@ EXAMPLES_BY_COMMAND: dict[str, tuple[Example, ...]] = {
     ),
     "report": (
         Example(
-            ("report", "examples/leusden-samenleving-voorop.toml", "--output", "rapport"),
-            intro="Write the HTML report of the Leusden example:",
+            (
+                "report",
+                "examples/leusden-samenleving-voorop.toml",
+                "--output",
+                "rapport",
+                "--as-of",
+                "2025-01-01",
+            ),
+            intro="Write the HTML report of the Leusden example as of 1 January 2025:",
         ),
     ),
     "demo": (
         Example(
-            ("demo", "--lang", "en"),
+            ("demo", "--lang", "en", "--as-of", "2025-01-01"),
             intro=(
                 "Score the five bundled examples and write their reports, then plan what two "
-                "of them describe, in English:"
+                "of them describe, in English, as of 1 January 2025:"
             ),
         ),
     ),
@@ -287,6 +300,46 @@ EXAMPLES_BY_COMMAND: dict[str, tuple[Example, ...]] = {
                 "dia-gepland.toml",
             ),
             intro="Give each admitted municipality a change officer from the pool:",
+        ),
+    ),
+    "status": (
+        Example(
+            (
+                "status",
+                "dia-gepland.toml",
+                "--initiative",
+                "dia-ontwikkeltraject-organisatieontwikkeling",
+                "--as-of",
+                "2019-06-01",
+                "--lang",
+                "en",
+            ),
+            intro=(
+                "Where the planned trajectory stands on 1 June 2019: its year, and its "
+                "meetings with their hosts (those of the learning groups formed for it "
+                "included). The file gives the trajectory no start date, so its months "
+                "cannot be counted; the first regional meeting's date has passed without it "
+                "being recorded as held:"
+            ),
+        ),
+    ),
+    "lessons": (
+        Example(
+            (
+                "lessons",
+                "examples",
+                "--for",
+                "dia-ontwikkeltraject-organisatieontwikkeling",
+                "--top",
+                "4",
+                "--lang",
+                "en",
+            ),
+            intro=(
+                "Which lessons of the other bundled examples are worth reading for the "
+                "Democratie in Actie trajectory: those of other trajectories, the ones that "
+                "carry over first:"
+            ),
         ),
     ),
     "plugins": (

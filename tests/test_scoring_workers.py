@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import json
 import multiprocessing
@@ -289,6 +290,7 @@ def test_by_default_every_cpu_scores_and_the_bytes_are_those_of_one(
     monkeypatch: pytest.MonkeyPatch, nation: Landscape
 ) -> None:
     from democratie.cli._commands import _cards_json
+    from democratie.monitor import resolve_as_of
     from democratie.exporters.tables import tables
 
     graph = build_graph(nation)
@@ -300,7 +302,10 @@ def test_by_default_every_cpu_scores_and_the_bytes_are_those_of_one(
     assert started == [3]
     assert shared == alone
     for lang in ("nl", "en"):
-        assert json.dumps(_cards_json(shared, lang)) == json.dumps(_cards_json(alone, lang))
+        day = resolve_as_of(dt.date(2025, 1, 1))
+        assert json.dumps(_cards_json(shared, lang, day)) == json.dumps(
+            _cards_json(alone, lang, day)
+        )
     exported = {t.name: t for t in tables(nation, graph)}  # scored with workers=None
     assert started == [3, 3]
     given = {t.name: t for t in tables(nation, graph, scores=alone)}

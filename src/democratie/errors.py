@@ -21,6 +21,7 @@ __all__ = [
     "DemocratieError",
     "LoadError",
     "ModelError",
+    "MonitorError",
     "PlanError",
     "Problem",
     "SolverUnavailableError",
@@ -199,6 +200,26 @@ class PlanError(_ProblemsError, ValueError):
     >>> try:
     ...     assess_intakes(Landscape(), "traject")
     ... except PlanError as error:
+    ...     print(error.problems[0])
+    initiative: 'traject' is not an initiative in the landscape
+    """
+
+
+class MonitorError(_ProblemsError, ValueError):
+    """A request to follow a programme that cannot be answered as asked.
+
+    Raised by :mod:`democratie.monitor`: an initiative id that the landscape (or none of
+    the landscapes) holds, an id that more than one landscape holds, a day that is not a
+    date. Each problem's ``path`` names the argument (``initiative``, ``as_of``) that is
+    wrong.
+
+    Examples
+    --------
+    >>> from democratie.model import Landscape
+    >>> from democratie.monitor import status
+    >>> try:
+    ...     status(Landscape(), "traject")
+    ... except MonitorError as error:
     ...     print(error.problems[0])
     initiative: 'traject' is not an initiative in the landscape
     """

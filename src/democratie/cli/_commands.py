@@ -13,6 +13,9 @@ import click
 import democratie
 from democratie.cli._app import EXIT_OK, EXIT_PLUGIN_SKIPPED, EXIT_PROBLEMS, cli
 from democratie.cli._common import (
+    _as_of_line,
+    _as_of_option,
+    _day,
     _lang_option,
     _load,
     _report,
@@ -28,6 +31,7 @@ from democratie.plugins import PluginError
 if TYPE_CHECKING:
     from democratie.analysis import Analysis
     from democratie.model import Landscape
+    from democratie.monitor import AsOf
     from democratie.scoring import Scorecards
 
 # The layers below (networkx, the graph, the plugins) are imported by the commands that use
@@ -236,12 +240,7 @@ def _graph_summary(analysis: Analysis, top: int) -> dict[str, Any]:
 @_strict_option
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--rule", "rules", multiple=True, help="Run only this rule (repeatable).")
-@click.option(
-    "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    metavar="YYYY-MM-DD",
-    help="Judge deadlines against this day.",
-)
+@_as_of_option
 @_time_budget_option
 @_workers_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scorecards as JSON.")
@@ -255,8 +254,12 @@ def score_command(
     workers: int | None,
     as_json: bool,
 ) -> int:
-    """Score every initiative, municipality and network of FILE with every registered rule."""
+    """Score every initiative, municipality and network of FILE with every registered rule.
+
+    Deadlines are judged against --as-of, today by default; the output names the day.
+    """
     settings = _settings(ctx)
+    day = _day(as_of)
     landscape = _load(file, settings)
     chosen = None
     if rules:
@@ -270,7 +273,7 @@ def score_command(
     analysis = democratie.analyse(
         landscape,
         chosen,
-        as_of=as_of.date() if as_of is not None else None,
+        as_of=day.date,
         strict=settings.strict,
         time_budget=time_budget,
         workers=workers,
@@ -278,14 +281,16 @@ def score_command(
     with status("scoring"):
         cards = analysis.scorecards
     if as_json:
-        echo_json(_cards_json(cards, settings.lang))
+        echo_json(_cards_json(cards, settings.lang, day))
         return EXIT_OK
+    click.echo(_as_of_line(day, settings.lang) + "\n")
     click.echo(_cards_text(cards, settings.lang))
     return EXIT_OK
 
 
-def _cards_json(cards: Scorecards, lang: Language) -> dict[str, Any]:
+def _cards_json(cards: Scorecards, lang: Language, day: AsOf) -> dict[str, Any]:
     return {
+        "as_of": day.to_dict(),
         "rules": list(cards.rules),
         "scorecards": [
             {
@@ -428,17 +433,30 @@ def import_command(ctx: click.Context, file: Path, from_: str, output: Path) -> 
     type=click.Path(path_type=Path),
     help="The folder to write the report to.",
 )
+@_as_of_option
 @_time_budget_option
 @_workers_option
 @click.pass_context
 def report_command(
-    ctx: click.Context, file: Path, output: Path, time_budget: float | None, workers: int | None
+    ctx: click.Context,
+    file: Path,
+    output: Path,
+    as_of: dt.datetime | None,
+    time_budget: float | None,
+    workers: int | None,
 ) -> int:
-    """Write the HTML report of FILE: overview, scorecards, graph, krachtenveld, coverage."""
+    """Write the HTML report of FILE: overview, scorecards, graph, krachtenveld, coverage.
+
+    The report speaks of --as-of, today by default: deadlines are judged against that day,
+    and its header names it.
+    """
     settings = _settings(ctx)
+    day = _day(as_of)
     landscape = _load(file, settings)
-    written = _report(landscape, output, settings, time_budget=time_budget, workers=workers)
-    click.echo(f"wrote {shown(written)}")
+    written = _report(
+        landscape, output, settings, time_budget=time_budget, workers=workers, as_of=day
+    )
+    click.echo(f"wrote {shown(written)} ({_as_of_line(day, settings.lang)[:-1].lower()})")
     return EXIT_OK
 
 
@@ -452,9 +470,12 @@ def report_command(
     type=click.Path(path_type=Path),
     help="The folder to write the reports to.",
 )
+@_as_of_option
 @_time_budget_option
 @click.pass_context
-def demo_command(ctx: click.Context, output: Path, time_budget: float | None) -> int:
+def demo_command(
+    ctx: click.Context, output: Path, as_of: dt.datetime | None, time_budget: float | None
+) -> int:
     """Run the whole main job on the bundled seed examples and write their reports.
 
     Loads and checks each example, builds its stakeholder graph, scores it with
@@ -467,13 +488,16 @@ def demo_command(ctx: click.Context, output: Path, time_budget: float | None) ->
     from democratie.cli._plan import plan_examples
 
     settings = _settings(ctx)
+    day = _day(as_of)
     written = []
     for path in examples.paths():
         landscape = _load(path, settings)
-        report = _report(landscape, output, settings, name=path.stem, time_budget=time_budget)
+        report = _report(
+            landscape, output, settings, name=path.stem, time_budget=time_budget, as_of=day
+        )
         written.append(report)
         click.echo(f"{path.stem}: {_describe(_counts(landscape))} -> {shown(report)}")
-    planned = plan_examples(output, settings, time_budget=time_budget)
+    planned = plan_examples(output, settings, time_budget=time_budget, as_of=day)
     reports = len(written) + sum(path.suffix == ".html" for path in planned)
     click.echo(f"\n{reports} reports written to {shown(output)}/")
     click.echo(f"Open {shown(written[0])} in a browser to start.")

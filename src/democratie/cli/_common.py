@@ -13,7 +13,10 @@ from democratie.cli._app import Settings
 from democratie.cli._output import shown, status
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from democratie.model import Landscape
+    from democratie.monitor import AsOf
 
 __all__: list[str] = []
 
@@ -87,6 +90,30 @@ _time_budget_option = click.option(
 )
 
 
+#: ``--as-of``: the one day every command that judges time judges on; today by default.
+_as_of_option = click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Judge deadlines (milestones overdue, meetings held) against this day; today by "
+    "default. The output says which day it used.",
+)
+
+
+def _day(value: dt.datetime | None) -> AsOf:
+    """The day of ``--as-of``, or today's, saying which."""
+    from democratie.monitor import resolve_as_of
+
+    return resolve_as_of(value.date() if value is not None else None)
+
+
+def _as_of_line(day: AsOf, lang: str) -> str:
+    """The day as a sentence: ``As of 2020-10-01.``, ``Stand van zaken op ... (vandaag).``."""
+    text = day.text("nl" if lang == "nl" else "en")
+    return text[:1].upper() + text[1:] + "."
+
+
 def _settings(ctx: click.Context) -> Settings:
     settings = ctx.find_object(Settings)
     return settings if settings is not None else Settings()
@@ -108,15 +135,22 @@ def _report(
     *,
     time_budget: float | None = DEFAULT_TIME_BUDGET,
     workers: int | None = None,
+    as_of: AsOf | None = None,
 ) -> Path:
     from democratie.report import write_report
 
     analysis = democratie.analyse(
-        landscape, strict=settings.strict, time_budget=time_budget, workers=workers
+        landscape,
+        as_of=as_of.date if as_of is not None else None,
+        strict=settings.strict,
+        time_budget=time_budget,
+        workers=workers,
     )
     with status("building the graph"):
         analysis.graph  # noqa: B018 - computed here, to say what takes the time
     with status("scoring"):
         analysis.scorecards  # noqa: B018
     with status("writing the report"):
-        return write_report(landscape, output, name=name, lang=settings.lang, analysis=analysis)
+        return write_report(
+            landscape, output, name=name, lang=settings.lang, analysis=analysis, as_of=as_of
+        )

@@ -26,6 +26,7 @@ from democratie.errors import PlanError, SolverUnavailableError, WriteError
 
 if TYPE_CHECKING:
     from democratie.model import Landscape
+    from democratie.monitor import AsOf
 
 # The planners, the model and io are imported by the commands that use them, not here.
 
@@ -478,7 +479,11 @@ _M50_WINDOW = (dt.date(2020, 6, 22), dt.date(2020, 12, 18))
 
 
 def plan_examples(
-    output: Path, settings: Settings, *, time_budget: float | None = DEFAULT_TIME_BUDGET
+    output: Path,
+    settings: Settings,
+    *,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
+    as_of: AsOf | None = None,
 ) -> list[Path]:
     """Plan the processes two seed examples describe; write the planned landscapes.
 
@@ -524,7 +529,7 @@ def plan_examples(
         f"{name}: pool: {pool.served} of {pool.served + len(pool.unmet)} questions "
         f"with a change officer, {pool.covered} themes covered"
     )
-    written.extend(_write_planned(landscape, output, name, settings, time_budget))
+    written.extend(_write_planned(landscape, output, name, settings, time_budget, as_of))
     name, network = _M50
     landscape = examples.load(name)
     start, end = _M50_WINDOW
@@ -540,12 +545,17 @@ def plan_examples(
     landscape = follow_up.apply(landscape)
     hosts = ", ".join(f"{m.date} {m.host}" for m in follow_up.meetings)
     click.echo(f"{name}: follow-up meetings: {hosts}")
-    written.extend(_write_planned(landscape, output, name, settings, time_budget))
+    written.extend(_write_planned(landscape, output, name, settings, time_budget, as_of))
     return written
 
 
 def _write_planned(
-    landscape: Landscape, output: Path, name: str, settings: Settings, time_budget: float | None
+    landscape: Landscape,
+    output: Path,
+    name: str,
+    settings: Settings,
+    time_budget: float | None,
+    as_of: AsOf | None,
 ) -> list[Path]:
     from democratie.io import dump
 
@@ -558,7 +568,7 @@ def _write_planned(
     document = folder / f"{stem}.toml"
     dump(landscape, document)
     calendar = democratie.export(landscape, "ics", folder / f"{stem}.ics", strict=settings.strict)
-    report = _report(landscape, output, settings, name=stem, time_budget=time_budget)
+    report = _report(landscape, output, settings, name=stem, time_budget=time_budget, as_of=as_of)
     for path in (document, calendar, report):
         click.echo(f"  wrote {shown(path)}")
     return [document, calendar, report]

@@ -329,8 +329,10 @@ def score(
         ones and those of plugins), in plugin order.
     as_of
         The day to judge deadlines against: milestones due before it and not
-        reached count as late. By default only recorded dates are judged, so
-        the scores do not change with the day they are computed.
+        reached count as late, as :func:`democratie.monitor.status` of that day
+        calls them overdue. By default only recorded dates are judged, so the
+        scores do not change with the day they are computed (the command line
+        passes today, and says so).
     only
         Ids of the subjects to score; all by default.
     graph
@@ -491,7 +493,8 @@ def analyse(
         Its stakeholder graph when you have it; by default built on first use
         with the plugins' enrichments (:func:`build_graph`).
     as_of
-        The day deadlines are judged against.
+        The day deadlines are judged against (see :func:`score`); the report
+        of the analysis names it in its header.
     seed
         The seed of the analyses that sample.
     workers

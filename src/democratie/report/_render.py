@@ -30,6 +30,7 @@ from democratie.errors import WriteError
 from democratie.graph import ACTOR_KINDS, StakeholderGraph
 from democratie.graph.analysis import BrokerRanking, ChampionRanking
 from democratie.model import Landscape
+from democratie.monitor import AsOf
 from democratie.plugins import analyse, scoring_rules
 from democratie.report._assets import CSS, SCRIPT, csp
 from democratie.report._html import esc, tag
@@ -72,7 +73,7 @@ def render(
     scorecards: Scorecards | None = None,
     graph: StakeholderGraph | None = None,
     title: str | None = None,
-    as_of: dt.date | None = None,
+    as_of: dt.date | AsOf | None = None,
     max_nodes: int = MAX_GRAPH_NODES,
     analysis: Analysis | None = None,
     time_budget: float | None = None,
@@ -102,11 +103,15 @@ def render(
         of the registered plugins (:func:`democratie.plugins.build_graph`).
     title : str, optional
         The title (the ``<h1>``); by default the landscape's title.
-    as_of : datetime.date, optional
-        The day the report speaks of. It is printed under the title and, when the report
-        computes the scores, passed to :func:`~democratie.plugins.score` to judge
-        deadlines. The report carries no date unless you give one, so the same input gives
-        the same page, byte for byte.
+    as_of : datetime.date or AsOf, optional
+        The day the report speaks of (an :class:`~democratie.monitor.AsOf` that is
+        today's says so: the day the report was made). It is printed under the title
+        and, when the report computes the scores, passed to
+        :func:`~democratie.plugins.score` to judge deadlines; the overview marks the
+        milestones overdue on that day, as :func:`democratie.monitor.status` does.
+        With *analysis*, the day is the analysis's own (``analysis.as_of``) unless
+        given. The report carries no date unless you give one (or the analysis has
+        one), so the same input gives the same page, byte for byte.
     max_nodes : int, default 150
         The most nodes the picture of the graph draws (the best connected, champions and
         brokers first). The tables always cover the whole graph.
@@ -126,7 +131,8 @@ def render(
     Raises
     ------
     ValueError
-        If *lang* is neither ``"nl"`` nor ``"en"``, or *max_nodes* is less than 1.
+        If *lang* is neither ``"nl"`` nor ``"en"``, *max_nodes* is less than 1, or *as_of*
+        is not the day *analysis* judged deadlines on.
 
     Examples
     --------
@@ -143,6 +149,19 @@ def render(
     if isinstance(checked, bool) or not isinstance(checked, int) or checked < 1:
         message = f"max_nodes must be a whole number of at least 1, got {max_nodes!r}"
         raise ValueError(message)
+    made_today = isinstance(as_of, AsOf) and as_of.today
+    if isinstance(as_of, AsOf):
+        as_of = as_of.date
+    if analysis is not None:
+        # The header's day and the day the scores were judged on are one day.
+        if as_of is None:
+            as_of = analysis.as_of
+        elif analysis.as_of is not None and analysis.as_of != as_of:
+            message = (
+                f"as_of is {as_of}, but the analysis judged deadlines on {analysis.as_of}; "
+                "give one day"
+            )
+            raise ValueError(message)
     if analysis is None:
         analysis = analyse(landscape, graph=graph, as_of=as_of, time_budget=time_budget)
         if scorecards is not None:
@@ -200,7 +219,15 @@ def render(
         "header",
         tag("h1", esc(heading))
         + tag("p", esc(_subtitle(landscape, text)), class_="subtitle")
-        + (tag("p", esc(text("as_of", date=text.date(as_of))), class_="subtitle") if as_of else ""),
+        + (
+            tag(
+                "p",
+                esc(text("as_of_made" if made_today else "as_of", date=text.date(as_of))),
+                class_="subtitle",
+            )
+            if as_of
+            else ""
+        ),
     )
     footer_lines = [text("footer")]
     if scorecards.rules:
@@ -444,7 +471,7 @@ def write_report(
     scorecards: Scorecards | None = None,
     graph: StakeholderGraph | None = None,
     title: str | None = None,
-    as_of: dt.date | None = None,
+    as_of: dt.date | AsOf | None = None,
     max_nodes: int = MAX_GRAPH_NODES,
     analysis: Analysis | None = None,
     time_budget: float | None = None,

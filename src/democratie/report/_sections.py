@@ -7,6 +7,7 @@ every text that comes from the landscape or from a scoring rule.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
@@ -29,6 +30,7 @@ from democratie.model import (
     Task,
     Transfer,
 )
+from democratie.monitor import milestone_state
 from democratie.report._html import dl, esc, listing, tag, ul
 from democratie.report._text import Text
 from democratie.scoring import Bilingual, Evidence, Scalar, Score, Scorecard, Scorecards
@@ -331,7 +333,7 @@ def _initiative(ini: Initiative, ctx: Context) -> str:
         (t("participants"), listing(participants)),
         (t("phases"), listing(phases)),
         (t("commitments"), listing(commitments)),
-        (t("milestones"), listing(_milestone(m, ctx) for m in ini.milestones)),
+        (t("milestones"), listing(_milestone(m, ini.period.start, ctx) for m in ini.milestones)),
         (t("tasks"), listing(_task(task, ctx) for task in ini.tasks)),
         (t("meetings"), listing(_limited(ini.meetings, lambda m: _meeting(m, ctx), t))),
         (t("network"), ctx.link(ini.network) if ini.network else ""),
@@ -360,15 +362,21 @@ def _initiative(ini: Initiative, ctx: Context) -> str:
     )
 
 
-def _milestone(milestone: Milestone, ctx: Context) -> str:
+def _milestone(milestone: Milestone, start: dt.date | None, ctx: Context) -> str:
     t = ctx.text
     notes = []
+    as_of = ctx.analysis.as_of
+    # Overdue by the one definition the timeline rule and democratie.monitor.status share.
+    overdue = as_of is not None and milestone_state(milestone, start, as_of) == "overdue"
     if milestone.due is not None:
         notes.append(t("due", date=t.date(milestone.due)))
     elif milestone.due_within_months is not None:
         notes.append(t("due_within", n=t.integer(milestone.due_within_months)))
     if milestone.done is not None:
         notes.append(t("done", date=t.date(milestone.done)))
+    if overdue:
+        assert as_of is not None
+        notes.append(t("overdue_on", date=t.date(as_of)))
     return esc(milestone.title) + (f" ({esc('; '.join(notes))})" if notes else "")
 
 

@@ -53,6 +53,7 @@ _NL: dict[str, str] = {
     "skip": "Naar de inhoud",
     "toc": "Inhoud",
     "as_of": "Stand van zaken op {date}.",
+    "as_of_made": "Stand van zaken op {date}, de dag waarop dit rapport is gemaakt.",
     "footer": (
         "Gemaakt met democratie. Dit rapport is één bestand en heeft geen "
         "netwerkverbinding nodig om te bekijken of af te drukken."
@@ -114,6 +115,7 @@ _NL: dict[str, str] = {
     "due": "uiterlijk {date}",
     "due_within": "binnen {n} maanden",
     "done": "bereikt op {date}",
+    "overdue_on": "over tijd op {date}",
     "tasks": "Taken",
     "meetings": "Bijeenkomsten",
     "attendance": "{n} aanwezigen",
@@ -292,6 +294,7 @@ _EN: dict[str, str] = {
     "skip": "Skip to content",
     "toc": "Contents",
     "as_of": "As of {date}.",
+    "as_of_made": "As of {date}, the day this report was made.",
     "footer": (
         "Made with democratie. This report is a single file and needs no network connection "
         "to view or print."
@@ -353,6 +356,7 @@ _EN: dict[str, str] = {
     "due": "due {date}",
     "due_within": "within {n} months",
     "done": "reached on {date}",
+    "overdue_on": "overdue on {date}",
     "tasks": "Tasks",
     "meetings": "Meetings",
     "attendance": "{n} attended",

@@ -54,8 +54,11 @@ class ScoringContext:
         (:func:`democratie.plugins.build_graph` adds plugin enrichments).
     as_of
         The day to judge deadlines against (milestones due before it and not
-        reached are late). ``None`` judges only what the landscape records as
-        done, so the same landscape always gets the same scores.
+        reached are late, by :func:`democratie.monitor.milestone_state`, the
+        definition :func:`democratie.monitor.status` shares). ``None`` judges
+        only what the landscape records as done, so the same landscape always
+        gets the same scores; the command line passes today unless told
+        otherwise. A rule that judges time names the day in its explanation.
     seed
         Seed for the analyses that sample (betweenness at scale), so that
         scores are deterministic.

@@ -33,6 +33,7 @@ from typing import ClassVar
 from attrs import frozen
 
 from democratie.model import Initiative, Milestone
+from democratie.monitor import milestone_state
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
 from democratie.scoring.rules._common import advice, listing
@@ -44,10 +45,12 @@ __all__ = ["TimelineFeasibility", "milestone_status"]
 def milestone_status(milestone: Milestone, start: dt.date | None, as_of: dt.date | None) -> str:
     """Judge one milestone: ``"on_time"``, ``"late"``, ``"pending"`` or ``"unknown"``.
 
-    A reached milestone is on time when it was reached by its due date. One not
-    reached is late when *as_of* is past its due date, else pending. Without a
-    due date (no ``due``, and no start to count ``due_within_months`` from) it
-    is unknown.
+    By the one definition of :func:`democratie.monitor.milestone_state`, which
+    :func:`democratie.monitor.status` reports: a milestone reached (by *as_of*, when
+    given) is on time when it was reached by its due date, late otherwise; one not
+    reached is late when it is overdue (*as_of* is past its due date), else pending.
+    Without a due date (no ``due``, and no start to count ``due_within_months`` from)
+    it is unknown.
 
     Examples
     --------
@@ -56,13 +59,18 @@ def milestone_status(milestone: Milestone, start: dt.date | None, as_of: dt.date
     >>> m = Milestone(title="x", due=dt.date(2020, 1, 1))
     >>> milestone_status(m, None, None), milestone_status(m, None, dt.date(2021, 1, 1))
     ('pending', 'late')
+    >>> reached = Milestone(title="x", due=dt.date(2020, 1, 1), done=dt.date(2020, 3, 1))
+    >>> milestone_status(reached, None, None), milestone_status(reached, None, dt.date(2020, 2, 1))
+    ('late', 'late')
     """
+    state = milestone_state(milestone, start, as_of)
     due = milestone.due_date(start)
     if due is None:
         return "unknown"
-    if milestone.done is not None:
+    if state == "done":
+        assert milestone.done is not None
         return "on_time" if milestone.done <= due else "late"
-    if as_of is not None and as_of > due:
+    if state == "overdue":
         return "late"
     return "pending"
 
@@ -88,7 +96,10 @@ class TimelineFeasibility(BaseRule):
     score = milestones on time / milestones judged. Not applicable when no
     milestone can be judged yet (none reached, none overdue), so that a plan is
     not scored before its time; without *as_of* only reached milestones are
-    judged and the score does not depend on the day it is computed.
+    judged and the score does not depend on the day it is computed (the
+    explanation then says that deadlines were not judged). With *as_of* the
+    explanation names the day, and a milestone is overdue exactly when
+    :func:`democratie.monitor.status` of that day says so.
 
     References
     ----------
@@ -112,9 +123,12 @@ class TimelineFeasibility(BaseRule):
     ... ''')
     >>> print(run(land, [TimelineFeasibility()])["challenge"]["timeline_feasibility"])
     timeline_feasibility [challenge]: 1.00 - 1 of the 1 milestones that can be judged were on time.
+    Deadlines are not judged against a day: give as_of to see what is overdue.
     >>> late = run(land, [TimelineFeasibility()], as_of=dt.date(2023, 1, 1))
     >>> late["challenge"]["timeline_feasibility"].value
     0.5
+    >>> print(late["challenge"]["timeline_feasibility"].explanation.en)
+    1 of the 2 milestones that can be judged were on time (as of 2023-01-01).
     """
 
     name: str = "timeline_feasibility"
@@ -135,15 +149,34 @@ class TimelineFeasibility(BaseRule):
                 en="No milestones are recorded.",
             )
         start = subject.period.start
-        statuses = [(m, milestone_status(m, start, context.as_of)) for m in subject.milestones]
+        as_of = context.as_of
+        statuses = [(m, milestone_status(m, start, as_of)) for m in subject.milestones]
+        # The evidence tells a milestone reached late from one not reached and overdue,
+        # in the words of democratie.monitor.status.
         evidence = [
-            Evidence(about=subject.id, fact=f"milestones.{m.title}", value=s) for m, s in statuses
+            Evidence(
+                about=subject.id,
+                fact=f"milestones.{m.title}",
+                value="overdue" if milestone_state(m, start, as_of) == "overdue" else s,
+            )
+            for m, s in statuses
         ]
         judged = [(m, s) for m, s in statuses if s in ("on_time", "late")]
+        day_nl = f" (stand van zaken op {as_of.isoformat()})" if as_of is not None else ""
+        day_en = f" (as of {as_of.isoformat()})" if as_of is not None else ""
+        undated_nl = undated_en = ""
+        if as_of is None and any(s == "pending" for _, s in statuses):
+            undated_nl = (
+                " De termijnen zijn niet aan een dag getoetst: geef as_of om te zien wat over "
+                "tijd is."
+            )
+            undated_en = (
+                " Deadlines are not judged against a day: give as_of to see what is overdue."
+            )
         if not judged:
             unknown = [m for m, s in statuses if s == "unknown"]
-            nl = "Nog geen mijlpaal is bereikt of over tijd"
-            en = "No milestone has been reached or is overdue yet"
+            nl = "Nog geen mijlpaal is bereikt of over tijd" + day_nl
+            en = "No milestone has been reached or is overdue yet" + day_en
             if unknown and start is None:
                 nl += (
                     "; zonder startdatum zijn de termijnen in maanden niet om te rekenen naar data."
@@ -154,8 +187,8 @@ class TimelineFeasibility(BaseRule):
                 en += "."
             return self.not_applicable(
                 subject,
-                nl=nl,
-                en=en,
+                nl=nl + undated_nl,
+                en=en + undated_en,
                 evidence=evidence,
                 recommendations=[
                     advice(
@@ -180,8 +213,14 @@ class TimelineFeasibility(BaseRule):
         return self.result(
             subject,
             share,
-            nl=f"{len(on_time)} van de {len(judged)} beoordeelbare mijlpalen zijn op tijd gehaald.",
-            en=f"{len(on_time)} of the {len(judged)} milestones that can be judged were on time.",
+            nl=(
+                f"{len(on_time)} van de {len(judged)} beoordeelbare mijlpalen zijn op tijd "
+                f"gehaald{day_nl}.{undated_nl}"
+            ),
+            en=(
+                f"{len(on_time)} of the {len(judged)} milestones that can be judged were on "
+                f"time{day_en}.{undated_en}"
+            ),
             evidence=evidence,
             recommendations=recommendations,
         )

@@ -1,0 +1,978 @@
+"""The status of an initiative on a day: its duration, milestones, meetings and horizon."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any, ClassVar, Literal, Protocol, TypeAlias
+
+from attrs import field, frozen
+
+from democratie.model import Initiative, Landscape, Meeting, Network
+from democratie.monitor._common import (
+    DUE_SOON_DAYS,
+    AsOf,
+    Lang,
+    MilestoneState,
+    add_months,
+    find_initiative,
+    milestone_state,
+    months_between,
+    resolve_as_of,
+)
+from democratie.vocab import MeetingKind
+
+__all__ = [
+    "Duration",
+    "Horizon",
+    "MeetingCheck",
+    "Meetings",
+    "MilestoneCheck",
+    "Milestones",
+    "Status",
+    "StatusSection",
+    "status",
+]
+
+#: Where an initiative is in its planned duration on a day.
+Stage: TypeAlias = Literal["not_started", "running", "past_planned_end", "unknown"]
+
+#: Where a meeting stands on a day: held, still planned, or not recorded either way.
+MeetingState: TypeAlias = Literal["held", "planned", "unknown"]
+
+_WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        "duration": "Looptijd",
+        "milestones": "Mijlpalen",
+        "meetings": "Bijeenkomsten",
+        "horizon": "Horizon",
+        "no_start": "geen startdatum vastgelegd: de maanden zijn niet te tellen",
+        "not_started": "nog niet begonnen (start {start})",
+        "running": "maand {elapsed} van {planned} (gestart {start})",
+        "running_open": "maand {elapsed}, geen looptijd vastgelegd (gestart {start})",
+        "past_planned_end": "{elapsed} maanden na de start, voorbij het geplande einde ({end})",
+        "planned_only": "{planned} maanden gepland",
+        "milestones_summary": (
+            "{done} bereikt, {due} nog te gaan (waarvan {soon} binnenkort), {overdue} over "
+            "tijd, {unknown} zonder te bepalen termijn"
+        ),
+        "no_milestones": "geen mijlpalen vastgelegd",
+        "meetings_summary": "{held} gehouden, {planned} gepland, {unknown} onbekend",
+        "no_meetings": "geen bijeenkomsten vastgelegd",
+        "horizon_summary": "{date} ({label}): {elapsed} van {total} maanden ({percent})",
+        "horizon_no_start": "{date} ({label}): zonder startdatum niet te meten",
+        "no_horizon": "geen termijn vastgelegd",
+        "horizon_months": (
+            "{total} maanden na de start ({label}); zonder startdatum is dat geen datum"
+        ),
+        "planned_end": "gepland einde",
+        "done": "bereikt",
+        "overdue": "over tijd",
+        "due_soon": "binnenkort",
+        "not_due": "nog niet aan de beurt",
+        "unknown": "onbekend",
+        "held": "gehouden",
+        "planned": "gepland",
+        "date_passed": "datum voorbij, niet als gehouden vastgelegd",
+        "title": "titel",
+        "due": "uiterlijk",
+        "reached": "bereikt op",
+        "state": "stand",
+        "meeting": "bijeenkomst",
+        "kind": "soort",
+        "date": "datum",
+        "host": "gastheer",
+        "of": "van",
+        "no_host": "nog geen",
+        "not_recorded": "niet vastgelegd",
+        "late": "te laat",
+        "days_over": "{n} dagen over tijd",
+        "days_left": "nog {n} dagen",
+    },
+    "en": {
+        "duration": "Duration",
+        "milestones": "Milestones",
+        "meetings": "Meetings",
+        "horizon": "Horizon",
+        "no_start": "no start date recorded: the months cannot be counted",
+        "not_started": "not started yet (starts {start})",
+        "running": "month {elapsed} of {planned} (started {start})",
+        "running_open": "month {elapsed}, no duration recorded (started {start})",
+        "past_planned_end": "{elapsed} months after the start, past the planned end ({end})",
+        "planned_only": "{planned} months planned",
+        "milestones_summary": (
+            "{done} done, {due} to come ({soon} due soon), {overdue} overdue, {unknown} "
+            "without a due date that can be told"
+        ),
+        "no_milestones": "no milestones recorded",
+        "meetings_summary": "{held} held, {planned} planned, {unknown} unknown",
+        "no_meetings": "no meetings recorded",
+        "horizon_summary": "{date} ({label}): {elapsed} of {total} months ({percent})",
+        "horizon_no_start": "{date} ({label}): cannot be measured without a start date",
+        "no_horizon": "no deadline recorded",
+        "horizon_months": "{total} months after the start ({label}); without a start date, no date",
+        "planned_end": "planned end",
+        "done": "done",
+        "overdue": "overdue",
+        "due_soon": "due soon",
+        "not_due": "not due yet",
+        "unknown": "unknown",
+        "held": "held",
+        "planned": "planned",
+        "date_passed": "date passed, not recorded as held",
+        "title": "title",
+        "due": "due",
+        "reached": "reached on",
+        "state": "state",
+        "meeting": "meeting",
+        "kind": "kind",
+        "date": "date",
+        "host": "host",
+        "of": "of",
+        "no_host": "none yet",
+        "not_recorded": "not recorded",
+        "late": "late",
+        "days_over": "{n} days overdue",
+        "days_left": "{n} days left",
+    },
+}
+
+
+def _w(lang: Lang, key: str, /, **values: object) -> str:
+    words = _WORDS["nl" if lang == "nl" else "en"]
+    return words[key].format(**values) if values else words[key]
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+class StatusSection(Protocol):
+    """What every part of a :class:`Status` offers, so that a new part needs nothing else.
+
+    The text of :meth:`Status.explain`, the JSON of :meth:`Status.to_dict` and the tables of
+    ``democratie status`` are made from the sections, one after the other; a section for
+    evaluations (held and due) fits in by offering the same.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import democratie
+    >>> from democratie.monitor import status
+    >>> land = democratie.load("examples/m50-leerkring-waalwijk.toml")
+    >>> found = status(land, "m50-leerkring-initiatief", as_of=dt.date(2020, 3, 1))
+    >>> [section.key for section in found.sections]
+    ['duration', 'milestones', 'meetings', 'horizon']
+    >>> section: StatusSection = found.meetings
+    >>> section.heading("en"), section.summary("en")
+    ('Meetings', '1 held, 2 planned, 0 unknown')
+    """
+
+    key: ClassVar[str]
+
+    def heading(self, lang: Lang = "en") -> str:
+        """The section's name."""
+        ...
+
+    def summary(self, lang: Lang = "en") -> str:
+        """The section in one line."""
+        ...
+
+    def table(self, lang: Lang = "en") -> tuple[list[str], list[list[str]]]:
+        """The headers and rows of the section's table; no rows when there is nothing to list."""
+        ...
+
+    def to_dict(self) -> dict[str, Any]:
+        """The section as plain data for JSON."""
+        ...
+
+
+@frozen(kw_only=True)
+class Duration:
+    """How far an initiative is in its planned duration.
+
+    Parameters
+    ----------
+    start
+        Its start (``period.start``), None when not recorded.
+    planned_end
+        When it is planned to end: ``duration_months`` after the start, else the period's end.
+    planned_months
+        Its planned length in months: ``duration_months``, else the length of its period.
+    elapsed_months
+        Whole months from the start to the day; 0 before the start; None without a start.
+    stage
+        not_started, running, past_planned_end, or unknown (no start).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import democratie
+    >>> from democratie.monitor import status
+    >>> land = democratie.load("examples/m50-leerkring-waalwijk.toml")
+    >>> duration = status(land, "m50-leerkring-initiatief", as_of=dt.date(2020, 6, 15)).duration
+    >>> duration.elapsed_months, duration.planned_months, duration.stage
+    (4, None, 'running')
+    >>> duration.summary("en")
+    'month 5, no duration recorded (started 2020-02-04)'
+    """
+
+    key: ClassVar[str] = "duration"
+    start: dt.date | None
+    planned_end: dt.date | None
+    planned_months: int | None
+    elapsed_months: int | None
+    stage: Stage
+
+    def heading(self, lang: Lang = "en") -> str:
+        """The section's name."""
+        return _w(lang, "duration")
+
+    def summary(self, lang: Lang = "en") -> str:
+        """The duration in one line: which month of how many, counting from one."""
+        if self.start is None or self.elapsed_months is None:
+            text = _w(lang, "no_start")
+            if self.planned_months is not None:
+                text += "; " + _w(lang, "planned_only", planned=self.planned_months)
+            return text
+        start = self.start.isoformat()
+        if self.stage == "not_started":
+            return _w(lang, "not_started", start=start)
+        if self.stage == "past_planned_end":
+            return _w(
+                lang, "past_planned_end", elapsed=self.elapsed_months, end=_iso(self.planned_end)
+            )
+        if self.planned_months is None:
+            return _w(lang, "running_open", elapsed=self.elapsed_months + 1, start=start)
+        return _w(
+            lang,
+            "running",
+            elapsed=min(self.elapsed_months + 1, self.planned_months),
+            planned=self.planned_months,
+            start=start,
+        )
+
+    def table(self, lang: Lang = "en") -> tuple[list[str], list[list[str]]]:
+        """No table: the summary says it all."""
+        return [], []
+
+    def to_dict(self) -> dict[str, Any]:
+        """The duration as plain data."""
+        return {
+            "start": _iso(self.start),
+            "planned_end": _iso(self.planned_end),
+            "planned_months": self.planned_months,
+            "elapsed_months": self.elapsed_months,
+            "stage": self.stage,
+        }
+
+
+@frozen(kw_only=True)
+class MilestoneCheck:
+    """One milestone on the day of a status.
+
+    Parameters
+    ----------
+    title
+        What is to be reached.
+    due
+        Its due date (its own, or ``due_within_months`` from the start); None when unknown.
+    done
+        When it was reached, if it was by the day of the status.
+    state
+        done, overdue, due_soon, not_due or unknown (:func:`milestone_state`).
+    on_time
+        For a milestone done with a known due date: whether it was reached by then.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> check = MilestoneCheck(title="Werkwijze ontworpen", due=dt.date(2020, 9, 1),
+    ...                        state="overdue")
+    >>> check.days_from(dt.date(2020, 10, 1)), check.state
+    (-30, 'overdue')
+    """
+
+    title: str
+    due: dt.date | None
+    done: dt.date | None = None
+    state: MilestoneState
+    on_time: bool | None = None
+
+    def days_from(self, day: dt.date) -> int | None:
+        """Days from *day* to the due date: negative once it has passed; None without one."""
+        return (self.due - day).days if self.due is not None else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The milestone as plain data.
+
+        Examples
+        --------
+        >>> MilestoneCheck(title="x", due=None, state="unknown").to_dict()
+        {'title': 'x', 'due': None, 'done': None, 'state': 'unknown', 'on_time': None}
+        """
+        return {
+            "title": self.title,
+            "due": _iso(self.due),
+            "done": _iso(self.done),
+            "state": self.state,
+            "on_time": self.on_time,
+        }
+
+
+@frozen(kw_only=True)
+class Milestones:
+    """The milestones of an initiative on a day: done, to come, overdue.
+
+    Parameters
+    ----------
+    day
+        The day they are judged on.
+    items
+        Every milestone, in the order of the initiative.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from attrs import evolve
+    >>> import democratie
+    >>> from democratie.model import Period
+    >>> from democratie.monitor import status
+    >>> land = democratie.load("examples/leusden-samenleving-voorop.toml")
+    >>> challenge = land.get("samenleving-voorop-bestuur")
+    >>> started = land.replace(evolve(challenge, period=Period(start=dt.date(2019, 9, 1))))
+    >>> found = status(started, "samenleving-voorop-bestuur", as_of=dt.date(2020, 10, 1))
+    >>> [(m.title, m.state) for m in found.milestones.items]
+    [('nieuwe werkwijze ontworpen', 'overdue'), ('nieuwe werkwijze in gebruik', 'not_due')]
+    >>> [m.title for m in found.milestones.overdue]
+    ['nieuwe werkwijze ontworpen']
+    """
+
+    key: ClassVar[str] = "milestones"
+    day: dt.date
+    items: tuple[MilestoneCheck, ...] = ()
+
+    def _in(self, *states: MilestoneState) -> tuple[MilestoneCheck, ...]:
+        return tuple(m for m in self.items if m.state in states)
+
+    @property
+    def done(self) -> tuple[MilestoneCheck, ...]:
+        """The milestones reached by the day."""
+        return self._in("done")
+
+    @property
+    def due(self) -> tuple[MilestoneCheck, ...]:
+        """The milestones still to come: due soon or later."""
+        return self._in("due_soon", "not_due")
+
+    @property
+    def due_soon(self) -> tuple[MilestoneCheck, ...]:
+        """The milestones due within :data:`~democratie.monitor.DUE_SOON_DAYS` days."""
+        return self._in("due_soon")
+
+    @property
+    def overdue(self) -> tuple[MilestoneCheck, ...]:
+        """The milestones past their due date and not reached."""
+        return self._in("overdue")
+
+    @property
+    def unknown(self) -> tuple[MilestoneCheck, ...]:
+        """The milestones not reached whose due date cannot be told."""
+        return self._in("unknown")
+
+    def heading(self, lang: Lang = "en") -> str:
+        """The section's name."""
+        return _w(lang, "milestones")
+
+    def summary(self, lang: Lang = "en") -> str:
+        """The counts in one line."""
+        if not self.items:
+            return _w(lang, "no_milestones")
+        return _w(
+            lang,
+            "milestones_summary",
+            done=len(self.done),
+            due=len(self.due),
+            soon=len(self.due_soon),
+            overdue=len(self.overdue),
+            unknown=len(self.unknown),
+        )
+
+    def table(self, lang: Lang = "en") -> tuple[list[str], list[list[str]]]:
+        """One row per milestone: title, due date, when reached, where it stands."""
+        headers = [_w(lang, "title"), _w(lang, "due"), _w(lang, "reached"), _w(lang, "state")]
+        rows = []
+        for item in self.items:
+            state = _w(lang, item.state)
+            days = item.days_from(self.day)
+            if item.state == "overdue" and days is not None:
+                state += f" ({_w(lang, 'days_over', n=-days)})"
+            elif item.state == "due_soon" and days is not None:
+                state += f" ({_w(lang, 'days_left', n=days)})"
+            elif item.state == "done" and item.on_time is False:
+                state += f" ({_w(lang, 'late')})"
+            rows.append([item.title, _iso(item.due) or "", _iso(item.done) or "", state])
+        return headers, rows
+
+    def to_dict(self) -> dict[str, Any]:
+        """The milestones as plain data, the overdue ones under ``overdue``."""
+        return {
+            "done": [m.to_dict() for m in self.done],
+            "due": [m.to_dict() for m in self.due],
+            "overdue": [m.to_dict() for m in self.overdue],
+            "unknown": [m.to_dict() for m in self.unknown],
+        }
+
+
+@frozen(kw_only=True)
+class MeetingCheck:
+    """One meeting of an initiative (or of its network) on the day of a status.
+
+    Parameters
+    ----------
+    id, title, kind, date, when
+        The meeting's own facts.
+    host
+        The id of its host, None while nobody hosts it.
+    host_name
+        The host's name in the landscape.
+    of
+        The id of the initiative or network whose meeting it is.
+    state
+        held (recorded as held, on or before the day), planned (recorded as not held,
+        or held after the day), or unknown (not recorded either way).
+    date_passed
+        For a planned meeting: its date has passed, and it is not recorded as held.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import democratie
+    >>> from democratie.monitor import status
+    >>> land = democratie.load("examples/m50-leerkring-waalwijk.toml")
+    >>> found = status(land, "m50-leerkring-initiatief", as_of=dt.date(2020, 3, 1))
+    >>> kick_off = found.meetings.held[0]
+    >>> kick_off.date, kick_off.of, kick_off.host_name
+    (datetime.date(2020, 2, 4), 'm50-leerkring-democratische-vernieuwing', None)
+    """
+
+    id: str
+    title: str
+    kind: MeetingKind = field(converter=MeetingKind)
+    date: dt.date | None = None
+    when: str | None = None
+    host: str | None = None
+    host_name: str | None = None
+    of: str
+    state: MeetingState
+    date_passed: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The meeting as plain data.
+
+        Examples
+        --------
+        >>> check = MeetingCheck(id="start", title="Start", kind="startbijeenkomst", of="i",
+        ...                      state="planned")
+        >>> check.to_dict()["kind"], check.to_dict()["state"]
+        ('startbijeenkomst', 'planned')
+        """
+        return {
+            "id": self.id,
+            "title": self.title,
+            "kind": self.kind.value,
+            "date": _iso(self.date),
+            "when": self.when,
+            "host": self.host,
+            "host_name": self.host_name,
+            "of": self.of,
+            "state": self.state,
+            "date_passed": self.date_passed,
+        }
+
+
+@frozen(kw_only=True)
+class Meetings:
+    """The meetings of an initiative on a day: its own, its network's and its groups'.
+
+    Parameters
+    ----------
+    items
+        The initiative's own meetings, then those of the network it works through, then
+        those of networks formed for it (learning groups), each in document order.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import democratie
+    >>> from democratie.monitor import status
+    >>> land = democratie.load("examples/democratie-in-actie-noord-nederland.toml")
+    >>> meetings = status(land, "dia-ontwikkeltraject-organisatieontwikkeling",
+    ...                   as_of=dt.date(2019, 3, 1)).meetings
+    >>> len(meetings.held), len(meetings.planned)
+    (0, 5)
+    """
+
+    key: ClassVar[str] = "meetings"
+    items: tuple[MeetingCheck, ...] = ()
+
+    @property
+    def held(self) -> tuple[MeetingCheck, ...]:
+        """The meetings held by the day."""
+        return tuple(m for m in self.items if m.state == "held")
+
+    @property
+    def planned(self) -> tuple[MeetingCheck, ...]:
+        """The meetings still planned on the day."""
+        return tuple(m for m in self.items if m.state == "planned")
+
+    @property
+    def unknown(self) -> tuple[MeetingCheck, ...]:
+        """The meetings not recorded as held or as planned."""
+        return tuple(m for m in self.items if m.state == "unknown")
+
+    def heading(self, lang: Lang = "en") -> str:
+        """The section's name."""
+        return _w(lang, "meetings")
+
+    def summary(self, lang: Lang = "en") -> str:
+        """The counts in one line."""
+        if not self.items:
+            return _w(lang, "no_meetings")
+        return _w(
+            lang,
+            "meetings_summary",
+            held=len(self.held),
+            planned=len(self.planned),
+            unknown=len(self.unknown),
+        )
+
+    def table(self, lang: Lang = "en") -> tuple[list[str], list[list[str]]]:
+        """One row per meeting: title, kind, date (or when), host, where it stands."""
+        headers = [
+            _w(lang, "meeting"),
+            _w(lang, "kind"),
+            _w(lang, "date"),
+            _w(lang, "host"),
+            _w(lang, "state"),
+        ]
+        rows = []
+        for item in self.items:
+            state = _w(lang, item.state)
+            if item.date_passed:
+                state += f" ({_w(lang, 'date_passed')})"
+            rows.append(
+                [
+                    item.title,
+                    item.kind.label(lang),
+                    _iso(item.date) or item.when or "",
+                    item.host_name
+                    or _w(lang, "not_recorded" if item.state == "held" else "no_host"),
+                    state,
+                ]
+            )
+        return headers, rows
+
+    def to_dict(self) -> dict[str, Any]:
+        """The meetings as plain data, held and planned apart."""
+        return {
+            "held": [m.to_dict() for m in self.held],
+            "planned": [m.to_dict() for m in self.planned],
+            "unknown": [m.to_dict() for m in self.unknown],
+        }
+
+
+@frozen(kw_only=True)
+class Horizon:
+    """The furthest deadline of an initiative, and how far along the way to it the day is.
+
+    The horizon is the latest due date of its milestones (Leusden's "over 3 jaar moet die
+    werkwijze staan"), else its planned end. The model records no election dates, so the
+    next elections ("vóór de volgende verkiezingen") are not part of it.
+
+    Parameters
+    ----------
+    date
+        The horizon; None when no date can be told (without a start, a deadline in months
+        after it is still given in *total_months*).
+    label
+        What falls due then: the milestone's title, or "planned end".
+    total_months
+        Whole months from the start to the horizon.
+    elapsed_months
+        Whole months from the start to the day (0 before the start).
+    fraction
+        The share of the days from the start to the horizon that have passed, from 0 to 1.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from attrs import evolve
+    >>> import democratie
+    >>> from democratie.model import Period
+    >>> from democratie.monitor import status
+    >>> land = democratie.load("examples/leusden-samenleving-voorop.toml")
+    >>> challenge = land.get("samenleving-voorop-bestuur")
+    >>> started = land.replace(evolve(challenge, period=Period(start=dt.date(2019, 9, 1))))
+    >>> horizon = status(started, challenge.id, as_of=dt.date(2021, 3, 1)).horizon
+    >>> horizon.date, horizon.elapsed_months, horizon.total_months, round(horizon.fraction, 2)
+    (datetime.date(2022, 9, 1), 18, 36, 0.5)
+    """
+
+    key: ClassVar[str] = "horizon"
+    date: dt.date | None
+    label: str | None = None
+    total_months: int | None = None
+    elapsed_months: int | None = None
+    fraction: float | None = None
+
+    def heading(self, lang: Lang = "en") -> str:
+        """The section's name."""
+        return _w(lang, "horizon")
+
+    def summary(self, lang: Lang = "en") -> str:
+        """The horizon in one line."""
+        if self.date is None:
+            if self.total_months is not None:
+                return _w(lang, "horizon_months", total=self.total_months, label=self.label)
+            return _w(lang, "no_horizon")
+        label = self.label if self.label is not None else _w(lang, "planned_end")
+        if self.fraction is None or self.total_months is None or self.elapsed_months is None:
+            return _w(lang, "horizon_no_start", date=self.date.isoformat(), label=label)
+        return _w(
+            lang,
+            "horizon_summary",
+            date=self.date.isoformat(),
+            label=label,
+            elapsed=min(self.elapsed_months, self.total_months),
+            total=self.total_months,
+            percent=f"{self.fraction:.0%}",
+        )
+
+    def table(self, lang: Lang = "en") -> tuple[list[str], list[list[str]]]:
+        """No table: the summary says it all."""
+        return [], []
+
+    def to_dict(self) -> dict[str, Any]:
+        """The horizon as plain data."""
+        return {
+            "date": _iso(self.date),
+            "label": self.label,
+            "total_months": self.total_months,
+            "elapsed_months": self.elapsed_months,
+            "fraction": self.fraction,
+        }
+
+
+@frozen(kw_only=True)
+class Status:
+    r"""Where an initiative stands on a day, section by section.
+
+    Parameters
+    ----------
+    initiative
+        The initiative's id.
+    title
+        Its title.
+    as_of
+        The day of the status, and whether it was today.
+    duration, milestones, meetings, horizon
+        The sections, in the order :attr:`sections` gives them.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import democratie
+    >>> from democratie.monitor import status
+    >>> land = democratie.load("examples/m50-leerkring-waalwijk.toml")
+    >>> found = status(land, "m50-leerkring-initiatief", as_of=dt.date(2020, 3, 1))
+    >>> print("\n".join(found.explain("en")))
+    Leerkring democratische vernieuwing M50 (m50-leerkring-initiatief), as of 2020-03-01
+      Duration: month 1, no duration recorded (started 2020-02-04)
+      Milestones: no milestones recorded
+      Meetings: 1 held, 2 planned, 0 unknown
+        - held: Startbijeenkomst democratische vernieuwing (2020-02-04)
+        - planned: Vervolgbijeenkomst: Thorbecke-experimenten (eind juni, het komend jaar (jaar
+          niet vermeld)), host: none yet
+        - planned: Vervolgbijeenkomst: the next step (december, het komend jaar (jaar niet
+          vermeld)), host: none yet
+      Horizon: no deadline recorded
+    >>> found.to_dict()["as_of"]
+    {'date': '2020-03-01', 'today': False}
+    """
+
+    initiative: str
+    title: str
+    as_of: AsOf
+    duration: Duration
+    milestones: Milestones
+    meetings: Meetings
+    horizon: Horizon
+
+    @property
+    def sections(self) -> tuple[StatusSection, ...]:
+        """The sections in order: duration, milestones, meetings, horizon."""
+        return (self.duration, self.milestones, self.meetings, self.horizon)
+
+    @property
+    def overdue(self) -> tuple[MilestoneCheck, ...]:
+        """The milestones past their due date and not reached by the day."""
+        return self.milestones.overdue
+
+    def headline(self, lang: Lang = "en") -> str:
+        """The initiative and the day: ``Title (id), as of 2020-10-01``."""
+        return f"{self.title} ({self.initiative}), {self.as_of.text(lang)}"
+
+    def explain(self, lang: Lang = "en") -> list[str]:
+        """The status in lines: the headline, then each section with what needs attention.
+
+        Overdue and soon-due milestones, and every meeting, are listed under their section.
+        """
+        lines = [self.headline(lang)]
+        for section in self.sections:
+            lines.append(f"  {section.heading(lang)}: {section.summary(lang)}")
+            lines.extend(f"    - {detail}" for detail in self._details(section, lang))
+        return lines
+
+    def _details(self, section: StatusSection, lang: Lang) -> Iterator[str]:
+        if section is self.milestones:
+            for item in (*self.milestones.overdue, *self.milestones.due_soon):
+                yield f"{_w(lang, item.state)}: {item.title} ({_w(lang, 'due')} {_iso(item.due)})"
+        elif section is self.meetings:
+            for meeting in self.meetings.items:
+                when = _iso(meeting.date) or meeting.when
+                text = f"{_w(lang, meeting.state)}: {meeting.title}" + (
+                    f" ({when})" if when else ""
+                )
+                if meeting.state != "held":
+                    text += f", {_w(lang, 'host')}: {meeting.host_name or _w(lang, 'no_host')}"
+                if meeting.date_passed:
+                    text += f"; {_w(lang, 'date_passed')}"
+                yield text
+
+    def to_dict(self) -> dict[str, Any]:
+        """The status as plain data for JSON: one key per section, after the initiative and day.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> import democratie
+        >>> from democratie.monitor import status
+        >>> land = democratie.load("examples/m50-leerkring-waalwijk.toml")
+        >>> list(status(land, "m50-leerkring-initiatief", as_of=dt.date(2020, 3, 1)).to_dict())
+        ['initiative', 'title', 'as_of', 'duration', 'milestones', 'meetings', 'horizon']
+        """
+        data: dict[str, Any] = {
+            "initiative": self.initiative,
+            "title": self.title,
+            "as_of": self.as_of.to_dict(),
+        }
+        for section in self.sections:
+            data[section.key] = section.to_dict()
+        return data
+
+
+def status(
+    landscape: Landscape,
+    initiative: str | Initiative,
+    *,
+    as_of: dt.date | None = None,
+    soon_days: int = DUE_SOON_DAYS,
+) -> Status:
+    """Where an initiative stands on a day: months, milestones, meetings, its horizon.
+
+    Leusden's challenge is "een intensief traject van één jaar", and "over 3 jaar moet die
+    werkwijze staan"; Democratie in Actie's trajectory has "een doorlooptijd van in
+    principe 1 jaar", with a start meeting, about three regional meetings and a closing
+    one. The status says, on a given day, how many of the planned months have passed,
+    which milestones are done, to come or overdue, which meetings were held and which are
+    planned (with their hosts), and how far along the way to the furthest deadline it is.
+
+    A milestone past its due date and not reached by the day is overdue, by the one
+    definition of :func:`~democratie.monitor.milestone_state` that the timeline rule of
+    the scoring layer shares. Facts recorded for a later day (a milestone reached, a
+    meeting held after *as_of*) do not count yet: the status is the one of that day.
+
+    Parameters
+    ----------
+    landscape
+        The landscape that holds the initiative.
+    initiative
+        The initiative, or its id.
+    as_of
+        The day; None means today, and the status says so (``status.as_of.today``).
+    soon_days
+        Milestones due within this many days are due soon.
+
+    Returns
+    -------
+    Status
+        The status, section by section.
+
+    Raises
+    ------
+    MonitorError
+        When the landscape has no initiative with that id (at ``initiative``, with the
+        nearest id), or *as_of* is not a date (at ``as_of``).
+
+    Examples
+    --------
+    The Democratie in Actie trajectory lasts a year and its five meetings are all planned:
+
+    >>> import datetime as dt
+    >>> import democratie
+    >>> from democratie.monitor import status
+    >>> land = democratie.load("examples/democratie-in-actie-noord-nederland.toml")
+    >>> found = status(land, "dia-ontwikkeltraject-organisatieontwikkeling",
+    ...                as_of=dt.date(2019, 3, 1))
+    >>> found.duration.planned_months, found.duration.stage
+    (12, 'unknown')
+    >>> [m.kind.value for m in found.meetings.planned][:2]
+    ['startbijeenkomst', 'regionale_bijeenkomst']
+    >>> status(land, "dia-traject")
+    Traceback (most recent call last):
+        ...
+    democratie.errors.MonitorError: initiative: 'dia-traject' is not an initiative in the
+    landscape
+    """
+    day = resolve_as_of(as_of)
+    found = find_initiative(landscape, initiative)
+    start = found.period.start
+    planned_months = (
+        found.duration_months if found.duration_months is not None else found.period.months()
+    )
+    planned_end = found.period.end
+    if start is not None and found.duration_months is not None:
+        planned_end = add_months(start, found.duration_months)
+    return Status(
+        initiative=found.id,
+        title=found.title,
+        as_of=day,
+        duration=_duration(start, planned_end, planned_months, day.date),
+        milestones=_milestones(found, day.date, soon_days),
+        meetings=Meetings(items=tuple(_meetings(landscape, found, day.date))),
+        horizon=_horizon(found, start, planned_end, day.date),
+    )
+
+
+def _duration(
+    start: dt.date | None, planned_end: dt.date | None, planned_months: int | None, day: dt.date
+) -> Duration:
+    if start is None:
+        return Duration(
+            start=None,
+            planned_end=planned_end,
+            planned_months=planned_months,
+            elapsed_months=None,
+            stage="unknown",
+        )
+    stage: Stage = "running"
+    if day < start:
+        stage = "not_started"
+    elif planned_end is not None and day > planned_end:
+        stage = "past_planned_end"
+    return Duration(
+        start=start,
+        planned_end=planned_end,
+        planned_months=planned_months,
+        elapsed_months=max(0, months_between(start, day)),
+        stage=stage,
+    )
+
+
+def _milestones(initiative: Initiative, day: dt.date, soon_days: int) -> Milestones:
+    start = initiative.period.start
+    items = []
+    for milestone in initiative.milestones:
+        state = milestone_state(milestone, start, day, soon_days=soon_days)
+        due = milestone.due_date(start)
+        done = milestone.done if state == "done" else None
+        on_time = done <= due if done is not None and due is not None else None
+        items.append(
+            MilestoneCheck(title=milestone.title, due=due, done=done, state=state, on_time=on_time)
+        )
+    return Milestones(day=day, items=tuple(items))
+
+
+def _meeting_sources(
+    landscape: Landscape, initiative: Initiative
+) -> Iterator[tuple[str, tuple[Meeting, ...]]]:
+    yield initiative.id, initiative.meetings
+    seen = set()
+    if initiative.network is not None and initiative.network in landscape:
+        network = landscape.get(initiative.network)
+        if isinstance(network, Network):
+            seen.add(network.id)
+            yield network.id, network.meetings
+    for network in landscape.networks:
+        if network.initiative == initiative.id and network.id not in seen:
+            yield network.id, network.meetings
+
+
+def _meetings(landscape: Landscape, initiative: Initiative, day: dt.date) -> Iterator[MeetingCheck]:
+    for of, meetings in _meeting_sources(landscape, initiative):
+        for meeting in meetings:
+            later = meeting.date is not None and meeting.date > day
+            state: MeetingState
+            if meeting.held is True:
+                state = "planned" if later else "held"
+            elif meeting.held is False:
+                state = "planned"
+            else:
+                state = "planned" if later else "unknown"
+            passed = (
+                state == "planned"
+                and meeting.held is False
+                and meeting.date is not None
+                and meeting.date < day
+            )
+            host_name = None
+            if meeting.host is not None and meeting.host in landscape:
+                host_name = landscape.name_of(meeting.host)
+            yield MeetingCheck(
+                id=meeting.id,
+                title=meeting.title,
+                kind=meeting.kind,
+                date=meeting.date,
+                when=meeting.when,
+                host=meeting.host,
+                host_name=host_name,
+                of=of,
+                state=state,
+                date_passed=passed,
+            )
+
+
+def _horizon(
+    initiative: Initiative, start: dt.date | None, planned_end: dt.date | None, day: dt.date
+) -> Horizon:
+    dated = [
+        (due, m.title) for m in initiative.milestones if (due := m.due_date(start)) is not None
+    ]
+    date: dt.date | None
+    label: str | None
+    if dated:
+        date, label = max(dated, key=lambda pair: pair[0])
+    elif planned_end is not None:
+        date, label = planned_end, None
+    else:
+        counted = [
+            (m.due_within_months, m.title)
+            for m in initiative.milestones
+            if m.due is None and m.due_within_months is not None
+        ]
+        if not counted:
+            return Horizon(date=None)
+        months, title = max(counted, key=lambda pair: pair[0])
+        return Horizon(date=None, label=title, total_months=months)
+    if start is None or date <= start:
+        return Horizon(date=date, label=label)
+    total_days = (date - start).days
+    fraction = min(1.0, max(0.0, (day - start).days / total_days))
+    return Horizon(
+        date=date,
+        label=label,
+        total_months=months_between(start, date),
+        elapsed_months=max(0, months_between(start, day)),
+        fraction=fraction,
+    )
