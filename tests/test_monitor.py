@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from democratie import examples, monitor
-from democratie.errors import PlanError
+from democratie.errors import MonitorError
 from democratie.model import (
     Area,
     Evaluation,
@@ -102,7 +103,7 @@ def test_an_evaluation_that_closes_a_milestone_covers_it_without_a_date() -> Non
 def test_a_schedule_needs_a_start_and_a_horizon() -> None:
     challenge = examples.load("leusden-samenleving-voorop").get("samenleving-voorop-bestuur")
     assert isinstance(challenge, Initiative)
-    with pytest.raises(PlanError) as caught:
+    with pytest.raises(MonitorError) as caught:
         schedule_evaluations(challenge)
     assert [(p.path, p.code) for p in caught.value.problems] == [
         ("initiative.period.start", "missing-key")
@@ -111,9 +112,9 @@ def test_a_schedule_needs_a_start_and_a_horizon() -> None:
     open_ended = Initiative(
         id="open", title="Open", kind=InitiativeKind.EXPERIMENT, period=Period(start=D(2020, 1, 1))
     )
-    with pytest.raises(PlanError, match="no horizon"):
+    with pytest.raises(MonitorError, match="no horizon"):
         schedule_evaluations(open_ended)
-    with pytest.raises(PlanError) as caught:
+    with pytest.raises(MonitorError) as caught:
         schedule_evaluations(_challenge(), every_months=0, lead_months=-1)
     assert [p.path for p in caught.value.problems] == ["every_months", "lead_months"]
 
@@ -139,7 +140,7 @@ def test_schedules_are_sorted_unique_and_within_the_horizon(land: Landscape, eve
     for initiative in land.initiatives:
         try:
             moments = schedule_evaluations(initiative, every_months=every)
-        except PlanError:
+        except MonitorError:
             continue
         days = [m.date for m in moments]
         assert days == sorted(set(days))
@@ -162,11 +163,12 @@ def _progress(land: Landscape | None = None, **options: object) -> monitor.GoalP
 
 def test_stichtse_vecht_goals_kern_by_kern() -> None:
     progress = _progress()
-    assert (progress.municipality, progress.level, progress.as_of) == (
+    assert (progress.municipality, progress.level, progress.as_of.date) == (
         "stichtse-vecht",
         AreaLevel.KERN,
         AS_OF,
     )
+    assert not progress.as_of.today
     table = [(row.area, row.goal, row.on_track) for row in progress.rows]
     assert table == [
         (None, "snelle_en_eenvoudige_dienstverlening", True),  # 73 beyond the path to 75
@@ -243,7 +245,25 @@ def test_the_date_decides_which_measurements_count() -> None:
     assert {row.on_track for row in before.rows} == {None}
     assert before.gaps == ()
     today = goal_progress(examples.load(STICHTSE_VECHT), "stichtse-vecht")
-    assert today.as_of == dt.date.today()
+    assert (today.as_of.date, today.as_of.today) == (dt.date.today(), True)
+    assert today.explain("en")[0].endswith("(today)")
+
+
+def test_the_goal_table_explains_itself_in_both_languages_and_as_data() -> None:
+    progress = _progress()
+    english, dutch = progress.explain("en"), progress.explain("nl")
+    assert len(english) == len(dutch) == 1 + len(progress.rows) + len(progress.gaps)
+    assert (
+        "  kockengen: Thinking along, taking part and getting room (participation): 9 procent "
+        "(2023-04-01), target 12 procent, worsening, behind"
+    ) in english
+    assert (
+        "  kockengen: Meedenken, meedoen en ruimte krijgen (participatie): 9 procent "
+        "(2023-04-01), doel 12 procent, verslechtert, achter op koers"
+    ) in dutch
+    data = json.loads(json.dumps(progress.to_dict()))
+    assert [row["on_track"] for row in data["rows"]] == [row.on_track for row in progress.rows]
+    assert len(data["gaps"]) == len(progress.gaps)
 
 
 def test_without_a_level_every_area_counts_and_there_are_no_gaps() -> None:
@@ -342,15 +362,15 @@ def test_initiative_indicators_count_for_the_municipality_they_measure() -> None
 
 def test_goal_progress_refuses_what_is_not_a_municipality_or_a_level() -> None:
     land = examples.load(STICHTSE_VECHT)
-    with pytest.raises(PlanError) as caught:
+    with pytest.raises(MonitorError) as caught:
         goal_progress(land, "stichtse-vech")
     assert [(p.path, p.code) for p in caught.value.problems] == [
         ("municipality", "dangling-reference")
     ]
-    with pytest.raises(PlanError) as caught:
+    with pytest.raises(MonitorError) as caught:
         goal_progress(land, "breukelen")
     assert caught.value.problems[0].code == "wrong-reference"
-    with pytest.raises(PlanError) as caught:
+    with pytest.raises(MonitorError) as caught:
         goal_progress(land, "stichtse-vecht", level="kernen")
     assert caught.value.problems[0].path == "level"
 

@@ -14,7 +14,15 @@ import democratie
 from democratie import monitor
 from democratie.cli import main
 from democratie.errors import MonitorError
-from democratie.model import Initiative, Landscape, Meeting, Milestone, Network, Period
+from democratie.model import (
+    Evaluation,
+    Initiative,
+    Landscape,
+    Meeting,
+    Milestone,
+    Network,
+    Period,
+)
 from democratie.scoring import run
 from democratie.scoring.rules import TimelineFeasibility
 from democratie.testing import strategies
@@ -425,3 +433,75 @@ def test_every_initiative_has_a_status_that_agrees_with_the_timeline_rule(
         held = {m.id for m in found.meetings.held}
         assert all(m.date is None or m.date <= day for m in found.meetings.held)
         assert held.isdisjoint(m.id for m in found.meetings.planned)
+
+
+# -- evaluations held and due ------------------------------------------------------------------
+
+
+def _evaluated(*evaluations: Evaluation) -> Landscape:
+    """Leusden's challenge started on START, with these evaluations recorded on it."""
+    land = _leusden()
+    challenge = land.get(CHALLENGE)
+    assert isinstance(challenge, Initiative)
+    return land.replace(evolve(challenge, evaluations=evaluations))
+
+
+def test_an_evaluation_moment_passed_without_one_is_missed_until_one_is_held() -> None:
+    # Leusden's text asks for a year of design and a way of working in use within three;
+    # with a moment every 12 months, the first falls on 2020-09-01 (also the design's due date).
+    spring = Evaluation(date=dt.date(2020, 7, 1), by="leusden", method="reflectiebijeenkomst")
+    before = monitor.status(_evaluated(), CHALLENGE, as_of=dt.date(2020, 10, 1), every_months=12)
+    assert [m.date for m in before.evaluations.missed] == [dt.date(2020, 9, 1)]
+    assert before.evaluations.next is not None
+    assert before.evaluations.next.date == dt.date(2021, 9, 1)
+    assert before.evaluations.summary("en") == (
+        "0 held; 1 moment(s) passed without an evaluation; next: 2021-09-01 (24 months after "
+        "the start)"
+    )
+    after = monitor.status(
+        _evaluated(spring), CHALLENGE, as_of=dt.date(2020, 10, 1), every_months=12
+    )
+    assert after.evaluations.missed == ()
+    assert [m.state for m in after.evaluations.moments][:2] == ["held", "not_due"]
+    (held,) = after.evaluations.held
+    assert (held.by_name, held.method) == ("Leusden", "reflectiebijeenkomst")
+
+
+def test_an_evaluation_recorded_for_a_later_day_does_not_count_yet() -> None:
+    late = Evaluation(date=dt.date(2020, 8, 15))
+    land = _evaluated(late)
+    on_the_day = monitor.status(land, CHALLENGE, as_of=dt.date(2020, 8, 10), every_months=12)
+    assert on_the_day.evaluations.held == ()
+    assert on_the_day.evaluations.moments[0].state == "due_soon"
+    later = monitor.status(land, CHALLENGE, as_of=dt.date(2020, 9, 2), every_months=12)
+    assert later.evaluations.moments[0].state == "held"
+
+
+def test_without_a_start_the_status_says_what_to_record_for_a_schedule() -> None:
+    # As written, Leusden's programme has no start date; its one evaluation, the look back
+    # on "wat werkt wel en wat werkt niet", has no date.
+    found = monitor.status(
+        democratie.load(LEUSDEN), "samenleving-voorop", as_of=dt.date(2021, 1, 1)
+    )
+    assert found.evaluations.unscheduled == "no_start"
+    assert found.evaluations.moments == ()
+    assert len(found.evaluations.held) == 1
+    assert found.evaluations.summary("en") == "1 held; no schedule: no start date is recorded"
+    assert found.evaluations.summary("nl") == (
+        "1 gehouden; geen schema: er is geen startdatum vastgelegd"
+    )
+
+
+def test_evaluations_are_in_the_json_and_tables_of_the_status_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "leusden.toml"
+    democratie.dump(_evaluated(), source)
+    argv = ["status", str(source), "--initiative", CHALLENGE, "--as-of", "2021-01-01"]
+    assert main([*argv, "--json"]) == 0
+    (one,) = json.loads(capsys.readouterr().out)["initiatives"]
+    assert [m["date"] for m in one["evaluations"]["missed"]] == ["2020-03-01", "2020-09-01"]
+    assert main(["--lang", "en", *argv]) == 0
+    text = capsys.readouterr().out
+    assert "Evaluations: 0 held; 2 moment(s) passed without an evaluation" in text
+    assert "passed without an evaluation" in text

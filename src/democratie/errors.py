@@ -210,8 +210,9 @@ class MonitorError(_ProblemsError, ValueError):
 
     Raised by :mod:`democratie.monitor`: an initiative id that the landscape (or none of
     the landscapes) holds, an id that more than one landscape holds, a day that is not a
-    date. Each problem's ``path`` names the argument (``initiative``, ``as_of``) that is
-    wrong.
+    date, an evaluation schedule for an initiative without a start or a horizon, goal
+    progress for a municipality the landscape does not hold. Each problem's ``path``
+    names the argument (``initiative``, ``as_of``) that is wrong.
 
     Examples
     --------

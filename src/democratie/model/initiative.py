@@ -188,20 +188,21 @@ class Milestone:
 
 
 def add_months(start: dt.date, months: int) -> dt.date | None:
-    """The day *months* calendar months after *start*.
+    """The day *months* calendar months after *start* (before it, for negative *months*).
 
     A day the target month lacks (the 31st) falls on that month's last day; None when the
-    result would fall after the year 9999.
+    result would fall outside the years 1 to 9999. This is how ``due_within_months``
+    turns into a due date.
 
     Examples
     --------
     >>> import datetime as dt
-    >>> add_months(dt.date(2019, 8, 31), 6)
-    datetime.date(2020, 2, 29)
+    >>> add_months(dt.date(2019, 8, 31), 6), add_months(dt.date(2022, 3, 16), -3)
+    (datetime.date(2020, 2, 29), datetime.date(2021, 12, 16))
     """
     total = start.month - 1 + months
     year, month = start.year + total // 12, total % 12 + 1
-    if year > dt.MAXYEAR:
+    if year > dt.MAXYEAR or year < dt.MINYEAR:
         return None  # beyond the calendar Python can represent
     return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 

@@ -1,9 +1,9 @@
-"""Follow programmes over time: where an initiative stands on a day, when to evaluate it,
-how its goals are doing, and lessons to learn from.
+"""Follow programmes over time: status, evaluations, goals measured, lessons passed on.
 
-The layer beside :mod:`democratie.plan`: each function takes landscapes and returns values
-that explain themselves (``explain()``, ``to_dict()``); nothing here changes a landscape,
-reads or writes a file.
+Where an initiative stands on a day, when to evaluate it, how its goals are doing, and
+lessons to learn from. The layer beside :mod:`democratie.plan`: each function takes
+landscapes and returns values that explain themselves (``explain()``, ``to_dict()``);
+nothing here changes a landscape, reads or writes a file.
 
 - :func:`status`: an initiative on a day: months of its planned duration, milestones
   done, to come and overdue, meetings held and planned with their hosts, evaluations held
@@ -64,11 +64,14 @@ from democratie.monitor._lessons import (
 )
 from democratie.monitor._status import (
     Duration,
+    EvaluationCheck,
+    Evaluations,
     Horizon,
     MeetingCheck,
     Meetings,
     MilestoneCheck,
     Milestones,
+    MomentCheck,
     Status,
     StatusSection,
     status,
@@ -84,7 +87,9 @@ __all__ = [
     "THEME_WEIGHT",
     "AsOf",
     "Duration",
+    "EvaluationCheck",
     "EvaluationMoment",
+    "Evaluations",
     "GoalGap",
     "GoalProgress",
     "GoalRow",
@@ -97,6 +102,7 @@ __all__ = [
     "MilestoneCheck",
     "MilestoneState",
     "Milestones",
+    "MomentCheck",
     "MomentKind",
     "Recommendation",
     "Status",

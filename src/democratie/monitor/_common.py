@@ -21,7 +21,6 @@ Examples
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import difflib
 from typing import Literal, TypeAlias
@@ -30,6 +29,7 @@ from attrs import frozen
 
 from democratie.errors import MonitorError, Problem
 from democratie.model import Initiative, Landscape, Milestone
+from democratie.model.initiative import add_months
 
 __all__ = [
     "DUE_SOON_DAYS",
@@ -173,25 +173,6 @@ def find_initiative(landscape: Landscape, initiative: str | Initiative) -> Initi
             f"; did you mean '{hint[0]}'?" if hint else ""
         )
     raise MonitorError([Problem(path="initiative", message=message, code="dangling-reference")])
-
-
-def add_months(start: dt.date, months: int) -> dt.date | None:
-    """The day *months* calendar months after *start*, as a milestone counts them.
-
-    A day the target month lacks (the 31st) falls on that month's last day; None past
-    the year 9999. This is how ``due_within_months`` turns into a due date.
-
-    Examples
-    --------
-    >>> import datetime as dt
-    >>> add_months(dt.date(2019, 9, 1), 36), add_months(dt.date(2020, 1, 31), 1)
-    (datetime.date(2022, 9, 1), datetime.date(2020, 2, 29))
-    """
-    total = start.month - 1 + months
-    year, month = start.year + total // 12, total % 12 + 1
-    if year > dt.MAXYEAR or year < dt.MINYEAR:
-        return None
-    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def months_between(start: dt.date, end: dt.date) -> int:

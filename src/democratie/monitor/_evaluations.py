@@ -27,14 +27,13 @@ Every kind of reason is a :data:`MomentKind`:
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterator
 from typing import Literal, TypeAlias
 
 from attrs import frozen
 
-from democratie.errors import PlanError, Problem
+from democratie.errors import MonitorError, Problem
 from democratie.model import Initiative
 from democratie.model.initiative import add_months
 
@@ -135,7 +134,7 @@ def schedule_evaluations(
 
     Raises
     ------
-    PlanError
+    MonitorError
         When the initiative has no start, or neither an end, a duration nor a milestone
         with a due date to give the schedule a horizon; or when *every_months* or
         *lead_months* is out of range.
@@ -155,7 +154,7 @@ def schedule_evaluations(
     >>> schedule_evaluations(Initiative(id="x", title="X", kind="experiment"))
     Traceback (most recent call last):
     ...
-    democratie.errors.PlanError: initiative.period.start: 'x' has no start date; an evaluation
+    democratie.errors.MonitorError: initiative.period.start: 'x' has no start date; an evaluation
     schedule counts from the start
     """
     problems = list(_check_arguments(every_months, lead_months))
@@ -172,7 +171,7 @@ def schedule_evaluations(
             )
         )
     if problems:
-        raise PlanError(problems)
+        raise MonitorError(problems)
     assert start is not None
     end = initiative.end_date()
     due = [
@@ -182,7 +181,7 @@ def schedule_evaluations(
     ]
     ends = [day for day in (end, *(day for _, day in due)) if day is not None]
     if not ends:
-        raise PlanError(
+        raise MonitorError(
             [
                 Problem(
                     path="initiative.period.end",
@@ -206,7 +205,7 @@ def schedule_evaluations(
         if day >= start:  # a milestone due before the start leaves nothing to schedule
             found.setdefault(day, []).append(("milestone", f"milestone '{title}' is due", title))
     if before is not None:
-        day = _months_before(before, lead_months)
+        day = add_months(before, -lead_months)
         if day is not None and day >= start:
             reason = f"{lead_months} months before {before}"
             found.setdefault(day, []).append(("election", reason, None))
@@ -232,15 +231,6 @@ def _end_reason(initiative: Initiative) -> str:
     if initiative.period.end is not None:
         return "the end of its period"
     return f"the end of its planned {initiative.duration_months} months"
-
-
-def _months_before(day: dt.date, months: int) -> dt.date | None:
-    """The day *months* months before *day* (the last of a shorter month), None before year 1."""
-    total = day.year * 12 + day.month - 1 - months
-    if total < 12:
-        return None
-    year, month = divmod(total, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _covered(

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from attrs import frozen
 
-from democratie.errors import PlanError, Problem
+from democratie.errors import MonitorError, Problem
 from democratie.model import Indicator, Landscape, Measurement, Municipality
+from democratie.monitor._common import AsOf, Lang, resolve_as_of
 from democratie.vocab import AreaLevel, Direction, ServiceGoal
 
 __all__ = ["GoalGap", "GoalProgress", "GoalRow", "Trend", "goal_progress"]
@@ -42,6 +43,50 @@ __all__ = ["GoalGap", "GoalProgress", "GoalRow", "Trend", "goal_progress"]
 Trend: TypeAlias = Literal["improving", "worsening", "steady"]
 
 _GOAL_ORDER = {goal.value: index for index, goal in enumerate(ServiceGoal)}
+
+_WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        "target": "doel",
+        "unmeasured": "nog niet gemeten",
+        "improving": "verbetert",
+        "worsening": "verslechtert",
+        "steady": "gelijk",
+        "on_track": "op koers",
+        "behind": "achter op koers",
+        "goals_of": "Doelen van",
+        "by": " per",
+        "whole": "hele gemeente",
+        "not_measured": "niet gemeten",
+        "in": "in",
+        "measured_in": "wel gemeten in",
+    },
+    "en": {
+        "target": "target",
+        "unmeasured": "not measured yet",
+        "improving": "improving",
+        "worsening": "worsening",
+        "steady": "steady",
+        "on_track": "on track",
+        "behind": "behind",
+        "goals_of": "Goals of",
+        "by": " by",
+        "whole": "whole municipality",
+        "not_measured": "not measured",
+        "in": "in",
+        "measured_in": "measured in",
+    },
+}
+
+
+def _number(value: float) -> str:
+    """A value as people write it: 73, not 73.0; 6.5 as 6.5."""
+    return f"{value:g}"
+
+
+def _measurement(found: Measurement | None) -> dict[str, Any] | None:
+    if found is None:
+        return None
+    return {"date": found.date.isoformat(), "value": found.value, "note": found.note}
 
 
 @frozen(kw_only=True)
@@ -123,6 +168,57 @@ class GoalRow:
             return None
         return self.direction.reached(self.latest.value, self.target)
 
+    def goal_label(self, lang: Lang = "en") -> str:
+        """The goal in words: a service goal's label, or the goal as written."""
+        found = self.service_goal
+        return found.label(lang) if found is not None else self.goal
+
+    def line(self, lang: Lang = "en") -> str:
+        """The row in words: the latest value and its date, the target, the trend, the verdict.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> from democratie.model import Measurement
+        >>> from democratie.vocab import Direction
+        >>> GoalRow(area=None, goal="wachttijd", indicator="w", owner="sv", unit="dagen",
+        ...     direction=Direction.OMLAAG, baseline=40, target=28, latest=None,
+        ...     previous=None, on_track=None).line("en")
+        'not measured yet (target 28 dagen)'
+        """
+        words = _WORDS["nl" if lang == "nl" else "en"]
+        unit = f" {self.unit}" if self.unit else ""
+        target = (
+            f"{words['target']} {_number(self.target)}{unit}" if self.target is not None else None
+        )
+        if self.latest is None:
+            return words["unmeasured"] + (f" ({target})" if target else "")
+        parts = [f"{_number(self.latest.value)}{unit} ({self.latest.date.isoformat()})"]
+        if target:
+            parts.append(target)
+        if self.trend is not None:
+            parts.append(words[self.trend])
+        if self.on_track is not None:
+            parts.append(words["on_track" if self.on_track else "behind"])
+        return ", ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The row as plain data."""
+        return {
+            "area": self.area,
+            "goal": self.goal,
+            "indicator": self.indicator,
+            "owner": self.owner,
+            "unit": self.unit,
+            "direction": self.direction.value,
+            "baseline": self.baseline,
+            "target": self.target,
+            "latest": _measurement(self.latest),
+            "previous": _measurement(self.previous),
+            "trend": self.trend,
+            "on_track": self.on_track,
+        }
+
 
 @frozen(kw_only=True)
 class GoalGap:
@@ -161,7 +257,8 @@ class GoalProgress:
     level
         The level of the areas in the table; None for areas of every level.
     as_of
-        The date the table is as of (measurements after it are not counted).
+        The day the table is as of (measurements after it are not counted), and whether
+        it was today.
     rows
         One row per indicator: the whole municipality first, then the areas in the
         municipality's order; within each, the goals in the order of the service goals
@@ -187,9 +284,63 @@ class GoalProgress:
 
     municipality: str
     level: AreaLevel | None
-    as_of: dt.date
+    as_of: AsOf
     rows: tuple[GoalRow, ...]
     gaps: tuple[GoalGap, ...]
+
+    def explain(self, lang: Lang = "en") -> list[str]:
+        r"""The table in lines: a headline, a line per row, then the areas left unmeasured.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> from democratie import examples
+        >>> land = examples.load("stichtse-vecht-gebiedsgericht-werken")
+        >>> lines = goal_progress(land, "stichtse-vecht", as_of=dt.date(2023, 6, 30)).explain()
+        >>> print("\n".join(lines[:2]))
+        Goals of stichtse-vecht by kern, as of 2023-06-30
+          whole municipality: Fast and simple service: 73 procent (2023-03-01), target 75 procent,
+          improving, on track
+        >>> lines[-1]
+        '  not measured: Thinking along, taking part and getting room (participation) in tienhoven
+        (measured in breukelen, kockengen, maarssenbroek, vreeland)'
+        """
+        words = _WORDS["nl" if lang == "nl" else "en"]
+        level = words["by"] + " " + self.level.value if self.level is not None else ""
+        lines = [f"{words['goals_of']} {self.municipality}{level}, {self.as_of.text(lang)}"]
+        for row in self.rows:
+            where = row.area if row.area is not None else words["whole"]
+            lines.append(f"  {where}: {row.goal_label(lang)}: {row.line(lang)}")
+        labels = {row.goal: row.goal_label(lang) for row in self.rows}
+        for gap in self.gaps:
+            lines.append(
+                f"  {words['not_measured']}: {labels.get(gap.goal, gap.goal)} {words['in']} "
+                f"{gap.area} ({words['measured_in']} {', '.join(gap.measured_in)})"
+            )
+        return lines
+
+    def to_dict(self) -> dict[str, Any]:
+        """The table as plain data: the municipality, level, day, rows and gaps.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> from democratie import examples
+        >>> land = examples.load("stichtse-vecht-gebiedsgericht-werken")
+        >>> data = goal_progress(land, "stichtse-vecht", as_of=dt.date(2023, 6, 30)).to_dict()
+        >>> list(data), data["rows"][0]["on_track"], data["gaps"][0]["area"]
+        (['municipality', 'level', 'as_of', 'rows', 'gaps'], True, 'kockengen')
+        """
+        return {
+            "municipality": self.municipality,
+            "level": self.level.value if self.level is not None else None,
+            "as_of": self.as_of.to_dict(),
+            "rows": [row.to_dict() for row in self.rows],
+            "gaps": [
+                {"goal": gap.goal, "area": gap.area, "measured_in": list(gap.measured_in)}
+                for gap in self.gaps
+            ],
+        }
 
     def goals(self) -> tuple[str, ...]:
         """The goals of the rows, each once, in the order of the rows' goals."""
@@ -260,7 +411,7 @@ def goal_progress(
 
     Raises
     ------
-    PlanError
+    MonitorError
         When *municipality* is not the id of a municipality of the landscape, or *level*
         is not an area level.
 
@@ -288,11 +439,11 @@ def goal_progress(
     """
     chosen = _level(level)
     mun = _municipality(landscape, municipality)
-    day = as_of if as_of is not None else dt.date.today()
+    day = resolve_as_of(as_of)
     areas = [a for a in mun.walk_areas() if chosen is None or a.level is chosen]
     position = {area.id: index for index, area in enumerate(areas)}
     rows = [
-        _row(owner, indicator, day)
+        _row(owner, indicator, day.date)
         for owner, indicator in _indicators(landscape, mun)
         if indicator.area is None or indicator.area in position
     ]
@@ -316,7 +467,7 @@ def _level(level: AreaLevel | str | None) -> AreaLevel | None:
         return AreaLevel(level)
     except ValueError:
         allowed = ", ".join(AreaLevel.slugs())
-        raise PlanError(
+        raise MonitorError(
             [
                 Problem(
                     path="level",
@@ -329,7 +480,7 @@ def _level(level: AreaLevel | str | None) -> AreaLevel | None:
 
 def _municipality(landscape: Landscape, municipality: str) -> Municipality:
     if municipality not in landscape:
-        raise PlanError(
+        raise MonitorError(
             [
                 Problem(
                     path="municipality",
@@ -340,7 +491,7 @@ def _municipality(landscape: Landscape, municipality: str) -> Municipality:
         )
     found = landscape.get(municipality)
     if not isinstance(found, Municipality):
-        raise PlanError(
+        raise MonitorError(
             [
                 Problem(
                     path="municipality",

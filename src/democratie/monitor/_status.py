@@ -6,9 +6,10 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any, ClassVar, Literal, Protocol, TypeAlias
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
-from democratie.model import Initiative, Landscape, Meeting, Network
+from democratie.errors import MonitorError
+from democratie.model import Evaluation, Initiative, Landscape, Meeting, Network
 from democratie.monitor._common import (
     DUE_SOON_DAYS,
     AsOf,
@@ -20,15 +21,19 @@ from democratie.monitor._common import (
     months_between,
     resolve_as_of,
 )
+from democratie.monitor._evaluations import EvaluationMoment, schedule_evaluations
 from democratie.vocab import MeetingKind
 
 __all__ = [
     "Duration",
+    "EvaluationCheck",
+    "Evaluations",
     "Horizon",
     "MeetingCheck",
     "Meetings",
     "MilestoneCheck",
     "Milestones",
+    "MomentCheck",
     "Status",
     "StatusSection",
     "status",
@@ -39,6 +44,10 @@ Stage: TypeAlias = Literal["not_started", "running", "past_planned_end", "unknow
 
 #: Where a meeting stands on a day: held, still planned, or not recorded either way.
 MeetingState: TypeAlias = Literal["held", "planned", "unknown"]
+
+#: Where a proposed evaluation moment stands on a day: covered by an evaluation held by
+#: then, passed without one, coming within the days of *soon_days*, or later.
+MomentState: TypeAlias = Literal["held", "missed", "due_soon", "not_due"]
 
 _WORDS: dict[str, dict[str, str]] = {
     "nl": {
@@ -88,6 +97,21 @@ _WORDS: dict[str, dict[str, str]] = {
         "late": "te laat",
         "days_over": "{n} dagen over tijd",
         "days_left": "nog {n} dagen",
+        "evaluations": "Evaluaties",
+        "evaluations_held": "{held} gehouden",
+        "evaluations_summary": "{held} gehouden; {missed} moment(en) voorbij zonder evaluatie",
+        "evaluations_next": "volgende: {date} ({reason})",
+        "evaluations_none_left": "geen moment meer te gaan",
+        "no_evaluations": "geen evaluaties vastgelegd",
+        "no_schedule": "geen schema: {why}",
+        "undated": "zonder datum",
+        "evaluation": "evaluatie",
+        "missed": "voorbij zonder evaluatie",
+        "by": "door",
+        "closes": "sluit af",
+        "every": "elke {n} maanden",
+        "why_no_start": "er is geen startdatum vastgelegd",
+        "why_no_horizon": "er is geen einde, looptijd of mijlpaal met termijn vastgelegd",
     },
     "en": {
         "duration": "Duration",
@@ -134,6 +158,21 @@ _WORDS: dict[str, dict[str, str]] = {
         "late": "late",
         "days_over": "{n} days overdue",
         "days_left": "{n} days left",
+        "evaluations": "Evaluations",
+        "evaluations_held": "{held} held",
+        "evaluations_summary": "{held} held; {missed} moment(s) passed without an evaluation",
+        "evaluations_next": "next: {date} ({reason})",
+        "evaluations_none_left": "no moment left to come",
+        "no_evaluations": "no evaluations recorded",
+        "no_schedule": "no schedule: {why}",
+        "undated": "undated",
+        "evaluation": "evaluation",
+        "missed": "passed without an evaluation",
+        "by": "by",
+        "closes": "closes",
+        "every": "every {n} months",
+        "why_no_start": "no start date is recorded",
+        "why_no_horizon": "no end, duration or milestone with a due date is recorded",
     },
 }
 
@@ -162,7 +201,7 @@ class StatusSection(Protocol):
     >>> land = democratie.load("examples/m50-leerkring-waalwijk.toml")
     >>> found = status(land, "m50-leerkring-initiatief", as_of=dt.date(2020, 3, 1))
     >>> [section.key for section in found.sections]
-    ['duration', 'milestones', 'meetings', 'horizon']
+    ['duration', 'milestones', 'meetings', 'evaluations', 'horizon']
     >>> section: StatusSection = found.meetings
     >>> section.heading("en"), section.summary("en")
     ('Meetings', '1 held, 2 planned, 0 unknown')
@@ -583,6 +622,191 @@ class Meetings:
 
 
 @frozen(kw_only=True)
+class EvaluationCheck:
+    """One evaluation held by the day of a status.
+
+    Parameters
+    ----------
+    date
+        When it was held; None for an evaluation recorded without a date (a file's
+        ``evaluated = true`` loads as one).
+    by, by_name
+        Who evaluated, as an id and as a name; None when not recorded.
+    method
+        How (``reflectiebijeenkomst``, ``enquête``), in words.
+    findings
+        What it found.
+    closes
+        The milestone (its title) or phase (its label) it closes, if any.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> check = EvaluationCheck(date=dt.date(2019, 4, 1), by="lochem", by_name="Lochem",
+    ...                         method="reflectiebijeenkomst")
+    >>> check.to_dict()["date"], check.to_dict()["by"]
+    ('2019-04-01', 'lochem')
+    """
+
+    date: dt.date | None
+    by: str | None = None
+    by_name: str | None = None
+    method: str | None = None
+    findings: str | None = None
+    closes: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The evaluation as plain data."""
+        return {
+            "date": _iso(self.date),
+            "by": self.by,
+            "by_name": self.by_name,
+            "method": self.method,
+            "findings": self.findings,
+            "closes": self.closes,
+        }
+
+
+@frozen(kw_only=True)
+class MomentCheck:
+    """One moment of the evaluation schedule on the day of a status.
+
+    Parameters
+    ----------
+    date
+        The day proposed (:func:`~democratie.monitor.schedule_evaluations`).
+    reason
+        Why, in words.
+    state
+        held (an evaluation held by the day covers it), missed (it has passed without
+        one), due_soon or not_due.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> MomentCheck(date=dt.date(2020, 3, 1), reason="6 months after the start",
+    ...             state="missed").to_dict()
+    {'date': '2020-03-01', 'reason': '6 months after the start', 'state': 'missed'}
+    """
+
+    date: dt.date
+    reason: str
+    state: MomentState
+
+    def to_dict(self) -> dict[str, Any]:
+        """The moment as plain data."""
+        return {"date": self.date.isoformat(), "reason": self.reason, "state": self.state}
+
+
+@frozen(kw_only=True)
+class Evaluations:
+    """The evaluations of an initiative on a day: those held, and the schedule's moments.
+
+    The moments are those of :func:`~democratie.monitor.schedule_evaluations` (one every
+    *every_months* months from the start, its end, its milestones' due dates), each judged
+    against the evaluations held by the day; a moment with no evaluation after the one
+    before it is *missed*. Without a start or a horizon there is no schedule, and
+    *unscheduled* says what to record.
+
+    Parameters
+    ----------
+    held
+        The evaluations held by the day, in document order (undated ones included).
+    moments
+        The schedule's moments, by date.
+    every_months
+        The months between regular moments.
+    unscheduled
+        Why there is no schedule, in words; None when there is one.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from democratie.model import Evaluation, Initiative, Landscape, Period
+    >>> pilot = Initiative(id="pilot", title="Wijkbudget", kind="wijkbudget",
+    ...     period=Period(start=dt.date(2021, 1, 1), end=dt.date(2021, 12, 31)),
+    ...     evaluations=(Evaluation(date=dt.date(2021, 6, 20), method="enquête"),))
+    >>> from democratie.monitor import status
+    >>> found = status(Landscape(initiatives=(pilot,)), "pilot", as_of=dt.date(2022, 1, 15))
+    >>> found.evaluations.summary("en")
+    '1 held; 1 moment(s) passed without an evaluation; no moment left to come'
+    >>> [(m.date.isoformat(), m.state) for m in found.evaluations.moments]
+    [('2021-07-01', 'held'), ('2021-12-31', 'missed')]
+    """
+
+    key: ClassVar[str] = "evaluations"
+    day: dt.date
+    held: tuple[EvaluationCheck, ...] = ()
+    moments: tuple[MomentCheck, ...] = ()
+    every_months: int = 6
+    unscheduled: Literal["no_start", "no_horizon"] | None = None
+
+    @property
+    def missed(self) -> tuple[MomentCheck, ...]:
+        """The moments passed without an evaluation."""
+        return tuple(m for m in self.moments if m.state == "missed")
+
+    @property
+    def next(self) -> MomentCheck | None:
+        """The first moment still to come, if any."""
+        return next((m for m in self.moments if m.state in ("due_soon", "not_due")), None)
+
+    def heading(self, lang: Lang = "en") -> str:
+        """The section's name."""
+        return _w(lang, "evaluations")
+
+    def summary(self, lang: Lang = "en") -> str:
+        """Held, missed and the next moment in one line; or why there is no schedule."""
+        if self.unscheduled is not None:
+            why = _w(lang, "why_" + self.unscheduled)
+            held = (
+                _w(lang, "evaluations_held", held=len(self.held))
+                if self.held
+                else _w(lang, "no_evaluations")
+            )
+            return f"{held}; {_w(lang, 'no_schedule', why=why)}"
+        text = _w(lang, "evaluations_summary", held=len(self.held), missed=len(self.missed))
+        upcoming = self.next
+        if upcoming is None:
+            return f"{text}; {_w(lang, 'evaluations_none_left')}"
+        coming = _w(
+            lang, "evaluations_next", date=upcoming.date.isoformat(), reason=upcoming.reason
+        )
+        return f"{text}; {coming}"
+
+    def table(self, lang: Lang = "en") -> tuple[list[str], list[list[str]]]:
+        """One row per evaluation held, then one per moment not covered: date, what, state."""
+        headers = [_w(lang, "date"), _w(lang, "evaluation"), _w(lang, "state")]
+        rows = []
+        for item in self.held:
+            what = ", ".join(
+                part
+                for part in (
+                    item.method,
+                    f"{_w(lang, 'by')} {item.by_name or item.by}" if item.by else None,
+                    f"{_w(lang, 'closes')} {item.closes}" if item.closes else None,
+                )
+                if part
+            )
+            rows.append([_iso(item.date) or _w(lang, "undated"), what, _w(lang, "held")])
+        for moment in self.moments:
+            if moment.state != "held":
+                rows.append([moment.date.isoformat(), moment.reason, _w(lang, moment.state)])
+        return headers, rows
+
+    def to_dict(self) -> dict[str, Any]:
+        """The evaluations as plain data: held, the schedule, and what was missed."""
+        return {
+            "held": [e.to_dict() for e in self.held],
+            "every_months": self.every_months,
+            "unscheduled": self.unscheduled,
+            "moments": [m.to_dict() for m in self.moments],
+            "missed": [m.to_dict() for m in self.missed],
+            "next": self.next.to_dict() if self.next is not None else None,
+        }
+
+
+@frozen(kw_only=True)
 class Horizon:
     """The furthest deadline of an initiative, and how far along the way to it the day is.
 
@@ -676,7 +900,7 @@ class Status:
         Its title.
     as_of
         The day of the status, and whether it was today.
-    duration, milestones, meetings, horizon
+    duration, milestones, meetings, evaluations, horizon
         The sections, in the order :attr:`sections` gives them.
 
     Examples
@@ -696,6 +920,8 @@ class Status:
           niet vermeld)), host: none yet
         - planned: Vervolgbijeenkomst: the next step (december, het komend jaar (jaar niet
           vermeld)), host: none yet
+      Evaluations: no evaluations recorded; no schedule: no end, duration or milestone with a
+        due date is recorded
       Horizon: no deadline recorded
     >>> found.to_dict()["as_of"]
     {'date': '2020-03-01', 'today': False}
@@ -707,12 +933,13 @@ class Status:
     duration: Duration
     milestones: Milestones
     meetings: Meetings
+    evaluations: Evaluations
     horizon: Horizon
 
     @property
     def sections(self) -> tuple[StatusSection, ...]:
-        """The sections in order: duration, milestones, meetings, horizon."""
-        return (self.duration, self.milestones, self.meetings, self.horizon)
+        """The sections in order: duration, milestones, meetings, evaluations, horizon."""
+        return (self.duration, self.milestones, self.meetings, self.evaluations, self.horizon)
 
     @property
     def overdue(self) -> tuple[MilestoneCheck, ...]:
@@ -749,6 +976,9 @@ class Status:
                 if meeting.date_passed:
                     text += f"; {_w(lang, 'date_passed')}"
                 yield text
+        elif section is self.evaluations:
+            for moment in self.evaluations.missed:
+                yield f"{_w(lang, 'missed')}: {moment.date.isoformat()} ({moment.reason})"
 
     def to_dict(self) -> dict[str, Any]:
         """The status as plain data for JSON: one key per section, after the initiative and day.
@@ -760,7 +990,8 @@ class Status:
         >>> from democratie.monitor import status
         >>> land = democratie.load("examples/m50-leerkring-waalwijk.toml")
         >>> list(status(land, "m50-leerkring-initiatief", as_of=dt.date(2020, 3, 1)).to_dict())
-        ['initiative', 'title', 'as_of', 'duration', 'milestones', 'meetings', 'horizon']
+        ['initiative', 'title', 'as_of', 'duration', 'milestones', 'meetings', 'evaluations',
+        'horizon']
         """
         data: dict[str, Any] = {
             "initiative": self.initiative,
@@ -778,15 +1009,19 @@ def status(
     *,
     as_of: dt.date | None = None,
     soon_days: int = DUE_SOON_DAYS,
+    every_months: int = 6,
+    before: dt.date | None = None,
 ) -> Status:
-    """Where an initiative stands on a day: months, milestones, meetings, its horizon.
+    """Where an initiative stands on a day: months, milestones, meetings, evaluations, horizon.
 
     Leusden's challenge is "een intensief traject van één jaar", and "over 3 jaar moet die
     werkwijze staan"; Democratie in Actie's trajectory has "een doorlooptijd van in
     principe 1 jaar", with a start meeting, about three regional meetings and a closing
     one. The status says, on a given day, how many of the planned months have passed,
     which milestones are done, to come or overdue, which meetings were held and which are
-    planned (with their hosts), and how far along the way to the furthest deadline it is.
+    planned (with their hosts), which evaluations were held and which moments of the
+    evaluation schedule (:func:`~democratie.monitor.schedule_evaluations`) passed without
+    one, and how far along the way to the furthest deadline it is.
 
     A milestone past its due date and not reached by the day is overdue, by the one
     definition of :func:`~democratie.monitor.milestone_state` that the timeline rule of
@@ -802,7 +1037,11 @@ def status(
     as_of
         The day; None means today, and the status says so (``status.as_of.today``).
     soon_days
-        Milestones due within this many days are due soon.
+        Milestones and evaluation moments due within this many days are due soon.
+    every_months, before
+        The evaluation schedule: a moment every so many months from the start, and one
+        before a day such as the next election (see
+        :func:`~democratie.monitor.schedule_evaluations`).
 
     Returns
     -------
@@ -851,6 +1090,7 @@ def status(
         duration=_duration(start, planned_end, planned_months, day.date),
         milestones=_milestones(found, day.date, soon_days),
         meetings=Meetings(items=tuple(_meetings(landscape, found, day.date))),
+        evaluations=_evaluations(landscape, found, day.date, soon_days, every_months, before),
         horizon=_horizon(found, start, planned_end, day.date),
     )
 
@@ -976,3 +1216,65 @@ def _horizon(
         elapsed_months=max(0, months_between(start, day)),
         fraction=fraction,
     )
+
+
+def _closes(evaluation: Evaluation) -> str | None:
+    if evaluation.closes_milestone is not None:
+        return evaluation.closes_milestone
+    if evaluation.closes_phase is not None:
+        return evaluation.closes_phase.label_en
+    return None
+
+
+def _evaluations(
+    landscape: Landscape,
+    initiative: Initiative,
+    day: dt.date,
+    soon_days: int,
+    every_months: int,
+    before: dt.date | None,
+) -> Evaluations:
+    """The evaluations held by *day*, and the schedule judged against only those."""
+    held = tuple(e for e in initiative.evaluations if e.date is None or e.date <= day)
+    checks = tuple(
+        EvaluationCheck(
+            date=e.date,
+            by=e.by,
+            by_name=landscape.name_of(e.by) if e.by is not None and e.by in landscape else None,
+            method=e.method,
+            findings=e.findings,
+            closes=_closes(e),
+        )
+        for e in held
+    )
+    try:
+        moments = schedule_evaluations(
+            evolve(initiative, evaluations=held), every_months=every_months, before=before
+        )
+    except MonitorError as error:
+        paths = {problem.path for problem in error.problems}
+        if paths & {"every_months", "lead_months"}:
+            raise
+        why: Literal["no_start", "no_horizon"] = (
+            "no_start" if "initiative.period.start" in paths else "no_horizon"
+        )
+        return Evaluations(day=day, held=checks, every_months=every_months, unscheduled=why)
+    return Evaluations(
+        day=day,
+        held=checks,
+        moments=tuple(_moment(m, day, soon_days) for m in moments),
+        every_months=every_months,
+    )
+
+
+def _moment(moment: EvaluationMoment, day: dt.date, soon_days: int) -> MomentCheck:
+    state: MomentState
+    if moment.covered:
+        state = "held"
+    elif moment.date < day:
+        state = "missed"
+    elif (moment.date - day).days <= soon_days:
+        state = "due_soon"
+    else:
+        state = "not_due"
+    return MomentCheck(date=moment.date, reason=moment.reason, state=state)
