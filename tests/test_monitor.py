@@ -100,6 +100,20 @@ def test_an_evaluation_that_closes_a_milestone_covers_it_without_a_date() -> Non
     assert [(m.date, m.covered_by) for m in moments if m.covered] == [(D(2022, 9, 1), 1)]
 
 
+def test_an_evaluation_closing_a_milestone_late_does_not_also_cover_the_next_moment() -> None:
+    # Held two weeks after the design was due, it closes that milestone's moment; the
+    # next moment, in March 2021, still needs an evaluation of its own.
+    closing = Evaluation(date=D(2020, 9, 15), closes_milestone="nieuwe werkwijze ontworpen")
+    moments = schedule_evaluations(_challenge(evaluations=(closing,)))
+    assert [(m.date, m.covered_by) for m in moments if m.covered] == [(D(2020, 9, 1), 0)]
+    second = Evaluation(date=D(2021, 2, 1))
+    moments = schedule_evaluations(_challenge(evaluations=(closing, second)))
+    assert [(m.date, m.covered_by) for m in moments if m.covered] == [
+        (D(2020, 9, 1), 0),
+        (D(2021, 3, 1), 1),
+    ]
+
+
 def test_a_schedule_needs_a_start_and_a_horizon() -> None:
     challenge = examples.load("leusden-samenleving-voorop").get("samenleving-voorop-bestuur")
     assert isinstance(challenge, Initiative)
@@ -151,6 +165,8 @@ def test_schedules_are_sorted_unique_and_within_the_horizon(land: Landscape, eve
             assert len(moment.kinds) == len(moment.reasons) > 0
             if moment.covered_by is not None:
                 assert 0 <= moment.covered_by < len(initiative.evaluations)
+        covering = [m.covered_by for m in moments if m.covered_by is not None]
+        assert len(covering) == len(set(covering))  # one evaluation covers one moment at most
 
 
 # --- goal_progress ----------------------------------------------------------------------------

@@ -505,3 +505,18 @@ def test_evaluations_are_in_the_json_and_tables_of_the_status_command(
     text = capsys.readouterr().out
     assert "Evaluations: 0 held; 2 moment(s) passed without an evaluation" in text
     assert "passed without an evaluation" in text
+
+
+def test_the_reasons_of_the_moments_are_the_schedules_in_english_and_dutch() -> None:
+    land = _evaluated()
+    found = monitor.status(land, CHALLENGE, as_of=dt.date(2020, 10, 1), before=dt.date(2022, 3, 16))
+    challenge = land.get(CHALLENGE)
+    assert isinstance(challenge, Initiative)
+    schedule = monitor.schedule_evaluations(challenge, before=dt.date(2022, 3, 16))
+    assert [m.reason_en for m in found.evaluations.moments] == [m.reason for m in schedule]
+    dutch = {m.date.isoformat(): m.reason("nl") for m in found.evaluations.moments}
+    assert dutch["2020-09-01"] == (
+        "12 maanden na de start; het einde van de geplande 12 maanden; mijlpaal 'nieuwe "
+        "werkwijze ontworpen' valt dan"
+    )
+    assert dutch["2021-12-16"] == "3 maanden vóór 2022-03-16"

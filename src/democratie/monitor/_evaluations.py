@@ -63,9 +63,10 @@ class EvaluationMoment:
         The reasons in words, one for each kind (a milestone by its title).
     covered_by
         The index in ``initiative.evaluations`` of the recorded evaluation that covers
-        the moment, or None. An evaluation covers a moment when it is dated after the
-        moment before it (or on or after the start, for the first) and on or before it,
-        or when it closes the milestone that falls due then.
+        the moment, or None. An evaluation covers a moment when it closes the milestone
+        that falls due then, or else when it is dated after the moment before it (or on
+        or after the start, for the first) and on or before it. One evaluation covers one
+        moment at most.
 
     Examples
     --------
@@ -236,27 +237,39 @@ def _end_reason(initiative: Initiative) -> str:
 def _covered(
     initiative: Initiative, start: dt.date, found: dict[dt.date, list[_Reason]]
 ) -> Iterator[EvaluationMoment]:
+    """The moments by date, each with the evaluation that covers it; one moment at most each.
+
+    An evaluation that closes a milestone covers the moment that milestone falls due on
+    first; the others cover the first moment, in date order, whose span they fall in.
+    """
     evaluations = initiative.evaluations
+    days = sorted(found)
+    covered: dict[dt.date, int] = {}
+    used: set[int] = set()
+    for day in days:
+        titles = {title for _, _, title in found[day] if title is not None}
+        for index, evaluation in enumerate(evaluations):
+            if index not in used and evaluation.closes_milestone in titles:
+                covered[day] = index
+                used.add(index)
+                break
     previous: dt.date | None = None  # the first moment covers from the start on
-    for day in sorted(found):
+    for day in days:
+        if day not in covered:
+            for index, evaluation in enumerate(evaluations):
+                if index not in used and _within(evaluation.date, previous, start, day):
+                    covered[day] = index
+                    used.add(index)
+                    break
+        previous = day
+    for day in days:
         reasons = sorted(found[day], key=lambda item: _ORDER.index(item[0]))
-        titles = {title for _, _, title in reasons if title is not None}
-        covered_by = next(
-            (
-                index
-                for index, evaluation in enumerate(evaluations)
-                if evaluation.closes_milestone in titles
-                or _within(evaluation.date, previous, start, day)
-            ),
-            None,
-        )
         yield EvaluationMoment(
             date=day,
             kinds=tuple(kind for kind, _, _ in reasons),
             reasons=tuple(text for _, text, _ in reasons),
-            covered_by=covered_by,
+            covered_by=covered.get(day),
         )
-        previous = day
 
 
 def _within(held: dt.date | None, previous: dt.date | None, start: dt.date, day: dt.date) -> bool:

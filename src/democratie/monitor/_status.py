@@ -21,7 +21,7 @@ from democratie.monitor._common import (
     months_between,
     resolve_as_of,
 )
-from democratie.monitor._evaluations import EvaluationMoment, schedule_evaluations
+from democratie.monitor._evaluations import EvaluationMoment, MomentKind, schedule_evaluations
 from democratie.vocab import MeetingKind
 
 __all__ = [
@@ -675,8 +675,10 @@ class MomentCheck:
     ----------
     date
         The day proposed (:func:`~democratie.monitor.schedule_evaluations`).
-    reason
-        Why, in words.
+    kinds
+        Why it is proposed (:data:`~democratie.monitor.MomentKind`), one or more.
+    reason_en, reason_nl
+        Why, in words, in English and in Dutch.
     state
         held (an evaluation held by the day covers it), missed (it has passed without
         one), due_soon or not_due.
@@ -684,18 +686,34 @@ class MomentCheck:
     Examples
     --------
     >>> import datetime as dt
-    >>> MomentCheck(date=dt.date(2020, 3, 1), reason="6 months after the start",
-    ...             state="missed").to_dict()
-    {'date': '2020-03-01', 'reason': '6 months after the start', 'state': 'missed'}
+    >>> moment = MomentCheck(date=dt.date(2020, 3, 1), kinds=("interval",),
+    ...                      reason_en="6 months after the start",
+    ...                      reason_nl="6 maanden na de start", state="missed")
+    >>> moment.reason("nl")
+    '6 maanden na de start'
+    >>> moment.to_dict()
+    {'date': '2020-03-01', 'kinds': ['interval'], 'reason': '6 months after the start',
+    'state': 'missed'}
     """
 
     date: dt.date
-    reason: str
+    kinds: tuple[MomentKind, ...]
+    reason_en: str
+    reason_nl: str
     state: MomentState
 
+    def reason(self, lang: Lang = "en") -> str:
+        """Why the moment is proposed, in words."""
+        return self.reason_nl if lang == "nl" else self.reason_en
+
     def to_dict(self) -> dict[str, Any]:
-        """The moment as plain data."""
-        return {"date": self.date.isoformat(), "reason": self.reason, "state": self.state}
+        """The moment as plain data (the reason in English)."""
+        return {
+            "date": self.date.isoformat(),
+            "kinds": list(self.kinds),
+            "reason": self.reason_en,
+            "state": self.state,
+        }
 
 
 @frozen(kw_only=True)
@@ -770,7 +788,7 @@ class Evaluations:
         if upcoming is None:
             return f"{text}; {_w(lang, 'evaluations_none_left')}"
         coming = _w(
-            lang, "evaluations_next", date=upcoming.date.isoformat(), reason=upcoming.reason
+            lang, "evaluations_next", date=upcoming.date.isoformat(), reason=upcoming.reason(lang)
         )
         return f"{text}; {coming}"
 
@@ -791,7 +809,7 @@ class Evaluations:
             rows.append([_iso(item.date) or _w(lang, "undated"), what, _w(lang, "held")])
         for moment in self.moments:
             if moment.state != "held":
-                rows.append([moment.date.isoformat(), moment.reason, _w(lang, moment.state)])
+                rows.append([moment.date.isoformat(), moment.reason(lang), _w(lang, moment.state)])
         return headers, rows
 
     def to_dict(self) -> dict[str, Any]:
@@ -978,7 +996,7 @@ class Status:
                 yield text
         elif section is self.evaluations:
             for moment in self.evaluations.missed:
-                yield f"{_w(lang, 'missed')}: {moment.date.isoformat()} ({moment.reason})"
+                yield f"{_w(lang, 'missed')}: {moment.date.isoformat()} ({moment.reason(lang)})"
 
     def to_dict(self) -> dict[str, Any]:
         """The status as plain data for JSON: one key per section, after the initiative and day.
@@ -1262,12 +1280,64 @@ def _evaluations(
     return Evaluations(
         day=day,
         held=checks,
-        moments=tuple(_moment(m, day, soon_days) for m in moments),
+        moments=tuple(_moment(m, day, soon_days, initiative, before) for m in moments),
         every_months=every_months,
     )
 
 
-def _moment(moment: EvaluationMoment, day: dt.date, soon_days: int) -> MomentCheck:
+_REASONS: dict[str, dict[str, str]] = {
+    "en": {
+        "interval": "{months} months after the start",
+        "end_period": "the end of its period",
+        "end_planned": "the end of its planned {months} months",
+        "milestone": "milestone '{title}' is due",
+        "election": "{months} months before {day}",
+    },
+    "nl": {
+        "interval": "{months} maanden na de start",
+        "end_period": "het einde van de looptijd",
+        "end_planned": "het einde van de geplande {months} maanden",
+        "milestone": "mijlpaal '{title}' valt dan",
+        "election": "{months} maanden vóór {day}",
+    },
+}
+
+
+def _reason(
+    lang: Lang, moment: EvaluationMoment, initiative: Initiative, before: dt.date | None
+) -> str:
+    """Why a moment is proposed, in *lang*: the words of the schedule, kind by kind."""
+    words = _REASONS[lang]
+    start = initiative.period.start
+    assert start is not None  # a schedule exists only for an initiative with a start
+    parts: list[str] = []
+    for kind in moment.kinds:
+        if kind == "interval":
+            parts.append(words["interval"].format(months=months_between(start, moment.date)))
+        elif kind == "end":
+            if initiative.period.end is not None:
+                parts.append(words["end_period"])
+            else:
+                parts.append(words["end_planned"].format(months=initiative.duration_months))
+        elif kind == "milestone":
+            parts.extend(
+                words["milestone"].format(title=m.title)
+                for m in initiative.milestones
+                if m.due_date(start) == moment.date
+            )
+        elif before is not None:
+            months = months_between(moment.date, before)
+            parts.append(words["election"].format(months=months, day=before.isoformat()))
+    return "; ".join(parts)
+
+
+def _moment(
+    moment: EvaluationMoment,
+    day: dt.date,
+    soon_days: int,
+    initiative: Initiative,
+    before: dt.date | None,
+) -> MomentCheck:
     state: MomentState
     if moment.covered:
         state = "held"
@@ -1277,4 +1347,10 @@ def _moment(moment: EvaluationMoment, day: dt.date, soon_days: int) -> MomentChe
         state = "due_soon"
     else:
         state = "not_due"
-    return MomentCheck(date=moment.date, reason=moment.reason, state=state)
+    return MomentCheck(
+        date=moment.date,
+        kinds=moment.kinds,
+        reason_en=_reason("en", moment, initiative, before),
+        reason_nl=_reason("nl", moment, initiative, before),
+        state=state,
+    )
