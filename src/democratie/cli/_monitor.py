@@ -81,12 +81,13 @@ def status_command(
     as_of: dt.datetime | None,
     as_json: bool,
 ) -> int:
-    """Where the initiatives of FILE stand on a day: months, milestones, meetings, horizon.
+    """Where the initiatives of FILE stand on a day: months, milestones, meetings, evaluations.
 
     For each initiative: how many months of its planned duration have passed, which
     milestones are done, still to come and overdue, which meetings were held and which
-    are planned (with their hosts), and how far along the way to its furthest deadline
-    it is. The day is --as-of, today by default; the output names it.
+    are planned (with their hosts), which evaluations were held and which moments of a
+    six-monthly evaluation schedule passed without one, and how far along the way to its
+    furthest deadline it is. The day is --as-of, today by default; the output names it.
     """
     from democratie import monitor
 
