@@ -364,7 +364,9 @@ def test_a_folder_export_replaces_an_earlier_one_as_a_whole(
     assert sorted(p.name for p in target.iterdir()) == [
         "README.md",
         "edges.csv",
+        "indicators.csv",
         "initiatives.csv",
+        "measurements.csv",
         "nodes.csv",
         "roles.csv",
         "scores.csv",

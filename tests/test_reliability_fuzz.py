@@ -406,7 +406,16 @@ def landscape_cases(
         numbers = [p for p, v in places if type(v) in (int, float)]
         if numbers:
             path = draw(st.sampled_from(numbers), label="path")
-            value = draw(st.sampled_from([-1, -0.5, 1.5, 10**12, 2**70, "1e999", "nan"]))
+            # An indicator's baseline, target and measured values may be any finite number
+            # (a count, a share, a temperature): only a number that is none is out of range.
+            unbounded = "indicators" in path and path[-1] in ("baseline", "target", "value")
+            value = draw(
+                st.sampled_from(
+                    ["1e999", "nan"]
+                    if unbounded
+                    else [-1, -0.5, 1.5, 10**12, 2**70, "1e999", "nan"]
+                )
+            )
             if value == "1e999" or value == "nan":
                 fmt = "json" if value == "1e999" else "toml"
                 put(doc, path, 0)

@@ -25,6 +25,7 @@ from democratie.vocab import (
     CommitmentKind,
     CommitmentLevel,
     ContactKind,
+    Direction,
     GovernmentRole,
     Iap2Level,
     InitiativeKind,
@@ -163,6 +164,7 @@ EXPECTED_SLUGS: dict[type[Term], tuple[str, ...]] = {
         "meedenkend_en_meehelpend",
         "participatie",
     ),
+    Direction: ("omhoog", "omlaag"),
     InitiativeKind: (
         "experiment",
         "traject",
