@@ -290,8 +290,8 @@ def test_by_default_every_cpu_scores_and_the_bytes_are_those_of_one(
     monkeypatch: pytest.MonkeyPatch, nation: Landscape
 ) -> None:
     from democratie.cli._commands import _cards_json
-    from democratie.monitor import resolve_as_of
     from democratie.exporters.tables import tables
+    from democratie.monitor import resolve_as_of
 
     graph = build_graph(nation)
     alone = democratie.score(nation, graph=graph, workers=1)

@@ -1,5 +1,7 @@
-"""Follow programmes over time: where an initiative stands on a day, when to evaluate it,
-how its goals are doing, and lessons to learn from.
+"""Follow programmes over time: status, evaluations, goals and lessons.
+
+Where an initiative stands on a day, when to evaluate it, how its goals are doing, and
+lessons to learn from.
 
 The layer beside :mod:`democratie.plan`: each function takes landscapes and returns values
 that explain themselves (``explain()``, ``to_dict()``); nothing here changes a landscape,

@@ -36,6 +36,7 @@ from democratie.report._assets import CSS, SCRIPT, csp
 from democratie.report._html import esc, tag
 from democratie.report._krachtenveld import krachtenveld_body
 from democratie.report._picture import graph_figure, select
+from democratie.report._progress import progress_body
 from democratie.report._sections import (
     Context,
     coverage_body,
@@ -54,6 +55,7 @@ MAX_GRAPH_NODES: Final = 150
 #: The sections of the report, in order: the ``id`` of each ``<section>`` element.
 SECTIONS: Final[tuple[str, ...]] = (
     "overview",
+    "progress",
     "scorecards",
     "graph",
     "krachtenveld",
@@ -182,6 +184,7 @@ def render(
     heading = title or landscape.title or text("default_title")
     names = {
         "overview": text("overview"),
+        "progress": text("progress"),
         "scorecards": text("scorecards"),
         "graph": text("graph"),
         "krachtenveld": text("krachtenveld"),
@@ -190,6 +193,7 @@ def render(
     }
     bodies = {
         "overview": overview_body(ctx),
+        "progress": progress_body(ctx, as_of),
         "scorecards": scorecards_body(ctx),
         "graph": _graph_body(ctx, max_nodes),
         "krachtenveld": _krachtenveld_body(ctx),
@@ -267,6 +271,7 @@ def _with_scorecards(analysis: Analysis, scorecards: Scorecards) -> Analysis:
         graph=lambda: analysis.graph,
         scorer=lambda _: scorecards,
         rule_plugins=analysis.rule_plugins,
+        as_of=analysis.as_of,
         seed=analysis.seed,
     )
 
