@@ -750,6 +750,16 @@ def test_the_timeline_marks_a_milestone_overdue_only_after_its_due_date(
     )
 
 
+def test_scorecards_handed_in_keep_the_reports_day() -> None:
+    land = _started()
+    day = dt.date(2020, 10, 1)
+    page = read(render(land, lang="en", scorecards=score(land), as_of=day))
+    overdue = Text("en")("overdue_on", date="1 October 2020")
+    assert overdue in page.by_id(f"i-{CHALLENGE}").all_text()
+    classes = [e.attrs.get("class") for e in _timeline_items(page, CHALLENGE)[DESIGNED].iter()]
+    assert "tl-overdue" in classes
+
+
 def test_a_milestone_reached_leaves_the_overdue_mark_from_the_day_it_was_reached() -> None:
     designed, in_use = _started().get(CHALLENGE).milestones  # type: ignore[union-attr]
     land = _started(milestones=(evolve(designed, done=dt.date(2020, 9, 20)), in_use))

@@ -82,13 +82,16 @@ def render(
 ) -> str:
     """Render *landscape* as the text of one self-contained HTML page.
 
-    The page has an overview of every municipality, initiative and network; the scorecards
-    with each score's explanation and evidence; a picture of the stakeholder graph (nodes
-    coloured by kind or sector, champions and brokers ringed and named, zoom, pan and hover
-    details) with tables of the champions and brokers; the krachtenveld (Mendelow's
-    power-interest grid, with a table); coverage of wijken and kernen, policy domains and
-    sectors; and the lessons learned. It loads nothing from the network: the stylesheet and
-    the one small script are inline, and its Content Security Policy forbids any request.
+    The page has an overview of every municipality, initiative and network; their progress
+    (a timeline per initiative, planned against done with the day marked, and per
+    municipality its indicators area by goal, with the areas where a goal goes unmeasured);
+    the scorecards with each score's explanation and evidence; a picture of the stakeholder
+    graph (nodes coloured by kind or sector, champions and brokers ringed and named, zoom,
+    pan and hover details) with tables of the champions and brokers; the krachtenveld
+    (Mendelow's power-interest grid, with a table); coverage of wijken and kernen, policy
+    domains and sectors; and the lessons learned. It loads nothing from the network: the
+    stylesheet and the one small script are inline, and its Content Security Policy forbids
+    any request.
 
     Parameters
     ----------
@@ -112,8 +115,11 @@ def render(
         :func:`~democratie.plugins.score` to judge deadlines; the overview marks the
         milestones overdue on that day, as :func:`democratie.monitor.status` does.
         With *analysis*, the day is the analysis's own (``analysis.as_of``) unless
-        given. The report carries no date unless you give one (or the analysis has
-        one), so the same input gives the same page, byte for byte.
+        given. The timelines mark it, judge milestones overdue on it and count the
+        measurements up to it. The report carries no date unless you give one (or the
+        analysis has one), so the same input gives the same page, byte for byte: without
+        one the timelines show what is recorded, with no day marked and nothing overdue,
+        and the indicator tables the latest measurement recorded.
     max_nodes : int, default 150
         The most nodes the picture of the graph draws (the best connected, champions and
         brokers first). The tables always cover the whole graph.
