@@ -866,7 +866,7 @@ def test_an_initiative_without_dates_gets_a_sentence_of_what_to_record(lang: str
     assert not any(
         e.attrs.get("id", "").startswith("tl-") and e.tag == "svg" for e in page.elements
     )
-    items = page.by_id("tl-without-dates").parent.find_all("li")  # type: ignore[union-attr]
+    items = page.by_id("timelines-without-dates").parent.find_all("li")  # type: ignore[union-attr]
     said = {item.find_all("a")[0].all_text(): item.all_text() for item in items}
     assert len(said) == 4
     what = text.join(

@@ -16,6 +16,13 @@ area by goal, and the list of areas where a goal measured elsewhere goes unmeasu
 
 Shapes and fills carry the meaning as well as the colours: open shapes are planned, filled
 ones done or held; a diamond is a milestone, a circle a meeting, a square an evaluation.
+
+Examples
+--------
+A timeline draws at most :data:`ROW_LIMIT` rows; its table lists every item all the same:
+
+>>> ROW_LIMIT
+24
 """
 
 from __future__ import annotations
@@ -43,7 +50,16 @@ from democratie.report._sections import LIST_LIMIT, Context, _amount, _limited
 from democratie.report._text import Text
 from democratie.vocab import AreaLevel, ServiceGoal
 
-__all__ = ["ROW_LIMIT", "goal_tables", "progress_body", "timeline_figure"]
+__all__ = [
+    "ROW_LIMIT",
+    "Item",
+    "Timeline",
+    "goal_tables",
+    "progress_body",
+    "timeline_figure",
+    "timeline_of",
+    "timelines",
+]
 
 #: The most rows one timeline draws; its table lists every item all the same.
 ROW_LIMIT: Final = 24
@@ -61,6 +77,8 @@ _MAX_TICKS: Final = 10
 #: The day after every recorded fact: what is recorded counts, and nothing is late.
 _RECORDED: Final = dt.date.max
 _SERVICE_GOALS: Final = frozenset(ServiceGoal.slugs())
+#: Months between the evaluation moments proposed (the default of schedule_evaluations).
+_EVERY_MONTHS: Final = 6
 
 Kind: TypeAlias = Literal["period", "milestone", "meeting", "evaluation", "moment"]
 Mark: TypeAlias = Literal["open", "filled", "overdue", "unknown"]
@@ -169,6 +187,24 @@ def timeline_of(
     With a day, the milestones and meetings are those of :func:`democratie.monitor.status`
     on that day. Without one, a milestone is reached when it is recorded so, and nothing is
     overdue (:func:`democratie.monitor.milestone_state` without a day), as in the overview.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from attrs import evolve
+    >>> import democratie
+    >>> from democratie.model import Period
+    >>> from democratie.report._text import Text
+    >>> land = democratie.load("examples/leusden-samenleving-voorop.toml")
+    >>> challenge = evolve(land.get("samenleving-voorop-bestuur"),
+    ...                    period=Period(start=dt.date(2019, 9, 1)))
+    >>> land = land.replace(challenge)
+    >>> for day in (dt.date(2020, 8, 1), dt.date(2020, 10, 1), None):
+    ...     line = timeline_of(land, challenge, day, Text("en"))
+    ...     print([item.state for item in line.items if item.kind == "milestone"])
+    ['not due yet', 'not due yet']
+    ['overdue, 30 days', 'not due yet']
+    ['planned', 'planned']
     """
     t = text
     found = status(landscape, initiative, as_of=day if day is not None else _RECORDED)
@@ -303,11 +339,13 @@ def _meeting_item(
 def _moments(initiative: Initiative, day: dt.date | None, t: Text) -> list[Item]:
     """The evaluation moments proposed over the initiative's period that nothing covers."""
     try:
-        moments = schedule_evaluations(initiative)
+        moments = schedule_evaluations(initiative, every_months=_EVERY_MONTHS)
     except PlanError:  # no start, or no horizon: nothing to propose
         return []
     start = initiative.period.start
-    due = {m.due_date(start): m.title for m in initiative.milestones}
+    due: dict[dt.date | None, list[str]] = {}
+    for milestone in initiative.milestones:
+        due.setdefault(milestone.due_date(start), []).append(milestone.title)
     found = []
     for moment in moments:
         if moment.covered:
@@ -315,11 +353,11 @@ def _moments(initiative: Initiative, day: dt.date | None, t: Text) -> list[Item]
         reasons = []
         for kind in moment.kinds:
             if kind == "interval":
-                reasons.append(t("moment_interval", n=t.integer(6)))
+                reasons.append(t("moment_interval", n=t.integer(_EVERY_MONTHS)))
             elif kind == "end":
                 reasons.append(t("moment_end"))
             elif kind == "milestone" and moment.date in due:
-                reasons.append(t("moment_milestone", title=due[moment.date]))
+                reasons.append(t("moment_milestone", title=t.join(due[moment.date])))
         missed = day is not None and moment.date <= day
         found.append(
             Item(
@@ -872,7 +910,7 @@ def timelines(ctx: Context, day: dt.date | None) -> str:
     if dateless:
         items = _limited(dateless, lambda ini: _no_dates(ini, ctx), t)
         parts.append(
-            tag("h4", esc(t("without_dates")), id="tl-without-dates")
+            tag("h4", esc(t("without_dates")), id="timelines-without-dates")
             + tag("ul", "".join(tag("li", item) for item in items), class_="tl-dateless")
         )
     return "".join(parts)

@@ -343,7 +343,6 @@ _NL: dict[str, str] = {
     "row_meeting": "bijeenkomst",
     "row_evaluation": "evaluatie",
     "row_moment": "evaluatiemoment",
-    "row_horizon": "horizon",
     "state_running": "loopt",
     "state_not_started": "nog niet begonnen",
     "state_ended": "voorbij het geplande einde",
@@ -406,7 +405,6 @@ _NL: dict[str, str] = {
     "value_on": "{value} ({date})",
     "gaps": "Niet gemeten",
     "gap_line": "{goal}: niet gemeten in {areas}; wel in {measured}.",
-    "no_gaps": "Elk doel dat in een van de {level} gemeten wordt, wordt in alle gemeten.",
     "rows_more": "en nog {n} rijen",
 }
 
@@ -704,7 +702,6 @@ _EN: dict[str, str] = {
     "row_meeting": "meeting",
     "row_evaluation": "evaluation",
     "row_moment": "evaluation moment",
-    "row_horizon": "horizon",
     "state_running": "running",
     "state_not_started": "not started yet",
     "state_ended": "past the planned end",
@@ -767,7 +764,6 @@ _EN: dict[str, str] = {
     "value_on": "{value} ({date})",
     "gaps": "Not measured",
     "gap_line": "{goal}: not measured in {areas}; measured in {measured}.",
-    "no_gaps": "Every goal measured in one of the {level} is measured in all of them.",
     "rows_more": "and {n} more rows",
 }
 
