@@ -40,6 +40,7 @@ from democratie.model import (
     Initiative,
     Landscape,
     Measurement,
+    Meeting,
     Municipality,
     Network,
     Period,
@@ -56,12 +57,12 @@ from democratie.report._assets import (
     TEXT_COLOURS,
 )
 from democratie.report._layout import component_layout, spring_layout
-from democratie.report._progress import ROW_LIMIT
+from democratie.report._progress import ROW_LIMIT, _has_dates, _measured, timeline_of
 from democratie.report._sections import LIST_LIMIT
 from democratie.report._text import NODE_KIND_LABELS, NOUNS, RELATION_LABELS, STRINGS, Text
 from democratie.scoring import Bilingual, Evidence, Score, Scorecard, Scorecards
 from democratie.testing.strategies import landscapes
-from democratie.vocab import AreaLevel, Direction, Sector, ServiceGoal
+from democratie.vocab import AreaLevel, Direction, MeetingKind, Sector, ServiceGoal
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -878,6 +879,96 @@ def test_an_initiative_without_dates_gets_a_sentence_of_what_to_record(lang: str
     assert text("no_dates_start", what=what) in said["Samenleving Voorop: domein Bestuur"]
     assert text("no_dates") in said["Samenleving Voorop"]
     assert text("timelines_none") in page.by_id("progress").all_text()
+
+
+def _drawable(land: Landscape, day: dt.date | None = None) -> dict[str, tuple[bool, bool]]:
+    """For each initiative: whether the quick look finds dates, and whether its timeline has."""
+    groups: dict[str, list[Network]] = {}
+    for net in land.networks:
+        if net.initiative is not None:
+            groups.setdefault(net.initiative, []).append(net)
+    text = Text("en")
+    return {
+        ini.id: (_has_dates(land, ini, groups), timeline_of(land, ini, day, text).drawable)
+        for ini in land.initiatives
+    }
+
+
+def test_the_quick_look_for_dates_agrees_with_the_timeline() -> None:
+    for name in democratie.examples.NAMES:
+        found = _drawable(democratie.examples.load(name), dt.date(2020, 3, 1))
+        assert all(quick == full for quick, full in found.values()), name
+    # a meeting of a group formed for the initiative (its pool) gives it a timeline
+    land = democratie.examples.load("democratie-in-actie-noord-nederland")
+    initiative = "dia-ontwikkeltraject-organisatieontwikkeling"
+    assert _drawable(land)[initiative] == (False, False)
+    pool = land.get("dia-pool-veranderambtenaren")
+    assert isinstance(pool, Network)
+    assert pool.initiative == initiative
+    meeting = Meeting(
+        id="pool-start",
+        title="Start van de pool",
+        kind=MeetingKind.STARTBIJEENKOMST,
+        date=dt.date(2019, 2, 1),
+    )
+    land = land.replace(evolve(pool, meetings=(meeting,)))
+    assert _drawable(land)[initiative] == (True, True)
+    page = read(render(land, lang="en", as_of=dt.date(2019, 3, 1)))
+    assert "Start van de pool" in page.by_id(f"tl-{initiative}-svg").all_text()
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(land=landscapes())
+def test_the_quick_look_for_dates_agrees_with_the_timeline_of_any_landscape(
+    land: Landscape,
+) -> None:
+    assert all(quick == full for quick, full in _drawable(land).values())
+
+
+def _with_rows(land: Landscape) -> set[str]:
+    return {
+        mun.id
+        for mun in land.municipalities
+        if democratie.monitor.goal_progress(land, mun.id, level=None, as_of=dt.date.max).rows
+    }
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(land=landscapes())
+def test_the_municipalities_with_indicators_are_those_with_rows(land: Landscape) -> None:
+    assert _measured(land) == _with_rows(land)
+
+
+def test_the_municipalities_with_indicators_in_the_examples() -> None:
+    for name in democratie.examples.NAMES:
+        land = democratie.examples.load(name)
+        assert _measured(land) == _with_rows(land), name
+    assert _measured(democratie.examples.load("stichtse-vecht-gebiedsgericht-werken")) == {
+        "stichtse-vecht"
+    }
+
+
+def test_many_municipalities_with_indicators_are_cut_and_the_report_says_so() -> None:
+    municipalities = "\n".join(
+        f'[[municipalities]]\nid = "gemeente-{i:02}"\nname = "Gemeente {i}"\n'
+        f'[[municipalities.indicators]]\nid = "tevredenheid-{i:02}"\ngoal = "participatie"\n'
+        f'direction = "omhoog"\nmeasurements = [{{ date = 2020-01-01, value = {i} }}]\n'
+        for i in range(LIST_LIMIT + 2)
+    )
+    page = read(render(democratie.loads(f'format = "democratie/1"\n{municipalities}'), lang="en"))
+    tables = [e for e in page.elements if e.attrs.get("id", "").startswith("goals-gemeente-")]
+    assert len([e for e in tables if e.tag == "table"]) == LIST_LIMIT
+    said = Text("en")("goal_capped", shown=str(LIST_LIMIT), total=str(LIST_LIMIT + 2))
+    assert said in page.by_id("progress").all_text()
+    assert Text("en")("goal_intro_no_day") in page.by_id("progress").all_text()
 
 
 def _sv_page(lang: str, land: Landscape | None = None) -> Page:

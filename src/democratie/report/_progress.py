@@ -34,7 +34,7 @@ from typing import Final, Literal, TypeAlias
 from attrs import frozen
 
 from democratie.errors import PlanError
-from democratie.model import Initiative, Landscape, Milestone, Municipality
+from democratie.model import Initiative, Landscape, Milestone, Municipality, Network
 from democratie.monitor import (
     GoalProgress,
     GoalRow,
@@ -852,6 +852,31 @@ def _legend(t: Text) -> str:
     return tag("ul", "".join(tag("li", item) for item in items), class_="legend tl-legend")
 
 
+def _has_dates(
+    landscape: Landscape, initiative: Initiative, groups: dict[str, list[Network]]
+) -> bool:
+    """Whether the initiative has a date to draw, without gathering its whole timeline.
+
+    Its own dates, and those of the meetings :func:`democratie.monitor.status` counts as
+    its own: of the network it works through, and of the networks formed for it (*groups*,
+    by initiative).
+    """
+    period = initiative.period
+    if period.start is not None or period.end is not None:
+        return True
+    if any(m.due is not None or m.done is not None for m in initiative.milestones):
+        return True
+    if any(e.date is not None for e in initiative.evaluations):
+        return True
+    networks = list(groups.get(initiative.id, ()))
+    if initiative.network is not None and initiative.network in landscape:
+        network = landscape.get(initiative.network)
+        if isinstance(network, Network):
+            networks.append(network)
+    meetings = [initiative.meetings, *(net.meetings for net in networks)]
+    return any(meeting.date is not None for group in meetings for meeting in group)
+
+
 def timelines(ctx: Context, day: dt.date | None) -> str:
     """Write the timelines of the initiatives, and what to record for those without dates.
 
@@ -880,28 +905,38 @@ def timelines(ctx: Context, day: dt.date | None) -> str:
     parts = []
     drawn: list[Timeline] = []
     dateless: list[Initiative] = []
+    dated = 0  # the initiatives with dates, drawn or not
+    groups: dict[str, list[Network]] = {}
+    for net in land.networks:
+        if net.initiative is not None:
+            groups.setdefault(net.initiative, []).append(net)
     for ini in land.initiatives:
+        if not _has_dates(land, ini, groups):
+            dateless.append(ini)
+            continue
+        if len(drawn) >= LIST_LIMIT:  # not drawn: only counted, which is cheap
+            dated += 1
+            continue
         line = timeline_of(land, ini, day, t)
         if line.drawable:
             drawn.append(line)
-        else:
+            dated += 1
+        else:  # its one date is a milestone reached after the day
             dateless.append(ini)
     if drawn:
         intro = t("timelines_day", date=t.date(day)) if day else t("timelines_no_day")
         parts.append(tag("p", esc(intro)) + _legend(t))
-    for line in drawn[:LIST_LIMIT]:
+    for line in drawn:
         parts.append(
             tag("h4", ctx.link(line.initiative), id=f"tl-{line.initiative}-h")
             + timeline_figure(line, t)
             + _table(line, t)
         )
-    if len(drawn) > LIST_LIMIT:
+    if dated > len(drawn):
         parts.append(
             tag(
                 "p",
-                esc(
-                    t("timelines_capped", shown=t.integer(LIST_LIMIT), total=t.integer(len(drawn)))
-                ),
+                esc(t("timelines_capped", shown=t.integer(len(drawn)), total=t.integer(dated))),
                 class_="note",
             )
         )
@@ -1031,6 +1066,25 @@ def _goal_table(mun: Municipality, progress: GoalProgress, ctx: Context, day: dt
     return "".join(parts)
 
 
+def _measured(landscape: Landscape) -> set[str]:
+    """The municipalities with a row in :func:`democratie.monitor.goal_progress`, in one pass.
+
+    Their own indicators, and those of initiatives that measure one of their areas, or the
+    whole of the one municipality they list.
+    """
+    found = {mun.id for mun in landscape.municipalities if mun.indicators}
+    for ini in landscape.initiatives:
+        for indicator in ini.indicators:
+            if indicator.area is None:
+                if len(ini.municipalities) == 1:
+                    found.add(ini.municipalities[0])
+            elif indicator.area in landscape:
+                owner = landscape.municipality_of(indicator.area)
+                if owner is not None:
+                    found.add(owner)
+    return found
+
+
 def goal_tables(ctx: Context, day: dt.date | None) -> str:
     """Write the indicator table of every municipality with indicators, and their gaps.
 
@@ -1054,26 +1108,25 @@ def goal_tables(ctx: Context, day: dt.date | None) -> str:
     t = ctx.text
     land = ctx.landscape
     measured_on = day if day is not None else _RECORDED
-    found = []
-    if any(mun.indicators for mun in land.municipalities) or any(
-        ini.indicators for ini in land.initiatives
-    ):
-        for mun in land.municipalities:
-            progress = goal_progress(land, mun.id, level=None, as_of=measured_on)
-            if progress.rows:
-                found.append((mun, progress))
+    measured = _measured(land)
+    found: list[tuple[Municipality, GoalProgress]] = []
+    total = 0
+    for mun in land.municipalities:
+        if mun.id not in measured:
+            continue
+        total += 1
+        if len(found) < LIST_LIMIT:
+            found.append((mun, goal_progress(land, mun.id, level=None, as_of=measured_on)))
     if not found:
         return tag("p", esc(t("goal_none")), class_="note")
     intro = t("goal_intro_day", date=t.date(day)) if day else t("goal_intro_no_day")
     parts = [tag("p", esc(intro))]
-    parts.extend(
-        _goal_table(mun, progress, ctx, measured_on) for mun, progress in found[:LIST_LIMIT]
-    )
-    if len(found) > LIST_LIMIT:
+    parts.extend(_goal_table(mun, progress, ctx, measured_on) for mun, progress in found)
+    if total > len(found):
         parts.append(
             tag(
                 "p",
-                esc(t("goal_capped", shown=t.integer(LIST_LIMIT), total=t.integer(len(found)))),
+                esc(t("goal_capped", shown=t.integer(len(found)), total=t.integer(total))),
                 class_="note",
             )
         )
