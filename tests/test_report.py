@@ -8,6 +8,7 @@ Chromium.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import doctest
 import hashlib
 import importlib
@@ -23,15 +24,27 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from attrs import evolve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import democratie
 import democratie.examples
+import democratie.monitor
 import democratie.report
 from democratie.errors import WriteError
 from democratie.graph import NODE_KINDS, RELATIONS, build_graph
-from democratie.model import Landscape
+from democratie.model import (
+    Evaluation,
+    Indicator,
+    Initiative,
+    Landscape,
+    Measurement,
+    Meeting,
+    Municipality,
+    Network,
+    Period,
+)
 from democratie.plugins import score
 from democratie.report import LANGUAGES, MAX_GRAPH_NODES, SECTIONS, render, write_report
 from democratie.report._assets import (
@@ -44,10 +57,12 @@ from democratie.report._assets import (
     TEXT_COLOURS,
 )
 from democratie.report._layout import component_layout, spring_layout
+from democratie.report._progress import ROW_LIMIT, _has_dates, _measured, timeline_of
+from democratie.report._sections import LIST_LIMIT
 from democratie.report._text import NODE_KIND_LABELS, NOUNS, RELATION_LABELS, STRINGS, Text
 from democratie.scoring import Bilingual, Evidence, Score, Scorecard, Scorecards
 from democratie.testing.strategies import landscapes
-from democratie.vocab import AreaLevel, Sector
+from democratie.vocab import AreaLevel, Direction, MeetingKind, Sector, ServiceGoal
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -398,8 +413,6 @@ def test_the_page_does_not_depend_on_hash_randomisation() -> None:
 
 
 def test_the_page_carries_a_date_only_when_given_one() -> None:
-    import datetime as dt
-
     land = democratie.examples.load("leusden-samenleving-voorop")
     plain = render(land, lang="en")
     dated = render(land, lang="en", as_of=dt.date(2024, 3, 1))
@@ -664,6 +677,446 @@ def test_render_checks_its_arguments() -> None:
         render(land, lang="de")
     with pytest.raises(ValueError, match="max_nodes"):
         render(land, max_nodes=0)
+
+
+# --------------------------------------------------------------------------------------------
+# Progress: timelines and indicators per area
+# --------------------------------------------------------------------------------------------
+
+CHALLENGE = "samenleving-voorop-bestuur"
+DESIGNED = "nieuwe werkwijze ontworpen"  # due twelve months after the start
+
+
+def _started(**changes: object) -> Landscape:
+    """Leusden's challenge with a start (made up: the text gives none), due 1 September 2020."""
+    land = democratie.examples.load("leusden-samenleving-voorop")
+    challenge = land.get(CHALLENGE)
+    assert isinstance(challenge, Initiative)
+    return land.replace(
+        evolve(challenge, period=Period(start=dt.date(2019, 9, 1)), **changes)  # type: ignore[arg-type]
+    )
+
+
+def _timeline_marks(page: Page, initiative: str) -> list[tuple[str, Element]]:
+    """The marks of a timeline's drawing, each with the title its hover text starts with."""
+    svg = page.by_id(f"tl-{initiative}-svg")
+    items = [e for e in svg.iter() if "tl-item" in e.classes()]
+    return [
+        (item.find_all("title")[0].all_text().split(" — ")[0].split(" · ")[0], item)
+        for item in items
+    ]
+
+
+def _timeline_items(page: Page, initiative: str) -> dict[str, Element]:
+    """The marks of a timeline's drawing, by title."""
+    return dict(_timeline_marks(page, initiative))
+
+
+def _table_rows(page: Page, ident: str) -> list[list[str]]:
+    body = page.by_id(ident).find_all("tbody")[0]
+    return [[cell.all_text() for cell in row.children] for row in body.find_all("tr")]
+
+
+def _day_line(page: Page, initiative: str) -> tuple[float, str]:
+    svg = page.by_id(f"tl-{initiative}-svg")
+    (mark,) = [e for e in svg.iter() if "tl-day-mark" in e.classes()]
+    return float(mark.find_all("line")[0].attrs["x1"]), mark.find_all("text")[0].all_text()
+
+
+@pytest.mark.parametrize(
+    ("day", "overdue"),
+    [(dt.date(2020, 8, 31), False), (dt.date(2020, 9, 1), False), (dt.date(2020, 9, 2), True)],
+)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_timeline_marks_a_milestone_overdue_only_after_its_due_date(
+    day: dt.date, overdue: bool, lang: str
+) -> None:
+    land = _started()
+    page = read(render(land, lang=lang, as_of=day))
+    text = Text(lang)
+    mark = _timeline_items(page, CHALLENGE)[DESIGNED]
+    shapes = [e for e in mark.iter() if e.tag == "polygon"]
+    assert [e.attrs["class"] for e in shapes] == ["tl-overdue" if overdue else "tl-open"]
+    flags = [e.all_text() for e in mark.iter() if "tl-flag" in e.classes()]
+    assert flags == ([text("legend_overdue")] if overdue else [])
+    (row,) = [r for r in _table_rows(page, f"tl-{CHALLENGE}-table") if r[0] == DESIGNED]
+    assert row[2] == text.date(dt.date(2020, 9, 1))
+    assert (text("state_overdue") in row[4]) is overdue
+    # the one definition: the status of the same day lists the same milestones as overdue
+    listed = [m.title for m in democratie.monitor.status(land, CHALLENGE, as_of=day).overdue]
+    assert listed == ([DESIGNED] if overdue else [])
+    # and the overview says the same
+    assert (text("overdue_on", date=text.date(day)) in page.by_id(f"i-{CHALLENGE}").all_text()) is (
+        overdue
+    )
+
+
+def test_scorecards_handed_in_keep_the_reports_day() -> None:
+    land = _started()
+    day = dt.date(2020, 10, 1)
+    page = read(render(land, lang="en", scorecards=score(land), as_of=day))
+    overdue = Text("en")("overdue_on", date="1 October 2020")
+    assert overdue in page.by_id(f"i-{CHALLENGE}").all_text()
+    classes = [e.attrs.get("class") for e in _timeline_items(page, CHALLENGE)[DESIGNED].iter()]
+    assert "tl-overdue" in classes
+
+
+def test_a_milestone_reached_leaves_the_overdue_mark_from_the_day_it_was_reached() -> None:
+    designed, in_use = _started().get(CHALLENGE).milestones  # type: ignore[union-attr]
+    land = _started(milestones=(evolve(designed, done=dt.date(2020, 9, 20)), in_use))
+    before = _timeline_items(read(render(land, lang="en", as_of=dt.date(2020, 9, 10))), CHALLENGE)
+    after = _timeline_items(read(render(land, lang="en", as_of=dt.date(2020, 10, 1))), CHALLENGE)
+    classes = [e.attrs["class"] for e in before[DESIGNED].iter() if e.tag == "polygon"]
+    assert classes == ["tl-overdue"]  # reached later: not yet on the tenth
+    classes = [e.attrs["class"] for e in after[DESIGNED].iter() if e.tag == "polygon"]
+    assert classes == ["tl-open", "tl-filled"]  # due, and reached (late)
+    assert "reached, late" in after[DESIGNED].find_all("title")[0].all_text()
+
+
+def test_the_reports_day_moves_the_mark_of_the_day() -> None:
+    land = _started()
+    first = read(render(land, lang="en", as_of=dt.date(2020, 10, 1)))
+    later = read(render(land, lang="en", as_of=dt.date(2021, 10, 1)))
+    (x1, label1), (x2, label2) = _day_line(first, CHALLENGE), _day_line(later, CHALLENGE)
+    assert (label1, label2) == ("as of 1 Oct 2020", "as of 1 Oct 2021")
+    # both days lie between the start and the horizon, so the scale is the same: one year on
+    # is a third of the way from September 2019 to October 2022 further right
+    assert x2 > x1
+    span = (dt.date(2022, 10, 1) - dt.date(2019, 9, 1)).days
+    assert x2 - x1 == pytest.approx(365 / span * (944 - 250), abs=0.2)
+    # without a day there is no mark, and the report says nothing is judged
+    plain = read(render(land, lang="en"))
+    svg = plain.by_id(f"tl-{CHALLENGE}-svg")
+    assert not [e for e in svg.iter() if "tl-day-mark" in e.classes()]
+    assert not [e for e in svg.iter() if e.attrs.get("class") == "tl-overdue"]
+    assert Text("en")("timelines_no_day") in plain.by_id("timelines").parent.all_text()  # type: ignore[union-attr]
+
+
+def test_the_timeline_shows_the_period_horizon_evaluations_and_a_table_beside_it() -> None:
+    land = _started(
+        evaluations=(Evaluation(date=dt.date(2020, 3, 10), method="reflectiebijeenkomst"),)
+    )
+    page = read(render(land, lang="en", as_of=dt.date(2020, 10, 1)))
+    svg = page.by_id(f"tl-{CHALLENGE}-svg")
+    assert svg.attrs["role"] == "img"
+    horizon = [e for e in svg.iter() if "tl-horizon-mark" in e.classes()]
+    assert len(horizon) == 1
+    rows = _table_rows(page, f"tl-{CHALLENGE}-table")
+    assert rows[0][:4] == ["Duration", "duration", "1 September 2019 to 1 September 2020", "—"]
+    assert rows[0][4] == "past the planned end"
+    assert ["reflectiebijeenkomst", "evaluation", "—", "10 March 2020", "held", "—"] in rows
+    moments = [r for r in rows if r[1] == "evaluation moment"]
+    # every six months to the horizon, less the one the evaluation of March covers
+    assert [r[2] for r in moments] == [
+        "1 March 2020",
+        "1 March 2021",
+        "1 September 2021",
+        "1 March 2022",
+        "1 September 2022",
+    ]
+    assert moments[0][4] == "was due, no evaluation recorded"
+    assert all(r[4] == "proposed" for r in moments[1:])
+    # the drawing has a mark for every row of the table
+    assert len(_timeline_marks(page, CHALLENGE)) == len(rows)
+    # evaluate in February, and the moment of March is covered too
+    land = _started(
+        evaluations=(
+            Evaluation(date=dt.date(2020, 2, 10)),
+            Evaluation(date=dt.date(2020, 8, 10)),
+        )
+    )
+    rows = _table_rows(
+        read(render(land, lang="en", as_of=dt.date(2020, 10, 1))), f"tl-{CHALLENGE}-table"
+    )
+    assert next(r[2] for r in rows if r[1] == "evaluation moment") == "1 March 2021"
+
+
+def test_meetings_are_planned_against_held_with_their_hosts() -> None:
+    land = democratie.examples.load("m50-leerkring-waalwijk")
+    network = land.get("m50-leerkring-democratische-vernieuwing")
+    assert isinstance(network, Network)
+    kick_off, follow_up, next_step = network.meetings
+    dated = evolve(follow_up, date=dt.date(2020, 6, 22), host="meierijstad")
+    land = land.replace(evolve(network, meetings=(kick_off, dated, next_step)))
+    initiative = "m50-leerkring-initiatief"
+    page = read(render(land, lang="en", as_of=dt.date(2020, 3, 1)))
+    marks = _timeline_items(page, initiative)
+    assert [e.attrs["class"] for e in marks[kick_off.title].iter() if e.tag == "circle"] == [
+        "tl-filled"
+    ]
+    assert [e.attrs["class"] for e in marks[dated.title].iter() if e.tag == "circle"] == ["tl-open"]
+    assert "host: Meierijstad" in marks[dated.title].find_all("title")[0].all_text()
+    rows = {r[0].split(" · ")[0]: r for r in _table_rows(page, f"tl-{initiative}-table")}
+    assert rows[dated.title][2:] == ["22 June 2020", "—", "planned", "Meierijstad"]
+    assert rows[next_step.title][2] == next_step.when
+    assert rows[next_step.title][5] == "none yet"
+    caption = page.by_id(f"tl-{initiative}").find_all("figcaption")[0].all_text()
+    assert caption == f"Not drawn, as they have no date: {next_step.title}."
+    # held on the day: filled
+    held = land.replace(evolve(network, meetings=(kick_off, evolve(dated, held=True), next_step)))
+    marks = _timeline_items(read(render(held, lang="en", as_of=dt.date(2020, 7, 1))), initiative)
+    assert [e.attrs["class"] for e in marks[dated.title].iter() if e.tag == "circle"] == [
+        "tl-filled"
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_initiative_without_dates_gets_a_sentence_of_what_to_record(lang: str) -> None:
+    text = Text(lang)
+    page = read(render(democratie.examples.load("leusden-samenleving-voorop"), lang=lang))
+    assert not any(
+        e.attrs.get("id", "").startswith("tl-") and e.tag == "svg" for e in page.elements
+    )
+    items = page.by_id("timelines-without-dates").parent.find_all("li")  # type: ignore[union-attr]
+    said = {item.find_all("a")[0].all_text(): item.all_text() for item in items}
+    assert len(said) == 4
+    what = text.join(
+        [
+            text("the_duration", n="12"),
+            text("the_milestones", milestones=text.join([DESIGNED, "nieuwe werkwijze in gebruik"])),
+        ]
+    )
+    assert text("no_dates_start", what=what) in said["Samenleving Voorop: domein Bestuur"]
+    assert text("no_dates") in said["Samenleving Voorop"]
+    assert text("timelines_none") in page.by_id("progress").all_text()
+
+
+def _drawable(land: Landscape, day: dt.date | None = None) -> dict[str, tuple[bool, bool]]:
+    """For each initiative: whether the quick look finds dates, and whether its timeline has."""
+    groups: dict[str, list[Network]] = {}
+    for net in land.networks:
+        if net.initiative is not None:
+            groups.setdefault(net.initiative, []).append(net)
+    text = Text("en")
+    return {
+        ini.id: (_has_dates(land, ini, groups), timeline_of(land, ini, day, text).drawable)
+        for ini in land.initiatives
+    }
+
+
+def test_the_quick_look_for_dates_agrees_with_the_timeline() -> None:
+    for name in democratie.examples.NAMES:
+        found = _drawable(democratie.examples.load(name), dt.date(2020, 3, 1))
+        assert all(quick == full for quick, full in found.values()), name
+    # a meeting of a group formed for the initiative (its pool) gives it a timeline
+    land = democratie.examples.load("democratie-in-actie-noord-nederland")
+    initiative = "dia-ontwikkeltraject-organisatieontwikkeling"
+    assert _drawable(land)[initiative] == (False, False)
+    pool = land.get("dia-pool-veranderambtenaren")
+    assert isinstance(pool, Network)
+    assert pool.initiative == initiative
+    meeting = Meeting(
+        id="pool-start",
+        title="Start van de pool",
+        kind=MeetingKind.STARTBIJEENKOMST,
+        date=dt.date(2019, 2, 1),
+    )
+    land = land.replace(evolve(pool, meetings=(meeting,)))
+    assert _drawable(land)[initiative] == (True, True)
+    page = read(render(land, lang="en", as_of=dt.date(2019, 3, 1)))
+    assert "Start van de pool" in page.by_id(f"tl-{initiative}-svg").all_text()
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(land=landscapes())
+def test_the_quick_look_for_dates_agrees_with_the_timeline_of_any_landscape(
+    land: Landscape,
+) -> None:
+    assert all(quick == full for quick, full in _drawable(land).values())
+
+
+def _with_rows(land: Landscape) -> set[str]:
+    return {
+        mun.id
+        for mun in land.municipalities
+        if democratie.monitor.goal_progress(land, mun.id, level=None, as_of=dt.date.max).rows
+    }
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(land=landscapes())
+def test_the_municipalities_with_indicators_are_those_with_rows(land: Landscape) -> None:
+    assert _measured(land) == _with_rows(land)
+
+
+def test_the_municipalities_with_indicators_in_the_examples() -> None:
+    for name in democratie.examples.NAMES:
+        land = democratie.examples.load(name)
+        assert _measured(land) == _with_rows(land), name
+    assert _measured(democratie.examples.load("stichtse-vecht-gebiedsgericht-werken")) == {
+        "stichtse-vecht"
+    }
+
+
+def test_many_municipalities_with_indicators_are_cut_and_the_report_says_so() -> None:
+    municipalities = "\n".join(
+        f'[[municipalities]]\nid = "gemeente-{i:02}"\nname = "Gemeente {i}"\n'
+        f'[[municipalities.indicators]]\nid = "tevredenheid-{i:02}"\ngoal = "participatie"\n'
+        f'direction = "omhoog"\nmeasurements = [{{ date = 2020-01-01, value = {i} }}]\n'
+        for i in range(LIST_LIMIT + 2)
+    )
+    page = read(render(democratie.loads(f'format = "democratie/1"\n{municipalities}'), lang="en"))
+    tables = [e for e in page.elements if e.attrs.get("id", "").startswith("goals-gemeente-")]
+    assert len([e for e in tables if e.tag == "table"]) == LIST_LIMIT
+    said = Text("en")("goal_capped", shown=str(LIST_LIMIT), total=str(LIST_LIMIT + 2))
+    assert said in page.by_id("progress").all_text()
+    assert Text("en")("goal_intro_no_day") in page.by_id("progress").all_text()
+
+
+def _sv_page(lang: str, land: Landscape | None = None) -> Page:
+    land = land or democratie.examples.load("stichtse-vecht-gebiedsgericht-werken")
+    return read(render(land, lang=lang, as_of=dt.date(2023, 6, 30)))
+
+
+def _gap_lines(page: Page) -> dict[str, str]:
+    items = page.by_id("goals-stichtse-vecht-gaps").find_all("li")
+    return {item.all_text().split(": ")[0]: item.all_text() for item in items}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_indicator_table_of_stichtse_vecht_shows_each_area_and_the_gaps(lang: str) -> None:
+    text = Text(lang)
+    land = democratie.examples.load("stichtse-vecht-gebiedsgericht-werken")
+    page = _sv_page(lang, land)
+    rows = _table_rows(page, "goals-stichtse-vecht-table")
+    progress = democratie.monitor.goal_progress(land, "stichtse-vecht", as_of=dt.date(2023, 6, 30))
+    assert len(rows) == len(progress.rows) == 8
+    assert rows[0][0] == text("whole_municipality")
+    vreeland = next(r for r in rows if r[0] == "Vreeland")
+    assert vreeland[1] == ServiceGoal.PARTICIPATIE.label(text.lang)
+    assert vreeland[2].startswith("10")
+    assert text.date(dt.date(2023, 4, 1)) in vreeland[2]
+    assert vreeland[4:] == [text("trend_improving"), text("no")]
+    less_red_tape = next(r for r in rows if r[1] == ServiceGoal.MINDER_REGELDRUK.label(text.lang))
+    assert less_red_tape[2:] == [text("not_measured"), "28 werkdagen", "—", "—"]
+    # the gaps: every kern without a measurement of a goal measured in another kern
+    gaps = _gap_lines(page)
+    for goal in progress.goals():
+        unmeasured = progress.unmeasured(goal)
+        if not unmeasured:
+            continue
+        missing, measured = gaps.pop(ServiceGoal(goal).label(text.lang)).split(";")
+        assert text.join([land.name_of(area) for area in unmeasured]) in missing
+        (gap, *_) = (g for g in progress.gaps if g.goal == goal)
+        assert text.join([land.name_of(area) for area in gap.measured_in]) in measured
+    assert gaps == {}, "a gap line for a goal without gaps"
+    participation = _gap_lines(page)[ServiceGoal.PARTICIPATIE.label(text.lang)]
+    assert "Nigtevecht" in participation.split(";")[0]
+    assert "Vreeland" not in participation.split(";")[0]
+    assert "Vreeland" in participation.split(";")[1]
+
+
+def test_measuring_a_goal_in_a_kern_takes_it_out_of_the_gaps() -> None:
+    land = democratie.examples.load("stichtse-vecht-gebiedsgericht-werken")
+    goal = ServiceGoal.PARTICIPATIE.label("en")
+    assert "Nigtevecht" in _gap_lines(_sv_page("en", land))[goal].split(";")[0]
+    mun = land.get("stichtse-vecht")
+    assert isinstance(mun, Municipality)
+    measured = Indicator(
+        id="participatie-nigtevecht",
+        goal="participatie",
+        area="nigtevecht",
+        unit="procent",
+        direction=Direction.OMHOOG,
+        measurements=(Measurement(date=dt.date(2023, 4, 1), value=7),),
+    )
+    land = land.replace(evolve(mun, indicators=(*mun.indicators, measured)))
+    page = _sv_page("en", land)
+    line = _gap_lines(page)[goal]
+    assert "Nigtevecht" not in line.split(";")[0]
+    assert "Nigtevecht" in line.split(";")[1]
+    assert any(r[0] == "Nigtevecht" for r in _table_rows(page, "goals-stichtse-vecht-table"))
+    # a measurement after the report's day does not count yet
+    late = evolve(measured, measurements=(Measurement(date=dt.date(2023, 9, 1), value=7),))
+    land = land.replace(evolve(mun, indicators=(*mun.indicators, late)))
+    assert "Nigtevecht" in _gap_lines(_sv_page("en", land))[goal].split(";")[0]
+
+
+def test_the_progress_section_gives_the_same_bytes_twice() -> None:
+    for land, day in ((_started(), dt.date(2020, 10, 1)), (None, dt.date(2023, 6, 30))):
+        land = land or democratie.examples.load("stichtse-vecht-gebiedsgericht-werken")
+        for lang in LANGUAGES:
+            first = render(land, lang=lang, as_of=day)
+            assert first == render(land, lang=lang, as_of=day)
+            assert 'id="tl-' in first or 'id="goals-' in first
+
+
+def test_long_timelines_and_many_initiatives_are_cut_and_the_report_says_so() -> None:
+    meetings = "\n".join(
+        f'[[initiatives.meetings]]\nid = "m{i:02}"\ntitle = "Bijeenkomst {i}"\n'
+        f'kind = "werksessie"\ndate = 2021-{1 + i % 12:02}-{1 + i // 12:02}\n'
+        for i in range(ROW_LIMIT + 20)
+    )
+    others = "\n".join(
+        f'[[initiatives]]\nid = "ini-{i:02}"\nkind = "experiment"\ntitle = "Initiatief {i}"\n'
+        f"period = {{ start = 2021-01-01 }}\n"
+        for i in range(LIST_LIMIT + 3)
+    )
+    land = democratie.loads(
+        'format = "democratie/1"\n[[initiatives]]\nid = "druk"\nkind = "experiment"\n'
+        f'title = "Druk"\nperiod = {{ start = 2021-01-01 }}\n{meetings}\n{others}'
+    )
+    page = read(render(land, lang="en", as_of=dt.date(2021, 6, 1)))
+    svg = page.by_id("tl-druk-svg")
+    labels = [e for e in svg.iter() if "tl-label" in e.classes()]
+    assert len(labels) == ROW_LIMIT
+    caption = page.by_id("tl-druk").find_all("figcaption")[0].all_text()
+    total = ROW_LIMIT + 21
+    assert f"shows {ROW_LIMIT} of the {total} items" in caption
+    rows = _table_rows(page, "tl-druk-table")
+    assert len(rows) == LIST_LIMIT + 1
+    assert rows[-1] == [f"and {total - LIST_LIMIT} more rows"]
+    figures = [e for e in page.elements if "tl-figure" in e.classes()]
+    assert len(figures) == LIST_LIMIT
+    assert (
+        f"the first {LIST_LIMIT} of the {LIST_LIMIT + 4} initiatives"
+        in page.by_id("progress").all_text()
+    )
+
+
+def test_text_in_timelines_and_indicator_tables_is_escaped() -> None:
+    hostile = '<script>alert("t")</script>'
+    land = democratie.loads(
+        f"""
+format = "democratie/1"
+
+[[municipalities]]
+id = "leusden"
+cbs_code = "GM0327"
+
+[[municipalities.indicators]]
+id = "vrij"
+goal = '{hostile}'
+unit = '{HOSTILE_TITLE}'
+direction = "omhoog"
+measurements = [{{ date = 2020-01-01, value = 1 }}]
+
+[[initiatives]]
+id = "plan"
+kind = "experiment"
+title = '{HOSTILE_TITLE}'
+period = {{ start = 2020-01-01 }}
+milestones = [{{ title = '{hostile}', due = 2020-03-01 }}]
+meetings = [{{ id = "m", title = '{HOSTILE_NAME}', kind = "werksessie", date = 2020-02-01 }}]
+"""
+    )
+    html = render(land, lang="en", as_of=dt.date(2020, 6, 1))
+    page = read(html)
+    assert len(page.root.find_all("script")) == 1
+    assert hostile not in html
+    assert HOSTILE_NAME not in html
+    assert hostile in page.by_id("tl-plan-svg").all_text()
+    assert hostile in page.by_id("tl-plan-table").all_text()
+    assert HOSTILE_NAME in page.by_id("tl-plan-table").all_text()
+    assert hostile in page.by_id("goals-leusden-table").all_text()
 
 
 # --------------------------------------------------------------------------------------------

@@ -445,10 +445,10 @@ def report_command(
     time_budget: float | None,
     workers: int | None,
 ) -> int:
-    """Write the HTML report of FILE: overview, scorecards, graph, krachtenveld, coverage.
+    """Write the HTML report of FILE: overview, progress, scorecards, graph, krachtenveld.
 
     The report speaks of --as-of, today by default: deadlines are judged against that day,
-    and its header names it.
+    its header names it, and the timelines of the initiatives mark it.
     """
     settings = _settings(ctx)
     day = _day(as_of)

@@ -4,6 +4,10 @@
 ``<directory>/<name>.html`` atomically. The page holds:
 
 - an overview of every municipality, initiative and network;
+- progress: a timeline per initiative (its duration, milestones due against reached,
+  meetings planned against held with their hosts, evaluations held and proposed, the
+  horizon and the report's day), and per municipality a table of its indicators area by
+  goal (latest value, target, trend, on track) with the areas where a goal goes unmeasured;
 - the scorecards, with each score's explanation and the evidence it used;
 - a picture of the stakeholder graph: nodes coloured by kind or by sector, champions
   (kartrekkers) and brokers (verbinders) ringed and named, zoom, pan and hover details,
@@ -15,7 +19,7 @@
 
 It needs no network to view: the stylesheet and its one small script are inline, and its
 Content Security Policy forbids every request. It has one ``<h1>``, nested headings, a
-``lang`` attribute, text alternatives for both pictures, colours with enough contrast and a
+``lang`` attribute, text alternatives for every picture, colours with enough contrast and a
 print stylesheet. The same input gives the same page, byte for byte: the report carries no
 date unless you pass ``as_of``.
 

@@ -197,6 +197,30 @@ stroke-linejoin:round;pointer-events:none}
 .kv-point{fill:%(ink)s;stroke:#fff;stroke-width:1.5}
 .kv-number{font-size:11px;font-weight:700;fill:#fff;text-anchor:middle;\
 dominant-baseline:central;pointer-events:none}
+.tl-svg{display:block;width:100%%;height:auto;background:#fff}
+.tl-stripe{fill:var(--soft)}
+.tl-grid{stroke:#dcdcdc;stroke-width:1}
+.tl-axis{stroke:var(--ink);stroke-width:1.2}
+.tl-tick{font-size:12px;fill:var(--muted)}
+.tl-label{font-size:12px;fill:var(--ink)}
+.tl-mark-label{font-size:12px;font-weight:700;fill:var(--ink);paint-order:stroke;stroke:#fff;\
+stroke-width:3px;stroke-linejoin:round}
+.tl-day{stroke:%(focus)s;stroke-width:2.5}
+.tl-horizon{stroke:var(--ink);stroke-width:1.5;stroke-dasharray:2 3}
+.tl-bar{fill:#fff;stroke:%(outline)s;stroke-width:1.2}
+.tl-open-end{stroke-dasharray:5 3}
+.tl-elapsed{fill:%(accent)s}
+.tl-end{stroke:%(outline)s;stroke-width:3}
+.tl-open,.tl-unknown{fill:#fff;stroke:%(outline)s;stroke-width:1.6}
+.tl-unknown{stroke-dasharray:2 2}
+.tl-filled{fill:%(ink)s;stroke:%(outline)s;stroke-width:1.6}
+.tl-overdue{fill:%(focus)s;stroke:%(outline)s;stroke-width:1.6}
+.tl-link{stroke:%(outline)s;stroke-width:1.5}
+.tl-late{stroke:%(focus)s;stroke-width:2;stroke-dasharray:4 3}
+.tl-flag{font-size:12px;font-weight:700;fill:%(focus)s}
+.tl-item:hover polygon,.tl-item:hover circle,.tl-item:hover rect{stroke-width:3}
+.tl-overdue-cell,.off-track{color:%(focus)s;font-weight:600}
+.gaps-heading{margin:.75rem 0 .25rem}
 footer{margin-top:3rem;padding-top:.75rem;border-top:1px solid var(--line);color:var(--muted);\
 font-size:.9rem}
 %(colours)s

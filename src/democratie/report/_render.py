@@ -36,6 +36,7 @@ from democratie.report._assets import CSS, SCRIPT, csp
 from democratie.report._html import esc, tag
 from democratie.report._krachtenveld import krachtenveld_body
 from democratie.report._picture import graph_figure, select
+from democratie.report._progress import progress_body
 from democratie.report._sections import (
     Context,
     coverage_body,
@@ -54,6 +55,7 @@ MAX_GRAPH_NODES: Final = 150
 #: The sections of the report, in order: the ``id`` of each ``<section>`` element.
 SECTIONS: Final[tuple[str, ...]] = (
     "overview",
+    "progress",
     "scorecards",
     "graph",
     "krachtenveld",
@@ -80,13 +82,16 @@ def render(
 ) -> str:
     """Render *landscape* as the text of one self-contained HTML page.
 
-    The page has an overview of every municipality, initiative and network; the scorecards
-    with each score's explanation and evidence; a picture of the stakeholder graph (nodes
-    coloured by kind or sector, champions and brokers ringed and named, zoom, pan and hover
-    details) with tables of the champions and brokers; the krachtenveld (Mendelow's
-    power-interest grid, with a table); coverage of wijken and kernen, policy domains and
-    sectors; and the lessons learned. It loads nothing from the network: the stylesheet and
-    the one small script are inline, and its Content Security Policy forbids any request.
+    The page has an overview of every municipality, initiative and network; their progress
+    (a timeline per initiative, planned against done with the day marked, and per
+    municipality its indicators area by goal, with the areas where a goal goes unmeasured);
+    the scorecards with each score's explanation and evidence; a picture of the stakeholder
+    graph (nodes coloured by kind or sector, champions and brokers ringed and named, zoom,
+    pan and hover details) with tables of the champions and brokers; the krachtenveld
+    (Mendelow's power-interest grid, with a table); coverage of wijken and kernen, policy
+    domains and sectors; and the lessons learned. It loads nothing from the network: the
+    stylesheet and the one small script are inline, and its Content Security Policy forbids
+    any request.
 
     Parameters
     ----------
@@ -110,8 +115,11 @@ def render(
         :func:`~democratie.plugins.score` to judge deadlines; the overview marks the
         milestones overdue on that day, as :func:`democratie.monitor.status` does.
         With *analysis*, the day is the analysis's own (``analysis.as_of``) unless
-        given. The report carries no date unless you give one (or the analysis has
-        one), so the same input gives the same page, byte for byte.
+        given. The timelines mark it, judge milestones overdue on it and count the
+        measurements up to it. The report carries no date unless you give one (or the
+        analysis has one), so the same input gives the same page, byte for byte: without
+        one the timelines show what is recorded, with no day marked and nothing overdue,
+        and the indicator tables the latest measurement recorded.
     max_nodes : int, default 150
         The most nodes the picture of the graph draws (the best connected, champions and
         brokers first). The tables always cover the whole graph.
@@ -182,6 +190,7 @@ def render(
     heading = title or landscape.title or text("default_title")
     names = {
         "overview": text("overview"),
+        "progress": text("progress"),
         "scorecards": text("scorecards"),
         "graph": text("graph"),
         "krachtenveld": text("krachtenveld"),
@@ -190,6 +199,7 @@ def render(
     }
     bodies = {
         "overview": overview_body(ctx),
+        "progress": progress_body(ctx, as_of),
         "scorecards": scorecards_body(ctx),
         "graph": _graph_body(ctx, max_nodes),
         "krachtenveld": _krachtenveld_body(ctx),
@@ -267,6 +277,7 @@ def _with_scorecards(analysis: Analysis, scorecards: Scorecards) -> Analysis:
         graph=lambda: analysis.graph,
         scorer=lambda _: scorecards,
         rule_plugins=analysis.rule_plugins,
+        as_of=analysis.as_of,
         seed=analysis.seed,
     )
 

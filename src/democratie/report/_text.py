@@ -32,6 +32,7 @@ from typing import Final, Literal, TypeAlias
 __all__ = [
     "LANGUAGES",
     "MONTHS",
+    "MONTHS_SHORT",
     "NODE_KIND_LABELS",
     "NOUNS",
     "RELATION_LABELS",
@@ -285,6 +286,126 @@ _NL: dict[str, str] = {
     "shared_with": "gedeeld met {names}",
     "adopted": "overgenomen",
     "not_adopted": "niet overgenomen",
+    # progress
+    "progress": "Voortgang",
+    "progress_intro": (
+        "Per initiatief wat gepland is en wat gedaan is, op een tijdlijn; per gemeente hoe de "
+        "doelen ervoor staan, gebied voor gebied, en waar een doel niet gemeten wordt."
+    ),
+    "timelines": "Tijdlijnen",
+    "timelines_day": (
+        "De doorgetrokken verticale lijn is {date}, de dag van dit rapport: wat dan niet "
+        "bereikt is en over zijn termijn, is over tijd. De gestippelde lijn is de horizon, de "
+        "verste termijn."
+    ),
+    "timelines_no_day": (
+        "Dit rapport noemt geen dag: de tijdlijnen tonen wat gepland en wat vastgelegd is, "
+        "zonder markering van de dag, en niets heet over tijd. Geef een dag (--as-of) om te "
+        "zien wat over tijd is."
+    ),
+    "timelines_none": "Geen initiatief in dit landschap heeft data om op een tijdlijn te zetten.",
+    "timelines_capped": (
+        "Tijdlijnen van de eerste {shown} van de {total} initiatieven met data; het overzicht "
+        "noemt de andere."
+    ),
+    "legend_planned": "open: gepland",
+    "legend_done": "gevuld: gedaan of gehouden",
+    "legend_overdue": "over tijd",
+    "legend_milestone": "mijlpaal",
+    "legend_meeting": "bijeenkomst",
+    "legend_evaluation": "evaluatie",
+    "timeline_of": "Tijdlijn van {title}",
+    "timeline_desc": "Tijdlijn van {start} tot {end}: {items}.",
+    "timeline_day_mark": "stand {date}",
+    "timeline_horizon_mark": "horizon",
+    "timeline_rows_capped": (
+        "De tekening toont {shown} van de {total} onderdelen; de tabel noemt ze allemaal."
+    ),
+    "timeline_undrawn": "Niet getekend, want zonder datum: {names}.",
+    "timeline_table": "{title} als tabel",
+    "without_dates": "Initiatieven zonder data",
+    "no_dates": (
+        "niets gedateerd; leg een begin- of einddatum vast (period), en de data van mijlpalen "
+        "(due, done), bijeenkomsten (date) en evaluaties (date)"
+    ),
+    "no_dates_start": (
+        "geen startdatum; leg die vast (period.start), dan worden {what} data op de tijdlijn"
+    ),
+    "the_duration": "de looptijd van {n} maanden",
+    "the_milestones": "de termijnen van {milestones}",
+    "item": "Onderdeel",
+    "planned": "Gepland",
+    "done_column": "Gedaan",
+    "state": "Stand",
+    "host_column": "Gastheer",
+    "row_period": "looptijd",
+    "row_milestone": "mijlpaal",
+    "row_meeting": "bijeenkomst",
+    "row_evaluation": "evaluatie",
+    "row_moment": "evaluatiemoment",
+    "state_running": "loopt",
+    "state_not_started": "nog niet begonnen",
+    "state_ended": "voorbij het geplande einde",
+    "state_done": "bereikt",
+    "state_overdue": "over tijd",
+    "state_overdue_days": "over tijd, {n} dagen",
+    "state_due_soon": "binnenkort",
+    "state_not_due": "nog niet aan de beurt",
+    "state_no_due": "termijn onbekend",
+    "state_late": "bereikt, te laat",
+    "state_held": "gehouden",
+    "state_planned": "gepland",
+    "state_unknown": "niet vastgelegd of gehouden",
+    "state_date_passed": "gepland, datum voorbij en niet als gehouden vastgelegd",
+    "state_evaluated": "gehouden",
+    "state_evaluation_later": "vastgelegd voor later",
+    "state_proposed": "voorgesteld",
+    "state_missed": "aan de beurt geweest, geen evaluatie vastgelegd",
+    "moment_interval": "elke {n} maanden",
+    "moment_end": "einde",
+    "moment_milestone": "mijlpaal {title}",
+    "no_host": "nog geen",
+    "count_milestones": "{n} mijlpalen",
+    "count_milestone": "1 mijlpaal",
+    "count_overdue": "waarvan {n} over tijd",
+    "count_meetings": "{n} bijeenkomsten",
+    "count_meeting": "1 bijeenkomst",
+    "count_held": "waarvan {n} gehouden",
+    "count_evaluations": "{n} evaluaties",
+    "count_evaluation": "1 evaluatie",
+    "count_moments": "{n} voorgestelde evaluatiemomenten",
+    "count_moment": "1 voorgesteld evaluatiemoment",
+    "period_only": "de looptijd",
+    "goal_table": "Indicatoren per gebied",
+    "goal_intro_day": (
+        "Per gebied en doel de laatste meting tot en met {date}, de streefwaarde, de trend "
+        "(de laatste twee metingen) en of het doel op koers is."
+    ),
+    "goal_intro_no_day": (
+        "Per gebied en doel de laatste vastgelegde meting, de streefwaarde, de trend (de "
+        "laatste twee metingen) en of het doel op koers is."
+    ),
+    "goal_none": (
+        "Geen gemeente in dit landschap heeft indicatoren. Leg indicatoren met metingen vast "
+        "(indicators, bij een gemeente of initiatief) om hier per gebied te zien hoe de doelen "
+        "ervoor staan."
+    ),
+    "goal_capped": "Tabellen van de eerste {shown} van de {total} gemeenten met indicatoren.",
+    "goal_of": "Indicatoren van {name}",
+    "area": "Gebied",
+    "goal": "Doel",
+    "latest": "Laatste meting",
+    "target_column": "Streefwaarde",
+    "trend": "Trend",
+    "on_track": "Op koers",
+    "whole_municipality": "hele gemeente",
+    "trend_improving": "beter",
+    "trend_worsening": "slechter",
+    "trend_steady": "gelijk",
+    "value_on": "{value} ({date})",
+    "gaps": "Niet gemeten",
+    "gap_line": "{goal}: niet gemeten in {areas}; wel in {measured}.",
+    "rows_more": "en nog {n} rijen",
 }
 
 _EN: dict[str, str] = {
@@ -524,6 +645,126 @@ _EN: dict[str, str] = {
     "shared_with": "shared with {names}",
     "adopted": "adopted",
     "not_adopted": "not adopted",
+    # progress
+    "progress": "Progress",
+    "progress_intro": (
+        "For each initiative, what is planned and what is done, on a timeline; for each "
+        "municipality, how its goals are doing, area by area, and where a goal goes unmeasured."
+    ),
+    "timelines": "Timelines",
+    "timelines_day": (
+        "The solid vertical line is {date}, the day of this report: what is not reached by "
+        "then and past its due date is overdue. The dotted line is the horizon, the furthest "
+        "deadline."
+    ),
+    "timelines_no_day": (
+        "This report names no day: the timelines show what is planned and what is recorded, "
+        "without a mark for the day, and nothing is called overdue. Give a day (--as-of) to see "
+        "what is overdue."
+    ),
+    "timelines_none": "No initiative in this landscape has dates to put on a timeline.",
+    "timelines_capped": (
+        "Timelines of the first {shown} of the {total} initiatives with dates; the overview "
+        "names the others."
+    ),
+    "legend_planned": "open: planned",
+    "legend_done": "filled: done or held",
+    "legend_overdue": "overdue",
+    "legend_milestone": "milestone",
+    "legend_meeting": "meeting",
+    "legend_evaluation": "evaluation",
+    "timeline_of": "Timeline of {title}",
+    "timeline_desc": "Timeline from {start} to {end}: {items}.",
+    "timeline_day_mark": "as of {date}",
+    "timeline_horizon_mark": "horizon",
+    "timeline_rows_capped": (
+        "The drawing shows {shown} of the {total} items; the table lists them all."
+    ),
+    "timeline_undrawn": "Not drawn, as they have no date: {names}.",
+    "timeline_table": "{title} as a table",
+    "without_dates": "Initiatives without dates",
+    "no_dates": (
+        "nothing is dated; record a start or end (period), and the dates of milestones (due, "
+        "done), meetings (date) and evaluations (date)"
+    ),
+    "no_dates_start": (
+        "no start date; record it (period.start), and {what} become dates on the timeline"
+    ),
+    "the_duration": "the duration of {n} months",
+    "the_milestones": "the due dates of {milestones}",
+    "item": "Item",
+    "planned": "Planned",
+    "done_column": "Done",
+    "state": "State",
+    "host_column": "Host",
+    "row_period": "duration",
+    "row_milestone": "milestone",
+    "row_meeting": "meeting",
+    "row_evaluation": "evaluation",
+    "row_moment": "evaluation moment",
+    "state_running": "running",
+    "state_not_started": "not started yet",
+    "state_ended": "past the planned end",
+    "state_done": "reached",
+    "state_overdue": "overdue",
+    "state_overdue_days": "overdue, {n} days",
+    "state_due_soon": "due soon",
+    "state_not_due": "not due yet",
+    "state_no_due": "no due date",
+    "state_late": "reached, late",
+    "state_held": "held",
+    "state_planned": "planned",
+    "state_unknown": "not recorded as held or planned",
+    "state_date_passed": "planned, date passed and not recorded as held",
+    "state_evaluated": "held",
+    "state_evaluation_later": "recorded for later",
+    "state_proposed": "proposed",
+    "state_missed": "was due, no evaluation recorded",
+    "moment_interval": "every {n} months",
+    "moment_end": "end",
+    "moment_milestone": "milestone {title}",
+    "no_host": "none yet",
+    "count_milestones": "{n} milestones",
+    "count_milestone": "1 milestone",
+    "count_overdue": "{n} of them overdue",
+    "count_meetings": "{n} meetings",
+    "count_meeting": "1 meeting",
+    "count_held": "{n} of them held",
+    "count_evaluations": "{n} evaluations",
+    "count_evaluation": "1 evaluation",
+    "count_moments": "{n} proposed evaluation moments",
+    "count_moment": "1 proposed evaluation moment",
+    "period_only": "the duration",
+    "goal_table": "Indicators by area",
+    "goal_intro_day": (
+        "For each area and goal, the latest measurement up to {date}, the target, the trend "
+        "(the last two measurements) and whether the goal is on track."
+    ),
+    "goal_intro_no_day": (
+        "For each area and goal, the latest measurement recorded, the target, the trend (the "
+        "last two measurements) and whether the goal is on track."
+    ),
+    "goal_none": (
+        "No municipality in this landscape has indicators. Record indicators with measurements "
+        "(indicators, on a municipality or an initiative) to see here how the goals are doing, "
+        "area by area."
+    ),
+    "goal_capped": "Tables of the first {shown} of the {total} municipalities with indicators.",
+    "goal_of": "Indicators of {name}",
+    "area": "Area",
+    "goal": "Goal",
+    "latest": "Latest measurement",
+    "target_column": "Target",
+    "trend": "Trend",
+    "on_track": "On track",
+    "whole_municipality": "whole municipality",
+    "trend_improving": "improving",
+    "trend_worsening": "worsening",
+    "trend_steady": "steady",
+    "value_on": "{value} ({date})",
+    "gaps": "Not measured",
+    "gap_line": "{goal}: not measured in {areas}; measured in {measured}.",
+    "rows_more": "and {n} more rows",
 }
 
 #: The fixed text of the report, by language; both languages have the same keys.
@@ -590,6 +831,14 @@ NOUNS: Final[Mapping[str, tuple[tuple[str, str], tuple[str, str]]]] = MappingPro
     }
 )
 
+#: Short month names, January first, for the ticks of the timelines.
+MONTHS_SHORT: Final[Mapping[Language, tuple[str, ...]]] = MappingProxyType(
+    {
+        "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+        "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    }
+)
+
 #: Month names, January first.
 MONTHS: Final[Mapping[Language, tuple[str, ...]]] = MappingProxyType(
     {
@@ -650,6 +899,8 @@ class Text:
     >>> import datetime as dt
     >>> nl.date(dt.date(2020, 2, 4)), en.date(dt.date(2020, 2, 4))
     ('4 februari 2020', '4 February 2020')
+    >>> nl.month(dt.date(2020, 3, 4)), en.month(dt.date(2020, 3, 4))
+    ('mrt 2020', 'Mar 2020')
     """
 
     __slots__ = ("_strings", "lang")
@@ -708,6 +959,10 @@ class Text:
     def date(self, day: dt.date) -> str:
         """Return a date written out: ``"4 februari 2020"``, ``"4 February 2020"``."""
         return f"{day.day} {MONTHS[self.lang][day.month - 1]} {day.year}"
+
+    def month(self, day: dt.date) -> str:
+        """Return a day's month and year, short: ``"feb 2020"``, ``"Feb 2020"``."""
+        return f"{MONTHS_SHORT[self.lang][day.month - 1]} {day.year}"
 
     def join(self, items: list[str]) -> str:
         """Join words as a list in prose: ``"a, b en c"``."""
