@@ -33,16 +33,15 @@ from typing import Final, Literal, TypeAlias
 
 from attrs import frozen
 
-from democratie.errors import PlanError
 from democratie.model import Initiative, Landscape, Milestone, Municipality, Network
 from democratie.monitor import (
+    Evaluations,
     GoalProgress,
     GoalRow,
     MeetingCheck,
     MilestoneCheck,
     goal_progress,
     milestone_state,
-    schedule_evaluations,
     status,
 )
 from democratie.report._html import esc, tag
@@ -77,8 +76,6 @@ _MAX_TICKS: Final = 10
 #: The day after every recorded fact: what is recorded counts, and nothing is late.
 _RECORDED: Final = dt.date.max
 _SERVICE_GOALS: Final = frozenset(ServiceGoal.slugs())
-#: Months between the evaluation moments proposed (the default of schedule_evaluations).
-_EVERY_MONTHS: Final = 6
 
 Kind: TypeAlias = Literal["period", "milestone", "meeting", "evaluation", "moment"]
 Mark: TypeAlias = Literal["open", "filled", "overdue", "unknown"]
@@ -236,7 +233,7 @@ def timeline_of(
                 mark="open" if later else "filled",
             )
         )
-    items.extend(_moments(initiative, day, t))
+    items.extend(_moments(found.evaluations, day, t))
     horizon = found.horizon
     return Timeline(
         initiative=initiative.id,
@@ -336,33 +333,20 @@ def _meeting_item(
     )
 
 
-def _moments(initiative: Initiative, day: dt.date | None, t: Text) -> list[Item]:
-    """The evaluation moments proposed over the initiative's period that nothing covers."""
-    try:
-        moments = schedule_evaluations(initiative, every_months=_EVERY_MONTHS)
-    except PlanError:  # no start, or no horizon: nothing to propose
-        return []
-    start = initiative.period.start
-    due: dict[dt.date | None, list[str]] = {}
-    for milestone in initiative.milestones:
-        due.setdefault(milestone.due_date(start), []).append(milestone.title)
+def _moments(evaluations: Evaluations, day: dt.date | None, t: Text) -> list[Item]:
+    """The moments of the status' evaluation schedule that no evaluation held covers.
+
+    Without a day (only what is recorded) a moment is proposed, never missed.
+    """
     found = []
-    for moment in moments:
-        if moment.covered:
+    for moment in evaluations.moments:
+        if moment.state == "held":
             continue
-        reasons = []
-        for kind in moment.kinds:
-            if kind == "interval":
-                reasons.append(t("moment_interval", n=t.integer(_EVERY_MONTHS)))
-            elif kind == "end":
-                reasons.append(t("moment_end"))
-            elif kind == "milestone" and moment.date in due:
-                reasons.append(t("moment_milestone", title=t.join(due[moment.date])))
-        missed = day is not None and moment.date <= day
+        missed = day is not None and moment.state == "missed"
         found.append(
             Item(
                 kind="moment",
-                title=f"{t('row_moment')} ({', '.join(reasons)})",
+                title=f"{t('row_moment')} ({moment.reason(t.lang)})",
                 planned=moment.date,
                 state=t("state_missed" if missed else "state_proposed"),
                 mark="open",
