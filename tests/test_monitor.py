@@ -29,6 +29,7 @@ from democratie.testing.strategies import landscapes
 from democratie.vocab import AreaLevel, Direction, InitiativeKind
 
 D = dt.date
+CLOSE = dt.timedelta(days=monitor.CLOSE_DAYS)
 STICHTSE_VECHT = "stichtse-vecht-gebiedsgericht-werken"
 AS_OF = D(2023, 6, 30)
 
@@ -114,6 +115,28 @@ def test_an_evaluation_closing_a_milestone_late_does_not_also_cover_the_next_mom
     ]
 
 
+def test_moments_close_together_are_one_but_regular_ones_never_merge() -> None:
+    # A milestone due sixteen days after the twelve-month moment asks for one evaluation.
+    pilot = Initiative(
+        id="pilot",
+        title="Uitdaagrecht",
+        kind="traject",
+        period=Period(start=D(2025, 1, 15)),
+        duration_months=24,
+        milestones=(Milestone(title="tussenevaluatie in de raad", due=D(2026, 1, 31)),),
+    )
+    moments = schedule_evaluations(pilot, every_months=12)
+    assert [(m.date, m.kinds) for m in moments] == [
+        (D(2026, 1, 31), ("interval", "milestone")),
+        (D(2027, 1, 15), ("interval", "end")),
+    ]
+    assert moments[0].origins == (D(2026, 1, 15), D(2026, 1, 31))
+    # A month apart, regular moments stay apart.
+    monthly = schedule_evaluations(pilot, every_months=1)
+    assert len([m for m in monthly if "interval" in m.kinds]) == 24
+    assert all(m.kinds.count("interval") == 1 for m in monthly)
+
+
 def test_a_schedule_needs_a_start_and_a_horizon() -> None:
     challenge = examples.load("leusden-samenleving-voorop").get("samenleving-voorop-bestuur")
     assert isinstance(challenge, Initiative)
@@ -165,6 +188,9 @@ def test_schedules_are_sorted_unique_and_within_the_horizon(land: Landscape, eve
             assert len(moment.kinds) == len(moment.reasons) > 0
             if moment.covered_by is not None:
                 assert 0 <= moment.covered_by < len(initiative.evaluations)
+        assert all(m.kinds.count("interval") <= 1 for m in moments)
+        assert all(len(m.origins) == len(m.kinds) for m in moments)
+        assert all(m.date - CLOSE <= o <= m.date for m in moments for o in m.origins)
         covering = [m.covered_by for m in moments if m.covered_by is not None]
         assert len(covering) == len(set(covering))  # one evaluation covers one moment at most
 

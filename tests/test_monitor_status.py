@@ -520,3 +520,23 @@ def test_the_reasons_of_the_moments_are_the_schedules_in_english_and_dutch() -> 
         "werkwijze ontworpen' valt dan"
     )
     assert dutch["2021-12-16"] == "3 maanden vóór 2022-03-16"
+
+
+def test_the_horizon_is_the_planned_end_when_it_comes_after_every_milestone() -> None:
+    # A programme that runs to the end of 2025, with its last milestone a year earlier.
+    pilot = Initiative(
+        id="pilot",
+        title="Buurtrechten",
+        kind="traject",
+        period=Period(start=dt.date(2024, 3, 1), end=dt.date(2025, 12, 31)),
+        duration_months=22,
+        milestones=(Milestone(title="eerste challenge", due=dt.date(2024, 12, 31)),),
+    )
+    found = monitor.status(Landscape(initiatives=(pilot,)), "pilot", as_of=dt.date(2025, 6, 1))
+    assert (found.horizon.date, found.horizon.label) == (dt.date(2025, 12, 31), None)
+    assert found.horizon.total_months == 21
+    # The recorded end is the planned end, not the start plus the duration (2026-01-01).
+    assert found.duration.planned_end == dt.date(2025, 12, 31)
+    later = evolve(pilot, milestones=(Milestone(title="besluit", due=dt.date(2026, 3, 1)),))
+    found = monitor.status(Landscape(initiatives=(later,)), "pilot", as_of=dt.date(2025, 6, 1))
+    assert (found.horizon.date, found.horizon.label) == (dt.date(2026, 3, 1), "besluit")

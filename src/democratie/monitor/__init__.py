@@ -47,7 +47,12 @@ from democratie.monitor._common import (
     months_between,
     resolve_as_of,
 )
-from democratie.monitor._evaluations import EvaluationMoment, MomentKind, schedule_evaluations
+from democratie.monitor._evaluations import (
+    CLOSE_DAYS,
+    EvaluationMoment,
+    MomentKind,
+    schedule_evaluations,
+)
 from democratie.monitor._indicators import GoalGap, GoalProgress, GoalRow, Trend, goal_progress
 from democratie.monitor._lessons import (
     DOMAIN_WEIGHT,
@@ -78,6 +83,7 @@ from democratie.monitor._status import (
 )
 
 __all__ = [
+    "CLOSE_DAYS",
     "DOMAIN_WEIGHT",
     "DUE_SOON_DAYS",
     "KIND_WEIGHT",

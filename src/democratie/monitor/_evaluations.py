@@ -18,6 +18,11 @@ horizon:
 [('2020-09-01', ('interval', 'end', 'milestone')), ('2021-09-01', ('interval',)),
 ('2022-09-01', ('interval', 'milestone'))]
 
+A milestone due within :data:`CLOSE_DAYS` of a regular moment falls on one moment with it:
+
+>>> CLOSE_DAYS
+31
+
 Every kind of reason is a :data:`MomentKind`:
 
 >>> import typing
@@ -37,15 +42,15 @@ from democratie.errors import MonitorError, Problem
 from democratie.model import Initiative
 from democratie.model.initiative import add_months
 
-__all__ = ["EvaluationMoment", "MomentKind", "schedule_evaluations"]
+__all__ = ["CLOSE_DAYS", "EvaluationMoment", "MomentKind", "schedule_evaluations"]
 
 #: Why a moment is proposed: a regular interval after the start, the end of the
 #: initiative's period, a milestone falling due, or an election coming up.
 MomentKind: TypeAlias = Literal["interval", "end", "milestone", "election"]
 
 _ORDER: tuple[MomentKind, ...] = ("interval", "end", "milestone", "election")
-#: One reason for a moment: its kind, its words, and the title of the milestone due.
-_Reason: TypeAlias = tuple[MomentKind, str, "str | None"]
+#: One reason for a moment: its kind, its words, the title of the milestone due, its day.
+_Reason: TypeAlias = tuple[MomentKind, str, "str | None", dt.date]
 
 
 @frozen(kw_only=True)
@@ -61,6 +66,10 @@ class EvaluationMoment:
         may have several reasons (the end of the period is also a milestone's due date).
     reasons
         The reasons in words, one for each kind (a milestone by its title).
+    origins
+        The day each reason falls on, one for each kind: the moment's own day, or a day
+        within :data:`CLOSE_DAYS` before it that was merged into it. Empty means all on
+        *date*.
     covered_by
         The index in ``initiative.evaluations`` of the recorded evaluation that covers
         the moment, or None. An evaluation covers a moment when it closes the milestone
@@ -81,6 +90,7 @@ class EvaluationMoment:
     kinds: tuple[MomentKind, ...]
     reasons: tuple[str, ...]
     covered_by: int | None = None
+    origins: tuple[dt.date, ...] = ()
 
     @property
     def covered(self) -> bool:
@@ -112,7 +122,8 @@ def schedule_evaluations(
     - with *before* (an election day, say), one moment *lead_months* months before it,
       so that what is learned can still be acted on (when that is after the start).
 
-    Moments on the same day are one moment with several reasons. Each says whether an
+    Moments on the same day, or less than :data:`CLOSE_DAYS` days after the first of a run
+    of them, are one moment on the last day, with the reasons of all. Each says whether an
     evaluation already recorded on the initiative covers it (see
     :class:`EvaluationMoment`); an evaluation without a date covers only the milestone it
     closes, if any.
@@ -150,8 +161,7 @@ def schedule_evaluations(
     >>> for moment in schedule_evaluations(pilot, before=dt.date(2022, 3, 16)):
     ...     print(moment.date, moment.covered, moment.reason)
     2021-07-01 True 6 months after the start
-    2021-12-16 False 3 months before 2022-03-16
-    2021-12-31 False the end of its period
+    2021-12-31 False the end of its period; 3 months before 2022-03-16
     >>> schedule_evaluations(Initiative(id="x", title="X", kind="experiment"))
     Traceback (most recent call last):
     ...
@@ -198,19 +208,54 @@ def schedule_evaluations(
     found: dict[dt.date, list[_Reason]] = {}
     months = every_months
     while (day := add_months(start, months)) is not None and day <= horizon:
-        found.setdefault(day, []).append(("interval", f"{months} months after the start", None))
+        found.setdefault(day, []).append(
+            ("interval", f"{months} months after the start", None, day)
+        )
         months += every_months
     if end is not None and end >= start:
-        found.setdefault(end, []).append(("end", _end_reason(initiative), None))
+        found.setdefault(end, []).append(("end", _end_reason(initiative), None, end))
     for title, day in due:
         if day >= start:  # a milestone due before the start leaves nothing to schedule
-            found.setdefault(day, []).append(("milestone", f"milestone '{title}' is due", title))
+            found.setdefault(day, []).append(
+                ("milestone", f"milestone '{title}' is due", title, day)
+            )
     if before is not None:
         day = add_months(before, -lead_months)
         if day is not None and day >= start:
             reason = f"{lead_months} months before {before}"
-            found.setdefault(day, []).append(("election", reason, None))
-    return tuple(_covered(initiative, start, found))
+            found.setdefault(day, []).append(("election", reason, None, day))
+    return tuple(_covered(initiative, start, _merged(found)))
+
+
+#: A milestone's due date, the end or the moment before an election this many days or
+#: fewer from another moment falls on one moment with it, the later of the two days.
+CLOSE_DAYS = 31
+
+
+def _merged(found: dict[dt.date, list[_Reason]]) -> dict[dt.date, list[_Reason]]:
+    """Moments close together as one, on the last day of the run; two regular ones never.
+
+    One evaluation at the end of January answers both "12 months after the start" on the
+    15th and a milestone due on the 31st; two moments sixteen days apart would ask for two.
+    Regular moments stay apart however short the interval (a monthly schedule).
+    """
+    merged: dict[dt.date, list[_Reason]] = {}
+    run: list[dt.date] = []
+
+    def regular(day: dt.date) -> bool:
+        return any(kind == "interval" for kind, _, _, _ in found[day])
+
+    def close(run: list[dt.date]) -> None:
+        merged[run[-1]] = [reason for day in run for reason in found[day]]
+
+    for day in sorted(found):
+        if run and ((day - run[0]).days > CLOSE_DAYS or (regular(day) and any(map(regular, run)))):
+            close(run)
+            run = []
+        run.append(day)
+    if run:
+        close(run)
+    return merged
 
 
 def _check_arguments(every_months: int, lead_months: int) -> Iterator[Problem]:
@@ -247,7 +292,7 @@ def _covered(
     covered: dict[dt.date, int] = {}
     used: set[int] = set()
     for day in days:
-        titles = {title for _, _, title in found[day] if title is not None}
+        titles = {title for _, _, title, _ in found[day] if title is not None}
         for index, evaluation in enumerate(evaluations):
             if index not in used and evaluation.closes_milestone in titles:
                 covered[day] = index
@@ -266,8 +311,9 @@ def _covered(
         reasons = sorted(found[day], key=lambda item: _ORDER.index(item[0]))
         yield EvaluationMoment(
             date=day,
-            kinds=tuple(kind for kind, _, _ in reasons),
-            reasons=tuple(text for _, text, _ in reasons),
+            kinds=tuple(kind for kind, _, _, _ in reasons),
+            reasons=tuple(text for _, text, _, _ in reasons),
+            origins=tuple(origin for _, _, _, origin in reasons),
             covered_by=covered.get(day),
         )
 

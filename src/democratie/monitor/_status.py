@@ -15,7 +15,6 @@ from democratie.monitor._common import (
     AsOf,
     Lang,
     MilestoneState,
-    add_months,
     find_initiative,
     milestone_state,
     months_between,
@@ -828,9 +827,11 @@ class Evaluations:
 class Horizon:
     """The furthest deadline of an initiative, and how far along the way to it the day is.
 
-    The horizon is the latest due date of its milestones (Leusden's "over 3 jaar moet die
-    werkwijze staan"), else its planned end. The model records no election dates, so the
-    next elections ("vóór de volgende verkiezingen") are not part of it.
+    The horizon is the later of its planned end (the end of its period, else its start plus
+    its planned duration) and the latest due date of its milestones (Leusden's "over 3 jaar
+    moet die werkwijze staan"), as in :func:`~democratie.monitor.schedule_evaluations`.
+    The model records no election dates, so the next elections ("vóór de volgende
+    verkiezingen") are not part of it.
 
     Parameters
     ----------
@@ -1098,9 +1099,7 @@ def status(
     planned_months = (
         found.duration_months if found.duration_months is not None else found.period.months()
     )
-    planned_end = found.period.end
-    if start is not None and found.duration_months is not None:
-        planned_end = add_months(start, found.duration_months)
+    planned_end = found.end_date()  # the recorded end first, else the start plus the duration
     return Status(
         initiative=found.id,
         title=found.title,
@@ -1209,8 +1208,9 @@ def _horizon(
     ]
     date: dt.date | None
     label: str | None
-    if dated:
-        date, label = max(dated, key=lambda pair: pair[0])
+    latest = max(dated, key=lambda pair: pair[0]) if dated else None
+    if latest is not None and (planned_end is None or latest[0] >= planned_end):
+        date, label = latest
     elif planned_end is not None:
         date, label = planned_end, None
     else:
@@ -1310,23 +1310,25 @@ def _reason(
     words = _REASONS[lang]
     start = initiative.period.start
     assert start is not None  # a schedule exists only for an initiative with a start
+    origins = moment.origins or (moment.date,) * len(moment.kinds)
     parts: list[str] = []
-    for kind in moment.kinds:
+    titles_done: set[str] = set()
+    for kind, origin in zip(moment.kinds, origins, strict=True):
         if kind == "interval":
-            parts.append(words["interval"].format(months=months_between(start, moment.date)))
+            parts.append(words["interval"].format(months=months_between(start, origin)))
         elif kind == "end":
             if initiative.period.end is not None:
                 parts.append(words["end_period"])
             else:
                 parts.append(words["end_planned"].format(months=initiative.duration_months))
         elif kind == "milestone":
-            parts.extend(
-                words["milestone"].format(title=m.title)
-                for m in initiative.milestones
-                if m.due_date(start) == moment.date
-            )
+            for m in initiative.milestones:
+                if m.due_date(start) == origin and m.title not in titles_done:
+                    titles_done.add(m.title)
+                    parts.append(words["milestone"].format(title=m.title))
+                    break
         elif before is not None:
-            months = months_between(moment.date, before)
+            months = months_between(origin, before)
             parts.append(words["election"].format(months=months, day=before.isoformat()))
     return "; ".join(parts)
 
