@@ -540,3 +540,42 @@ def test_the_horizon_is_the_planned_end_when_it_comes_after_every_milestone() ->
     later = evolve(pilot, milestones=(Milestone(title="besluit", due=dt.date(2026, 3, 1)),))
     found = monitor.status(Landscape(initiatives=(later,)), "pilot", as_of=dt.date(2025, 6, 1))
     assert (found.horizon.date, found.horizon.label) == (dt.date(2026, 3, 1), "besluit")
+
+
+def test_the_evaluation_table_is_in_date_order_and_names_what_covered_each_moment() -> None:
+    reflection = Evaluation(
+        date=dt.date(2020, 8, 20),
+        method="reflectiebijeenkomst",
+        closes_milestone="nieuwe werkwijze ontworpen",
+    )
+    extra = Evaluation(date=dt.date(2020, 9, 10), method="enquête")
+    found = monitor.status(
+        _evaluated(extra, reflection), CHALLENGE, as_of=dt.date(2021, 4, 1), every_months=6
+    )
+    _, rows = found.evaluations.table("en")
+    assert [row[0] for row in rows] == sorted(row[0] for row in rows)
+    by_day = {row[0]: row for row in rows}
+    # The reflection closes the design's milestone moment; the survey then covers March 2021.
+    assert by_day["2020-09-01"][2] == (
+        "held: 2020-08-20 (reflectiebijeenkomst, closes milestone 'nieuwe werkwijze ontworpen')"
+    )
+    assert by_day["2021-03-01"][2] == "held: 2020-09-10 (enquête)"
+    assert by_day["2020-03-01"][2] == "passed without an evaluation"
+    dutch = {row[0]: row for row in found.evaluations.table("nl")[1]}
+    assert "sluit mijlpaal 'nieuwe werkwijze ontworpen' af" in dutch["2020-09-01"][2]
+
+
+def test_cli_status_takes_the_schedule_and_refuses_a_day_not_written_yyyy_mm_dd(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "leusden.toml"
+    democratie.dump(_evaluated(), source)
+    argv = ["status", str(source), "--initiative", CHALLENGE, "--as-of", "2021-01-01", "--json"]
+    assert main([*argv, "--every-months", "12", "--election", "2022-03-16"]) == 0
+    (one,) = json.loads(capsys.readouterr().out)["initiatives"]
+    days = [m["date"] for m in one["evaluations"]["moments"]]
+    assert days == ["2020-09-01", "2021-09-01", "2021-12-16", "2022-09-01"]
+    assert one["evaluations"]["every_months"] == 12
+    for wrong in ("2021-1-1", "2021-02-30"):
+        assert main(["status", str(source), "--as-of", wrong]) == 2
+        assert "YYYY-MM-DD" in capsys.readouterr().err

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -13,8 +15,6 @@ from democratie.cli._app import Settings
 from democratie.cli._output import shown, status
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from democratie.model import Landscape
     from democratie.monitor import AsOf
 
@@ -90,10 +90,36 @@ _time_budget_option = click.option(
 )
 
 
+class _Day(click.ParamType):
+    """A day written YYYY-MM-DD, exactly: ``2026-3-1`` is refused, as is ``2026-02-30``.
+
+    Converts to a :class:`datetime.datetime` at midnight, as ``click.DateTime`` does.
+    """
+
+    name = "date"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.datetime:
+        if isinstance(value, dt.datetime):
+            return value
+        text = str(value)
+        if not _DAY.fullmatch(text):
+            self.fail(f"{text!r} is not a date written YYYY-MM-DD (such as 2020-10-01)", param, ctx)
+        try:
+            return dt.datetime.strptime(text, "%Y-%m-%d")
+        except ValueError:
+            self.fail(f"{text!r} is not a day of the calendar (written YYYY-MM-DD)", param, ctx)
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: The type of every option that takes a day.
+DAY = _Day()
+
 #: ``--as-of``: the one day every command that judges time judges on; today by default.
 _as_of_option = click.option(
     "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     default=None,
     metavar="YYYY-MM-DD",
     help="Judge deadlines (milestones overdue, meetings held) against this day; today by "

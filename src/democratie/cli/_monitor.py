@@ -13,6 +13,7 @@ from attrs import evolve
 
 from democratie.cli._app import EXIT_OK, EXIT_PROBLEMS, cli
 from democratie.cli._common import (
+    DAY,
     _as_of_line,
     _as_of_option,
     _day,
@@ -72,6 +73,21 @@ def _status_text(found: Status, lang: str) -> str:
     "--initiative", default=None, help="The id of one initiative; every initiative by default."
 )
 @_as_of_option
+@click.option(
+    "--every-months",
+    type=click.IntRange(min=1),
+    default=6,
+    show_default=True,
+    help="Months between the regular moments of the evaluation schedule.",
+)
+@click.option(
+    "--election",
+    type=DAY,
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="The next election day: the schedule adds a moment three months before it, so "
+    "that what is learned can still be acted on.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
 @click.pass_context
 def status_command(
@@ -79,15 +95,18 @@ def status_command(
     file: Path,
     initiative: str | None,
     as_of: dt.datetime | None,
+    every_months: int,
+    election: dt.datetime | None,
     as_json: bool,
 ) -> int:
     """Where the initiatives of FILE stand on a day: months, milestones, meetings, evaluations.
 
     For each initiative: how many months of its planned duration have passed, which
     milestones are done, still to come and overdue, which meetings were held and which
-    are planned (with their hosts), which evaluations were held and which moments of a
-    six-monthly evaluation schedule passed without one, and how far along the way to its
-    furthest deadline it is. The day is --as-of, today by default; the output names it.
+    are planned (with their hosts), which evaluations were held and which moments of the
+    evaluation schedule (every --every-months months, and before --election) passed
+    without one, and how far along the way to its furthest deadline it is. The day is
+    --as-of, today by default; the output names it.
     """
     from democratie import monitor
 
@@ -96,7 +115,16 @@ def status_command(
     landscape = _load(file, settings)
     wanted = [initiative] if initiative is not None else [i.id for i in landscape.initiatives]
     with _options():
-        found = [monitor.status(landscape, one, as_of=day.date) for one in wanted]
+        found = [
+            monitor.status(
+                landscape,
+                one,
+                as_of=day.date,
+                every_months=every_months,
+                before=election.date() if election is not None else None,
+            )
+            for one in wanted
+        ]
     # The day given stays the day shown: "today" when it was not given.
     found = [evolve(one, as_of=day) for one in found]
     if as_json:

@@ -14,6 +14,7 @@ from attrs import evolve
 import democratie
 from democratie.cli._app import EXIT_OK, Settings, cli
 from democratie.cli._common import (
+    DAY,
     DEFAULT_TIME_BUDGET,
     _lang_option,
     _load,
@@ -285,8 +286,8 @@ def _mean(total: float, members: int) -> float:
 @_strict_option
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--network", required=True, help="The id of the network that meets.")
-@click.option("--start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day.")
-@click.option("--end", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Last day.")
+@click.option("--start", required=True, type=DAY, help="First day.")
+@click.option("--end", required=True, type=DAY, help="Last day.")
 @click.option(
     "--count", type=click.IntRange(min=0), default=3, show_default=True, help="Regular meetings."
 )

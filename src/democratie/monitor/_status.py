@@ -107,7 +107,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "evaluation": "evaluatie",
         "missed": "voorbij zonder evaluatie",
         "by": "door",
-        "closes": "sluit af",
+        "closes_milestone": "sluit mijlpaal '{title}' af",
+        "closes_phase": "sluit de fase {title} af",
         "every": "elke {n} maanden",
         "why_no_start": "er is geen startdatum vastgelegd",
         "why_no_horizon": "er is geen einde, looptijd of mijlpaal met termijn vastgelegd",
@@ -168,7 +169,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "evaluation": "evaluation",
         "missed": "passed without an evaluation",
         "by": "by",
-        "closes": "closes",
+        "closes_milestone": "closes milestone '{title}'",
+        "closes_phase": "closes the phase {title}",
         "every": "every {n} months",
         "why_no_start": "no start date is recorded",
         "why_no_horizon": "no end, duration or milestone with a due date is recorded",
@@ -637,6 +639,8 @@ class EvaluationCheck:
         What it found.
     closes
         The milestone (its title) or phase (its label) it closes, if any.
+    closes_kind
+        ``milestone`` or ``phase``: what *closes* names.
 
     Examples
     --------
@@ -653,6 +657,7 @@ class EvaluationCheck:
     method: str | None = None
     findings: str | None = None
     closes: str | None = None
+    closes_kind: Literal["milestone", "phase"] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The evaluation as plain data."""
@@ -663,6 +668,7 @@ class EvaluationCheck:
             "method": self.method,
             "findings": self.findings,
             "closes": self.closes,
+            "closes_kind": self.closes_kind,
         }
 
 
@@ -681,6 +687,9 @@ class MomentCheck:
     state
         held (an evaluation held by the day covers it), missed (it has passed without
         one), due_soon or not_due.
+    covered_by
+        For a moment held, the index in :attr:`Evaluations.held` of the evaluation that
+        covers it.
 
     Examples
     --------
@@ -692,7 +701,7 @@ class MomentCheck:
     '6 maanden na de start'
     >>> moment.to_dict()
     {'date': '2020-03-01', 'kinds': ['interval'], 'reason': '6 months after the start',
-    'state': 'missed'}
+    'state': 'missed', 'covered_by': None}
     """
 
     date: dt.date
@@ -700,6 +709,7 @@ class MomentCheck:
     reason_en: str
     reason_nl: str
     state: MomentState
+    covered_by: int | None = None
 
     def reason(self, lang: Lang = "en") -> str:
         """Why the moment is proposed, in words."""
@@ -712,6 +722,7 @@ class MomentCheck:
             "kinds": list(self.kinds),
             "reason": self.reason_en,
             "state": self.state,
+            "covered_by": self.covered_by,
         }
 
 
@@ -792,24 +803,47 @@ class Evaluations:
         return f"{text}; {coming}"
 
     def table(self, lang: Lang = "en") -> tuple[list[str], list[list[str]]]:
-        """One row per evaluation held, then one per moment not covered: date, what, state."""
+        """One row per moment and per evaluation held, by date: date, what, where it stands.
+
+        A moment an evaluation covers names that evaluation; an evaluation that covers no
+        moment has a row of its own.
+        """
         headers = [_w(lang, "date"), _w(lang, "evaluation"), _w(lang, "state")]
-        rows = []
-        for item in self.held:
-            what = ", ".join(
-                part
-                for part in (
-                    item.method,
-                    f"{_w(lang, 'by')} {item.by_name or item.by}" if item.by else None,
-                    f"{_w(lang, 'closes')} {item.closes}" if item.closes else None,
-                )
-                if part
-            )
-            rows.append([_iso(item.date) or _w(lang, "undated"), what, _w(lang, "held")])
+        dated: list[tuple[dt.date, int, list[str]]] = []
+        undated: list[list[str]] = []
+        covering = {m.covered_by for m in self.moments if m.covered_by is not None}
         for moment in self.moments:
-            if moment.state != "held":
-                rows.append([moment.date.isoformat(), moment.reason(lang), _w(lang, moment.state)])
-        return headers, rows
+            state = _w(lang, moment.state)
+            if moment.covered_by is not None and moment.covered_by < len(self.held):
+                item = self.held[moment.covered_by]
+                state += f": {_iso(item.date) or _w(lang, 'undated')}"
+                what = self._what(item, lang)
+                state += f" ({what})" if what else ""
+            dated.append((moment.date, 0, [moment.date.isoformat(), moment.reason(lang), state]))
+        for index, item in enumerate(self.held):
+            if index in covering:
+                continue
+            row = [_iso(item.date) or _w(lang, "undated"), self._what(item, lang), _w(lang, "held")]
+            if item.date is None:
+                undated.append(row)
+            else:
+                dated.append((item.date, 1, row))
+        rows = [row for _, _, row in sorted(dated, key=lambda entry: (entry[0], entry[1]))]
+        return headers, rows + undated
+
+    @staticmethod
+    def _what(item: EvaluationCheck, lang: Lang) -> str:
+        return ", ".join(
+            part
+            for part in (
+                item.method,
+                f"{_w(lang, 'by')} {item.by_name or item.by}" if item.by else None,
+                _w(lang, f"closes_{item.closes_kind}", title=item.closes)
+                if item.closes and item.closes_kind
+                else None,
+            )
+            if part
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The evaluations as plain data: held, the schedule, and what was missed."""
@@ -1236,12 +1270,12 @@ def _horizon(
     )
 
 
-def _closes(evaluation: Evaluation) -> str | None:
+def _closes(evaluation: Evaluation) -> tuple[str | None, Literal["milestone", "phase"] | None]:
     if evaluation.closes_milestone is not None:
-        return evaluation.closes_milestone
+        return evaluation.closes_milestone, "milestone"
     if evaluation.closes_phase is not None:
-        return evaluation.closes_phase.label_en
-    return None
+        return evaluation.closes_phase.label_en, "phase"
+    return None, None
 
 
 def _evaluations(
@@ -1261,7 +1295,8 @@ def _evaluations(
             by_name=landscape.name_of(e.by) if e.by is not None and e.by in landscape else None,
             method=e.method,
             findings=e.findings,
-            closes=_closes(e),
+            closes=_closes(e)[0],
+            closes_kind=_closes(e)[1],
         )
         for e in held
     )
@@ -1355,4 +1390,5 @@ def _moment(
         reason_en=_reason("en", moment, initiative, before),
         reason_nl=_reason("nl", moment, initiative, before),
         state=state,
+        covered_by=moment.covered_by,
     )
