@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import json
 import subprocess
 import sys
@@ -142,6 +144,7 @@ def test_demo_writes_a_report_per_example(
     assert len(groups) == 2
     assert all(len(n.meetings) == 4 and all(m.host for m in n.meetings) for n in groups)
     printed = capsys.readouterr().out
+    assert printed.startswith(f"Stand van zaken op {dt.date.today().isoformat()} (vandaag).\n")
     assert "7 reports written to" in printed
     assert "2 learning groups of 6, 5 (proven optimal)" in printed
     assert "pool: 11 of 11 questions with a change officer" in printed

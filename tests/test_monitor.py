@@ -373,6 +373,34 @@ def test_on_track_follows_the_documented_order(
     assert row.on_track is expected
 
 
+def test_indicators_of_another_level_are_counted_and_said_not_dropped_silently() -> None:
+    # A city measured by wijk, asked by kern (the default): the table says what it leaves out.
+    measured = Indicator(
+        id="ind",
+        goal="participatie",
+        area="wijk-a",
+        direction=Direction.OMHOOG,
+        measurements=(Measurement(date=D(2020, 6, 1), value=3),),
+    )
+    land = Landscape(
+        municipalities=(
+            Municipality(
+                id="m",
+                cbs_code="GM0599",
+                areas=(Area(id="wijk-a", name="A", level=AreaLevel.WIJK),),
+                indicators=(measured,),
+            ),
+        )
+    )
+    by_kern = goal_progress(land, "m", as_of=D(2021, 1, 1))
+    assert by_kern.rows == ()
+    assert by_kern.elsewhere == {AreaLevel.WIJK: 1}
+    assert 'ask for level="wijk"' in by_kern.explain("en")[-1]
+    assert by_kern.to_dict()["elsewhere"] == {"wijk": 1}
+    by_wijk = goal_progress(land, "m", level="wijk", as_of=D(2021, 1, 1))
+    assert (len(by_wijk.rows), by_wijk.elsewhere) == (1, {})
+
+
 def test_initiative_indicators_count_for_the_municipality_they_measure() -> None:
     whole = Indicator(id="heel", goal="participatie", direction=Direction.OMHOOG)
     shared = Indicator(id="samen", goal="participatie", direction=Direction.OMHOOG)

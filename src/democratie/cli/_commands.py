@@ -489,6 +489,7 @@ def demo_command(
 
     settings = _settings(ctx)
     day = _day(as_of)
+    click.echo(_as_of_line(day, settings.lang))
     written = []
     for path in examples.paths():
         landscape = _load(path, settings)

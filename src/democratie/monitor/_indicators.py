@@ -30,7 +30,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any, Literal, TypeAlias
 
-from attrs import frozen
+from attrs import field, frozen
 
 from democratie.errors import MonitorError, Problem
 from democratie.model import Indicator, Landscape, Measurement, Municipality
@@ -59,6 +59,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "not_measured": "niet gemeten",
         "in": "in",
         "measured_in": "wel gemeten in",
+        "elsewhere": (
+            '{count} indicator(en) van een {level} staan niet in deze tabel (vraag level="{level}")'
+        ),
     },
     "en": {
         "target": "target",
@@ -74,6 +77,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "not_measured": "not measured",
         "in": "in",
         "measured_in": "measured in",
+        "elsewhere": (
+            '{count} indicator(s) of a {level} are not in this table (ask for level="{level}")'
+        ),
     },
 }
 
@@ -268,6 +274,10 @@ class GoalProgress:
         For each goal measured (as of the date) in at least one area of the level, every
         other area of that level without a measurement of it; by goal as the rows are, then
         in the municipality's order of areas. Empty when *level* is None.
+    elsewhere
+        How many of the municipality's indicators measure areas of another level, and so
+        are not in the table, by level (``{AreaLevel.WIJK: 4}`` for a city measured by
+        wijk, asked by kern); :meth:`explain` says so.
 
     Examples
     --------
@@ -287,6 +297,7 @@ class GoalProgress:
     as_of: AsOf
     rows: tuple[GoalRow, ...]
     gaps: tuple[GoalGap, ...]
+    elsewhere: dict[AreaLevel, int] = field(factory=dict)
 
     def explain(self, lang: Lang = "en") -> list[str]:
         r"""The table in lines: a headline, a line per row, then the areas left unmeasured.
@@ -311,6 +322,8 @@ class GoalProgress:
         for row in self.rows:
             where = row.area if row.area is not None else words["whole"]
             lines.append(f"  {where}: {row.goal_label(lang)}: {row.line(lang)}")
+        for level, count in self.elsewhere.items():
+            lines.append("  " + words["elsewhere"].format(count=count, level=level.value))
         labels = {row.goal: row.goal_label(lang) for row in self.rows}
         for gap in self.gaps:
             lines.append(
@@ -329,7 +342,7 @@ class GoalProgress:
         >>> land = examples.load("stichtse-vecht-gebiedsgericht-werken")
         >>> data = goal_progress(land, "stichtse-vecht", as_of=dt.date(2023, 6, 30)).to_dict()
         >>> list(data), data["rows"][0]["on_track"], data["gaps"][0]["area"]
-        (['municipality', 'level', 'as_of', 'rows', 'gaps'], True, 'kockengen')
+        (['municipality', 'level', 'as_of', 'rows', 'gaps', 'elsewhere'], True, 'kockengen')
         """
         return {
             "municipality": self.municipality,
@@ -340,6 +353,7 @@ class GoalProgress:
                 {"goal": gap.goal, "area": gap.area, "measured_in": list(gap.measured_in)}
                 for gap in self.gaps
             ],
+            "elsewhere": {level.value: count for level, count in self.elsewhere.items()},
         }
 
     def goals(self) -> tuple[str, ...]:
@@ -442,11 +456,13 @@ def goal_progress(
     day = resolve_as_of(as_of)
     areas = [a for a in mun.walk_areas() if chosen is None or a.level is chosen]
     position = {area.id: index for index, area in enumerate(areas)}
+    counted = list(_indicators(landscape, mun))
     rows = [
         _row(owner, indicator, day.date)
-        for owner, indicator in _indicators(landscape, mun)
+        for owner, indicator in counted
         if indicator.area is None or indicator.area in position
     ]
+    elsewhere = _elsewhere(landscape, counted, position)
     rows.sort(
         key=lambda row: (
             -1 if row.area is None else position[row.area],
@@ -456,8 +472,27 @@ def goal_progress(
     )
     gaps = list(_gaps(rows, [a.id for a in areas])) if chosen is not None else []
     return GoalProgress(
-        municipality=mun.id, level=chosen, as_of=day, rows=tuple(rows), gaps=tuple(gaps)
+        municipality=mun.id,
+        level=chosen,
+        as_of=day,
+        rows=tuple(rows),
+        gaps=tuple(gaps),
+        elsewhere=elsewhere,
     )
+
+
+def _elsewhere(
+    landscape: Landscape, counted: list[tuple[str, Indicator]], position: dict[str, int]
+) -> dict[AreaLevel, int]:
+    """How many indicators measure areas of another level than the table's, by level."""
+    found: dict[AreaLevel, int] = {}
+    for _, indicator in counted:
+        if indicator.area is None or indicator.area in position:
+            continue
+        level = getattr(landscape.get(indicator.area), "level", None)
+        if isinstance(level, AreaLevel):
+            found[level] = found.get(level, 0) + 1
+    return {level: found[level] for level in AreaLevel if level in found}
 
 
 def _level(level: AreaLevel | str | None) -> AreaLevel | None:
