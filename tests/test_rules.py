@@ -919,6 +919,20 @@ def test_learning_loop_counts_a_missing_evaluation_once_the_initiative_has_ended
     assert scored.value == pytest.approx(1 / 3)
 
 
+def test_learning_loop_on_a_day_counts_only_the_evaluations_held_by_then() -> None:
+    doc = LEVEL + (
+        'evaluations = [{ date = 2020-03-01, method = "enquête" },'
+        ' { date = 2021-01-10, method = "reflectiebijeenkomst" }]\n'
+    )
+    early = _score(LearningLoop(), doc, as_of=dt.date(2020, 1, 1))
+    assert early.value is None  # nothing held yet, nothing due: nothing to judge
+    between = _score(LearningLoop(), doc, as_of=dt.date(2020, 6, 1))
+    assert "it has been evaluated, last on 2020-03-01 (enquête)" in between.explanation.en
+    assert {e.fact: e.value for e in between.evidence}["evaluations"] == 1
+    later = _score(LearningLoop(), doc, as_of=dt.date(2021, 6, 1))
+    assert {e.fact: e.value for e in later.evidence}["evaluations"] == 2
+
+
 def test_learning_loop_explains_how_often_and_when_it_was_evaluated() -> None:
     doc = LEVEL + (
         'evaluations = [{ date = 2020-03-01, method = "enquête" }, {},'

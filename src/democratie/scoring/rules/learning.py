@@ -49,7 +49,7 @@ class LearningLoop(BaseRule):
 
     - *evaluated*: 1 when at least one evaluation is recorded (``evaluations``),
       else 0; the explanation says how many, and the date, evaluator and method of
-      the latest;
+      the latest; on a day (``as_of``) an evaluation dated after it is not yet held;
     - *recorded*: half for do's (``doen``) and half for don'ts (``niet_doen``);
     - *shared*: the mean over the lessons of 1 for a lesson passed on (a transfer to
       a network, municipality, organisation or initiative; and every lesson of a
@@ -143,7 +143,12 @@ class LearningLoop(BaseRule):
         """Score one initiative."""
         assert isinstance(subject, Initiative)
         lessons = subject.lessons
-        evaluations = subject.evaluations
+        # On a day, an evaluation recorded for a later day has not been held yet.
+        evaluations = tuple(
+            e
+            for e in subject.evaluations
+            if context.as_of is None or e.date is None or e.date <= context.as_of
+        )
         ended = subject.end_date()
         due = (
             ended
