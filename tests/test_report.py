@@ -773,6 +773,21 @@ def test_a_milestone_reached_leaves_the_overdue_mark_from_the_day_it_was_reached
     assert "reached, late" in after[DESIGNED].find_all("title")[0].all_text()
 
 
+def test_the_overview_says_when_a_fact_is_recorded_for_after_the_reports_day() -> None:
+    designed, in_use = _started().get(CHALLENGE).milestones  # type: ignore[union-attr]
+    land = _started(
+        milestones=(evolve(designed, done=dt.date(2020, 9, 20)), in_use),
+        evaluations=(Evaluation(date=dt.date(2020, 9, 25), method="reflectiebijeenkomst"),),
+    )
+    early = render(land, lang="en", as_of=dt.date(2020, 9, 10))
+    assert early.count("after 10 September 2020, the day of this report") == 2
+    late = render(land, lang="en", as_of=dt.date(2020, 10, 1))
+    assert re.search(r"after [^<;)]*, the day of this report", late) is None
+    assert "na 10 september 2020, de dag van dit rapport" in render(
+        land, lang="nl", as_of=dt.date(2020, 9, 10)
+    )
+
+
 def test_the_reports_day_moves_the_mark_of_the_day() -> None:
     land = _started()
     first = read(render(land, lang="en", as_of=dt.date(2020, 10, 1)))

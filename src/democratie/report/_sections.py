@@ -374,6 +374,8 @@ def _milestone(milestone: Milestone, start: dt.date | None, ctx: Context) -> str
         notes.append(t("due_within", n=t.integer(milestone.due_within_months)))
     if milestone.done is not None:
         notes.append(t("done", date=t.date(milestone.done)))
+        if as_of is not None and milestone.done > as_of:
+            notes.append(t("after_the_day", date=t.date(as_of)))
     if overdue:
         assert as_of is not None
         notes.append(t("overdue_on", date=t.date(as_of)))
@@ -385,6 +387,9 @@ def _evaluation(evaluation: Evaluation, ctx: Context) -> str:
     notes = []
     if evaluation.date is not None:
         notes.append(t.date(evaluation.date))
+        as_of = ctx.analysis.as_of
+        if as_of is not None and evaluation.date > as_of:
+            notes.append(t("after_the_day", date=t.date(as_of)))
     if evaluation.by is not None:
         notes.append(t("evaluated_by", name=ctx.name(evaluation.by)))
     if evaluation.method:
