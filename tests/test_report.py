@@ -831,6 +831,14 @@ def test_the_timeline_shows_the_period_horizon_evaluations_and_a_table_beside_it
     ]
     assert moments[0][4] == "was due, no evaluation recorded"
     assert all(r[4] == "proposed" for r in moments[1:])
+    # a missed moment stands out in the drawing as an overdue milestone does; proposed ones do not
+    squares = [
+        rect.attrs["class"]
+        for _, mark in _timeline_marks(page, CHALLENGE)
+        for rect in mark.iter()
+        if rect.tag == "rect" and "evaluation moment" in mark.find_all("title")[0].all_text()
+    ]
+    assert squares == ["tl-overdue"] + ["tl-open"] * 4
     # the drawing has a mark for every row of the table
     assert len(_timeline_marks(page, CHALLENGE)) == len(rows)
     # evaluate in February, and the moment of March is covered too

@@ -349,7 +349,7 @@ def _moments(evaluations: Evaluations, day: dt.date | None, t: Text) -> list[Ite
                 title=f"{t('row_moment')} ({moment.reason(t.lang)})",
                 planned=moment.date,
                 state=t("state_missed" if missed else "state_proposed"),
-                mark="open",
+                mark="overdue" if missed else "open",  # a missed moment stands out
             )
         )
     return found
@@ -729,7 +729,7 @@ def _counts(line: Timeline, t: Text) -> str:
     milestones = kinds.count("milestone")
     if milestones:
         text = t("count_milestone") if milestones == 1 else t("count_milestones", n=milestones)
-        overdue = sum(item.mark == "overdue" for item in line.items)
+        overdue = sum(item.kind == "milestone" and item.mark == "overdue" for item in line.items)
         if overdue:
             text += ", " + t("count_overdue", n=t.integer(overdue))
         parts.append(text)
@@ -832,6 +832,7 @@ def _legend(t: Text) -> str:
         swatch(_circle(9, 9, "tl-open")) + esc(t("legend_planned")),
         swatch(_circle(9, 9, "tl-filled")) + esc(t("legend_done")),
         swatch(_diamond(9, 9, "tl-overdue", 6.5)) + esc(t("legend_overdue")),
+        swatch(_square(9, 9, "tl-overdue")) + esc(t("legend_missed")),
     ]
     return tag("ul", "".join(tag("li", item) for item in items), class_="legend tl-legend")
 
