@@ -117,7 +117,10 @@ def _structure_date(value: object, _: type) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise Invalid(f"{value} is not a date in the calendar", code="invalid-value") from None
+        raise Invalid(
+            f"{value} is not a date in the calendar; expected a real day written YYYY-MM-DD",
+            code="invalid-value",
+        ) from None
 
 
 def _unstructure_date(value: dt.date) -> str:
