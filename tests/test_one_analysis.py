@@ -219,6 +219,20 @@ def test_a_rule_that_hangs_is_stopped_and_the_rest_is_scored(busy: bool) -> None
     assert "extra.hangs" not in cards["de-zeven-van-delft"]
 
 
+def test_the_report_gives_the_reason_a_rule_failed_in_its_own_language() -> None:
+    land = examples.load("delft-zeven-van-delft")
+    cards = run(land, [Hangs(), DomainCoverage()], time_budget=0.2)
+
+    def failures(lang: str) -> str:
+        page = render(land, scorecards=cards, lang=lang)
+        return page[page.index('id="scorecard-failures"') :]
+
+    dutch, english = failures("nl"), failures("en")
+    assert "de regel is na 0,2 s gestopt: dat is zijn tijdslimiet" in dutch
+    assert "its time limit" not in dutch
+    assert "it was stopped after 0.2 s, its time limit" in english
+
+
 def waits_for(release: threading.Event) -> type[DomainCoverage]:
     """A plugin rule that waits (up to a minute) until *release* is set."""
 
