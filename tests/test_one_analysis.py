@@ -340,8 +340,16 @@ def test_every_command_that_scores_stops_a_hanging_rule(
     assert "rule 'extra.hangs' failed on 2 subjects" in err
     assert "stopped after 0.2 s, its time limit" in err
     if command == "export":
-        assert "extra.hangs" not in (tmp_path / "csv" / "scores.csv").read_text("utf-8")
-        assert "domain_coverage" in (tmp_path / "csv" / "scores.csv").read_text("utf-8")
+        rows = list(csv.DictReader(io.StringIO((tmp_path / "csv" / "scores.csv").read_text())))
+        hangs = [row for row in rows if row["rule"] == "extra.hangs"]
+        assert [(row["status"], row["failure"], row["value"]) for row in hangs] == [
+            ("failed", "over-budget", "")
+        ] * 2
+        assert {row["status"] for row in rows if row["rule"] == "domain_coverage"} == {
+            "not_applicable"
+        }
+        card = (tmp_path / "csv" / "README.md").read_text("utf-8")
+        assert "`extra.hangs` on `de-zeven-van-delft`" in card
     assert main(["--strict", *arguments, "--time-budget", "0.2"]) == 1
     assert "Traceback" not in capsys.readouterr().err
 
