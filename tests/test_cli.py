@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import time
@@ -426,12 +427,19 @@ def test_a_rule_over_the_time_budget_is_reported_and_left_out(
     assert _slow_scores(captured.out) == []
     assert result["failures"]
     assert all("stopped after 0.01 s, its time limit" in f for f in result["failures"])
-    assert "a plugin was skipped: plugin " in captured.err
-    assert "rule-failed: rule 'test.slow' failed on 2 subjects" in captured.err
+    # the plugin was not skipped: one rule was stopped, and the warning says so
+    assert "a plugin was skipped" not in captured.err
+    assert "failed" not in captured.err
+    assert re.search(
+        r"^democratie: warning: plugin '[^']+' in democratie_scoring_rules: over-budget: "
+        r"rule 'test\.slow' was stopped after 0\.01 s, its time limit, on 2 subjects \(",
+        captured.err,
+        flags=re.MULTILINE,
+    )
 
     assert main(["--strict", *arguments, "--time-budget", "0.01"]) == 1
     captured = capsys.readouterr()
-    assert "rule-failed: rule 'test.slow'" in captured.err
+    assert "over-budget: rule 'test.slow' was stopped" in captured.err
     assert "Traceback" not in captured.err
 
 
@@ -443,6 +451,40 @@ def test_a_rule_within_the_time_budget_scores_as_usual(capsys: pytest.CaptureFix
     assert main(arguments) == 0
     assert _slow_scores(within) == _slow_scores(capsys.readouterr().out)
     assert set(_slow_scores(within)) == {0.5}
+
+
+class _RaisingRule(_SlowRule):
+    name = "test.raises"
+
+    def score(self, subject: Any, context: object) -> Score:
+        raise ZeroDivisionError("no")
+
+
+def test_a_rule_that_raises_is_reported_as_a_failure_not_a_skipped_plugin(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from democratie.plugins import get_plugin_manager, hookimpl
+
+    class Raising:
+        @hookimpl
+        def democratie_scoring_rules(self) -> list[object]:
+            return [_RaisingRule()]
+
+    manager = get_plugin_manager()
+    plugin = Raising()
+    manager.register(plugin, name="raising-rules")
+    try:
+        assert main(["score", DELFT]) == 3
+    finally:
+        manager.unregister(plugin)
+    err = capsys.readouterr().err
+    assert (
+        "democratie: warning: plugin 'raising-rules' in democratie_scoring_rules: rule-failed: "
+        "rule 'test.raises' failed on 2 subjects (de-zeven-van-delft, workshop-zeven-van-delft):"
+        " ZeroDivisionError: no"
+    ) in err
+    assert "skipped" not in err
+    assert "over-budget" not in err
 
 
 @pytest.mark.parametrize("budget", ["-1", "soon", "nan", "inf"])

@@ -433,7 +433,11 @@ EXIT_CODES = {
         "Invalid input, an error found by a check, or (with `--strict`) a plugin that failed."
     ),
     "EXIT_USAGE": "The command line itself was wrong: an unknown command, option or format.",
-    "EXIT_PLUGIN_SKIPPED": "The work completed, but a plugin failed and was skipped.",
+    "EXIT_PLUGIN_SKIPPED": (
+        "The work completed, but a plugin failed and was skipped, or a rule of a plugin failed "
+        "or was stopped at its time limit on some subjects (their scores are missing); a "
+        "warning on standard error says which."
+    ),
 }
 
 _HEADER = """\

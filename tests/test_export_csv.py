@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,16 @@ from democratie.exporters import ExportError, export, export_bytes
 from democratie.exporters.tables import DATA_CARD, Field, Table, csv_files, csv_text, tables
 from democratie.graph import build_graph
 from democratie.model import ContactDetail, Initiative, Landscape, Person, Role, Source
-from democratie.scoring import Bilingual, Score, Scorecard, Scorecards, run
-from democratie.scoring.rules import BUILTIN_RULES
+from democratie.scoring import (
+    Bilingual,
+    Score,
+    Scorecard,
+    Scorecards,
+    ScoringContext,
+    Subject,
+    run,
+)
+from democratie.scoring.rules import BUILTIN_RULES, CrossSectorCoverage, DomainCoverage
 from democratie.vocab import ContactKind, InitiativeKind, RoleKind
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -210,11 +219,83 @@ def test_scores_can_be_given_or_left_out() -> None:
             "applicable": "true",
             "explanation_en": "Half, below zero.",
             "explanation_nl": "Half.",
+            "status": "scored",
+            "failure": "",
         }
     ]
     assert "scores.csv" not in csv_files(land, options={**FIXED, "scores": False})
     with pytest.raises(ExportError, match="'scores' must be Scorecards or False"):
         csv_files(land, options={"scores": "all"})
+
+
+def test_a_rule_that_failed_has_a_row_without_value_and_the_data_card_names_it() -> None:
+    land = democratie.load(ROOT / "examples" / "leusden-samenleving-voorop.toml")
+    subject = land.initiatives[0].id
+
+    class Broken(DomainCoverage):
+        def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
+            raise LookupError("no such domain")
+
+    rules = [DomainCoverage(), Broken(name="mijn.kapot"), CrossSectorCoverage()]
+    cards = run(land, rules, only=[subject])
+    assert [(f.rule, f.subject, f.code) for f in cards.failures] == [
+        ("mijn.kapot", subject, "raised")
+    ]
+    files = csv_files(land, options={**FIXED, "scores": cards})
+    rows = [row for row in read(files["scores.csv"]) if row["subject"] == subject]
+    # in the order the rules ran, the failed one in its place
+    assert [(row["rule"], row["status"]) for row in rows] == [
+        ("domain_coverage", "not_applicable"),
+        ("mijn.kapot", "failed"),
+        ("cross_sector_coverage", "scored"),
+    ]
+    failed = rows[1]
+    assert failed["failure"] == "raised"
+    assert (failed["value"], failed["normalised"], failed["applicable"]) == ("", "", "")
+    assert failed["explanation_en"] == "LookupError: no such domain"
+    assert failed["explanation_nl"] == "de regel gaf een fout: LookupError: no such domain"
+    assert (failed["subject_kind"], failed["subject_title"]) == (
+        "initiative",
+        land.initiatives[0].title,
+    )
+    assert {row["failure"] for row in (rows[0], rows[2])} == {""}
+    card = files[DATA_CARD].decode("utf-8")
+    listed = card_section(card, "Rules that failed")
+    assert (
+        f"- `mijn.kapot` on `{subject}` ({land.initiatives[0].title}): "
+        "LookupError: no such domain (`raised`)"
+    ) in listed
+    assert "`over-budget`" in card_section(card, "Fields")
+    fine = csv_files(land, options=FIXED)[DATA_CARD].decode("utf-8")
+    assert card_section(fine, "Rules that failed").strip().startswith("None: every rule")
+    assert "Rules that failed" not in csv_files(land, options={**FIXED, "scores": False})[
+        DATA_CARD
+    ].decode("utf-8")
+
+
+def test_a_rule_stopped_at_its_time_limit_is_in_scores_csv() -> None:
+    land = democratie.load(ROOT / "examples" / "leusden-samenleving-voorop.toml")
+    from test_one_analysis import waits_for
+
+    subject = land.initiatives[0].id
+    release = threading.Event()
+    Waits = waits_for(release)
+    before = set(threading.enumerate())
+    try:
+        cards = run(land, [Waits(), DomainCoverage()], time_budget=0.2, only=[subject])
+    finally:
+        release.set()
+        for left in set(threading.enumerate()) - before:
+            left.join(10)
+    rows = read(csv_files(land, options={**FIXED, "scores": cards})["scores.csv"])
+    (failed,) = [row for row in rows if row["status"] == "failed"]
+    assert (failed["subject"], failed["rule"], failed["failure"]) == (
+        subject,
+        "extra.waits",
+        "over-budget",
+    )
+    assert failed["explanation_en"] == "it was stopped after 0.2 s, its time limit"
+    assert failed["explanation_nl"] == "de regel is na 0,2 s gestopt: dat is zijn tijdslimiet"
 
 
 def test_options_with_wrong_values_are_refused() -> None:

@@ -219,6 +219,20 @@ def test_a_rule_that_hangs_is_stopped_and_the_rest_is_scored(busy: bool) -> None
     assert "extra.hangs" not in cards["de-zeven-van-delft"]
 
 
+def test_the_report_gives_the_reason_a_rule_failed_in_its_own_language() -> None:
+    land = examples.load("delft-zeven-van-delft")
+    cards = run(land, [Hangs(), DomainCoverage()], time_budget=0.2)
+
+    def failures(lang: str) -> str:
+        page = render(land, scorecards=cards, lang=lang)
+        return page[page.index('id="scorecard-failures"') :]
+
+    dutch, english = failures("nl"), failures("en")
+    assert "de regel is na 0,2 s gestopt: dat is zijn tijdslimiet" in dutch
+    assert "its time limit" not in dutch
+    assert "it was stopped after 0.2 s, its time limit" in english
+
+
 def waits_for(release: threading.Event) -> type[DomainCoverage]:
     """A plugin rule that waits (up to a minute) until *release* is set."""
 
@@ -323,11 +337,22 @@ def test_every_command_that_scores_stops_a_hanging_rule(
     assert main([*arguments, "--time-budget", "0.2"]) == 3
     err = capsys.readouterr().err
     assert f"plugin '{plugin}'" in err
-    assert "rule 'extra.hangs' failed on 2 subjects" in err
-    assert "stopped after 0.2 s, its time limit" in err
+    assert (
+        "over-budget: rule 'extra.hangs' was stopped after 0.2 s, its time limit, on 2 subjects"
+        in err
+    )
+    assert "a plugin was skipped" not in err
     if command == "export":
-        assert "extra.hangs" not in (tmp_path / "csv" / "scores.csv").read_text("utf-8")
-        assert "domain_coverage" in (tmp_path / "csv" / "scores.csv").read_text("utf-8")
+        rows = list(csv.DictReader(io.StringIO((tmp_path / "csv" / "scores.csv").read_text())))
+        hangs = [row for row in rows if row["rule"] == "extra.hangs"]
+        assert [(row["status"], row["failure"], row["value"]) for row in hangs] == [
+            ("failed", "over-budget", "")
+        ] * 2
+        assert {row["status"] for row in rows if row["rule"] == "domain_coverage"} == {
+            "not_applicable"
+        }
+        card = (tmp_path / "csv" / "README.md").read_text("utf-8")
+        assert "`extra.hangs` on `de-zeven-van-delft`" in card
     assert main(["--strict", *arguments, "--time-budget", "0.2"]) == 1
     assert "Traceback" not in capsys.readouterr().err
 

@@ -46,6 +46,7 @@ from democratie.plugins import (
     validate,
 )
 from democratie.plugins import manager as manager_module
+from democratie.plugins.problems import RULE_PROBLEM_CODES
 from democratie.scoring import Bilingual, Score, ScoringContext, Subject, SubjectKind, run
 from democratie.scoring.rules import BUILTIN_RULES, DomainCoverage
 
@@ -239,7 +240,7 @@ FAULTS = [
             "return Score(rule=self.name, subject=subject.id, value=0.5,"
             " explanation=explanation)"
         ),
-        "rule-failed",
+        "over-budget",
         "score",
         failure="over-budget",
     ),
@@ -477,7 +478,13 @@ def test_the_command_line_exit_code_says_a_plugin_was_skipped(
     }[fault.command]
     assert main(arguments) == EXIT_PLUGIN_SKIPPED
     err = capsys.readouterr().err
-    assert "a plugin was skipped: plugin 'broken'" in err
+    if fault.code in RULE_PROBLEM_CODES:
+        # one rule failed on some subjects: the plugin was not skipped, and the warning says so
+        assert "democratie: warning: plugin 'broken' (entry point " in err
+        assert f"in democratie_scoring_rules: {fault.code}: rule 'fault.rule' " in err
+        assert "skipped" not in err
+    else:
+        assert "a plugin was skipped: plugin 'broken'" in err
     assert "Traceback" not in err
 
     monkeypatch.setattr(manager_module, "_shared", None)
@@ -617,7 +624,9 @@ def test_score_reports_a_rule_over_budget_by_its_plugin(
     manager = make_plugin_manager(entry_points=True)
     land = examples.load(EXAMPLE)
     with pytest.warns(
-        PluginWarning, match=r"plugin 'broken'.*rule-failed.*stopped after 0.5 s, its time limit"
+        PluginWarning,
+        match=r"plugin 'broken'.*over-budget: rule 'fault.rule' was stopped after 0.5 s, its "
+        r"time limit, on 1 subject \(",
     ):
         cards = score(land, plugin_manager=manager, time_budget=BUDGET)
     first = land.initiatives[0].id

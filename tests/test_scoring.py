@@ -259,6 +259,8 @@ def test_a_wrong_result_is_a_recorded_failure(returns: object, code: str, messag
         code,
     )
     assert message in failure.message
+    assert failure.message_nl is not None
+    assert failure.message_in("nl") == failure.message_nl != failure.message
     assert len(cards["samenleving-voorop"]) == 0
     with pytest.raises((TypeError, ValueError), match=message):
         run(land, [WrongResult(returns=returns)], only={"samenleving-voorop"}, strict=True)

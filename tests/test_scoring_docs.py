@@ -80,10 +80,36 @@ def _inline(text: str) -> str:
     return _ROLE.sub(role, text).replace("``", "`")
 
 
+_ITEM = re.compile(r"(?:-|\d+\.) ")
+
+
+def _list_items(paragraph: str) -> list[str]:
+    """The items of a list paragraph of a docstring, each on one line, in Markdown."""
+    items: list[str] = []
+    for line in paragraph.splitlines():
+        if _ITEM.match(line):
+            items.append(line.strip())
+        else:
+            items[-1] += " " + line.strip()
+    return [_inline(" ".join(item.split())) for item in items]
+
+
 def _summary(rule: ScoringRule) -> str:
+    """The rule's second docstring paragraph, with the list it announces with a colon."""
     doc = inspect.getdoc(type(rule)) or ""
     paragraphs = doc.split("\n\n")
-    return _inline(" ".join(paragraphs[1].split())) if len(paragraphs) > 1 else ""
+    if len(paragraphs) < 2:
+        return ""
+    summary = _inline(" ".join(paragraphs[1].split()))
+    if not summary.endswith(":"):
+        return summary
+    lists = []
+    for paragraph in paragraphs[2:]:
+        if not _ITEM.match(paragraph):
+            break
+        lists.append("\n".join(_list_items(paragraph)))
+    # The comment ends the list, so that the list of the rule's facts starts anew.
+    return "\n\n".join([summary, *lists, "<!-- the rule's facts -->"])
 
 
 def render_catalogue() -> str:
@@ -121,6 +147,20 @@ def test_every_registered_rule_is_in_the_catalogue() -> None:
         assert f"## `{rule.name}`" in page, rule.name
         assert rule.formula in page, rule.name
         assert rule.source in page, rule.name
+
+
+def test_a_summary_that_announces_a_list_is_followed_by_it() -> None:
+    page = render_catalogue()
+    lines = page.splitlines()
+    announcing = [i for i, line in enumerate(lines) if line.startswith("**") and line.endswith(":")]
+    assert announcing  # trajectory_conformance and learning_loop do
+    for i in announcing:
+        assert _ITEM.match(lines[i + 2]), lines[i]
+    trajectory = page.split("## `trajectory_conformance`", 1)[1]
+    assert "\n1. a local intake (element `lokale_intake` or an `intake` meeting);\n" in trajectory
+    assert "\n7. a cohort of about *cohort_size* municipalities" in trajectory
+    learning = page.split("## `learning_loop`", 1)[1]
+    assert "\n- *shared*: the mean over the lessons of 1 for a lesson passed on (to a" in learning
 
 
 def test_the_catalogue_is_current() -> None:

@@ -6,7 +6,8 @@ Subcommands: ``validate``, ``graph``, ``score``, ``export``, ``import``,
 
 Exit codes: 0 all well; 1 invalid input or findings (and, with ``--strict``, a
 plugin that failed); 2 a usage error; 3 the work completed but a plugin failed
-and was skipped. Errors go to standard error without a traceback unless
+and was skipped, or a plugin's rule failed or was stopped at its time limit on
+some subjects (a warning says which). Errors go to standard error without a traceback unless
 ``--debug`` is given.
 """
 

@@ -49,7 +49,7 @@ import click
 from attrs import define
 
 from democratie.errors import DemocratieError
-from democratie.plugins.problems import PluginWarning
+from democratie.plugins.problems import RULE_PROBLEM_CODES, PluginWarning
 
 __all__ = [
     "EXIT_OK",
@@ -67,7 +67,8 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 #: The command line itself was wrong.
 EXIT_USAGE = 2
-#: The work completed, but a plugin failed and was skipped.
+#: The work completed, but a plugin failed and was skipped, or a rule of a plugin failed or
+#: was stopped at its time limit on some subjects (their scores are missing).
 EXIT_PLUGIN_SKIPPED = 3
 
 
@@ -150,14 +151,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         warnings.simplefilter("always", PluginWarning)
         code = _run(args, debug)
     skipped = [w for w in caught if issubclass(w.category, PluginWarning)]
-    for warning in _unique(str(w.message) for w in skipped):
-        click.echo(f"democratie: warning: a plugin was skipped: {warning}", err=True)
+    for warning in _unique(_plugin_warning(w.message) for w in skipped):
+        click.echo(f"democratie: warning: {warning}", err=True)
     for other in caught:
         if not issubclass(other.category, PluginWarning):
             click.echo(f"democratie: warning: {other.message}", err=True)
     if code == EXIT_OK and skipped:
         return EXIT_PLUGIN_SKIPPED
     return code
+
+
+def _plugin_warning(message: Warning | str) -> str:
+    """A plugin's problem as the warning says it: a rule that failed was not skipped."""
+    problem = message.problem if isinstance(message, PluginWarning) else None
+    if problem is not None and problem.code in RULE_PROBLEM_CODES:
+        return str(problem)
+    return f"a plugin was skipped: {message}"
 
 
 def _run(args: list[str], debug: bool) -> int:

@@ -18,7 +18,10 @@ One export is a folder (or a zip of it) with:
   included, when written through :func:`democratie.export` (which passes the
   landscape's :class:`~democratie.analysis.Analysis`); of the scorecards given in the
   option ``scores``; or, called here directly with neither, of the built-in rules;
-  with the explanation in English and Dutch;
+  with the explanation in English and Dutch, and a ``status``: ``scored``,
+  ``not_applicable``, or ``failed`` for a rule that could not score a subject (it
+  raised, or was stopped at its time limit: the row has no value, its ``failure``
+  code and the reason, and the data card lists it);
 - ``contacts.csv``: one row per contact detail, only when ``include_private`` is set;
 - ``README.md``: the data card, with what every file and field means, the row counts,
   the generation date, the licence and the sources.
@@ -89,7 +92,7 @@ from democratie.graph import StakeholderGraph, build_graph
 from democratie.graph.schema import NODE_KINDS, RELATION_DESCRIPTIONS
 from democratie.model import Indicator, Initiative, Landscape
 from democratie.reference import REFERENCE_YEAR
-from democratie.scoring import Scorecards, run
+from democratie.scoring import RuleFailure, Scorecards, run
 from democratie.scoring.rules import BUILTIN_RULES
 from democratie.vocab import CommitmentKind
 
@@ -503,38 +506,107 @@ def _all_indicators(land: Landscape) -> Iterable[tuple[str, Indicator]]:
             yield ini.id, indicator
 
 
+#: What ``status`` in ``scores.csv`` says, by value.
+_STATUSES: Mapping[str, str] = {
+    "scored": "the rule gave a value",
+    "not_applicable": "the rule does not apply; the explanation says why",
+    "failed": (
+        "the rule could not score the subject; its score is missing, not zero, and "
+        "`failure` and the explanation say why"
+    ),
+}
+#: What ``failure`` in ``scores.csv`` says, by the code of a rule failure.
+_FAILURES: Mapping[str, str] = {
+    "over-budget": "the rule took longer than its time limit and was stopped",
+    "raised": "the rule raised an error",
+    "wrong-type": "the rule returned something that is not a score",
+    "wrong-score": "the rule returned a score of another rule, subject or range",
+}
+
+
 def _scores(cards: Scorecards) -> Table:
+    statuses = ", ".join(f"`{name}` ({meaning})" for name, meaning in _STATUSES.items())
+    failures = ", ".join(f"`{code}` ({meaning})" for code, meaning in _FAILURES.items())
     fields = (
         Field("subject", "text", "the id of the municipality, initiative or network scored"),
         Field("subject_kind", "text", "municipality, initiative or network"),
         Field("subject_title", "text", "its name or title"),
         Field("rule", "text", "the scoring rule (see the rule catalogue of democratie)"),
-        Field("value", "number", "the score; empty when the rule does not apply"),
-        Field("value_min", "number", "the lowest value the rule can give"),
-        Field("value_max", "number", "the highest value the rule can give (higher is better)"),
+        Field("value", "number", "the score; empty when the rule does not apply or failed"),
+        Field("value_min", "number", "the lowest value the rule can give; empty when it failed"),
+        Field(
+            "value_max",
+            "number",
+            "the highest value the rule can give (higher is better); empty when it failed",
+        ),
         Field("normalised", "number", "the value rescaled to 0 to 1"),
-        Field("applicable", "true/false", "whether the rule applied"),
-        Field("explanation_en", "text", "what the value means, or why the rule does not apply"),
+        Field("applicable", "true/false", "whether the rule applied; empty when it failed"),
+        Field(
+            "explanation_en",
+            "text",
+            "what the value means, why the rule does not apply, or why it failed",
+        ),
         Field("explanation_nl", "text", "the same in Dutch"),
+        Field("status", "text", f"what became of the rule on this subject: {statuses}"),
+        Field(
+            "failure",
+            "text",
+            f"why the rule failed, when `status` is `failed` (empty otherwise): {failures}",
+        ),
     )
-    rows = tuple(
-        (
-            card.subject,
-            card.kind,
-            card.title,
-            score.rule,
-            score.value,
-            float(score.value_range[0]),
-            float(score.value_range[1]),
-            score.normalised,
-            score.applicable,
-            score.explanation.en,
-            score.explanation.nl,
-        )
-        for card in cards.cards
-        for score in card.scores
+    by_subject: dict[str, list[RuleFailure]] = {}
+    for failure in cards.failures:
+        by_subject.setdefault(failure.subject, []).append(failure)
+    rows: list[tuple[Scalar | None, ...]] = []
+    for card in cards.cards:
+        failed = {failure.rule: failure for failure in by_subject.pop(card.subject, [])}
+        scored = {score.rule: score for score in card.scores}
+        for rule in dict.fromkeys([*cards.rules, *scored, *failed]):
+            if rule in scored:
+                score = scored[rule]
+                rows.append(
+                    (
+                        card.subject,
+                        card.kind,
+                        card.title,
+                        score.rule,
+                        score.value,
+                        float(score.value_range[0]),
+                        float(score.value_range[1]),
+                        score.normalised,
+                        score.applicable,
+                        score.explanation.en,
+                        score.explanation.nl,
+                        "scored" if score.applicable else "not_applicable",
+                        None,
+                    )
+                )
+            elif rule in failed:
+                rows.append(_failed_row(failed[rule], card.kind, card.title))
+    # Failures of subjects without a scorecard (scorecards put together by hand).
+    rows.extend(_failed_row(f, None, None) for found in by_subject.values() for f in found)
+    row = "one rule applied to one subject: its score, or why it has none"
+    return Table("scores.csv", row, fields, tuple(rows))
+
+
+def _failed_row(
+    failure: RuleFailure, kind: str | None, title: str | None
+) -> tuple[Scalar | None, ...]:
+    return (
+        failure.subject,
+        kind,
+        title,
+        failure.rule,
+        None,
+        None,
+        None,
+        None,
+        None,
+        failure.message_in("en"),
+        failure.message_in("nl"),
+        "failed",
+        failure.code,
     )
-    return Table("scores.csv", "one score: one rule applied to one subject", fields, rows)
 
 
 def _contacts(land: Landscape) -> Table:
@@ -706,6 +778,7 @@ def data_card(
         "| --- | ---: | --- |",
     ]
     out += [f"| `{t.name}` | {len(t.rows)} | {_inline(t.row)} |" for t in files]
+    out += _failed_rules(files)
     out += ["", "## Licence", ""]
     if licence:
         out += [f"These files are published under: {_inline(licence)}.", ""]
@@ -770,6 +843,38 @@ def data_card(
         out += ["", f"### `{table.name}`", "", "| field | type | meaning |", "| --- | --- | --- |"]
         out += [f"| `{f.name}` | {f.type} | {_inline(f.meaning)} |" for f in table.fields]
     return "\n".join(out) + "\n"
+
+
+def _failed_rules(files: Sequence[Table]) -> list[str]:
+    """The data card's list of the rules that failed, read from ``scores.csv``; none without it."""
+    table = next((t for t in files if t.name == "scores.csv"), None)
+    if table is None:
+        return []
+    column = {f.name: index for index, f in enumerate(table.fields)}
+    failed = [row for row in table.rows if row[column["status"]] == "failed"]
+    out = ["", "## Rules that failed", ""]
+    if not failed:
+        return [
+            *out,
+            (
+                "None: every rule gave every subject it applies to a score, or the reason it "
+                "does not apply."
+            ),
+        ]
+    out += [
+        (
+            "These rules could not score a subject. `scores.csv` has a row for each, with "
+            "`status` `failed`, the code in `failure`, the reason in the explanation and no "
+            "value: the score is missing, not zero."
+        ),
+        "",
+    ]
+    for row in failed:
+        subject, title = row[column["subject"]], row[column["subject_title"]]
+        named = f"`{subject}` ({_inline(str(title))})" if title else f"`{subject}`"
+        reason = _inline(str(row[column["explanation_en"]]))
+        out.append(f"- `{row[column['rule']]}` on {named}: {reason} (`{row[column['failure']]}`)")
+    return out
 
 
 def _scores_option(options: Mapping[str, Any]) -> tuple[bool, Scorecards | None]:

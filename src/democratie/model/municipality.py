@@ -260,11 +260,21 @@ class Municipality:
         Defaults to the CBS province of the code.
     areas
         Its wijken, kernen and other areas (nested).
-    wijk_count, kern_count
-        How many wijken or kernen it has, when a source says so without naming
-        them all (Delft's eight wijken).
-    council, college
-        Its gemeenteraad and college van B&W.
+    wijk_count
+        How many wijken (districts) it has, when a source says so without
+        naming them all (Delft's eight wijken); not below the number of wijken
+        listed in ``areas``.
+    kern_count
+        How many kernen (its towns and villages) it has, when a source says so
+        without naming them all; not below the number of kernen listed in
+        ``areas``.
+    council
+        Its gemeenteraad (municipal council): the seats and the factions; who
+        sits on it are roles at ``<id>-raad``.
+    college
+        Its college van burgemeester en wethouders (the executive): the
+        wethouder posts; the burgemeester and wethouders are roles at
+        ``<id>-college``.
     assessment
         How the municipality as a whole stands in the krachtenveld.
     indicators

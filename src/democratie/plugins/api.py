@@ -49,7 +49,7 @@ from democratie.model import Landscape
 from democratie.plugins.findings import Finding
 from democratie.plugins.manager import DemocratiePluginManager, _describe, get_plugin_manager
 from democratie.plugins.problems import PluginProblem
-from democratie.scoring import Scorecards, ScoringRule, check_rule, run
+from democratie.scoring import RuleFailure, Scorecards, ScoringRule, check_rule, run
 
 __all__ = [
     "analyse",
@@ -438,29 +438,57 @@ def _score(
         workers=workers,
     )
     if cards.failures:
-        by_rule: dict[str, list[str]] = {}
-        first: dict[str, str] = {}
-        for failure in cards.failures:
-            by_rule.setdefault(failure.rule, []).append(failure.subject)
-            first.setdefault(failure.rule, failure.message)
-        problems = []
-        for rule in chosen:
-            if rule.name not in by_rule:
-                continue
-            subjects = by_rule[rule.name]
-            plugin = providers.get(id(rule), type(rule).__module__)
-            shown = ", ".join(subjects[:5]) + (", ..." if len(subjects) > 5 else "")
-            problems.append(
-                manager.problem(
-                    plugin,
-                    "rule-failed",
-                    f"rule {rule.name!r} failed on {len(subjects)} subject"
-                    f"{'s' if len(subjects) != 1 else ''} ({shown}): {first[rule.name]}",
-                    hook="democratie_scoring_rules",
-                )
+        problems = [
+            manager.problem(
+                providers.get(id(rule), type(rule).__module__),
+                code,
+                message,
+                hook="democratie_scoring_rules",
             )
+            for rule in chosen
+            for code, message in _rule_problems(rule.name, cards.failures)
+        ]
         manager.report(problems, strict=strict)
     return cards
+
+
+def _rule_problems(rule: str, failures: Sequence[RuleFailure]) -> list[tuple[str, str]]:
+    """What went wrong with one rule, as (problem code, message): time-outs apart from failures.
+
+    A rule stopped at its time limit was not skipped and did not fail as code fails: it
+    is said as what happened, with the code ``over-budget``; the rest as ``rule-failed``.
+    """
+    over = [f for f in failures if f.rule == rule and f.code == "over-budget"]
+    failed = [f for f in failures if f.rule == rule and f.code != "over-budget"]
+    found = []
+    if over:
+        reasons = {f.message for f in over}
+        subjects = _subjects(over)
+        if len(reasons) == 1:
+            # "it was stopped after 10 s, its time limit": the rule was stopped after ...
+            what = over[0].message.removeprefix("it ")
+            found.append(("over-budget", f"rule {rule!r} {what}, on {subjects}"))
+        else:
+            found.append(
+                (
+                    "over-budget",
+                    (
+                        f"rule {rule!r} went over its time limit on {subjects}: "
+                        f"{over[0].message} (on {over[0].subject!r})"
+                    ),
+                )
+            )
+    if failed:
+        found.append(
+            ("rule-failed", f"rule {rule!r} failed on {_subjects(failed)}: {failed[0].message}")
+        )
+    return found
+
+
+def _subjects(failures: Sequence[RuleFailure]) -> str:
+    ids = [f.subject for f in failures]
+    shown = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
+    return f"{len(ids)} subject{'s' if len(ids) != 1 else ''} ({shown})"
 
 
 def analyse(

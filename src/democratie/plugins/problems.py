@@ -2,6 +2,9 @@
 
 A plugin that fails to import, raises in a hook, returns the wrong type or
 registers a name that is taken is skipped, and the rest of the work goes on.
+A scoring rule of a plugin that fails on a subject, or is stopped there at its
+time limit, is reported the same way, but nothing is skipped: only those
+scores are missing (the codes :data:`RULE_PROBLEM_CODES`).
 Each such event is a :class:`PluginProblem`. By default it is reported as a
 :class:`PluginWarning` (and logged on the ``democratie.plugins`` logger); with
 ``strict=True`` it raises a :class:`PluginError` that carries every problem.
@@ -24,6 +27,8 @@ Every problem has one of the :data:`PROBLEM_CODES`:
 ['import-failed', 'invalid-plugin', 'unknown-hook']
 >>> PROBLEM_CODES["hook-failed"]
 'a hook implementation raised an exception'
+>>> sorted(RULE_PROBLEM_CODES)
+['over-budget', 'rule-failed']
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from attrs import frozen
 
 from democratie.errors import DemocratieError
 
-__all__ = ["PROBLEM_CODES", "PluginError", "PluginProblem", "PluginWarning"]
+__all__ = ["PROBLEM_CODES", "RULE_PROBLEM_CODES", "PluginError", "PluginProblem", "PluginWarning"]
 
 #: The kinds of plugin problem, by code.
 PROBLEM_CODES: dict[str, str] = {
@@ -46,11 +51,15 @@ PROBLEM_CODES: dict[str, str] = {
     "hook-failed": "a hook implementation raised an exception",
     "wrong-type": "a hook implementation returned something of the wrong type",
     "duplicate-name": "a rule, exporter or importer has a name another plugin already uses",
-    "rule-failed": (
-        "a scoring rule raised, returned something else than a valid score, "
-        "or took longer than the time budget"
+    "rule-failed": "a scoring rule raised, or returned something else than a valid score",
+    "over-budget": (
+        "a scoring rule took longer than its time limit on a subject and was stopped "
+        "there; its other scores count"
     ),
 }
+#: The codes of problems with one scoring rule, not with the plugin as a whole: the plugin
+#: was not skipped, only the rule's scores of some subjects are missing.
+RULE_PROBLEM_CODES = frozenset({"rule-failed", "over-budget"})
 
 
 @frozen(kw_only=True)
@@ -103,7 +112,7 @@ class PluginProblem:
 
 
 class PluginWarning(UserWarning):
-    """A plugin was skipped because something went wrong with it (see :class:`PluginProblem`).
+    """A plugin was skipped, or one of its rules failed (see :class:`PluginProblem`).
 
     Attributes
     ----------

@@ -524,7 +524,7 @@ def scorecards_body(ctx: Context) -> str:
         parts.append(tag("p", esc(t("no_scorecards")), class_="note"))
     if cards.failures:
         items = [
-            f"{esc(ctx.name(f.subject))}: <code>{esc(f.rule)}</code> — {esc(f.message)}"
+            f"{esc(ctx.name(f.subject))}: <code>{esc(f.rule)}</code> — {esc(f.message_in(t.lang))}"
             for f in cards.failures
         ]
         parts.append(

@@ -548,11 +548,13 @@ def _score_one(
             # SystemExit and the like would end the program: raised as what they are, a failure.
             message = f"rule {rule.name!r} on {subject.id!r} raised {type(error).__name__}"
             raise RuntimeError(f"{message}: {error}") from error
+        text = f"{type(error).__name__}: {error}"
         return RuleFailure(
             rule=rule.name,
             subject=subject.id,
             code="raised",
-            message=f"{type(error).__name__}: {error}",
+            message=text,
+            message_nl=f"de regel gaf een fout: {text}",
             exception=error,
         )
     if outcome is STOPPED:
@@ -560,36 +562,75 @@ def _score_one(
         message = f"it was stopped after {budget:g} s, its time limit"
         if strict:
             raise TimeoutError(f"rule {rule.name!r} on {subject.id!r}: {message}")
-        return RuleFailure(rule=rule.name, subject=subject.id, code="over-budget", message=message)
-    problem: str | None = None
+        return RuleFailure(
+            rule=rule.name,
+            subject=subject.id,
+            code="over-budget",
+            message=message,
+            message_nl=f"de regel is na {_nl(budget)} s gestopt: dat is zijn tijdslimiet",
+        )
+    problem: tuple[str, str] | None = None
     code = "wrong-score"
     if not isinstance(outcome, Score):
         code = "wrong-type"
-        problem = f"it returned {type(outcome).__name__}, not a Score"
+        returned = type(outcome).__name__
+        problem = (
+            f"it returned {returned}, not a Score",
+            f"de regel gaf een {returned} terug, geen Score",
+        )
     elif outcome.rule != rule.name:
-        problem = f"the score names the rule {outcome.rule!r}"
+        problem = (
+            f"the score names the rule {outcome.rule!r}",
+            f"de score noemt de regel {outcome.rule!r}",
+        )
     elif outcome.subject != subject.id:
-        problem = f"the score names the subject {outcome.subject!r}"
+        problem = (
+            f"the score names the subject {outcome.subject!r}",
+            f"de score noemt het onderwerp {outcome.subject!r}",
+        )
     elif tuple(outcome.value_range) != tuple(rule.value_range):
         problem = (
-            f"the score's range {outcome.value_range} differs from the rule's {rule.value_range}"
+            f"the score's range {outcome.value_range} differs from the rule's {rule.value_range}",
+            (
+                f"het bereik van de score, {outcome.value_range}, wijkt af van dat van de "
+                f"regel, {rule.value_range}"
+            ),
         )
     elif outcome.value is not None and not _within(outcome.value, outcome.value_range):
         # A Score checks its value when made; this catches one altered after that.
-        problem = f"the score's value {outcome.value!r} is not a number within {rule.value_range}"
+        problem = (
+            f"the score's value {outcome.value!r} is not a number within {rule.value_range}",
+            f"de waarde van de score, {outcome.value!r}, is geen getal binnen {rule.value_range}",
+        )
     # Over the limit though not stopped: the rule caught its stop, or nothing could stop it.
     if problem is None and budget is not None and spent > budget:
         message = f"it took {spent:.3f} s, more than its time limit of {budget:g} s"
         if strict:
             raise TimeoutError(f"rule {rule.name!r} on {subject.id!r}: {message}")
-        return RuleFailure(rule=rule.name, subject=subject.id, code="over-budget", message=message)
+        return RuleFailure(
+            rule=rule.name,
+            subject=subject.id,
+            code="over-budget",
+            message=message,
+            message_nl=(
+                f"de regel deed er {_nl(spent, '.3f')} s over, langer dan zijn tijdslimiet "
+                f"van {_nl(budget)} s"
+            ),
+        )
     if problem is None:
         assert isinstance(outcome, Score)
         return outcome
     if strict:
         error_type = TypeError if code == "wrong-type" else ValueError
-        raise error_type(f"rule {rule.name!r} on {subject.id!r}: {problem}")
-    return RuleFailure(rule=rule.name, subject=subject.id, code=code, message=problem)
+        raise error_type(f"rule {rule.name!r} on {subject.id!r}: {problem[0]}")
+    return RuleFailure(
+        rule=rule.name, subject=subject.id, code=code, message=problem[0], message_nl=problem[1]
+    )
+
+
+def _nl(seconds: float, spec: str = "g") -> str:
+    """A number of seconds as Dutch writes it, with a decimal comma."""
+    return format(seconds, spec).replace(".", ",")
 
 
 def _within(value: object, value_range: tuple[float, float]) -> bool:

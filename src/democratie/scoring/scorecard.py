@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import Literal
 
 from attrs import field, frozen
 
@@ -120,7 +121,11 @@ class RuleFailure:
         (it took longer than the ``time_budget`` of
         :func:`~democratie.scoring.run`; its score is left out).
     message
-        What went wrong.
+        What went wrong, in English.
+    message_nl
+        The same in Dutch, when there is a Dutch text: the library writes one
+        for every failure it records (the text of an exception stays as the
+        exception says it). None falls back to *message*; see :meth:`message_in`.
     exception
         The exception the rule raised, for debugging (not compared).
 
@@ -138,13 +143,29 @@ class RuleFailure:
     ('broken', 'samenleving-voorop', 'raised')
     >>> print(failure)
     rule 'broken' failed on 'samenleving-voorop': LookupError: samenleving-voorop
+    >>> failure.message_in("nl")
+    'de regel gaf een fout: LookupError: samenleving-voorop'
     """
 
     rule: str
     subject: str
     code: str
     message: str
+    message_nl: str | None = None
     exception: BaseException | None = field(default=None, eq=False, repr=False)
+
+    def message_in(self, lang: Literal["nl", "en"] = "en") -> str:
+        """Return what went wrong in *lang*: :attr:`message_nl` in Dutch when there is one.
+
+        Examples
+        --------
+        >>> failure = RuleFailure(rule="r", subject="s", code="raised", message="it fell over")
+        >>> failure.message_in("nl"), failure.message_in("en")
+        ('it fell over', 'it fell over')
+        """
+        if lang == "nl" and self.message_nl is not None:
+            return self.message_nl
+        return self.message
 
     def __str__(self) -> str:
         return f"rule {self.rule!r} failed on {self.subject!r}: {self.message}"
