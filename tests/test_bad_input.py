@@ -284,7 +284,11 @@ CASES = [
         doc(
             people=[person("p")], roles=[{"holder": "p", "kind": "deelnemer", "end": "2023-02-30"}]
         ),
-        Expect("roles[0].end", "invalid-value", "2023-02-30 is not a date in the calendar; expected a real day"),
+        Expect(
+            "roles[0].end",
+            "invalid-value",
+            "2023-02-30 is not a date in the calendar; expected a real day",
+        ),
     ),
     case(
         "vocabulary-typo",

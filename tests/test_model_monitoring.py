@@ -260,7 +260,11 @@ def test_a_transfer_to_an_unknown_id_is_located() -> None:
 @pytest.mark.parametrize(
     ("value", "code", "says"),
     [
-        ('"2019-13-01"', "invalid-value", "2019-13-01 is not a date in the calendar; expected a real day"),
+        (
+            '"2019-13-01"',
+            "invalid-value",
+            "2019-13-01 is not a date in the calendar; expected a real day",
+        ),
         ('"1 april 2019"', "wrong-type", "expected a date written YYYY-MM-DD"),
         ("20190401", "wrong-type", "got the number 20190401"),
     ],
