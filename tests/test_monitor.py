@@ -120,7 +120,7 @@ def test_moments_close_together_are_one_but_regular_ones_never_merge() -> None:
     pilot = Initiative(
         id="pilot",
         title="Uitdaagrecht",
-        kind="traject",
+        kind=InitiativeKind.TRAJECT,
         period=Period(start=D(2025, 1, 15)),
         duration_months=24,
         milestones=(Milestone(title="tussenevaluatie in de raad", due=D(2026, 1, 31)),),

@@ -26,7 +26,7 @@ from democratie.model import (
 from democratie.scoring import run
 from democratie.scoring.rules import TimelineFeasibility
 from democratie.testing import strategies
-from democratie.vocab import MeetingKind, NetworkKind
+from democratie.vocab import InitiativeKind, MeetingKind, NetworkKind
 
 LEUSDEN = "examples/leusden-samenleving-voorop.toml"
 DIA = "examples/democratie-in-actie-noord-nederland.toml"
@@ -527,7 +527,7 @@ def test_the_horizon_is_the_planned_end_when_it_comes_after_every_milestone() ->
     pilot = Initiative(
         id="pilot",
         title="Buurtrechten",
-        kind="traject",
+        kind=InitiativeKind.TRAJECT,
         period=Period(start=dt.date(2024, 3, 1), end=dt.date(2025, 12, 31)),
         duration_months=22,
         milestones=(Milestone(title="eerste challenge", due=dt.date(2024, 12, 31)),),

@@ -90,7 +90,13 @@ _time_budget_option = click.option(
 )
 
 
-class _Day(click.ParamType):
+if TYPE_CHECKING:
+    _DayBase = click.ParamType[dt.datetime, object]
+else:  # click.ParamType is generic from click 8.2 on, and not subscriptable before
+    _DayBase = click.ParamType
+
+
+class _Day(_DayBase):
     """A day written YYYY-MM-DD, exactly: ``2026-3-1`` is refused, as is ``2026-02-30``.
 
     Converts to a :class:`datetime.datetime` at midnight, as ``click.DateTime`` does.

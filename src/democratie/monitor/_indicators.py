@@ -317,8 +317,8 @@ class GoalProgress:
         (measured in breukelen, kockengen, maarssenbroek, vreeland)'
         """
         words = _WORDS["nl" if lang == "nl" else "en"]
-        level = words["by"] + " " + self.level.value if self.level is not None else ""
-        lines = [f"{words['goals_of']} {self.municipality}{level}, {self.as_of.text(lang)}"]
+        by = words["by"] + " " + self.level.value if self.level is not None else ""
+        lines = [f"{words['goals_of']} {self.municipality}{by}, {self.as_of.text(lang)}"]
         for row in self.rows:
             where = row.area if row.area is not None else words["whole"]
             lines.append(f"  {where}: {row.goal_label(lang)}: {row.line(lang)}")
