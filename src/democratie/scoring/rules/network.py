@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from attrs import frozen
@@ -641,7 +642,9 @@ class BridgingVsBonding(BaseRule):
         """Score one municipality."""
         assert isinstance(subject, Municipality)
         land = context.landscape
-        inside = internal_actors(land, subject.id)
+        inside = context.cached(
+            ("internal-actors", subject.id), partial(internal_actors, land, subject.id)
+        )
         bodies = _bodies(land, subject)
         if not inside - bodies:
             return self.not_applicable(

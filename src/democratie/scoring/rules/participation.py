@@ -34,12 +34,21 @@ A society-led initiative is judged on the ROB stair, by the fit of :data:`DEFAUL
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from types import MappingProxyType
 from typing import Any, ClassVar
 
 from attrs import field, frozen
 
-from democratie.model import Initiative, Landscape, Role
+from democratie.model import (
+    College,
+    Council,
+    Faction,
+    Initiative,
+    Landscape,
+    Municipality,
+    Role,
+)
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
 from democratie.scoring.rules._common import DEFAULT_INFLUENCE, advice, listing
@@ -64,10 +73,11 @@ DEFAULT_ROLE_FIT: Mapping[GovernmentRole, float] = MappingProxyType(
         GovernmentRole.REGULEREN: 0.0,
     }
 )
-"""Fit of each step of the ROB stair for a society-led initiative: the lower, the better.
+"""Fit of each step of the ROB stair when society carries the work alone: the lower, the better.
 
 Our reading, replaceable: evenly spaced by step, after the ROB's advice to climb the stair as
-little as possible.
+little as possible. :class:`GovernmentRoleFit` gives a step above the one the work calls for
+the fit of as many steps above loslaten.
 """
 
 
@@ -341,11 +351,11 @@ class GovernmentRoleFit(BaseRule):
     responsible or accountable for its tasks, and its participants listed as
     partner, kartrekker, initiatiefnemer, projectleider, wijkregisseur or
     gebiedsregisseur; the municipality carries part of it when one of them is
-    inside the organisation of one of the initiative's municipalities (the
-    municipality, its council, college or factions, or a person with a role
-    there). The step called for is loslaten when society carries the work
-    alone, regisseren when the municipality carries part of it; score =
-    fit(the step k above loslaten), k = max(0, step(role) - step(called for)).
+    a municipality, council, college or faction, or is inside the organisation
+    of one of the initiative's municipalities (a person with a role there).
+    The step called for is loslaten when society carries the work alone,
+    regisseren when the municipality carries part of it; score = fit(the step
+    k above loslaten), k = max(0, step(role) - step(called for)).
     When nobody is recorded as carrying the work, the role is judged on the
     stair alone (as for society), and the explanation says what to record.
     Applies to initiatives started by society (``initiator = "samenleving"``)
@@ -480,8 +490,15 @@ class GovernmentRoleFit(BaseRule):
         carriers = _carriers(subject, land)
         inside: set[str] = set()
         for municipality in subject.municipalities:
-            inside |= internal_actors(land, municipality)
-        municipal = [c for c in carriers if c in inside]
+            inside |= context.cached(
+                ("internal-actors", municipality),
+                partial(internal_actors, land, municipality),
+            )
+        municipal = [
+            c
+            for c in carriers
+            if c in inside or isinstance(land.get(c), (Municipality, Council, College, Faction))
+        ]
         called_for = GovernmentRole.REGISSEREN if municipal else GovernmentRole.LOSLATEN
         above = max(0, role.step - called_for.step)
         value = self.fit[_BY_STEP[1 + above]]
