@@ -374,8 +374,9 @@ def test_the_languages_differ_in_their_fixed_text(seed_pages: dict[tuple[str, st
     en = seed_pages["delft-zeven-van-delft", "en"]
     assert nl.by_id("scorecards-heading").all_text() == "Scorekaarten"
     assert en.by_id("scorecards-heading").all_text() == "Scorecards"
-    assert "Kartrekkers" in nl.by_id("champions").all_text()
-    assert "Champions" in en.by_id("champions").all_text()
+    # Ranked by the graph, they are central contacts; a kartrekker is a role that is recorded.
+    assert nl.by_id("champions").all_text() == "Centrale contacten"
+    assert en.by_id("champions").all_text() == "Central contacts"
     # vocabulary labels follow the language: Delft works in the domain "zorg"
     assert "Zorg" in nl.by_id("i-de-zeven-van-delft").all_text()
     assert "Care" in en.by_id("i-de-zeven-van-delft").all_text()
@@ -668,7 +669,7 @@ def test_nodes_carry_hover_details_and_kind_and_sector_classes() -> None:
         n for n in nodes if any(c.attrs.get("class", "").startswith("ring-") for c in n.children)
     ]
     assert ringed, "no champion or broker is ringed"
-    assert all("Champion" in n.all_text() or "Broker" in n.all_text() for n in ringed)
+    assert all("Central contact" in n.all_text() or "Broker" in n.all_text() for n in ringed)
 
 
 def test_render_checks_its_arguments() -> None:

@@ -164,15 +164,51 @@ phases = [{phases}]
     ("phases", "expected"),
     [
         ('{ phase = "voorbereiding", participants = ["leusden-raad"] }', 1.0),
-        ('{ phase = "voorbereiding" }, { phase = "uitvoering", participants = ["p-an"] }', 0.5),
-        ('{ phase = "evaluatie", participants = ["leusden-raad"] }', 0.0),
-        ('{ phase = "voorbereiding", participants = ["leusden"] }', 0.0),
+        (
+            (
+                '{ phase = "voorbereiding", participants = ["leusden"] }, '
+                '{ phase = "uitvoering", participants = ["p-an"] }'
+            ),
+            0.5,
+        ),
+        (
+            (
+                '{ phase = "voorbereiding", participants = ["leusden"] }, '
+                '{ phase = "uitvoering", participants = ["leusden"] }, '
+                '{ phase = "evaluatie", participants = ["leusden-raad"] }'
+            ),
+            0.0,
+        ),
+        (
+            (
+                '{ phase = "voorbereiding", participants = ["leusden"] }, '
+                '{ phase = "uitvoering", participants = ["leusden"] }, '
+                '{ phase = "evaluatie", participants = ["leusden"] }'
+            ),
+            0.0,
+        ),
+        # Phases that list no one say nothing about the council: not recorded, not absent.
+        ('{ phase = "voorbereiding" }, { phase = "uitvoering", participants = ["p-an"] }', None),
+        ('{ phase = "evaluatie", participants = ["leusden-raad"] }', None),
+        ('{ phase = "voorbereiding", participants = ["leusden"] }', None),
     ],
 )
 def test_council_at_the_front_scores_how_early_the_council_comes_in(
-    phases: str, expected: float
+    phases: str, expected: float | None
 ) -> None:
     assert _value(CouncilAtTheFront(), PHASES.format(phases=phases)) == expected
+
+
+def test_council_at_the_front_names_the_phases_to_record() -> None:
+    doc = PHASES.format(
+        phases='{ phase = "voorbereiding" }, { phase = "uitvoering", participants = ["p-an"] }'
+    )
+    score = _score(CouncilAtTheFront(), doc)
+    assert score.value is None
+    assert "who takes part in preparation, before it, is not recorded" in score.explanation.en
+    assert "wie meedoet aan voorbereiding, daarvoor, is niet vastgelegd" in score.explanation.nl
+    assert "participants" in score.recommendations[0].en
+    assert "leusden-raad" in score.recommendations[0].en
 
 
 def test_council_at_the_front_counts_the_listed_phases_without_a_cycle() -> None:
@@ -181,7 +217,11 @@ def test_council_at_the_front_counts_the_listed_phases_without_a_cycle() -> None
 
 
 def test_council_at_the_front_roles_are_a_parameter() -> None:
-    doc = PHASES.format(phases='{ phase = "voorbereiding", participants = ["p-an"] }')
+    doc = PHASES.format(
+        phases='{ phase = "voorbereiding", participants = ["p-an"] }, '
+        '{ phase = "uitvoering", participants = ["leusden"] }, '
+        '{ phase = "evaluatie", participants = ["leusden"] }'
+    )
     assert _value(CouncilAtTheFront(), doc) == 1.0
     assert _value(CouncilAtTheFront(council_roles=()), doc) == 0.0
 
@@ -687,11 +727,14 @@ def test_government_role_fit_applies_to_society_initiatives_only() -> None:
         is None
     )
     unknown = _score(GovernmentRoleFit(), LEVEL + 'government_role = "faciliteren"\n')
-    assert unknown.value == 0.75
-    assert "not recorded" in unknown.explanation.en
+    assert unknown.value is None
+    assert "Record initiator (gemeente or samenleving)" in unknown.explanation.en
+    assert "Leg initiator vast (gemeente of samenleving)" in unknown.explanation.nl
     assert _value(GovernmentRoleFit(), LEVEL) is None
+    society = LEVEL + 'initiator = "samenleving"\n'
+    assert "record government_role" in _score(GovernmentRoleFit(), society).explanation.en
     custom = GovernmentRoleFit(fit=dict.fromkeys(GovernmentRole, 1.0))
-    assert _value(custom, LEVEL + 'government_role = "reguleren"\n') == 1.0
+    assert _value(custom, society + 'government_role = "reguleren"\n') == 1.0
 
 
 # --------------------------------------------------------------------------------------------
@@ -783,9 +826,9 @@ duration_months = 18
 target_roles = ["gemeentesecretaris", "projectleider", "veranderambtenaar", "kartrekker"]
 participants = [{ actor = "p-secretaris" }, { actor = "assen", role = "kartrekker" }]
 meetings = [
-  { id = "m1", title = "R1", kind = "regionale_bijeenkomst" },
-  { id = "m2", title = "R2", kind = "regionale_bijeenkomst" },
-  { id = "m3", title = "R3", kind = "regionale_bijeenkomst" },
+  { id = "m1", title = "R1", kind = "regionale_bijeenkomst", held = true },
+  { id = "m2", title = "R2", kind = "regionale_bijeenkomst", held = true },
+  { id = "m3", title = "R3", kind = "regionale_bijeenkomst", held = true },
 ]
 """
 
@@ -961,12 +1004,12 @@ SEEDS: dict[str, dict[str, dict[str, float | None]]] = {
     "delft-zeven-van-delft": {
         "de-zeven-van-delft": {
             "commitment_triad": 1.0,  # "continue politieke, bestuurlijke en ambtelijke steun"
-            "council_at_the_front": 0.0,  # the council's role is a question, in no phase
+            "council_at_the_front": None,  # the council's part in the phases is not recorded
             "area_coverage": 1.0,  # "in alle acht Delftse wijken"
             "domain_coverage": None,  # ten domains "zoals": none required
             "cross_sector_coverage": 11 / 12,  # all four sectors; government not tied otherwise
             "lifecycle_completeness": 2 / 6,  # beleidsvorming and uitvoering of six phases
-            "government_role_fit": 0.25,  # "de rol als regisseur": step 4 of the ROB stair
+            "government_role_fit": None,  # who started the approach is not stated
             "learning_loop": 0.5,  # three do's, shared in the workshop; no evaluation
             "trajectory_conformance": None,
         },
@@ -975,9 +1018,9 @@ SEEDS: dict[str, dict[str, dict[str, float | None]]] = {
         "m50-leerkring-initiatief": {
             "champion_presence": 0.0,  # "Kartrekkers zijn nodig"
             "learning_loop": 1 / 3,  # insights shared in the circle; no do's, no evaluation
-            "cross_sector_coverage": 0.25,  # municipalities only
+            "cross_sector_coverage": None,  # a network of municipalities
         },
-        "meierijstad": {"bridging_vs_bonding": 1.0},
+        "meierijstad": {"bridging_vs_bonding": None},  # nobody inside it is recorded
     },
     "leusden-samenleving-voorop": {
         # do's and don'ts, looked back on (our reading), passed on to the challenge
@@ -996,11 +1039,11 @@ SEEDS: dict[str, dict[str, dict[str, float | None]]] = {
             "cross_sector_coverage": 0.375,  # government and residents, not otherwise tied
         },
         "doorontwikkeling-organisatie": {"service_goal_alignment": 1.0},
-        "stichtse-vecht": {"bridging_vs_bonding": 1.0},
+        "stichtse-vecht": {"bridging_vs_bonding": None},  # no people or roles recorded
     },
     "democratie-in-actie-noord-nederland": {
         "dia-ontwikkeltraject-organisatieontwikkeling": {
-            "trajectory_conformance": 1.0,  # the design itself
+            "trajectory_conformance": 5 / 7,  # the design; nobody enrolled, nothing held
             "target_role_coverage": 0.0,  # a call: no municipality has joined yet
             "commitment_triad": None,  # commitment is asked for, not yet given
         },

@@ -112,6 +112,16 @@ def _summary(rule: ScoringRule) -> str:
     return "\n\n".join([summary, *lists, "<!-- the rule's facts -->"])
 
 
+def _changes(rule: ScoringRule) -> list[str]:
+    """The paragraphs of the rule's docstring that say what changed and why ("Changed: ...")."""
+    doc = inspect.getdoc(type(rule)) or ""
+    return [
+        _inline(" ".join(paragraph.split()))
+        for paragraph in doc.split("\n\n")
+        if paragraph.lstrip().startswith("Changed:")
+    ]
+
+
 def render_catalogue() -> str:
     """The catalogue page, from the registered rules."""
     rules = registered_rules()
@@ -132,6 +142,8 @@ def render_catalogue() -> str:
         parts.append(f"- Source: {rule.source}\n")
         parts.append(f"- Formula: {rule.formula}\n")
         parts.append(f"- Range: {low:g} to {high:g}\n")
+        for change in _changes(rule):
+            parts.append(f"- {change}\n")
         if attrs.has(cls):
             params = [f for f in attrs.fields(cls) if f.name != "name"]
             if params:
@@ -161,6 +173,23 @@ def test_a_summary_that_announces_a_list_is_followed_by_it() -> None:
     assert "\n7. a cohort of about *cohort_size* municipalities" in trajectory
     learning = page.split("## `learning_loop`", 1)[1]
     assert "\n- *shared*: the mean over the lessons of 1 for a lesson passed on" in learning
+
+
+def test_the_catalogue_says_what_changed_in_a_rule_and_why() -> None:
+    page = CATALOGUE.read_text(encoding="utf-8")
+    changed = [rule for rule in registered_rules() if _changes(rule)]
+    assert {rule.name for rule in changed} >= {
+        "trajectory_conformance",
+        "government_role_fit",
+        "council_at_the_front",
+        "bridging_vs_bonding",
+        "champion_presence",
+        "cross_sector_coverage",
+        "area_coverage",
+    }
+    for rule in changed:
+        section = page.split(f"## `{rule.name}`", 1)[1].split("\n## ", 1)[0]
+        assert "- Changed: " in section, rule.name
 
 
 def test_the_catalogue_is_current() -> None:

@@ -195,7 +195,7 @@ class Analysis:
 
     @property
     def champions(self) -> ChampionRanking:
-        """Every actor ranked as champion (kartrekker), best first.
+        """Every actor ranked as a central contact (champion score), best first.
 
         Raises
         ------

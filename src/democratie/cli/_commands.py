@@ -138,11 +138,15 @@ def validate_command(ctx: click.Context, files: Sequence[Path], as_json: bool) -
 @cli.command("graph")
 @_strict_option
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--top", default=5, show_default=True, help="How many champions and brokers.")
+@click.option("--top", default=5, show_default=True, help="How many central contacts and brokers.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
 def graph_command(ctx: click.Context, file: Path, top: int, as_json: bool) -> int:
-    """Summarise the stakeholder graph of FILE: nodes and edges by kind, champions, brokers."""
+    """Summarise the stakeholder graph of FILE: nodes and edges by kind, central contacts, brokers.
+
+    Central contacts are ranked by their place in the graph; they are not kartrekkers, a
+    role that a landscape records (see the rule champion_presence).
+    """
     settings = _settings(ctx)
     landscape = _load(file, settings)
     analysis = democratie.analyse(landscape, strict=settings.strict)
@@ -163,7 +167,7 @@ def graph_command(ctx: click.Context, file: Path, top: int, as_json: bool) -> in
         f"\nActors: {cohesion['actors']}, ties: {cohesion['ties']}, "
         f"components: {cohesion['components']}, density: {cohesion['density']:.3f}"
     )
-    click.echo("\nChampions (kartrekkers):")
+    click.echo("\nCentral contacts (by degree, eigenvector centrality and VoteRank):")
     click.echo(
         table(
             [

@@ -9,9 +9,10 @@
   horizon and the report's day), and per municipality a table of its indicators area by
   goal (latest value, target, trend, on track) with the areas where a goal goes unmeasured;
 - the scorecards, with each score's explanation and the evidence it used;
-- a picture of the stakeholder graph: nodes coloured by kind or by sector, champions
-  (kartrekkers) and brokers (verbinders) ringed and named, zoom, pan and hover details,
-  with tables of the champions and brokers;
+- a picture of the stakeholder graph: nodes coloured by kind or by sector, the central
+  contacts and brokers (verbinders) ringed and named, zoom, pan and hover details, with
+  tables of the central contacts and brokers (a central contact is ranked by the graph; a
+  kartrekker is a role the landscape records, shown in its own column);
 - the krachtenveld: Mendelow's power-interest grid with every assessed stakeholder placed,
   and a table of all of them;
 - coverage of wijken and kernen, of policy domains and of sectors;

@@ -86,12 +86,12 @@ def render(
     (a timeline per initiative, planned against done with the day marked, and per
     municipality its indicators area by goal, with the areas where a goal goes unmeasured);
     the scorecards with each score's explanation and evidence; a picture of the stakeholder
-    graph (nodes coloured by kind or sector, champions and brokers ringed and named, zoom,
-    pan and hover details) with tables of the champions and brokers; the krachtenveld
-    (Mendelow's power-interest grid, with a table); coverage of wijken and kernen, policy
-    domains and sectors; and the lessons learned. It loads nothing from the network: the
-    stylesheet and the one small script are inline, and its Content Security Policy forbids
-    any request.
+    graph (nodes coloured by kind or sector, central contacts and brokers ringed and named,
+    zoom, pan and hover details) with tables of the central contacts and brokers; the
+    krachtenveld (Mendelow's power-interest grid, with a table); coverage of wijken and
+    kernen, policy domains and sectors; and the lessons learned. It loads nothing from the
+    network: the stylesheet and the one small script are inline, and its Content Security
+    Policy forbids any request.
 
     Parameters
     ----------

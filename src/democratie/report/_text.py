@@ -165,8 +165,8 @@ _NL: dict[str, str] = {
     "graph_intro": (
         "Wie met wie verbonden is. Elke knoop is een gemeente, orgaan, organisatie, persoon, "
         "gebied, initiatief, netwerk of bijeenkomst; elke lijn een verband tussen twee ervan "
-        "(een rol, deelname, lidmaatschap, ligging). Kartrekkers en verbinders hebben een ring "
-        "en een naam."
+        "(een rol, deelname, lidmaatschap, ligging). Centrale contacten en verbinders hebben "
+        "een ring en een naam."
     ),
     "graph_counts": "De graaf heeft {nodes} en {edges}.",
     "graph_capped": (
@@ -180,7 +180,7 @@ _NL: dict[str, str] = {
         "lijn aan voor details."
     ),
     "graph_desc": (
-        "Netwerkdiagram van {nodes} en {edges}, gekleurd naar soort. Kartrekkers: "
+        "Netwerkdiagram van {nodes} en {edges}, gekleurd naar soort. Centrale contacten: "
         "{champions}. Verbinders: {brokers}."
     ),
     "graph_controls": "Bediening van de tekening",
@@ -191,15 +191,17 @@ _NL: dict[str, str] = {
     "zoom_in": "Inzoomen",
     "zoom_out": "Uitzoomen",
     "reset_view": "Beginweergave",
-    "champion": "Kartrekker",
+    "champion": "Centraal contact",
     "broker": "Verbinder",
-    "champion_ring": "Kartrekker (doorgetrokken ring)",
+    "champion_ring": "Centraal contact (doorgetrokken ring)",
     "broker_ring": "Verbinder (gestippelde ring)",
-    "champions": "Kartrekkers",
+    "champions": "Centrale contacten",
     "brokers": "Verbinders",
     "champions_intro": (
-        "Actoren die anderen in beweging brengen: goed verbonden (graad), verbonden met wie "
-        "zelf goed verbonden is (eigenvectorcentraliteit), en verkozen door VoteRank."
+        "De centraalste actoren van het netwerk: goed verbonden (graad), verbonden met wie "
+        "zelf goed verbonden is (eigenvectorcentraliteit), en verkozen door VoteRank. Een "
+        "centraal contact is nog geen kartrekker: een kartrekker is een rol die wordt "
+        "vastgelegd (kolom Vastgelegd als kartrekker)."
     ),
     "brokers_intro": (
         "Actoren die groepen verbinden die elkaar anders niet treffen: een hoge tussenpositie "
@@ -211,8 +213,8 @@ _NL: dict[str, str] = {
         "verbinder gerangschikt."
     ),
     "fragile": (
-        "Let op: elke kartrekker hierboven is een kwetsbaar punt; zonder hem of haar valt het "
-        "netwerk uiteen."
+        "Let op: elk centraal contact hierboven is een kwetsbaar punt; zonder hem of haar valt "
+        "het netwerk uiteen."
     ),
     "no_actors": "Er zijn geen actoren om te rangschikken.",
     "not_computed": "Niet te berekenen: {reason}",
@@ -220,7 +222,7 @@ _NL: dict[str, str] = {
     "sector": "Sector",
     "degree": "Graad",
     "centrality": "Centraliteit",
-    "declared": "Genoemd als kartrekker",
+    "declared": "Vastgelegd als kartrekker",
     "articulation": "Kwetsbaar punt",
     "betweenness": "Tussenpositie",
     "constraint": "Beperking",
@@ -525,7 +527,7 @@ _EN: dict[str, str] = {
     "graph_intro": (
         "Who is tied to whom. Each node is a municipality, body, organisation, person, area, "
         "initiative, network or meeting; each line a tie between two of them (a role, taking "
-        "part, membership, location). Champions and brokers have a ring and a name."
+        "part, membership, location). Central contacts and brokers have a ring and a name."
     ),
     "graph_counts": "The graph has {nodes} and {edges}.",
     "graph_capped": (
@@ -539,8 +541,8 @@ _EN: dict[str, str] = {
         "for details."
     ),
     "graph_desc": (
-        "Network diagram of {nodes} and {edges}, coloured by kind. Champions: {champions}. "
-        "Brokers: {brokers}."
+        "Network diagram of {nodes} and {edges}, coloured by kind. Central contacts: "
+        "{champions}. Brokers: {brokers}."
     ),
     "graph_controls": "Picture controls",
     "legend": "Legend",
@@ -550,15 +552,17 @@ _EN: dict[str, str] = {
     "zoom_in": "Zoom in",
     "zoom_out": "Zoom out",
     "reset_view": "Reset view",
-    "champion": "Champion",
+    "champion": "Central contact",
     "broker": "Broker",
-    "champion_ring": "Champion (solid ring)",
+    "champion_ring": "Central contact (solid ring)",
     "broker_ring": "Broker (dashed ring)",
-    "champions": "Champions (kartrekkers)",
+    "champions": "Central contacts",
     "brokers": "Brokers (verbinders)",
     "champions_intro": (
-        "Actors who get others moving: well connected (degree), connected to those who are "
-        "well connected themselves (eigenvector centrality), and elected by VoteRank."
+        "The most central actors of the network: well connected (degree), connected to those "
+        "who are well connected themselves (eigenvector centrality), and elected by VoteRank. "
+        "A central contact is not yet a kartrekker: a kartrekker is a role that is recorded "
+        "(column Recorded as kartrekker)."
     ),
     "brokers_intro": (
         "Actors who link groups that would not otherwise meet: high betweenness and low "
@@ -569,8 +573,8 @@ _EN: dict[str, str] = {
         "With {actors} actors, only the {n} best connected actors are ranked as brokers."
     ),
     "fragile": (
-        "Note: every champion above is a single point of failure; without them the network "
-        "falls apart."
+        "Note: every central contact above is a single point of failure; without them the "
+        "network falls apart."
     ),
     "no_actors": "There are no actors to rank.",
     "not_computed": "Could not be computed: {reason}",
@@ -578,7 +582,7 @@ _EN: dict[str, str] = {
     "sector": "Sector",
     "degree": "Degree",
     "centrality": "Centrality",
-    "declared": "Named as champion",
+    "declared": "Recorded as kartrekker",
     "articulation": "Single point of failure",
     "betweenness": "Betweenness",
     "constraint": "Constraint",

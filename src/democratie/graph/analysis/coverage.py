@@ -260,10 +260,12 @@ def area_coverage(
 ) -> AreaCoverage:
     """Count the areas of one level in a municipality that are served.
 
-    An area is reached when a node in `by` has a ``serves_area`` edge to it, or to an area
-    nested in it. An initiative that lists ``covers_all`` for the level and is located in
-    the municipality reaches every area of the level, named or not (Delft names none of its
-    eight wijken).
+    An area is reached when a node in `by` has a ``serves_area`` edge to it, to an area
+    nested in it, or to an area it is nested in (serving a kern serves its wijken). An
+    initiative that reaches every area of another level (``covers_all = ["kern"]``) serves
+    each of those and so the areas inside them. An initiative that lists ``covers_all`` for
+    the level and is located in the municipality reaches every area of the level, named or
+    not (Delft names none of its eight wijken).
 
     Parameters
     ----------
@@ -320,15 +322,24 @@ def area_coverage(
             graph.attributes(node)
     if areas is None:
         areas = municipality_areas(graph, municipality, level=level)
-    whole = any(
-        level.value in g.nodes[s].get("covers_all", ())
-        and any(
+    local = [
+        s
+        for s in servers
+        if any(
             v == municipality and d.get("relation") == "located_in"
             for _, v, d in g.out_edges(s, data=True)
         )
-        for s in servers
-    )
-    served = set() if whole else _served(graph, servers)
+    ]
+    whole = any(level.value in g.nodes[s].get("covers_all", ()) for s in local)
+    # Reaching every area of another level (every kern) serves each of them, and so the
+    # areas inside them (the wijken of every kern).
+    wider = {
+        other for s in local for other in g.nodes[s].get("covers_all", ()) if other != level.value
+    }
+    also = [
+        a for other in sorted(wider) for a in municipality_areas(graph, municipality, level=other)
+    ]
+    served = set() if whole else _served(graph, servers, also)
     reached = [a for a in areas if whole or a in served]
     count = g.nodes[municipality].get(_COUNTS.get(level, ""), 0)
     total = max(len(areas), count) or None
@@ -344,21 +355,25 @@ def area_coverage(
     )
 
 
-def _served(graph: StakeholderGraph, servers: set[str]) -> set[str]:
-    """The areas a server serves, and every area they lie in: the areas reached.
+def _served(graph: StakeholderGraph, servers: set[str], also: Sequence[str] = ()) -> set[str]:
+    """The areas a server serves, every area within them, and every area they lie in.
 
-    Found from the servers' own edges upwards, so that the cost is that of the servers'
-    reach, not of everything located in the areas.
+    Serving a kern serves the wijken inside it; serving a wijk reaches the kern it lies in
+    (but not the other wijken of that kern). Found from the servers' own edges, downwards
+    through the areas nested in those served and upwards through the areas they lie in, so
+    that the cost is that of the servers' reach, not of everything located in the areas.
     """
     g = graph.nx
     nodes = g.nodes
-    stack = [
+    direct = [
         v
         for server in servers
         for _, v, data in g.out_edges(server, data=True)
-        if data.get("relation") == "serves_area"
+        if data.get("relation") == "serves_area" and nodes[v].get("kind") == "area"
     ]
-    reached: set[str] = set()
+    direct.extend(also)
+    stack = list(direct)
+    reached: set[str] = set(graph._areas_within(direct))
     while stack:
         node = stack.pop()
         if node in reached or nodes[node].get("kind") != "area":

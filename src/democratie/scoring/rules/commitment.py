@@ -140,10 +140,12 @@ class CommitmentTriad(BaseRule):
                 subject,
                 nl="De steun van "
                 + listing((_WHO_NL[k] for k in missing), lang="nl")
-                + " is niet vastgelegd; de zwakste schakel is dan onbekend.",
+                + " is niet vastgelegd (commitments, van kind politiek, bestuurlijk en "
+                "ambtelijk); de zwakste schakel is dan onbekend.",
                 en="The backing of "
                 + listing(_WHO_EN[k] for k in missing)
-                + " is not recorded, so the weakest link is unknown.",
+                + " is not recorded (commitments, of kind politiek, bestuurlijk and "
+                "ambtelijk), so the weakest link is unknown.",
                 evidence=evidence,
                 recommendations=[
                     advice(

@@ -2,7 +2,9 @@
 
 Examples
 --------
+>>> import attrs
 >>> import democratie
+>>> from democratie.model import Stage
 >>> from democratie.scoring import run
 >>> from democratie.scoring.rules import CouncilAtTheFront
 >>> land = democratie.loads('''
@@ -16,11 +18,21 @@ Examples
 ... title = "Samenleving Voorop"
 ... municipalities = ["leusden"]
 ... cycle = "wettelijk"
-... phases = [{ phase = "voorbereiding" },
+... phases = [{ phase = "voorbereiding", participants = ["leusden"] },
 ...           { phase = "uitvoering", participants = ["leusden-raad"] }]
 ... ''')
 >>> run(land, [CouncilAtTheFront()])["challenge"]["council_at_the_front"].value
 0.5
+
+A phase that lists nobody says nothing about the council: it is not counted as one without
+it, and the score waits for it to be recorded:
+
+>>> land = land.replace(attrs.evolve(land.get("challenge"), phases=(
+...     Stage(phase="voorbereiding"), Stage(phase="uitvoering", participants=("leusden-raad",)))))
+>>> print(run(land, [CouncilAtTheFront()])["challenge"]["council_at_the_front"].explanation.en)
+The council takes part in phase 2 of 3 (execution), but who takes part in preparation, before
+it, is not recorded, so it cannot be seen whether the council comes in earlier. Record who takes
+part in those phases (participants), with the council where it takes part.
 
 The council takes part through the council itself, its factions, or a person holding one
 of the :data:`DEFAULT_COUNCIL_ROLES`:
@@ -39,7 +51,7 @@ from attrs import field, frozen
 from democratie.model import Council, Initiative, Landscape, Municipality
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import advice, terms
+from democratie.scoring.rules._common import advice, listing, terms
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import CommitmentKind, Phase, RoleKind
 
@@ -108,8 +120,19 @@ class CouncilAtTheFront(BaseRule):
     score = 1 - i / (n - 1), where n is the number of phases of the cycle (of
     the phases listed when no cycle is set) and i the 0-based place of the first
     phase with the council in it; 0 when the council is in no phase; for a
-    single phase, 1 with the council and 0 without. Not applicable when no
-    phases are recorded.
+    single phase, 1 with the council and 0 without. A phase counts as without
+    the council only when it lists who takes part (``participants``) and the
+    council is not among them; a phase that lists no one, or that is not
+    recorded at all, says nothing about the council. So the rule is not
+    applicable when such a phase comes before the first phase with the
+    council, or when the council is in no phase and one of them lists no one;
+    the explanation names those phases and what to record. Not applicable
+    when no phases are recorded.
+
+    Changed: a phase that lists no participants no longer counts as one the
+    council is absent from. Delft's text names who takes part in two of its
+    six phases and never says that the council is absent from any of them;
+    the rule gave 0, "the council takes part in none of the 6 phases".
 
     References
     ----------
@@ -155,21 +178,30 @@ class CouncilAtTheFront(BaseRule):
         if not subject.phases:
             return self.not_applicable(
                 subject,
-                nl="Er zijn geen fasen vastgelegd, dus niet te zien wanneer de raad instapt.",
-                en="No phases are recorded, so it cannot be seen when the council comes in.",
+                nl=(
+                    "Er zijn geen fasen vastgelegd, dus niet te zien wanneer de raad instapt. "
+                    "Leg de fasen vast (phases), elk met wie meedoet (participants)."
+                ),
+                en=(
+                    "No phases are recorded, so it cannot be seen when the council comes in. "
+                    "Record the phases (phases), each with who takes part (participants)."
+                ),
             )
         phases: tuple[Phase, ...] = (
             subject.cycle.phases
             if subject.cycle is not None
             else tuple(s.phase for s in subject.phases)
         )
-        council = council_actors(context.landscape, subject.municipalities, self.council_roles)
+        land = context.landscape
+        council = council_actors(land, subject.municipalities, self.council_roles)
         by_phase = {stage.phase: stage for stage in subject.phases}
         evidence = [Evidence(about=subject.id, fact="phases", value=len(phases))]
         first: int | None = None
+        unrecorded: list[Phase] = []  # phases before the first with the council, listing no one
         for index, phase in enumerate(phases):
             stage = by_phase.get(phase)
-            if stage is None:
+            if stage is None or not stage.participants:
+                unrecorded.append(phase)
                 continue
             present = [a for a in stage.participants if a in council]
             if present:
@@ -180,19 +212,75 @@ class CouncilAtTheFront(BaseRule):
                 )
                 first = index
                 break
-        if first is None:
-            backing = subject.commitment(CommitmentKind.POLITIEK)
-            nl_extra = en_extra = ""
-            if backing is not None:
-                nl_extra = f" Wel is politieke steun vastgelegd ({backing.level.label_nl.lower()})."
-                en_extra = (
-                    f" Political backing is recorded ({backing.level.label_en.lower()}), though."
+        evidence.append(
+            Evidence(
+                about=subject.id,
+                fact="phases.unrecorded",
+                value=", ".join(p.value for p in unrecorded) or None,
+            )
+        )
+        councils = sorted(set(council.values()))
+        record = advice(
+            "Leg per fase vast wie meedoet (participants), met de raad ("
+            + listing(councils, lang="nl")
+            + "), een fractie of een raadslid in de fasen waarin de raad meedoet.",
+            "Record who takes part in each phase (participants), with the council ("
+            + listing(councils)
+            + "), a faction or a councillor in the phases the council takes part in.",
+        )
+        if unrecorded:
+            names_nl = listing((p.label_nl.lower() for p in unrecorded), lang="nl")
+            names_en = listing(p.label_en.lower() for p in unrecorded)
+            if first is None:
+                nl = (
+                    "De raad staat in geen fase vermeld, en wie meedoet aan "
+                    f"{names_nl} is niet vastgelegd: niet te zien wanneer de raad instapt."
                 )
+                en = (
+                    "The council is listed in no phase, and who takes part in "
+                    f"{names_en} is not recorded, so it cannot be seen when the council comes in."
+                )
+            else:
+                nl = (
+                    f"De raad doet mee in fase {first + 1} van {len(phases)} "
+                    f"({phases[first].label_nl.lower()}), maar wie meedoet aan {names_nl}, "
+                    "daarvoor, is niet vastgelegd: niet te zien of de raad eerder instapt."
+                )
+                en = (
+                    f"The council takes part in phase {first + 1} of {len(phases)} "
+                    f"({phases[first].label_en.lower()}), but who takes part in {names_en}, "
+                    "before it, is not recorded, so it cannot be seen whether the council "
+                    "comes in earlier."
+                )
+            nl += (
+                " Leg vast wie aan die fasen meedoet (participants), met de raad erbij waar "
+                "die meedoet."
+            )
+            en += (
+                " Record who takes part in those phases (participants), with the council "
+                "where it takes part."
+            )
+            nl_extra, en_extra = self._backing(subject)
+            return self.not_applicable(
+                subject,
+                nl=nl + nl_extra,
+                en=en + en_extra,
+                evidence=evidence,
+                recommendations=[record],
+            )
+        if first is None:
+            nl_extra, en_extra = self._backing(subject)
             return self.result(
                 subject,
                 0.0,
-                nl=f"De raad doet in geen van de {len(phases)} fasen mee.{nl_extra}",
-                en=f"The council takes part in none of the {len(phases)} phases.{en_extra}",
+                nl=(
+                    f"De raad doet in geen van de {len(phases)} fasen mee: hij staat niet bij de "
+                    f"deelnemers die voor elke fase zijn vastgelegd.{nl_extra}"
+                ),
+                en=(
+                    f"The council takes part in none of the {len(phases)} phases: it is not "
+                    f"among the participants recorded for each of them.{en_extra}"
+                ),
                 evidence=evidence,
                 recommendations=[
                     advice(
@@ -225,4 +313,14 @@ class CouncilAtTheFront(BaseRule):
             ]
         return self.result(
             subject, value, nl=nl, en=en, evidence=evidence, recommendations=recommendations
+        )
+
+    @staticmethod
+    def _backing(subject: Initiative) -> tuple[str, str]:
+        backing = subject.commitment(CommitmentKind.POLITIEK)
+        if backing is None:
+            return "", ""
+        return (
+            f" Wel is politieke steun vastgelegd ({backing.level.label_nl.lower()}).",
+            f" Political backing is recorded ({backing.level.label_en.lower()}), though.",
         )

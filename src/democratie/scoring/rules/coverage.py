@@ -34,12 +34,12 @@ from typing import ClassVar
 from attrs import field, frozen
 
 from democratie.graph.analysis import area_coverage, municipality_areas, sector_coverage
-from democratie.model import Area, Initiative, Landscape, Municipality
+from democratie.model import Area, Initiative, Landscape, Municipality, Network
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
 from democratie.scoring.rules._common import advice, listing, pct, plural, terms
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
-from democratie.vocab import AreaLevel, PhaseCycle, PolicyDomain, Sector
+from democratie.vocab import AreaLevel, NetworkKind, PhaseCycle, PolicyDomain, Sector
 
 __all__ = [
     "DELFT_DOMAINS",
@@ -78,6 +78,10 @@ def _sectors(value: Iterable[Sector | str]) -> tuple[Sector, ...]:
     return terms(Sector, value, "sectors")
 
 
+def _network_kinds(value: Iterable[NetworkKind | str]) -> tuple[NetworkKind, ...]:
+    return terms(NetworkKind, value, "municipal_networks")
+
+
 @frozen(kw_only=True)
 class AreaCoverage(BaseRule):
     """Area coverage: the share of its municipality's wijken or kernen an initiative reaches.
@@ -86,8 +90,9 @@ class AreaCoverage(BaseRule):
     leefbaarheid en sociale samenhang van de twaalf kernen blijft leidend".
     For each municipality of the initiative, the first level of *levels* whose
     number of areas is known (named areas, or ``wijk_count`` / ``kern_count``)
-    is counted; an area is reached when the initiative serves it or an area
-    within it, or reaches every area of the level (``covers_all``).
+    is counted; an area is reached when the initiative serves it, an area
+    within it or an area it lies in (serving a kern serves its wijken), or
+    reaches every area of the level (``covers_all``).
 
     Parameters
     ----------
@@ -106,6 +111,11 @@ class AreaCoverage(BaseRule):
     is the Shannon entropy of the participants' spread (left out when no
     participant is placed in an area). Not applicable when the initiative names
     no area and covers no level, or the number of areas is not known.
+
+    Changed: serving an area counts for the areas inside it. An initiative
+    that listed ``areas = ["kern-uden"]`` in a municipality whose wijken lie
+    inside that kern scored 0.00: the wijken were counted, and only serving a
+    wijk itself (or a buurt in it) reached one.
 
     References
     ----------
@@ -142,14 +152,27 @@ class AreaCoverage(BaseRule):
         if not subject.areas and not subject.covers_all:
             return self.not_applicable(
                 subject,
-                nl="Het initiatief noemt geen wijken of kernen die het bereikt.",
-                en="The initiative names no wijken or kernen that it reaches.",
+                nl=(
+                    "Het initiatief noemt geen wijken of kernen die het bereikt: leg ze vast "
+                    "onder areas, of onder covers_all wanneer het elk gebied van een niveau "
+                    "bereikt."
+                ),
+                en=(
+                    "The initiative names no wijken or kernen that it reaches: record them under "
+                    "areas, or under covers_all when it reaches every area of a level."
+                ),
             )
         if not subject.municipalities:
             return self.not_applicable(
                 subject,
-                nl="Het initiatief noemt geen gemeente, dus is het aantal wijken onbekend.",
-                en="The initiative names no municipality, so the number of areas is unknown.",
+                nl=(
+                    "Het initiatief noemt geen gemeente (municipalities), dus is het aantal "
+                    "wijken onbekend."
+                ),
+                en=(
+                    "The initiative names no municipality (municipalities), so the number of "
+                    "areas is unknown."
+                ),
             )
         reached = total = 0
         evidence: list[Evidence] = []
@@ -287,6 +310,10 @@ class DomainCoverage(BaseRule):
     score = |declared and required| / |required|. Not applicable when no
     domains are required: then there is nothing to cover.
 
+    Changed: the not-applicable explanation names the key to record,
+    ``required_domains``, next to the ``domains`` the initiative works in; it
+    said only that no required domains are recorded.
+
     References
     ----------
     Delft, "De zeven van Delft" (ten domains); Leusden, "Samenleving Voorop" (five domains).
@@ -329,10 +356,12 @@ class DomainCoverage(BaseRule):
         if not required:
             return self.not_applicable(
                 subject,
-                nl="Er zijn geen vereiste domeinen vastgelegd; het initiatief werkt in "
-                f"{plural(len(declared), 'domein', 'domeinen')}.",
-                en="No required domains are recorded; the initiative works in "
-                f"{plural(len(declared), 'domain', 'domains')}.",
+                nl="Er zijn geen vereiste domeinen vastgelegd (required_domains); het "
+                f"initiatief werkt in {plural(len(declared), 'domein', 'domeinen')} (domains). "
+                "Leg required_domains vast waar de bron een vereiste set noemt.",
+                en="No required domains are recorded (required_domains); the initiative works in "
+                f"{plural(len(declared), 'domain', 'domains')} (domains). Record "
+                "required_domains where the source sets out the domains it is meant to cover.",
                 evidence=evidence,
             )
         covered = [d for d in required if d in declared]
@@ -385,13 +414,24 @@ class CrossSectorCoverage(BaseRule):
     connection_weight
         How much of the score depends on the sectors being tied together, in
         [0, 1] (0.25 by default: presence matters most).
+    municipal_networks
+        Kinds of network that are networks of municipalities while they list
+        no members yet (netwerk_van_gemeenten, regionaal_leernetwerk).
 
     Notes
     -----
     score = p * (1 - w * (1 - c)), where p is the share of the sectors present,
     w the connection weight and c = 1 - (g - 1) / (s - 1) for s present sectors
     in g tied groups (c = 1 with fewer than two sectors). Not applicable when
-    no actor of the initiative has a known sector.
+    no actor of the initiative has a known sector, and when the initiative
+    works through a network of municipalities (its ``network`` lists only
+    municipalities as members, or none yet and is of a kind in
+    *municipal_networks*).
+
+    Changed: an initiative of a network of municipalities is no longer scored.
+    Its actors are municipalities by design, all of sector overheid, so the
+    M50 learning circle could never score above 0.25, a verdict on a
+    municipalities' peer network for not being a cross-sector coalition.
 
     References
     ----------
@@ -417,6 +457,26 @@ class CrossSectorCoverage(BaseRule):
     formula: ClassVar[str] = "present share x (1 - w x (1 - connectedness)), w = 0.25"
     sectors: tuple[Sector, ...] = field(default=tuple(Sector), converter=_sectors)
     connection_weight: float = 0.25
+    municipal_networks: tuple[NetworkKind, ...] = field(
+        default=(NetworkKind.NETWERK_VAN_GEMEENTEN, NetworkKind.REGIONAAL_LEERNETWERK),
+        converter=_network_kinds,
+    )
+
+    def _network_of_municipalities(
+        self, initiative: Initiative, landscape: Landscape
+    ) -> Network | None:
+        """The initiative's network when its members are municipalities; else None."""
+        if initiative.network is None or initiative.network not in landscape:
+            return None
+        network = landscape.get(initiative.network)
+        if not isinstance(network, Network):
+            return None
+        members = landscape.members_of(network.id)
+        if members:
+            if all(isinstance(landscape.get(m), Municipality) for m in members):
+                return network
+            return None
+        return network if network.kind in self.municipal_networks else None
 
     def __attrs_post_init__(self) -> None:
         if not 0.0 <= self.connection_weight <= 1.0:
@@ -429,6 +489,22 @@ class CrossSectorCoverage(BaseRule):
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
         """Score one initiative."""
         assert isinstance(subject, Initiative)
+        peers = self._network_of_municipalities(subject, context.landscape)
+        if peers is not None:
+            return self.not_applicable(
+                subject,
+                nl=(
+                    f"Het initiatief werkt via {peers.name}, een netwerk van gemeenten: daar "
+                    "leren gemeenten van elkaar, en sectoren samenbrengen is niet het doel. Meet "
+                    "de sectoren bij de initiatieven van de gemeenten zelf."
+                ),
+                en=(
+                    f"The initiative works through {peers.name}, a network of municipalities: "
+                    "municipalities learn from each other there, and bringing sectors together "
+                    "is not its aim. Measure the sectors in the municipalities' own initiatives."
+                ),
+                evidence=[Evidence(about=subject.id, fact="network", value=peers.id)],
+            )
         coverage = context.cached(
             ("sector_coverage", subject.id, self.sectors),
             lambda: sector_coverage(context.graph, subject.id, sectors=self.sectors),
@@ -436,8 +512,14 @@ class CrossSectorCoverage(BaseRule):
         if not coverage.present:
             return self.not_applicable(
                 subject,
-                nl="Van geen van de betrokkenen is de sector bekend.",
-                en="The sector of none of those involved is known.",
+                nl=(
+                    "Van geen van de betrokkenen is de sector bekend: geef de organisaties een "
+                    "sector (sector), of hun mensen een rol bij een organisatie met een sector."
+                ),
+                en=(
+                    "The sector of none of those involved is known: give the organisations a "
+                    "sector (sector), or their people a role at an organisation with one."
+                ),
             )
         share = len(coverage.present) / len(coverage.sectors)
         groups = len(coverage.groups)
@@ -568,8 +650,8 @@ class LifecycleCompleteness(BaseRule):
         if subject.cycle is None and not subject.phases:
             return self.not_applicable(
                 subject,
-                nl="Er is geen cyclus en er zijn geen fasen vastgelegd.",
-                en="No cycle and no phases are recorded.",
+                nl="Er is geen cyclus en er zijn geen fasen vastgelegd (cycle, phases).",
+                en="No cycle and no phases are recorded (cycle, phases).",
             )
         cycle = subject.cycle
         if cycle is None:

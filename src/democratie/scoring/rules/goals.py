@@ -52,6 +52,10 @@ class ServiceGoalAlignment(BaseRule):
     score = goals addressed / goals. Not applicable when the initiative names
     no service goal: for most initiatives they are not the frame.
 
+    Changed: the not-applicable explanation says that these are Stichtse
+    Vecht's seven shared ambitions, recorded under ``service_goals``: "names
+    no service goals" left a reader elsewhere guessing what was missing.
+
     References
     ----------
     Stichtse Vecht, gebiedsgericht werken 2022.
@@ -97,8 +101,16 @@ class ServiceGoalAlignment(BaseRule):
         if not subject.service_goals:
             return self.not_applicable(
                 subject,
-                nl="Het initiatief noemt geen dienstverleningsambities.",
-                en="The initiative names no service goals.",
+                nl=(
+                    "Het initiatief noemt geen dienstverleningsambities: dat zijn de zeven "
+                    "gedeelde ambities van Stichtse Vecht, vast te leggen onder service_goals "
+                    "wanneer het initiatief eraan bijdraagt."
+                ),
+                en=(
+                    "The initiative names no service goals: these are Stichtse Vecht's seven "
+                    "shared ambitions, recorded under service_goals when the initiative serves "
+                    "them."
+                ),
             )
         addressed = [g for g in self.goals if g in subject.service_goals]
         missing = [g for g in self.goals if g not in subject.service_goals]

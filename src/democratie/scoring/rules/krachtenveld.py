@@ -139,6 +139,10 @@ class SalienceCoverage(BaseRule):
     participants. Not applicable when no participant of the initiative has a
     salience class in *classes* (or none is assessed).
 
+    Changed: the not-applicable explanation names what to record: the
+    ``assessment`` table of each participant, with power, legitimacy and
+    urgency on [0, 1].
+
     References
     ----------
     Mitchell, R. K., Agle, B. R., & Wood, D. J. (1997), "Toward a Theory of
@@ -192,8 +196,16 @@ class SalienceCoverage(BaseRule):
         if not salient:
             return self.not_applicable(
                 subject,
-                nl="Geen deelnemer is als definitieve of dominante belanghebbende beoordeeld.",
-                en="No participant is assessed as a definitive or dominant stakeholder.",
+                nl=(
+                    "Geen deelnemer is als definitieve of dominante belanghebbende beoordeeld: "
+                    "leg van de deelnemers macht, legitimiteit en urgentie vast in hun tabel "
+                    "assessment (power, legitimacy, urgency, elk van 0 tot 1)."
+                ),
+                en=(
+                    "No participant is assessed as a definitive or dominant stakeholder: record "
+                    "the participants' power, legitimacy and urgency in their assessment table "
+                    "(power, legitimacy, urgency, each from 0 to 1)."
+                ),
                 recommendations=[
                     advice(
                         "Beoordeel macht, legitimiteit en urgentie van de belanghebbenden.",
@@ -272,6 +284,10 @@ class EngagementFit(BaseRule):
     with both power and interest assessed. Not applicable when no participant
     has both assessed.
 
+    Changed: the not-applicable explanation names what to record: the
+    ``assessment`` table of each participant, with power and interest on
+    [0, 1].
+
     References
     ----------
     Mendelow, A. (1991), power-interest grid.
@@ -322,8 +338,14 @@ class EngagementFit(BaseRule):
         if not placed:
             return self.not_applicable(
                 subject,
-                nl="Van geen deelnemer zijn macht en belang beoordeeld.",
-                en="No participant has both power and interest assessed.",
+                nl=(
+                    "Van geen deelnemer zijn macht en belang beoordeeld: leg ze vast in de tabel "
+                    "assessment van elke deelnemer (power en interest, elk van 0 tot 1)."
+                ),
+                en=(
+                    "No participant has both power and interest assessed: record them in each "
+                    "participant's assessment table (power and interest, each from 0 to 1)."
+                ),
                 recommendations=[
                     advice(
                         "Breng het krachtenveld in kaart: macht en belang van elke belanghebbende.",

@@ -158,8 +158,14 @@ class LearningLoop(BaseRule):
         if not evaluations and not lessons and due is None:
             return self.not_applicable(
                 subject,
-                nl="Er is niets vastgelegd over leren: geen evaluatie en geen lessen.",
-                en="Nothing is recorded about learning: no evaluation and no lessons.",
+                nl=(
+                    "Er is niets vastgelegd over leren: geen evaluatie en geen lessen "
+                    "(evaluations, lessons)."
+                ),
+                en=(
+                    "Nothing is recorded about learning: no evaluation and no lessons "
+                    "(evaluations, lessons)."
+                ),
                 recommendations=[
                     advice(
                         "Evalueer en leg de lessen vast als do's en don'ts.",

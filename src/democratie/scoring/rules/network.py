@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from attrs import frozen
@@ -34,10 +35,10 @@ from democratie.graph.analysis._centrality import (
     eigenvector,
     elect,
 )
-from democratie.model import Initiative, Landscape, Municipality, Network
+from democratie.model import Initiative, Landscape, Municipality, Network, Person
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import actors_of, advice, plural
+from democratie.scoring.rules._common import actors_of, advice, listing, plural
 from democratie.scoring.rules._neighbourhood import neighbourhood, projected_ties
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import RoleKind
@@ -56,8 +57,22 @@ def _declared_champions(initiative: Initiative, landscape: Landscape) -> list[st
     return list(found)
 
 
-def _leaders(initiative: Initiative) -> list[str]:
-    return list(dict.fromkeys([*initiative.led_by, *initiative.initiated_by]))
+def _leaders(initiative: Initiative, landscape: Landscape) -> list[str]:
+    """The people who lead or started the initiative: who may stand in for a kartrekker."""
+    return [
+        actor
+        for actor in dict.fromkeys([*initiative.led_by, *initiative.initiated_by])
+        if isinstance(landscape.get(actor), Person)
+    ]
+
+
+def _bodies_leading(initiative: Initiative, landscape: Landscape) -> list[str]:
+    """The municipalities, bodies and organisations that lead or started the initiative."""
+    return [
+        actor
+        for actor in dict.fromkeys([*initiative.led_by, *initiative.initiated_by])
+        if not isinstance(landscape.get(actor), Person)
+    ]
 
 
 @frozen(kw_only=True)
@@ -115,8 +130,10 @@ class ChampionPresence(BaseRule):
 
     "Kartrekkers zijn nodig", the M50 learning circle concluded. The
     kartrekkers of an initiative are the actors it names as such (participant
-    role or role ``kartrekker``); when it names none, its leaders and
-    initiators stand in for them (see *fallback_to_leaders*). Each is scored as
+    role or role ``kartrekker``); when it names none, the people among its
+    leaders and initiators stand in for them (see *fallback_to_leaders*): a
+    municipality, council, college or organisation that leads does not. Each is
+    scored as
     :func:`democratie.graph.analysis.rank_champions` scores actors (degree,
     eigenvector centrality and VoteRank, each relative to the strongest actor),
     within the initiative's surroundings: for an initiative of one municipality,
@@ -133,7 +150,8 @@ class ChampionPresence(BaseRule):
     name
         The rule's name.
     fallback_to_leaders
-        Count leaders and initiators as kartrekkers when none is named.
+        Count the people among the leaders and initiators as kartrekkers when
+        none is named.
     fallback_factor
         Factor applied when leaders or initiators stand in for kartrekkers that
         are not named (0.5 by default; our reading: someone must still take up
@@ -150,8 +168,16 @@ class ChampionPresence(BaseRule):
     score = max over the kartrekkers of their champion score, times
     *fragile_factor* when all of them are articulation points of the actor
     network, and times *fallback_factor* when they are leaders or initiators
-    standing in; 0 when the initiative has actors but no kartrekker. Not applicable
-    when the initiative records no actors at all.
+    standing in; 0 when the initiative has actors but no kartrekker, and the
+    explanation then says what to record. Not applicable when the initiative
+    records no actors at all.
+
+    Changed: only a person who leads or started the initiative stands in for a
+    kartrekker. A municipality, council or organisation used to stand in, at
+    half weight, for the best-connected node of the landscape: Leusden,
+    Stichtse Vecht and Democratie in Actie each "stood in" at 0.50 with a
+    champion score near 1, which said how central the municipality or
+    organisation is, not that anyone pulls the work along.
 
     The cost of one initiative is bounded by its municipality (or its own
     surroundings), not by the landscape: eigenvector centrality and VoteRank run
@@ -164,7 +190,9 @@ class ChampionPresence(BaseRule):
 
     Examples
     --------
-    Without a declared kartrekker, the best-connected leader counts for half:
+    Without a declared kartrekker, the best-connected person among the leaders counts
+    for half (Rob van den Berg, who leads the workshop; MVV, which started it, is an
+    organisation and does not stand in):
 
     >>> import democratie.examples
     >>> from democratie.scoring import run
@@ -173,7 +201,7 @@ class ChampionPresence(BaseRule):
     >>> rules = [ChampionPresence(), declared_only]
     >>> card = run(land, rules)["workshop-zeven-van-delft"]
     >>> round(card["champion_presence"].value, 3), card["declared_only"].value
-    (0.476, 0.0)
+    (0.186, 0.0)
     """
 
     name: str = "champion_presence"
@@ -200,7 +228,7 @@ class ChampionPresence(BaseRule):
         named = _declared_champions(initiative, landscape)
         if named or not self.fallback_to_leaders:
             return named, True
-        return _leaders(initiative), False
+        return _leaders(initiative, landscape), False
 
     def _by_municipality(self, context: ScoringContext) -> dict[str, list[str]]:
         """The candidates of the initiatives of each single municipality, indexed once."""
@@ -260,12 +288,37 @@ class ChampionPresence(BaseRule):
             "Champions are needed: name at least two, so that it does not rest on one person.",
         )
         if not candidates:
+            record = advice(
+                "Leg vast wie de kartrekkers zijn: personen, als deelnemer met de rol "
+                "kartrekker (participants) of met een rol kartrekker bij het initiatief (roles).",
+                "Record who the kartrekkers are: people, as participants in the role kartrekker "
+                "(participants) or holding a role kartrekker at the initiative (roles).",
+            )
+            bodies = _bodies_leading(subject, land) if self.fallback_to_leaders else []
+            if bodies:
+                names_nl = listing((land.name_of(b) for b in bodies), lang="nl")
+                names_en = listing(land.name_of(b) for b in bodies)
+                nl = (
+                    f"Er is geen kartrekker vastgelegd. {names_nl} "
+                    f"{'leidt of startte' if len(bodies) == 1 else 'leiden of startten'} het, "
+                    "maar een gemeente, orgaan of organisatie is geen kartrekker: dat zijn de "
+                    "mensen die het werk trekken."
+                )
+                en = (
+                    f"No kartrekker is recorded. {names_en} "
+                    f"{'leads or started' if len(bodies) == 1 else 'lead or started'} it, but a "
+                    "municipality, body or organisation does not stand in for a kartrekker: "
+                    "kartrekkers are the people who pull the work along."
+                )
+            else:
+                nl = "Er is geen kartrekker, leider of initiatiefnemer vastgelegd."
+                en = "No kartrekker, leader or initiator is recorded."
             return self.result(
                 subject,
                 0.0,
-                nl="Er is geen kartrekker, leider of initiatiefnemer vastgelegd.",
-                en="No kartrekker, leader or initiator is recorded.",
-                recommendations=[needed],
+                nl=nl,
+                en=en,
+                recommendations=[needed, record],
             )
         ranking = self._ranking(subject, context)
         champions = [ranking[c] for c in candidates if c in ranking]
@@ -488,6 +541,17 @@ class BrokerageCapacity(BaseRule):
         )
 
 
+def _bodies(landscape: Landscape, mun: Municipality) -> set[str]:
+    """The municipality, its council, college and factions, and its organisations of government."""
+    bodies = {mun.id, mun.council_id, mun.college_id, *(f.id for f in mun.council.factions)}
+    bodies.update(
+        org.id
+        for org in landscape._organisations_by_municipality().get(mun.id, ())
+        if org.sector.value == "overheid"
+    )
+    return bodies
+
+
 def internal_actors(landscape: Landscape, municipality: str) -> set[str]:
     """The actors inside a municipal organisation: the municipality, its bodies and their people.
 
@@ -504,12 +568,7 @@ def internal_actors(landscape: Landscape, municipality: str) -> set[str]:
     """
     mun = landscape.get(municipality)
     assert isinstance(mun, Municipality)
-    bodies = {mun.id, mun.council_id, mun.college_id, *(f.id for f in mun.council.factions)}
-    bodies.update(
-        org.id
-        for org in landscape._organisations_by_municipality().get(mun.id, ())
-        if org.sector.value == "overheid"
-    )
+    bodies = _bodies(landscape, mun)
     at, behalf = landscape._grouped("at"), landscape._grouped("on_behalf_of")
     people = {role.holder for body in bodies for role in (*at.get(body, ()), *behalf.get(body, ()))}
     return bodies | people
@@ -542,8 +601,16 @@ class BridgingVsBonding(BaseRule):
     Notes
     -----
     EI = (E - I) / (E + I) over the ties of the internal actors; score =
-    (EI + 1) / 2, so 1 is all bridging and 0 all bonding. Not applicable when the
-    internal actors have no ties.
+    (EI + 1) / 2, so 1 is all bridging and 0 all bonding. Not applicable when no
+    person or role inside the organisation is recorded (no role held at, or on
+    behalf of, the municipality, its council, college, factions or its
+    organisations of government), and when the internal actors have no ties.
+
+    Changed: a municipality with no people or roles recorded inside it is no
+    longer scored. Its only internal actor is then the municipality itself,
+    whose ties (membership of a network, taking part in an initiative) reach
+    outside by definition: a municipality that is only a member of one
+    network scored 1.00 from its two ties, and every M50 municipality 1.00.
 
     References
     ----------
@@ -574,7 +641,30 @@ class BridgingVsBonding(BaseRule):
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
         """Score one municipality."""
         assert isinstance(subject, Municipality)
-        inside = internal_actors(context.landscape, subject.id)
+        land = context.landscape
+        inside = context.cached(
+            ("internal-actors", subject.id), partial(internal_actors, land, subject.id)
+        )
+        bodies = _bodies(land, subject)
+        if not inside - bodies:
+            return self.not_applicable(
+                subject,
+                nl=(
+                    "Er zijn geen mensen of rollen binnen de gemeentelijke organisatie "
+                    "vastgelegd, dus geen netwerk van de organisatie om te meten: alleen de "
+                    "gemeente zelf, en al haar banden gaan vanzelf naar buiten. Leg de rollen "
+                    f"van haar mensen vast (roles, met at of on_behalf_of {subject.id}, "
+                    f"{subject.council_id} of {subject.college_id})."
+                ),
+                en=(
+                    "No people or roles inside the municipal organisation are recorded, so it "
+                    "has no network of its own to measure: only the municipality itself, whose "
+                    "ties all reach outside by definition. Record the roles of its people "
+                    f"(roles, with at or on_behalf_of {subject.id}, {subject.council_id} or "
+                    f"{subject.college_id})."
+                ),
+                evidence=[Evidence(about=subject.id, fact="internal_actors", value=len(inside))],
+            )
         relations = TIE_RELATIONS - self.ignore_relations
         ties = projected_ties(context.graph, sorted(inside), relations)
         internal = external = 0

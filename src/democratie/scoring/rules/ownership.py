@@ -158,8 +158,8 @@ class OwnershipClarity(BaseRule):
         if not subject.tasks:
             return self.not_applicable(
                 subject,
-                nl="Er zijn geen taken met eigenaren vastgelegd.",
-                en="No tasks with owners are recorded.",
+                nl="Er zijn geen taken met eigenaren vastgelegd (tasks, elk met assignments).",
+                en="No tasks with owners are recorded (tasks, each with assignments).",
                 recommendations=[
                     advice(
                         "Leg per taak vast wie uitvoert en wie eindverantwoordelijk is (RACI).",

@@ -34,17 +34,27 @@ A society-led initiative is judged on the ROB stair, by the fit of :data:`DEFAUL
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from types import MappingProxyType
 from typing import Any, ClassVar
 
 from attrs import field, frozen
 
-from democratie.model import Initiative
+from democratie.model import (
+    College,
+    Council,
+    Faction,
+    Initiative,
+    Landscape,
+    Municipality,
+    Role,
+)
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import DEFAULT_INFLUENCE, advice
+from democratie.scoring.rules._common import DEFAULT_INFLUENCE, advice, listing
+from democratie.scoring.rules.network import internal_actors
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
-from democratie.vocab import GovernmentRole, Initiator, ParticipationLevel
+from democratie.vocab import GovernmentRole, Initiator, ParticipationLevel, Raci, RoleKind
 
 __all__ = [
     "DEFAULT_INFLUENCE",
@@ -63,10 +73,11 @@ DEFAULT_ROLE_FIT: Mapping[GovernmentRole, float] = MappingProxyType(
         GovernmentRole.REGULEREN: 0.0,
     }
 )
-"""Fit of each step of the ROB stair for a society-led initiative: the lower, the better.
+"""Fit of each step of the ROB stair when society carries the work alone: the lower, the better.
 
 Our reading, replaceable: evenly spaced by step, after the ROB's advice to climb the stair as
-little as possible.
+little as possible. :class:`GovernmentRoleFit` gives a step above the one the work calls for
+the fit of as many steps above loslaten.
 """
 
 
@@ -164,8 +175,8 @@ class ParticipationInfluence(BaseRule):
         if level is None:
             return self.not_applicable(
                 subject,
-                nl="Er is geen trede van de participatieladder vastgelegd.",
-                en="No rung of the participation ladder is recorded.",
+                nl="Er is geen trede van de participatieladder vastgelegd (level).",
+                en="No rung of the participation ladder is recorded (level).",
             )
         value = self.influence[level]
         return self.result(
@@ -251,8 +262,14 @@ class PromiseKept(BaseRule):
         if promised is None or realised is None:
             return self.not_applicable(
                 subject,
-                nl="De beloofde en de gerealiseerde trede zijn niet allebei vastgelegd.",
-                en="The promised and the realised rung are not both recorded.",
+                nl=(
+                    "De beloofde en de gerealiseerde trede zijn niet allebei vastgelegd (level, "
+                    "realised_level)."
+                ),
+                en=(
+                    "The promised and the realised rung are not both recorded (level, "
+                    "realised_level)."
+                ),
             )
         shortfall = max(0.0, self.influence[promised] - self.influence[realised])
         value = 1 - shortfall
@@ -303,31 +320,65 @@ class PromiseKept(BaseRule):
 
 @frozen(kw_only=True)
 class GovernmentRoleFit(BaseRule):
-    """Government role fit: in a society-led initiative, the lower on the ROB stair, the better.
+    """Government role fit: the municipality's step on the ROB stair against who carries the work.
 
     The ROB's "Loslaten in vertrouwen" describes the roles a government can
     take in an initiative of society: reguleren, regisseren, stimuleren,
-    faciliteren, loslaten. No single role is ideal in every case, but the ROB
-    advises climbing the stair as little as possible.
+    faciliteren, loslaten. Its own guidance has two parts: there is no single
+    ideal role ("voor de overheid bestaat niet één ideale of beste rol"; per
+    situation politics and administration choose the role and say so), and
+    society's vitality gets more room "als de overheid de
+    overheidsparticipatietrap zo min mogelijk beklimt". So the role is judged
+    against who started the initiative and who carries the work: when society
+    carries it alone, every step above loslaten is a climb; when the
+    municipality carries part of the work itself, with organisations,
+    businesses or residents, connecting the parties is its part, and
+    regisseren (Delft's "regisseur" in all eight wijken) is no climb.
 
     Parameters
     ----------
     name
         The rule's name.
     fit
-        The fit of each step (:data:`DEFAULT_ROLE_FIT`: loslaten 1 down to
-        reguleren 0).
+        The fit of each step when society carries the work alone
+        (:data:`DEFAULT_ROLE_FIT`: loslaten 1 down to reguleren 0); a step
+        above the one the work calls for gets the fit of as many steps above
+        loslaten.
 
     Notes
     -----
-    score = fit(government_role). Applies to initiatives started by society,
-    and to those whose initiator is not recorded but whose government role is
-    (a role on the stair implies a society initiative). Not applicable to
-    initiatives the municipality started, or without a government role.
+    The work is carried by the initiative's leaders (``led_by``), those
+    responsible or accountable for its tasks, and its participants listed as
+    partner, kartrekker, initiatiefnemer, projectleider, wijkregisseur or
+    gebiedsregisseur; the municipality carries part of it when one of them is
+    a municipality, council, college or faction, or is inside the organisation
+    of one of the initiative's municipalities (a person with a role there).
+    The step called for is loslaten when society carries the work alone,
+    regisseren when the municipality carries part of it; score = fit(the step
+    k above loslaten), k = max(0, step(role) - step(called for)).
+    When nobody is recorded as carrying the work, the role is judged on the
+    stair alone (as for society), and the explanation says what to record.
+    Applies to initiatives started by society (``initiator = "samenleving"``)
+    with a ``government_role``; not applicable to those the municipality
+    started (the participation ladder applies), to those whose initiator is
+    not recorded, or without a government role.
+
+    Changed: an initiative whose initiator is not recorded is no longer judged
+    (it was, as if society had started it), and the role is judged against
+    who carries the work. Delft's text reports the municipality as
+    "regisseur" among organisations and businesses in all eight wijken as an
+    achievement, while it says nothing of who started the approach; the rule
+    gave 0.25, marking down what the text counts as a result.
 
     References
     ----------
-    Raad voor het Openbaar Bestuur (2012), "Loslaten in vertrouwen".
+    Raad voor het Openbaar Bestuur (2012), "Loslaten in vertrouwen. Naar een
+    nieuwe verhouding tussen overheid, markt én samenleving", Den Haag
+    (samenvatting: "Voor de overheid bestaat niet één ideale of beste rol. Per
+    situatie en per onderwerp zullen politiek en bestuur moeten bepalen én
+    expliciteren welke rol zij voor de overheid zien weggelegd"; "Ruimte geven
+    aan de vitaliteit van de samenleving krijgt meer kans als de overheid de
+    overheidsparticipatietrap zo min mogelijk beklimt").
 
     Examples
     --------
@@ -335,16 +386,22 @@ class GovernmentRoleFit(BaseRule):
     >>> from democratie.scoring import run
     >>> land = democratie.loads('''
     ... format = "democratie/1"
+    ... [[organisations]]
+    ... id = "buurtvereniging"
+    ... name = "Buurtvereniging"
+    ... kind = "vereniging"
     ... [[initiatives]]
     ... id = "buurttuin"
     ... kind = "experiment"
     ... title = "Buurttuin"
     ... initiator = "samenleving"
     ... government_role = "faciliteren"
+    ... led_by = ["buurtvereniging"]
     ... ''')
     >>> print(run(land, [GovernmentRoleFit()])["buurttuin"]["government_role_fit"])
-    government_role_fit [buurttuin]: 0.75 - The municipality takes the role 'facilitate' (step 2 of
-    5). No role is ideal in every case, but the ROB advises staying as low on the stair as possible.
+    government_role_fit [buurttuin]: 0.75 - Society started it and carries the work; the
+    municipality takes the role 'facilitate' (step 2 of 5). No role is ideal in every case, but the
+    ROB advises climbing the stair as little as possible.
     """
 
     name: str = "government_role_fit"
@@ -352,7 +409,9 @@ class GovernmentRoleFit(BaseRule):
     applies_to: ClassVar[SubjectKind] = "initiative"
     source: ClassVar[str] = 'ROB 2012, "Loslaten in vertrouwen" (overheidsparticipatietrap)'
     formula: ClassVar[str] = (
-        "fit(role): loslaten 1, faciliteren .75, stimuleren .5, regisseren .25, reguleren 0"
+        "fit(steps above the step the work calls for): loslaten 1, faciliteren .75, "
+        "stimuleren .5, regisseren .25, reguleren 0; regisseren is called for when the "
+        "municipality carries part of the work"
     )
     fit: Mapping[GovernmentRole, float] = field(
         default=DEFAULT_ROLE_FIT,
@@ -364,6 +423,7 @@ class GovernmentRoleFit(BaseRule):
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
         """Score one initiative."""
         assert isinstance(subject, Initiative)
+        role = subject.government_role
         if subject.initiator is Initiator.GEMEENTE:
             return self.not_applicable(
                 subject,
@@ -376,30 +436,116 @@ class GovernmentRoleFit(BaseRule):
                     "of society."
                 ),
             )
-        role = subject.government_role
+        if subject.initiator is None:
+            land = context.landscape
+            if role is not None:
+                nl = f"De rol '{role.label_nl.lower()}' van de gemeente is vastgelegd, maar wie"
+                en = f"The municipality's role '{role.label_en.lower()}' is recorded, but who"
+            else:
+                nl, en = "Wie", "Who"
+            nl += (
+                " het initiatief nam is niet vastgelegd; de overheidsparticipatietrap geldt alleen "
+                "voor initiatieven uit de samenleving. Leg initiator vast (gemeente of samenleving)"
+            )
+            en += (
+                " started the initiative is not recorded, and the ROB stair applies only to "
+                "initiatives of society. Record initiator (gemeente or samenleving)"
+            )
+            if subject.initiated_by:
+                names_nl = listing((land.name_of(a) for a in subject.initiated_by), lang="nl")
+                names_en = listing(land.name_of(a) for a in subject.initiated_by)
+                nl += f": initiated_by noemt {names_nl}, niet of dat gemeente of samenleving is."
+                en += (
+                    f": initiated_by names {names_en}, not whether that is municipality or society."
+                )
+            else:
+                nl += ", en wie het startte onder initiated_by."
+                en += ", and who started it under initiated_by."
+            return self.not_applicable(
+                subject,
+                nl=nl,
+                en=en,
+                evidence=[
+                    Evidence(
+                        about=subject.id,
+                        fact="government_role",
+                        value=None if role is None else role.value,
+                    ),
+                    Evidence(about=subject.id, fact="initiator", value=None),
+                ],
+            )
         if role is None:
             return self.not_applicable(
                 subject,
-                nl="Er is geen rol van de overheid vastgelegd.",
-                en="No role of the government is recorded.",
+                nl=(
+                    "Er is geen rol van de overheid vastgelegd; leg government_role vast (een "
+                    "trede van de overheidsparticipatietrap)."
+                ),
+                en=(
+                    "No role of the government is recorded; record government_role (a step of "
+                    "the ROB stair)."
+                ),
             )
-        value = self.fit[role]
-        nl = (
-            f"De gemeente neemt de rol '{role.label_nl.lower()}' (trede {role.step} van 5). "
-            "Er is geen ideale rol, maar de ROB raadt aan zo laag mogelijk op de trap te blijven."
-        )
-        en = (
-            f"The municipality takes the role '{role.label_en.lower()}' (step {role.step} of 5). "
-            "No role is ideal in every case, but the ROB advises staying as low on the stair "
-            "as possible."
-        )
-        if subject.initiator is None:
-            nl += " Wie het initiatief nam is niet vastgelegd."
-            en += " Who started the initiative is not recorded."
+        land = context.landscape
+        carriers = _carriers(subject, land)
+        inside: set[str] = set()
+        for municipality in subject.municipalities:
+            inside |= context.cached(
+                ("internal-actors", municipality),
+                partial(internal_actors, land, municipality),
+            )
+        municipal = [
+            c
+            for c in carriers
+            if c in inside or isinstance(land.get(c), (Municipality, Council, College, Faction))
+        ]
+        called_for = GovernmentRole.REGISSEREN if municipal else GovernmentRole.LOSLATEN
+        above = max(0, role.step - called_for.step)
+        value = self.fit[_BY_STEP[1 + above]]
+        step_nl = f"'{role.label_nl.lower()}' (trede {role.step} van 5)"
+        step_en = f"'{role.label_en.lower()}' (step {role.step} of 5)"
+        if municipal:
+            who_nl = listing((land.name_of(c) for c in municipal), lang="nl")
+            who_en = listing(land.name_of(c) for c in municipal)
+            nl = (
+                "De samenleving startte het; de gemeente draagt zelf een deel van het werk "
+                f"({who_nl}) en neemt de rol {step_nl}. Partijen verbinden is dan haar deel: "
+                "regisseren is geen stap te hoog. Er is geen ideale rol; de ROB vraagt de rol "
+                "per situatie te kiezen en te benoemen."
+            )
+            en = (
+                "Society started it; the municipality carries part of the work itself "
+                f"({who_en}) and takes the role {step_en}. Connecting the parties is then its "
+                "part: orchestrating is no step too high. No role is ideal in every case; the "
+                "ROB asks for the role to be chosen and stated per situation."
+            )
+        else:
+            if carriers:
+                nl = "De samenleving startte het en draagt het werk; "
+                en = "Society started it and carries the work; "
+            else:
+                nl = "De samenleving startte het; "
+                en = "Society started it; "
+            nl += (
+                f"de gemeente neemt de rol {step_nl}. Er is geen ideale rol, maar de ROB raadt "
+                "aan de trap zo min mogelijk te beklimmen."
+            )
+            en += (
+                f"the municipality takes the role {step_en}. No role is ideal in every case, "
+                "but the ROB advises climbing the stair as little as possible."
+            )
+            if not carriers:
+                nl += (
+                    " Wie het werk draagt is niet vastgelegd (led_by, taken, of deelnemers als "
+                    "partner of kartrekker), dus de rol is alleen op de trap beoordeeld."
+                )
+                en += (
+                    " Who carries the work is not recorded (led_by, tasks, or participants as "
+                    "partner or kartrekker), so the role is judged on the stair alone."
+                )
         recommendations = []
-        lower = [r for r in GovernmentRole if r.step < role.step]
-        if lower:
-            step_down = max(lower, key=lambda r: r.step)
+        if above > 0:
+            step_down = _BY_STEP[role.step - 1]
             recommendations.append(
                 advice(
                     f"Ga na of '{step_down.label_nl.lower()}' volstaat.",
@@ -413,11 +559,38 @@ class GovernmentRoleFit(BaseRule):
             en=en,
             evidence=[
                 Evidence(about=subject.id, fact="government_role", value=role.value),
-                Evidence(
-                    about=subject.id,
-                    fact="initiator",
-                    value=None if subject.initiator is None else subject.initiator.value,
-                ),
+                Evidence(about=subject.id, fact="initiator", value=subject.initiator.value),
+                Evidence(about=subject.id, fact="carried_by", value=", ".join(carriers) or None),
+                Evidence(about=subject.id, fact="called_for", value=called_for.value),
             ],
             recommendations=recommendations,
         )
+
+
+_BY_STEP: Mapping[int, GovernmentRole] = MappingProxyType({r.step: r for r in GovernmentRole})
+
+_CARRYING_ROLES = frozenset(
+    {
+        RoleKind.PARTNER,
+        RoleKind.KARTREKKER,
+        RoleKind.INITIATIEFNEMER,
+        RoleKind.PROJECTLEIDER,
+        RoleKind.WIJKREGISSEUR,
+        RoleKind.GEBIEDSREGISSEUR,
+    }
+)
+"""Participant roles in which an actor carries an initiative's work, not only takes part."""
+
+
+def _carriers(initiative: Initiative, landscape: Landscape) -> list[str]:
+    """Who carries the work: leaders, those responsible or accountable, carrying participants."""
+    found: dict[str, None] = dict.fromkeys(initiative.led_by)
+    for task in initiative.tasks:
+        for assignment in task.assignments:
+            if assignment.raci in (Raci.UITVOEREND, Raci.EINDVERANTWOORDELIJK):
+                entity = landscape.get(assignment.actor)
+                found[entity.holder if isinstance(entity, Role) else assignment.actor] = None
+    for participant in initiative.participants:
+        if participant.role in _CARRYING_ROLES:
+            found[participant.actor] = None
+    return list(found)

@@ -145,8 +145,9 @@ class TimelineFeasibility(BaseRule):
         if not subject.milestones:
             return self.not_applicable(
                 subject,
-                nl="Er zijn geen mijlpalen vastgelegd.",
-                en="No milestones are recorded.",
+                nl="Er zijn geen mijlpalen vastgelegd (milestones, elk met due of "
+                "due_within_months).",
+                en="No milestones are recorded (milestones, each with due or due_within_months).",
             )
         start = subject.period.start
         as_of = context.as_of
@@ -179,9 +180,13 @@ class TimelineFeasibility(BaseRule):
             en = "No milestone has been reached or is overdue yet" + day_en
             if unknown and start is None:
                 nl += (
-                    "; zonder startdatum zijn de termijnen in maanden niet om te rekenen naar data."
+                    "; zonder startdatum (period) zijn de termijnen in maanden niet om te rekenen "
+                    "naar data."
                 )
-                en += "; without a start date the deadlines in months cannot be turned into dates."
+                en += (
+                    "; without a start date (period) the deadlines in months cannot be turned "
+                    "into dates."
+                )
             else:
                 nl += "."
                 en += "."

@@ -8,17 +8,18 @@ Examples
 >>> land = examples.load("democratie-in-actie-noord-nederland")
 >>> card = run(land, [TrajectoryConformance(), TargetRoleCoverage()])[
 ...     "dia-ontwikkeltraject-organisatieontwikkeling"]
->>> card["trajectory_conformance"].value, card["target_role_coverage"].value
-(1.0, 0.0)
+>>> round(card["trajectory_conformance"].value, 3), card["target_role_coverage"].value
+(0.714, 0.0)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from attrs import frozen
 
-from democratie.model import Initiative, Network
+from democratie.model import Initiative, Meeting, Network
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
 from democratie.scoring.rules._common import advice, listing, roles_in
@@ -46,16 +47,16 @@ class TrajectoryConformance(BaseRule):
     support, about three regional meetings and a closing one, and a pool of
     change officers. Each is one item of the checklist:
 
-    1. a local intake (element ``lokale_intake`` or an ``intake`` meeting);
+    1. a local intake (element ``lokale_intake`` or an ``intake`` meeting held);
     2. tailored local support (element ``lokaal_maatwerk``);
-    3. at least *min_regional_meetings* regional meetings (``regionale_bijeenkomst``,
-       held or planned, of the trajectory or its network);
-    4. a closing meeting (element or ``slotbijeenkomst`` meeting);
+    3. at least *min_regional_meetings* regional meetings held (``regionale_bijeenkomst``,
+       of the trajectory or its network);
+    4. a closing meeting (element or ``slotbijeenkomst`` meeting held);
     5. change officers (element ``pool_veranderambtenaren`` or a ``veranderambtenaar``
        role at the trajectory);
     6. a duration of at most *max_months* (``duration_months``, else the period);
-    7. a cohort of about *cohort_size* municipalities (the municipalities taking
-       part, else the number aimed for), within *cohort_tolerance*.
+    7. a cohort of about *cohort_size* municipalities enrolled (its
+       ``municipalities``), within *cohort_tolerance*.
 
     Parameters
     ----------
@@ -71,7 +72,16 @@ class TrajectoryConformance(BaseRule):
     recorded) counts as not met and says so. Applies to initiatives that look
     like a development trajectory: they list trajectory elements or target
     roles, a number of municipalities aimed for, or work through a regional
-    learning network. Not applicable to others.
+    learning network. Not applicable to others. A meeting is held when it is
+    recorded as held (``held = true``) and, when the scoring run judges against
+    a day (*as_of*), its date is not after that day.
+
+    Changed: the cohort is the municipalities enrolled, never the number aimed
+    for (``target_municipalities``), and only meetings held count. A call for
+    ten municipalities that none has joined, with its meetings still to be
+    planned, used to meet the whole checklist: the design promised what had
+    not happened. The explanation now says how many meetings are planned and
+    how many municipalities are aimed for.
 
     References
     ----------
@@ -86,8 +96,11 @@ class TrajectoryConformance(BaseRule):
     >>> traject = "dia-ontwikkeltraject-organisatieontwikkeling"
     >>> strict = TrajectoryConformance(name="strict", min_regional_meetings=5)
     >>> card = run(land, [TrajectoryConformance(), strict])[traject]
-    >>> card["trajectory_conformance"].value, round(card["strict"].value, 3)
-    (1.0, 0.857)
+    >>> round(card["trajectory_conformance"].value, 3), round(card["strict"].value, 3)
+    (0.714, 0.714)
+    >>> print(card["trajectory_conformance"].explanation.en)
+    5 of the 7 items of the design are in place; missing: at least 3 regional meetings held (0 held,
+    3 planned) and about 10 municipalities enrolled (0 enrolled, 10 aimed for).
     """
 
     name: str = "trajectory_conformance"
@@ -115,18 +128,22 @@ class TrajectoryConformance(BaseRule):
             return self.not_applicable(
                 subject,
                 nl=(
-                    "Dit is geen ontwikkeltraject: het noemt geen onderdelen, doelrollen of "
-                    "regionale leergroep."
+                    "Dit is geen ontwikkeltraject: het noemt geen onderdelen (elements), "
+                    "doelrollen (target_roles), beoogd aantal gemeenten (target_municipalities) "
+                    "of regionale leergroep (network)."
                 ),
                 en=(
-                    "This is not a development trajectory: it names no elements, target roles or "
-                    "regional learning group."
+                    "This is not a development trajectory: it names no elements (elements), "
+                    "target roles (target_roles), number of municipalities aimed for "
+                    "(target_municipalities) or regional learning group (network)."
                 ),
             )
         elements = set(subject.elements)
         meetings = list(subject.meetings) + (list(network.meetings) if network is not None else [])
-        kinds = [m.kind for m in meetings]
-        regional = kinds.count(MeetingKind.REGIONALE_BIJEENKOMST)
+        held_kinds = [m.kind for m in meetings if _held(m, context.as_of)]
+        planned_kinds = [m.kind for m in meetings if not _held(m, context.as_of)]
+        regional = held_kinds.count(MeetingKind.REGIONALE_BIJEENKOMST)
+        regional_planned = planned_kinds.count(MeetingKind.REGIONALE_BIJEENKOMST)
         officers = any(
             role.kind is RoleKind.VERANDERAMBTENAAR for role in land.roles_at(subject.id)
         ) or any(p.role is RoleKind.VERANDERAMBTENAAR for p in subject.participants)
@@ -135,13 +152,14 @@ class TrajectoryConformance(BaseRule):
             if subject.duration_months is not None
             else subject.period.months()
         )
-        cohort = len(subject.municipalities) or subject.target_municipalities
+        cohort = len(subject.municipalities)
+        target = subject.target_municipalities
         checks: list[tuple[str, str, str, bool, object]] = [
             (
                 "intake",
                 "lokale intake",
                 "local intake",
-                TrajectoryElement.LOKALE_INTAKE in elements or MeetingKind.INTAKE in kinds,
+                TrajectoryElement.LOKALE_INTAKE in elements or MeetingKind.INTAKE in held_kinds,
                 TrajectoryElement.LOKALE_INTAKE in elements,
             ),
             (
@@ -153,8 +171,14 @@ class TrajectoryConformance(BaseRule):
             ),
             (
                 "regional_meetings",
-                f"ten minste {self.min_regional_meetings} regionale bijeenkomsten",
-                f"at least {self.min_regional_meetings} regional meetings",
+                (
+                    f"ten minste {self.min_regional_meetings} regionale bijeenkomsten gehouden "
+                    f"({regional} gehouden, {regional_planned} gepland)"
+                ),
+                (
+                    f"at least {self.min_regional_meetings} regional meetings held "
+                    f"({regional} held, {regional_planned} planned)"
+                ),
                 regional >= self.min_regional_meetings,
                 regional,
             ),
@@ -163,8 +187,9 @@ class TrajectoryConformance(BaseRule):
                 "een slotbijeenkomst",
                 "a closing meeting",
                 TrajectoryElement.SLOTBIJEENKOMST in elements
-                or MeetingKind.SLOTBIJEENKOMST in kinds,
-                MeetingKind.SLOTBIJEENKOMST in kinds,
+                or MeetingKind.SLOTBIJEENKOMST in held_kinds,
+                TrajectoryElement.SLOTBIJEENKOMST in elements
+                or MeetingKind.SLOTBIJEENKOMST in held_kinds,
             ),
             (
                 "change_officers",
@@ -182,9 +207,11 @@ class TrajectoryConformance(BaseRule):
             ),
             (
                 "cohort",
-                f"ongeveer {self.cohort_size} gemeenten",
-                f"about {self.cohort_size} municipalities",
-                cohort is not None and abs(cohort - self.cohort_size) <= self.cohort_tolerance,
+                f"ongeveer {self.cohort_size} gemeenten ingeschreven ({cohort} ingeschreven"
+                + (f", {target} beoogd)" if target is not None else ")"),
+                f"about {self.cohort_size} municipalities enrolled ({cohort} enrolled"
+                + (f", {target} aimed for)" if target is not None else ")"),
+                abs(cohort - self.cohort_size) <= self.cohort_tolerance,
                 cohort,
             ),
         ]
@@ -212,10 +239,36 @@ class TrajectoryConformance(BaseRule):
         if months is None:
             nl += " De looptijd is niet vastgelegd."
             en += " The duration is not recorded."
-        recommendations = [advice(f"Voeg toe: {c[1]}.", f"Add {c[2]}.") for c in unmet]
+        recommendations = []
+        for key, label_nl, label_en, _, _ in unmet:
+            if key == "regional_meetings":
+                recommendations.append(
+                    advice(
+                        f"Houd ten minste {self.min_regional_meetings} regionale bijeenkomsten "
+                        "en leg vast dat ze gehouden zijn (held = true).",
+                        f"Hold at least {self.min_regional_meetings} regional meetings, and "
+                        "record them as held (held = true).",
+                    )
+                )
+            elif key == "cohort":
+                recommendations.append(
+                    advice(
+                        f"Schrijf ongeveer {self.cohort_size} gemeenten in (municipalities).",
+                        f"Enrol about {self.cohort_size} municipalities (municipalities).",
+                    )
+                )
+            else:
+                recommendations.append(advice(f"Voeg toe: {label_nl}.", f"Add {label_en}."))
         return self.result(
             subject, value, nl=nl, en=en, evidence=evidence, recommendations=recommendations
         )
+
+
+def _held(meeting: Meeting, as_of: dt.date | None) -> bool:
+    """Whether a meeting took place: recorded as held, and not dated after *as_of*."""
+    if meeting.held is not True:
+        return False
+    return as_of is None or meeting.date is None or meeting.date <= as_of
 
 
 def _scalar(value: object) -> str | int | float | bool | None:
@@ -276,8 +329,8 @@ class TargetRoleCoverage(BaseRule):
         if not targets:
             return self.not_applicable(
                 subject,
-                nl="Het initiatief noemt geen doelrollen.",
-                en="The initiative names no target roles.",
+                nl="Het initiatief noemt geen doelrollen (target_roles).",
+                en="The initiative names no target roles (target_roles).",
             )
         present = roles_in(subject, context.landscape)
         filled = [r for r in targets if r in present]
