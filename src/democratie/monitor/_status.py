@@ -1302,7 +1302,10 @@ def _evaluations(
     )
     try:
         moments = schedule_evaluations(
-            evolve(initiative, evaluations=held), every_months=every_months, before=before
+            # Evolving re-checks the initiative: only when an evaluation is not held yet.
+            initiative if held == initiative.evaluations else evolve(initiative, evaluations=held),
+            every_months=every_months,
+            before=before,
         )
     except MonitorError as error:
         paths = {problem.path for problem in error.problems}
