@@ -252,6 +252,7 @@ def _level(value: AreaLevel | str | None) -> AreaLevel | None:
     member, problem = term_member(AreaLevel, value, "level")
     if problem is not None:
         raise ValueError(f"{problem.path}: {problem.message}")
+    assert isinstance(member, AreaLevel)
     return member
 
 
