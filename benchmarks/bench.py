@@ -19,7 +19,7 @@ load            ``democratie.load`` of the JSON file         ``orjson.loads`` of
 build           ``build_graph``                              networkx ``add_nodes_from`` +
                                                              ``add_edges_from`` of the same,
                                                              ready-made tuples
-score           ``run`` of the 20 built-in rules (the        targets in seconds at scale 1
+score           ``run`` of the 25 built-in rules (the        targets in seconds at scale 1
                 graph given) on every initiative, and on     on two cores: every initiative
                 every subject, in one process and in two     under 60 s, every subject
                 (``workers=2``)                              under 120 s

@@ -1,4 +1,4 @@
-"""The twenty built-in rules: golden tests on hand-made landscapes, and the seed examples.
+"""The twenty-five built-in rules: golden tests on hand-made landscapes, and the seed examples.
 
 Each rule is tested on small landscapes written for the purpose, where the right value can
 be worked out by hand, and on the seed example it comes from, where the value is the one a
@@ -12,9 +12,11 @@ import textwrap
 from typing import Any
 
 import pytest
+from attrs import evolve
 
 import democratie
 from democratie import examples
+from democratie.model import Initiative
 from democratie.scoring import Score, ScoringRule, run
 from democratie.scoring.rules import (
     BUILTIN_RULES,
@@ -74,9 +76,9 @@ cbs_code = "GM0327"
 """
 
 
-def test_there_are_twenty_rules_with_unique_names_and_sources() -> None:
-    assert len(BUILTIN_RULES) == 20
-    assert len({rule.name for rule in BUILTIN_RULES}) == 20
+def test_there_are_twenty_five_rules_with_unique_names_and_sources() -> None:
+    assert len(BUILTIN_RULES) == 25
+    assert len({rule.name for rule in BUILTIN_RULES}) == 25
     for rule in BUILTIN_RULES:
         assert rule.source.strip()
         assert rule.formula.strip()
@@ -921,12 +923,13 @@ def test_service_goal_alignment() -> None:
         # No recorded evaluation is what "not evaluated" means: nothing to judge without a date.
         ("evaluated = false\n", None),
         ('evaluations = [{ date = 2020-03-01, method = "enquête" }]\n', 1 / 3),
+        # Passed on, not known to be taken up: sharing alone is not full marks.
         (
             (
                 'evaluated = true\nlessons = [{ text = "a", kind = "doen", shared_with = ["n"] },'
                 ' { text = "b", kind = "niet_doen", shared_with = ["n"] }]\n'
             ),
-            1.0,
+            (1 + 1 + 0.75) / 3,
         ),
         (
             (
@@ -934,7 +937,23 @@ def test_service_goal_alignment() -> None:
                 '{ text = "a", kind = "doen", transfers = [{ to = "n", adopted = true }] },'
                 ' { text = "b", kind = "niet_doen", transfers = [{ to = "n" }] }]\n'
             ),
+            (1 + 1 + (1 + 0.75) / 2) / 3,
+        ),
+        (
+            (
+                "evaluations = [{}]\nlessons = ["
+                '{ text = "a", kind = "doen", transfers = [{ to = "n", adopted = true }] },'
+                ' { text = "b", kind = "niet_doen", transfers = [{ to = "n", adopted = true }] }]\n'
+            ),
             1.0,
+        ),
+        # Not taken up is passed on all the same.
+        (
+            (
+                'lessons = [{ text = "a", kind = "doen",'
+                ' transfers = [{ to = "n", adopted = false }] }]\n'
+            ),
+            (0 + 0.5 + 0.75) / 3,
         ),
         ('lessons = [{ text = "a", kind = "doen", transferable = true }]\n', (0 + 0.5 + 0.5) / 3),
         ('lessons = [{ text = "a", kind = "inzicht" }]\n', 0.0),
@@ -992,8 +1011,32 @@ def test_learning_loop_counts_lessons_of_a_learning_circle_as_shared() -> None:
         '[[initiatives]]\nid = "i"\nkind = "leerkring"\ntitle = "L"\n'
         'lessons = [{ text = "a", kind = "kans" }]\n'
     )
-    assert _value(LearningLoop(), doc) == pytest.approx(1 / 3)
+    assert _value(LearningLoop(), doc) == pytest.approx(0.75 / 3)
     assert _value(LearningLoop(peer_kinds=()), doc) == 0.0
+
+
+def test_learning_loop_gives_full_marks_for_sharing_only_once_a_lesson_is_taken_up() -> None:
+    # Leusden passed its three lessons on to its challenge; the text does not say yet what
+    # the challenge made of them, so they are passed on, not taken up.
+    land = examples.load("leusden-samenleving-voorop")
+    trajectory = land.get("samenleving-voorop")
+    assert isinstance(trajectory, Initiative)
+    before = run(land, [LearningLoop()])[trajectory.id]["learning_loop"]
+    assert before.value == pytest.approx((1 + 1 + 0.75) / 3)
+    assert any("taken up (adopted)" in r.en for r in before.recommendations)
+    lessons = tuple(
+        evolve(lesson, transfers=tuple(evolve(t, adopted=True) for t in lesson.transfers))
+        for lesson in trajectory.lessons
+    )
+    after = run(land.replace(evolve(trajectory, lessons=lessons)), [LearningLoop()])
+    assert after[trajectory.id]["learning_loop"].value == 1.0
+    assert not after[trajectory.id]["learning_loop"].recommendations
+
+
+def test_learning_loop_refuses_a_passed_on_credit_below_the_transferable_credit() -> None:
+    assert LearningLoop(passed_on_credit=0.5).passed_on_credit == 0.5
+    with pytest.raises(ValueError, match="must not be below transferable_credit"):
+        LearningLoop(passed_on_credit=0.4)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1010,21 +1053,24 @@ SEEDS: dict[str, dict[str, dict[str, float | None]]] = {
             "cross_sector_coverage": 11 / 12,  # all four sectors; government not tied otherwise
             "lifecycle_completeness": 2 / 6,  # beleidsvorming and uitvoering of six phases
             "government_role_fit": None,  # who started the approach is not stated
-            "learning_loop": 0.5,  # three do's, shared in the workshop; no evaluation
+            # three do's, shared in the workshop (taken up there? not said); no evaluation
+            "learning_loop": (0 + 0.5 + 0.75) / 3,
             "trajectory_conformance": None,
         },
     },
     "m50-leerkring-waalwijk": {
         "m50-leerkring-initiatief": {
             "champion_presence": 0.0,  # "Kartrekkers zijn nodig"
-            "learning_loop": 1 / 3,  # insights shared in the circle; no do's, no evaluation
+            # insights shared in the circle, one taken up by the M50; no do's, no evaluation
+            "learning_loop": (1 + 0.75 * 14) / 15 / 3,
             "cross_sector_coverage": None,  # a network of municipalities
         },
         "meierijstad": {"bridging_vs_bonding": None},  # nobody inside it is recorded
     },
     "leusden-samenleving-voorop": {
-        # do's and don'ts, looked back on (our reading), passed on to the challenge
-        "samenleving-voorop": {"learning_loop": 1.0},
+        # do's and don'ts, looked back on (our reading), passed on to the challenge, which
+        # has not yet said what it made of them
+        "samenleving-voorop": {"learning_loop": (1 + 1 + 0.75) / 3},
         "samenleving-voorop-bestuur": {
             "timeline_feasibility": None,  # 12 and 36 months, no start date: not yet judged
             "domain_coverage": None,

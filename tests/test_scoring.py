@@ -108,7 +108,7 @@ def test_scorecards_give_rows_and_a_summary() -> None:
     assert set(first) == {"subject", "kind", "title", "rule", "value", "applicable", "explanation"}
     assert cards.summary()["gebiedsgericht-werken-2022"]["service_goal_alignment"] == 1.0
     assert [c.subject for c in cards.of_kind("municipality")] == ["stichtse-vecht"]
-    assert repr(cards).startswith("<Scorecards: 6 subjects, 20 rules, 0 failures>")
+    assert repr(cards).startswith("<Scorecards: 6 subjects, 25 rules, 0 failures>")
 
 
 # --------------------------------------------------------------------------------------------

@@ -664,7 +664,7 @@ def tables(
     >>> land = democratie.examples.load("delft-zeven-van-delft")
     >>> [(table.name, len(table.rows)) for table in tables(land)]
     [('nodes.csv', 15), ('edges.csv', 34), ('roles.csv', 5), ('initiatives.csv', 2),
-    ('indicators.csv', 0), ('measurements.csv', 0), ('scores.csv', 38)]
+    ('indicators.csv', 0), ('measurements.csv', 0), ('scores.csv', 46)]
     """
     chosen = graph if graph is not None else build_graph(landscape)
     found = [

@@ -6,7 +6,8 @@ applied to the landscape it came from (``apply()`` returns a new, checked landsc
 Nothing here writes a file.
 
 - :func:`assess_intakes`: which municipalities may enter a trajectory, and every
-  reason why not (Democratie in Actie: "Na een lokale intake ...").
+  reason why not (Democratie in Actie: "Na een lokale intake ..."); and
+  :func:`unmet_commitments`, the one definition of a commitment met at an intake.
 - :func:`compose_groups`: learning groups of about ``size`` per region, as similar in
   their question themes as can be, solved exactly with OR-Tools CP-SAT.
 - :func:`plan_meetings`: a series of meetings spread over a window, hosts in turn.
@@ -32,7 +33,7 @@ Examples
 
 from democratie.plan._common import Reason
 from democratie.plan._groups import Group, GroupPlan, Match, Move, compose_groups
-from democratie.plan._intake import Admission, assess_intakes
+from democratie.plan._intake import Admission, assess_intakes, unmet_commitments
 from democratie.plan._meetings import HostChoice, MeetingPlan, plan_meetings, public_holidays
 from democratie.plan._partition import group_sizes, jaccard
 from democratie.plan._pool import (
@@ -69,4 +70,5 @@ __all__ = [
     "plan_meetings",
     "pool_of",
     "public_holidays",
+    "unmet_commitments",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from attrs import frozen
 
 from democratie.model import Initiative, Landscape
@@ -9,7 +11,7 @@ from democratie.model.initiative import Intake
 from democratie.plan._common import Reason, find_initiative
 from democratie.vocab import CommitmentKind, QuestionTheme
 
-__all__ = ["Admission", "assess_intakes"]
+__all__ = ["Admission", "assess_intakes", "unmet_commitments"]
 
 
 @frozen(kw_only=True)
@@ -63,7 +65,8 @@ def assess_intakes(landscape: Landscape, initiative: str | Initiative) -> dict[s
 
     - its intake was held (``held = true``; not held, or not recorded, keeps it out, and
       is then the only reason given: what follows comes out of the intake);
-    - it gave every commitment in the initiative's ``required_commitments``;
+    - it gave every commitment in the initiative's ``required_commitments``
+      (:func:`unmet_commitments`, the one definition the ``intake_gate`` rule shares);
     - its question is recorded in its own words;
     - the question has at least one theme.
 
@@ -122,6 +125,45 @@ def assess_intakes(landscape: Landscape, initiative: str | Initiative) -> dict[s
     return result
 
 
+def unmet_commitments(
+    intake: Intake | None, required: Iterable[CommitmentKind]
+) -> tuple[CommitmentKind, ...]:
+    """The required commitments a municipality has not met at its intake, in their order.
+
+    The one definition of meeting a commitment, which the intake gate
+    (:func:`assess_intakes`) and the ``intake_gate`` scoring rule share: a municipality
+    meets a required commitment when its intake was held (``held = true``) and lists it
+    among the commitments it gave. Without an intake, or while it has not been held (or
+    it is not recorded whether it was), no commitment is met: a commitment not recorded
+    is not given.
+
+    Parameters
+    ----------
+    intake
+        The municipality's intake, or None when none is recorded.
+    required
+        The commitments asked for (an initiative's ``required_commitments``).
+
+    Examples
+    --------
+    >>> import democratie
+    >>> land = democratie.load("examples/democratie-in-actie-noord-nederland.toml")
+    >>> traject = land.get("dia-ontwikkeltraject-organisatieontwikkeling")
+    >>> intakes = {intake.municipality: intake for intake in traject.intakes}
+    >>> [kind.value for kind in unmet_commitments(intakes["midden-groningen"],
+    ...                                           traject.required_commitments)]
+    ['politiek']
+    >>> unmet_commitments(intakes["assen"], traject.required_commitments)
+    ()
+    >>> len(unmet_commitments(None, traject.required_commitments))
+    3
+    """
+    if intake is None or intake.held is not True:
+        return tuple(required)
+    given = set(intake.commitments)
+    return tuple(kind for kind in required if kind not in given)
+
+
 def _reasons(intake: Intake, required: tuple[CommitmentKind, ...]) -> list[Reason]:
     # The commitments and the question come out of the intake: while it has not been
     # held, their absence is no reason of its own.
@@ -141,15 +183,13 @@ def _reasons(intake: Intake, required: tuple[CommitmentKind, ...]) -> list[Reaso
                 nl="de intake is niet gehouden",
             )
         ]
-    given = set(intake.commitments)
     reasons = [
         Reason(
             code="missing-commitment",
             en=f"commitment missing: {kind.label_en}",
             nl=f"commitment ontbreekt: {kind.label_nl}",
         )
-        for kind in required
-        if kind not in given
+        for kind in unmet_commitments(intake, required)
     ]
     if not intake.question:
         reasons.append(

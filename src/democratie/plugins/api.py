@@ -325,7 +325,7 @@ def score(
     landscape
         The landscape to score.
     rules
-        The rules to run; by default every registered rule (the twenty built-in
+        The rules to run; by default every registered rule (the twenty-five built-in
         ones and those of plugins), in plugin order.
     as_of
         The day to judge deadlines against: milestones due before it and not

@@ -1,4 +1,4 @@
-"""The built-in plugin that offers the twenty built-in scoring rules.
+"""The built-in plugin that offers the twenty-five built-in scoring rules.
 
 Registered first by every plugin manager (see
 :data:`~democratie.plugins.manager.DEFAULT_PLUGINS`), through the same
@@ -9,7 +9,7 @@ Examples
 --------
 >>> from democratie.plugins import builtin_rules
 >>> len(builtin_rules.democratie_scoring_rules())
-20
+25
 """
 
 from __future__ import annotations
@@ -29,6 +29,6 @@ def democratie_scoring_rules() -> list[ScoringRule]:
     --------
     >>> rules = democratie_scoring_rules()
     >>> len(rules), rules[0].name
-    (20, 'commitment_triad')
+    (25, 'commitment_triad')
     """
     return list(BUILTIN_RULES)

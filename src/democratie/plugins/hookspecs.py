@@ -434,5 +434,5 @@ def democratie_scoring_rules() -> Iterable[ScoringRule] | None:
     >>> manager = make_plugin_manager(entry_points=False)
     >>> _ = manager.register(Mine(), name="mine")
     >>> [rule.name for rule in scoring_rules(plugin_manager=manager)][-2:]
-    ['target_role_coverage', 'mine.domain_coverage']
+    ['lesson_uptake', 'mine.domain_coverage']
     """

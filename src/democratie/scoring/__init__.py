@@ -5,7 +5,7 @@ the stakeholder graph at hand (:class:`ScoringContext`), and returns a
 :class:`Score`: a value in the range the rule declares, or *not applicable* with
 the reason, explained in Dutch and English, with the evidence used and
 recommendations. :func:`run` runs rules over a landscape and returns
-:class:`Scorecards`. The twenty built-in rules live in
+:class:`Scorecards`. The twenty-five built-in rules live in
 :mod:`democratie.scoring.rules`; composers that make one number of several
 in :mod:`democratie.scoring.compose`.
 

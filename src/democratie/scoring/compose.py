@@ -207,7 +207,7 @@ def hard_fail_first(
     >>> hard_fail_first(card.values(), minimums={"champion_presence": 0.5}).value
     0.0
     >>> round(hard_fail_first(card.values(), minimums={"ownership_clarity": 0.5}).value, 2)
-    0.63
+    0.52
     """
     given = list(scores)
     subject = _subject(given)

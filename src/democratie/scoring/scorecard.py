@@ -66,9 +66,11 @@ class Scorecard(Mapping[str, Score]):
     >>> from democratie.plugins import score
     >>> card = score(democratie.examples.load("delft-zeven-van-delft"))["delft"]
     >>> card.kind, card.title, len(card), len(card.applicable)
-    ('municipality', 'Delft', 1, 1)
-    >>> {rule: round(value, 2) for rule, value in card.values_by_rule().items()}
-    {'bridging_vs_bonding': 0.78}
+    ('municipality', 'Delft', 2, 1)
+    >>> card.values_by_rule()["indicator_progress"] is None  # no indicator recorded
+    True
+    >>> round(card["bridging_vs_bonding"].value, 2)
+    0.78
     """
 
     subject: str

@@ -1,10 +1,11 @@
-"""The twenty built-in scoring rules, each with its source, and their defaults.
+"""The twenty-five built-in scoring rules, each with its source, and their defaults.
 
 Every rule is a frozen attrs class whose interpretive numbers (crosswalks,
 thresholds, recommended minimum levels) are parameters with defaults:
 ``CrossSectorCoverage(connection_weight=0.5)`` is a variant of the built-in
 rule. :data:`BUILTIN_RULES` holds one instance of each with its defaults, in
-the order of the domain reference; the built-in plugin
+the order of the domain reference, then the rules that read what planning and
+follow-up record (intakes, hosts, evaluation moments, indicators, transfers); the built-in plugin
 :mod:`democratie.plugins.builtin_rules` offers them to :func:`democratie.score`.
 
 =========================  ============================  ==============  ======================
@@ -30,13 +31,18 @@ timeline_feasibility       :class:`TimelineFeasibility`  initiative      ``timel
 service_goal_alignment     :class:`ServiceGoalAlignment` initiative      ``goals``
 learning_loop              :class:`LearningLoop`         initiative      ``learning``
 target_role_coverage       :class:`TargetRoleCoverage`   initiative      ``trajectory``
+intake_gate                :class:`IntakeGate`           initiative      ``intake``
+host_rotation              :class:`HostRotation`         network         ``hosting``
+evaluation_rhythm          :class:`EvaluationRhythm`     initiative      ``follow_up``
+indicator_progress         :class:`IndicatorProgress`    municipality    ``follow_up``
+lesson_uptake              :class:`LessonUptake`         initiative      ``learning``
 =========================  ============================  ==============  ======================
 
 Examples
 --------
 >>> from democratie.scoring.rules import BUILTIN_RULES, by_name
 >>> len(BUILTIN_RULES)
-20
+25
 >>> by_name("promise_kept").no_feedback_factor
 0.5
 """
@@ -54,13 +60,16 @@ from democratie.scoring.rules.coverage import (
     DomainCoverage,
     LifecycleCompleteness,
 )
+from democratie.scoring.rules.follow_up import EvaluationRhythm, IndicatorProgress
 from democratie.scoring.rules.goals import ServiceGoalAlignment
+from democratie.scoring.rules.hosting import HostRotation
+from democratie.scoring.rules.intake import IntakeGate
 from democratie.scoring.rules.krachtenveld import (
     DEFAULT_QUADRANT_MINIMUMS,
     EngagementFit,
     SalienceCoverage,
 )
-from democratie.scoring.rules.learning import LearningLoop
+from democratie.scoring.rules.learning import LearningLoop, LessonUptake
 from democratie.scoring.rules.network import BridgingVsBonding, BrokerageCapacity, ChampionPresence
 from democratie.scoring.rules.ownership import OwnershipClarity
 from democratie.scoring.rules.participation import (
@@ -89,8 +98,13 @@ __all__ = [
     "CrossSectorCoverage",
     "DomainCoverage",
     "EngagementFit",
+    "EvaluationRhythm",
     "GovernmentRoleFit",
+    "HostRotation",
+    "IndicatorProgress",
+    "IntakeGate",
     "LearningLoop",
+    "LessonUptake",
     "LifecycleCompleteness",
     "OwnershipClarity",
     "ParticipationInfluence",
@@ -124,6 +138,11 @@ BUILTIN_RULES: tuple[ScoringRule, ...] = (
     ServiceGoalAlignment(),
     LearningLoop(),
     TargetRoleCoverage(),
+    IntakeGate(),
+    HostRotation(),
+    EvaluationRhythm(),
+    IndicatorProgress(),
+    LessonUptake(),
 )
 """One instance of each built-in rule with its default parameters, in catalogue order."""
 
