@@ -169,10 +169,12 @@ def test_a_summary_that_announces_a_list_is_followed_by_it() -> None:
     for i in announcing:
         assert _ITEM.match(lines[i + 2]), lines[i]
     trajectory = page.split("## `trajectory_conformance`", 1)[1]
-    assert "\n1. a local intake (element `lokale_intake` or an `intake` meeting held);\n" in trajectory
+    intake = "\n1. a local intake (element `lokale_intake` or an `intake` meeting held);\n"
+    assert intake in trajectory
     assert "\n7. a cohort of about *cohort_size* municipalities enrolled" in trajectory
     learning = page.split("## `learning_loop`", 1)[1]
-    assert "\n- *shared*: the mean over the lessons of 1 for a lesson taken up somewhere" in learning
+    shared = "\n- *shared*: the mean over the lessons of 1 for a lesson taken up somewhere"
+    assert shared in learning
 
 
 def test_the_catalogue_says_what_changed_in_a_rule_and_why() -> None:
