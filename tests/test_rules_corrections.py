@@ -483,6 +483,8 @@ def test_every_not_applicable_reason_of_a_seed_names_what_to_record_or_why() -> 
         "assessment",
         "municipalities",
         "start date",
+        "indicators",
+        "transfers",
     )
     why = ("started this initiative", "network of municipalities", "has no tie", "not a")
     for name in examples.NAMES:

@@ -344,8 +344,8 @@ class IndicatorProgress(BaseRule):
         if not table.rows:
             return self.not_applicable(
                 subject,
-                nl="Geen indicator meet de doelen van de gemeente.",
-                en="No indicator measures the municipality's goals.",
+                nl="Geen indicator meet de doelen van de gemeente (indicators).",
+                en="No indicator measures the municipality's goals (indicators).",
                 recommendations=[
                     advice(
                         "Leg per doel en gebied een indicator vast (nulmeting, streefwaarde, "
