@@ -485,8 +485,15 @@ def test_every_not_applicable_reason_of_a_seed_names_what_to_record_or_why() -> 
         "start date",
         "indicators",
         "transfers",
+        "meetings",
     )
-    why = ("started this initiative", "network of municipalities", "has no tie", "not a")
+    why = (
+        "started this initiative",
+        "network of municipalities",
+        "has no tie",
+        "not a",
+        "entered yet",
+    )
     for name in examples.NAMES:
         for card in democratie.score(examples.load(name)).values():
             for result in card.values():

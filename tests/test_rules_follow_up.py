@@ -368,7 +368,10 @@ def test_evaluation_rhythm_says_what_to_record_when_it_does_not_apply() -> None:
     open_ended = _score(
         EvaluationRhythm(), PILOT.replace(", end = 2021-12-31", ""), as_of=dt.date(2022, 1, 1)
     )
-    assert "no end, no duration and no milestone" in open_ended.explanation.en
+    assert (
+        "no end (period.end), no duration (duration_months) and no milestone"
+        in open_ended.explanation.en
+    )
     assert "duration_months" in open_ended.recommendations[0].en
 
 

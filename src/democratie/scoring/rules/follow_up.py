@@ -49,8 +49,8 @@ def _at_least_one(instance: object, attribute: object, value: int) -> None:
 
 _NO_SCHEDULE = {
     "no_start": (
-        "Er is geen evaluatieschema: de startdatum ontbreekt.",
-        "There is no evaluation schedule: the start date is not recorded.",
+        "Er is geen evaluatieschema: de startdatum ontbreekt (period.start).",
+        "There is no evaluation schedule: the start date is not recorded (period.start).",
         (
             "Leg de startdatum vast (period.start), en een einde, een looptijd of een mijlpaal "
             "met een termijn."
@@ -61,8 +61,14 @@ _NO_SCHEDULE = {
         ),
     ),
     "no_horizon": (
-        "Er is geen evaluatieschema: geen einde, geen looptijd en geen mijlpaal met een termijn.",
-        "There is no evaluation schedule: no end, no duration and no milestone with a due date.",
+        (
+            "Er is geen evaluatieschema: geen einde (period.end), geen looptijd "
+            "(duration_months) en geen mijlpaal met een termijn (milestones)."
+        ),
+        (
+            "There is no evaluation schedule: no end (period.end), no duration "
+            "(duration_months) and no milestone with a due date (milestones)."
+        ),
         (
             "Leg een einde (period.end), een looptijd (duration_months) of een mijlpaal met "
             "een termijn vast."
@@ -133,7 +139,7 @@ class EvaluationRhythm(BaseRule):
     Without a day to judge against, the rule says what the schedule holds:
 
     >>> run(land, [EvaluationRhythm()])[challenge.id]["evaluation_rhythm"].explanation.en
-    'There is no evaluation schedule: the start date is not recorded.'
+    'There is no evaluation schedule: the start date is not recorded (period.start).'
     """
 
     name: str = "evaluation_rhythm"

@@ -175,12 +175,14 @@ class HostRotation(BaseRule):
                 subject,
                 nl=(
                     f"Er {'is' if len(held) == 1 else 'zijn'} "
-                    f"{plural(len(held), 'bijeenkomst', 'bijeenkomsten')} gehouden; "
+                    f"{plural(len(held), 'bijeenkomst', 'bijeenkomsten')} gehouden "
+                    "(meetings, held); "
                     "toerbeurt blijkt pas vanaf twee."
                 ),
                 en=(
-                    f"{plural(len(held), 'meeting has', 'meetings have')} been held; rotation "
-                    "shows from two on."
+                    f"{plural(len(held), 'meeting has', 'meetings have')} been held "
+                    "(meetings, held); "
+                    "rotation shows from two on."
                 ),
                 evidence=evidence,
                 recommendations=[
