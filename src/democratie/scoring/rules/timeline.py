@@ -99,7 +99,17 @@ class TimelineFeasibility(BaseRule):
     judged and the score does not depend on the day it is computed (the
     explanation then says that deadlines were not judged). With *as_of* the
     explanation names the day, and a milestone is overdue exactly when
-    :func:`democratie.monitor.status` of that day says so.
+    :func:`democratie.monitor.status` of that day says so. An overdue milestone
+    is recommended for replanning; one reached late cannot be rescheduled, so the
+    advice is to find out what held it up and whether the milestones still to
+    come need more time (or, when none is left, to record it as a lesson).
+
+    Changed: a milestone reached late is no longer advised for replanning. The
+    rule recommended "Revisit the planning of: nieuwe werkwijze ontworpen" for
+    Leusden's design once it was recorded as reached after its twelve months,
+    a date that has passed and cannot be moved; the advice is now about the
+    milestones still to come (the way of working in use within three years), or
+    the lesson for planning when none is left.
 
     References
     ----------
@@ -205,16 +215,53 @@ class TimelineFeasibility(BaseRule):
                 else [],
             )
         on_time = [m for m, s in judged if s == "on_time"]
-        late = [m for m, s in judged if s == "late"]
+        states = [(m, s, milestone_state(m, start, as_of)) for m, s in statuses]
+        reached_late = [m for m, s, state in states if s == "late" and state == "done"]
+        overdue = [m for m, s, state in states if s == "late" and state == "overdue"]
+        to_come = [m for m, _, state in states if state != "done"]
         share = len(on_time) / len(judged)
         recommendations = []
-        if late:
+        if overdue:
+            # Not reached yet: its planning can still be revisited.
             recommendations.append(
                 advice(
-                    "Herijk de planning van: " + listing((m.title for m in late), lang="nl") + ".",
-                    "Revisit the planning of: " + listing(m.title for m in late) + ".",
+                    "Herijk de planning van: "
+                    + listing((m.title for m in overdue), lang="nl")
+                    + ".",
+                    "Revisit the planning of: " + listing(m.title for m in overdue) + ".",
                 )
             )
+        if reached_late:
+            # Reached, so it cannot be rescheduled: the lesson is for what is still to come.
+            several = len(reached_late) > 1
+            late_nl = ("Mijlpalen " if several else "Mijlpaal ") + listing(
+                (f"'{m.title}'" for m in reached_late), lang="nl"
+            )
+            late_en = ("Milestones " if several else "Milestone ") + listing(
+                f"'{m.title}'" for m in reached_late
+            )
+            is_nl, was_en = ("zijn", "were") if several else ("is", "was")
+            if to_come:
+                recommendations.append(
+                    advice(
+                        f"{late_nl} {is_nl} later gehaald dan gepland: ga na wat het ophield, "
+                        "en of de mijlpalen die nog komen daarom meer tijd nodig hebben: "
+                        + listing((f"'{m.title}'" for m in to_come), lang="nl")
+                        + ".",
+                        f"{late_en} {was_en} reached later than planned: find out what held it "
+                        "up, and whether the milestones still to come need more time for the same "
+                        "reason: " + listing(f"'{m.title}'" for m in to_come) + ".",
+                    )
+                )
+            else:
+                recommendations.append(
+                    advice(
+                        f"{late_nl} {is_nl} later gehaald dan gepland: leg vast wat het ophield, "
+                        "als les (lessons) voor de planning van wat hierna komt.",
+                        f"{late_en} {was_en} reached later than planned: record what held it "
+                        "up, as a lesson (lessons) for planning what comes next.",
+                    )
+                )
         return self.result(
             subject,
             share,
