@@ -23,11 +23,13 @@ from attrs import evolve
 
 from democratie import examples
 from democratie.model import (
+    Area,
     Assignment,
     Evaluation,
     Initiative,
     Landscape,
     Lesson,
+    Municipality,
     Network,
     Participant,
     Period,
@@ -58,6 +60,7 @@ from democratie.scoring.rules import (
     TimelineFeasibility,
 )
 from democratie.vocab import (
+    AreaLevel,
     CommitmentKind,
     CommitmentLevel,
     LessonKind,
@@ -132,6 +135,21 @@ def test_area_coverage_on_delft_rests_on_alle_acht_wijken() -> None:
     score = _score(AreaCoverage(), _change(land, ZEVEN, covers_all=()), ZEVEN)
     assert score.value is None
     assert "covers_all" in score.explanation.en
+
+
+def test_area_coverage_on_delft_falls_to_the_wijken_the_approach_reaches() -> None:
+    land = examples.load(DELFT)
+    delft = land.get("delft")
+    assert isinstance(delft, Municipality)
+    # The text counts eight wijken without naming them: name them Wijk 1 to Wijk 8.
+    wijken = tuple(
+        Area(id=f"delft-wijk-{n}", name=f"Wijk {n}", level=AreaLevel.WIJK) for n in range(1, 9)
+    )
+    named = land.replace(evolve(delft, areas=wijken))
+    assert _value(AreaCoverage(), named, ZEVEN) == 1.0  # still "alle acht"
+    # Had the text said six of the eight instead of "alle acht", three quarters.
+    six = _change(named, ZEVEN, covers_all=(), areas=tuple(w.id for w in wijken[:6]))
+    assert _value(AreaCoverage(), six, ZEVEN) == pytest.approx(6 / 8)
 
 
 def test_domain_coverage_holds_delft_to_its_ten_domains_once_they_are_required() -> None:
