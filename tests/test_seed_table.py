@@ -359,8 +359,9 @@ CELLS: dict[tuple[str, str], tuple[float | None, str]] = {
     ("ownership_clarity", M50): (
         None,
         (
-            'The report asks "Wie wil gastgemeente zijn?", so even hosting the follow-ups has no '
-            "owner yet, and no tasks are recorded; record `tasks` with their `assignments`."
+            'The report asks "Wie wil gastgemeente zijn voor één van deze bijeenkomsten?", so '
+            "even hosting the follow-ups has no owner yet, and no tasks are recorded; record "
+            "`tasks` with their `assignments`."
         ),
     ),
     ("ownership_clarity", LEUSDEN): (
@@ -431,8 +432,9 @@ CELLS: dict[tuple[str, str], tuple[float | None, str]] = {
     ("brokerage_capacity", M50): (
         0.867,
         (
-            'Democratie in Actie, "ook aanwezig" at the kick-off, is the circle\'s best verbinder: '
-            "it links the twelve municipalities to the Thorbecke experiments it is looking for."
+            'Democratie in Actie, which "was aanwezig" at the kick-off, is the circle\'s best '
+            "verbinder: it links the twelve municipalities to the Thorbecke experiments it is "
+            "looking for."
         ),
     ),
     ("brokerage_capacity", LEUSDEN): (
@@ -461,9 +463,9 @@ CELLS: dict[tuple[str, str], tuple[float | None, str]] = {
     ("bridging_vs_bonding", DELFT): (
         0.778,
         (
-            "Delft's council, college and senior project leader Rob van den Berg have 14 of their "
-            "18 ties with the organisations, businesses, residents and MVV they work with, as "
-            '"verbinden en samenwerken" would have it.'
+            "Delft, its council, its college and senior project leader Rob van den Berg have 14 "
+            "of their 18 ties with the organisations, businesses, residents and MVV they work "
+            'with, as "verbinden en samenwerken" would have it.'
         ),
     ),
     ("bridging_vs_bonding", M50): (
@@ -483,9 +485,9 @@ CELLS: dict[tuple[str, str], tuple[float | None, str]] = {
     ("bridging_vs_bonding", VECHT): (
         None,
         (
-            'The text speaks of internal and external networks and of working "samen met anderen", '
-            "but names no person inside the organisation; record the `roles` of its people at "
-            "`stichtse-vecht`."
+            'The municipality works "juist door samen te werken met anderen", in internal and '
+            "external networks, but the text names no person inside its organisation; record the "
+            "`roles` of its people at `stichtse-vecht`."
         ),
     ),
     ("bridging_vs_bonding", DIA): (
@@ -499,7 +501,7 @@ CELLS: dict[tuple[str, str], tuple[float | None, str]] = {
     ("participation_level", DELFT): (
         None,
         (
-            'The text says residents are "actief ingezet" but not at which rung of the '
+            'The text reports an "actieve inzet" of residents but not at which rung of the '
             "participation ladder; record `level`."
         ),
     ),
@@ -513,8 +515,8 @@ CELLS: dict[tuple[str, str], tuple[float | None, str]] = {
     ("participation_level", LEUSDEN): (
         None,
         (
-            'Leusden wants to "de burger in dit proces betrekken" but names no rung of the ladder '
-            "for the challenge; record `level`."
+            'Leusden wants "de burger in dit proces te betrekken" but names no rung of the '
+            "ladder for the challenge; record `level`."
         ),
     ),
     ("participation_level", VECHT): (
@@ -902,8 +904,8 @@ CELLS: dict[tuple[str, str], tuple[float | None, str]] = {
         None,
         (
             "One meeting is held, the kick-off, whose host the report does not name, and the two "
-            'follow-ups still ask "Wie wil gastgemeente zijn?"; record `held` and `host` as they '
-            "take place."
+            'follow-ups still ask "Wie wil gastgemeente zijn voor één van deze bijeenkomsten?"; '
+            "record `held` and `host` as they take place."
         ),
     ),
     ("host_rotation", LEUSDEN): (
