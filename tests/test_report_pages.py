@@ -204,6 +204,11 @@ def test_a_failed_write_leaves_the_report_that_was_there(
         write_pages(changed, tmp_path)
     after = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert after == before
+    # Where there was no report, a failure leaves nothing.
+    elsewhere = tmp_path / "elsewhere"
+    with pytest.raises(WriteError, match="No space left"):
+        write_pages(changed, elsewhere)
+    assert list(elsewhere.iterdir()) == []
 
 
 def test_the_pages_must_be_one_landing_page_and_one_folder(tmp_path: Path) -> None:

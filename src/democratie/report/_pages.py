@@ -601,21 +601,21 @@ def write_pages(pages: Mapping[str, str], directory: str | os.PathLike[str]) -> 
         return written
     fresh = _write_folder(folder, sub, inner)
     old: Path | None = None
+    moved = False
     try:
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{sub}.old.", dir=folder))
             old.rmdir()
             target.rename(old)
         fresh.rename(target)
+        moved = True
         written = write_atomic(folder / landing, pages[landing].encode("utf-8"))
     except BaseException as error:
         # Put the old pages back in place: the old landing page is still there.
-        if target.exists() and old is not None and old.exists():
-            shutil.rmtree(target, ignore_errors=True)
-        if old is not None and old.exists() and not target.exists():
+        shutil.rmtree(target if moved else fresh, ignore_errors=True)
+        if old is not None and not target.exists():
             with contextlib.suppress(OSError):
                 old.rename(target)
-        shutil.rmtree(fresh, ignore_errors=True)
         if isinstance(error, OSError):
             raise WriteError(str(target), error.strerror or str(error)) from error
         raise
