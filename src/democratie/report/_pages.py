@@ -228,14 +228,16 @@ class _Part:
 
 
 def _parts(landscape: Landscape, folder: str) -> list[_Part]:
-    """Every municipality's page: its initiatives, and the networks wholly within it."""
+    """Every municipality's page: its own initiatives, and the networks wholly within it."""
     own: dict[str, list[Initiative]] = {mun.id: [] for mun in landscape.municipalities}
     for ini in landscape.initiatives:
         if len(ini.municipalities) == 1 and ini.municipalities[0] in own:
             own[ini.municipalities[0]].append(ini)
     nets: dict[str, list[Network]] = {mun.id: [] for mun in landscape.municipalities}
     for net in landscape.networks:
+        # The municipalities its members and coordinators belong to (people belong to none).
         places = {landscape.municipality_of(m) for m in (*net.members, *net.coordinators)}
+        places.discard(None)
         if len(places) == 1:
             (place,) = places
             if place is not None and place in nets:
