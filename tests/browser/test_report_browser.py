@@ -249,3 +249,41 @@ def test_the_report_prints(page: Page, screenshots: Path) -> None:
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page\b", data)) > 1
+
+
+def test_a_large_report_opens_at_its_landing_page_and_links_to_municipalities(
+    page: Page, screenshots: Path
+) -> None:
+    from democratie.report import is_paged
+    from democratie.synth import generate
+
+    land = generate(1 / 16, provinces=["Limburg"])
+    assert is_paged(land)
+    landing = write_report(land, screenshots, name="limburg.en", lang="en")
+    watch = _open(page, landing)
+
+    _check_clean(watch)
+    _check_layout(page)
+    assert page.locator("#overview").is_visible()
+    assert page.locator("#paged").is_visible()
+    assert page.locator("#municipality-pages tbody tr").count() == len(land.municipalities)
+    assert page.locator("#graph-svg .node").count() > 0
+    page.screenshot(path=str(screenshots / "limburg.en.png"))
+
+    # Following a link is navigation to a file of the report, not a request it makes.
+    link = page.locator('#municipality-pages a[href="limburg.en-pages/maastricht.html"]')
+    with page.expect_navigation():
+        link.click()
+    arrived = landing.parent / "limburg.en-pages" / "maastricht.html"
+    assert page.url == arrived.resolve().as_uri()
+    assert page.locator("h1").inner_text() == "Maastricht"
+    assert page.locator("#m-maastricht").is_visible()
+    assert page.locator("#scorecards section.scorecard").count() > 1
+    assert watch.errors == []
+    assert watch.requests == [page.url], "the municipality's page asked for something"
+    page.screenshot(path=str(screenshots / "limburg.en.maastricht.png"))
+
+    with page.expect_navigation():
+        page.locator('a[rel="up"]').click()
+    assert page.url == landing.resolve().as_uri()
+    assert watch.errors == []

@@ -24,7 +24,7 @@ from democratie.cli._common import (
     _time_budget_option,
     _workers_option,
 )
-from democratie.cli._output import echo_json, shown, status, table
+from democratie.cli._output import echo_json, progress_shown, shown, status, table
 from democratie.errors import LoadError
 from democratie.plugins import PluginError
 
@@ -440,6 +440,13 @@ def import_command(ctx: click.Context, file: Path, from_: str, output: Path) -> 
 @_as_of_option
 @_time_budget_option
 @_workers_option
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show each step (loading, building the graph, scoring, rendering, writing) and its "
+    "time on standard error. By default when standard output and standard error are both "
+    "terminals.",
+)
 @click.pass_context
 def report_command(
     ctx: click.Context,
@@ -448,19 +455,33 @@ def report_command(
     as_of: dt.datetime | None,
     time_budget: float | None,
     workers: int | None,
+    progress: bool | None,
 ) -> int:
     """Write the HTML report of FILE: overview, progress, scorecards, graph, krachtenveld.
 
     The report speaks of --as-of, today by default: deadlines are judged against that day,
     its header names it, and the timelines of the initiatives mark it.
+
+    A large landscape (more than 100 municipalities, initiatives and networks) gets a
+    landing page and, in a folder beside it named after it (NAME-pages/), one page per
+    municipality that the landing page links to.
     """
+    from democratie.report import pages_folder
+
     settings = _settings(ctx)
     day = _day(as_of)
-    landscape = _load(file, settings)
-    written = _report(
-        landscape, output, settings, time_budget=time_budget, workers=workers, as_of=day
-    )
-    click.echo(f"wrote {shown(written)} ({_as_of_line(day, settings.lang)[:-1].lower()})")
+    with progress_shown(progress):
+        landscape = _load(file, settings)
+        written, pages = _report(
+            landscape, output, settings, time_budget=time_budget, workers=workers, as_of=day
+        )
+    extra = ""
+    if pages > 1:
+        extra = (
+            f" and {pages - 1:,} pages in {shown(written.with_name(pages_folder(written.stem)))}/"
+        )
+    day_text = _as_of_line(day, settings.lang)[:-1].lower()
+    click.echo(f"wrote {shown(written)}{extra} ({day_text})")
     return EXIT_OK
 
 
@@ -497,7 +518,7 @@ def demo_command(
     written = []
     for path in examples.paths():
         landscape = _load(path, settings)
-        report = _report(
+        report, _ = _report(
             landscape, output, settings, name=path.stem, time_budget=time_budget, as_of=day
         )
         written.append(report)

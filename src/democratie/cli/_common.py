@@ -168,8 +168,9 @@ def _report(
     time_budget: float | None = DEFAULT_TIME_BUDGET,
     workers: int | None = None,
     as_of: AsOf | None = None,
-) -> Path:
-    from democratie.report import write_report
+) -> tuple[Path, int]:
+    """Analyse, render and write the report; the landing page and the number of pages."""
+    from democratie.report import is_paged, render_pages, write_pages
 
     analysis = democratie.analyse(
         landscape,
@@ -180,9 +181,14 @@ def _report(
     )
     with status("building the graph"):
         analysis.graph  # noqa: B018 - computed here, to say what takes the time
-    with status("scoring"):
+    subjects = len(landscape.municipalities) + len(landscape.initiatives) + len(landscape.networks)
+    with status(f"scoring {subjects:,} subjects"):
         analysis.scorecards  # noqa: B018
-    with status("writing the report"):
-        return write_report(
-            landscape, output, name=name, lang=settings.lang, analysis=analysis, as_of=as_of
+    paged = is_paged(landscape)
+    what = f"{len(landscape.municipalities) + 1:,} pages" if paged else "the report"
+    with status(f"rendering {what}"):
+        pages = render_pages(
+            landscape, name=name, paged=paged, lang=settings.lang, analysis=analysis, as_of=as_of
         )
+    with status("writing"):
+        return write_pages(pages, output), len(pages)

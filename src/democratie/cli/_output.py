@@ -12,7 +12,10 @@ from typing import Any
 
 import click
 
-__all__ = ["echo_json", "shown", "status", "table"]
+__all__ = ["echo_json", "progress_shown", "shown", "status", "table"]
+
+#: Whether :func:`status` shows progress: None for "when on a terminal".
+_shown: list[bool | None] = [None]
 
 
 def shown(path: Path) -> str:
@@ -71,11 +74,31 @@ def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
 
 
 @contextmanager
+def progress_shown(shown: bool | None) -> Iterator[None]:
+    """Within this block, :func:`status` shows progress (True), never (False), or by default.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stderr(io.StringIO()) as err, progress_shown(True):
+    ...     with status("Scoring 3 subjects"):
+    ...         pass
+    >>> err.getvalue().startswith("Scoring 3 subjects ... ")
+    True
+    """
+    _shown.append(shown)
+    try:
+        yield
+    finally:
+        _shown.pop()
+
+
+@contextmanager
 def status(message: str) -> Iterator[None]:
     """Show what is being done on the terminal, with the time it took.
 
     Quiet when standard output is not a terminal (piped, redirected, in CI), so
-    machine-readable output stays clean.
+    machine-readable output stays clean, unless :func:`progress_shown` says otherwise.
 
     Examples
     --------
@@ -87,7 +110,9 @@ def status(message: str) -> Iterator[None]:
     >>> total
     45
     """
-    live = sys.stdout.isatty() and sys.stderr.isatty()
+    live = _shown[-1]
+    if live is None:
+        live = sys.stdout.isatty() and sys.stderr.isatty()
     if live:
         click.echo(f"{message} ...", err=True, nl=False)
     start = time.perf_counter()

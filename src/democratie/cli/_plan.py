@@ -569,7 +569,9 @@ def _write_planned(
     document = folder / f"{stem}.toml"
     dump(landscape, document)
     calendar = democratie.export(landscape, "ics", folder / f"{stem}.ics", strict=settings.strict)
-    report = _report(landscape, output, settings, name=stem, time_budget=time_budget, as_of=as_of)
+    report, _ = _report(
+        landscape, output, settings, name=stem, time_budget=time_budget, as_of=as_of
+    )
     for path in (document, calendar, report):
         click.echo(f"  wrote {shown(path)}")
     return [document, calendar, report]

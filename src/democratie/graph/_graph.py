@@ -528,16 +528,20 @@ class StakeholderGraph:
 
     def _areas_within(self, roots: list[str], *, include_roots: bool = False) -> list[str]:
         """The areas located (directly or through other areas) in the roots, breadth first."""
+        # Read from the adjacency, in the order of ``in_edges``, the kind looked at first:
+        # a municipality has an in-edge from everything located in it, and few are areas.
         g = self._nx
+        pred = g._pred  # type: ignore[attr-defined]
+        data_of = g._node  # type: ignore[attr-defined]
         found: dict[str, None] = dict.fromkeys(roots) if include_roots else {}
         queue = deque(roots)
         while queue:
             node = queue.popleft()
-            for u, _, data in g.in_edges(node, data=True):
+            for u, keys in pred[node].items():
                 if (
-                    data.get("relation") == "located_in"
-                    and self.kind(u) == "area"
-                    and u not in found
+                    u not in found
+                    and data_of[u]["kind"] == "area"
+                    and any(data.get("relation") == "located_in" for data in keys.values())
                 ):
                     found[u] = None
                     queue.append(u)

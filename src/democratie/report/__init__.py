@@ -24,6 +24,15 @@ Content Security Policy forbids every request. It has one ``<h1>``, nested headi
 print stylesheet. The same input gives the same page, byte for byte: the report carries no
 date unless you pass ``as_of``.
 
+A large landscape (more than :data:`PAGED_ABOVE` municipalities, initiatives and networks,
+:func:`is_paged`) is written in pages, so that it opens fast: :func:`render_pages` gives a
+landing page ``<name>.html`` (the overview with a list of the municipalities, the progress,
+the graph, the krachtenveld, the coverage of the areas, and what several municipalities
+share) and one page per municipality in ``<name>-pages/`` (:func:`pages_folder`), which
+:func:`write_pages` and :func:`write_report` write atomically. Each page is as
+self-contained as the one page, and they link to one another. :func:`render` still gives
+the whole report as one page, whatever its size.
+
 Examples
 --------
 >>> import democratie.examples
@@ -36,21 +45,33 @@ Examples
 True
 """
 
+from democratie.report._pages import (
+    PAGED_ABOVE,
+    is_paged,
+    pages_folder,
+    render_pages,
+    write_pages,
+    write_report,
+)
 from democratie.report._render import (
     MAX_GRAPH_NODES,
     SECTIONS,
     render,
     report_name,
-    write_report,
 )
 from democratie.report._text import LANGUAGES, Language
 
 __all__ = [
     "LANGUAGES",
     "MAX_GRAPH_NODES",
+    "PAGED_ABOVE",
     "SECTIONS",
     "Language",
+    "is_paged",
+    "pages_folder",
     "render",
+    "render_pages",
     "report_name",
+    "write_pages",
     "write_report",
 ]

@@ -17,16 +17,12 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import unicodedata
-from collections.abc import Mapping
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import Final
 
-from democratie._atomic import write_atomic
 from democratie.analysis import ANALYSIS_ERRORS, Analysis
-from democratie.errors import WriteError
 from democratie.graph import ACTOR_KINDS, StakeholderGraph
 from democratie.graph.analysis import BrokerRanking, ChampionRanking
 from democratie.model import Landscape
@@ -47,7 +43,7 @@ from democratie.report._sections import (
 from democratie.report._text import Text
 from democratie.scoring import Bilingual, Scorecards
 
-__all__ = ["MAX_GRAPH_NODES", "SECTIONS", "render", "report_name", "write_report"]
+__all__ = ["MAX_GRAPH_NODES", "SECTIONS", "render", "report_name"]
 
 #: The most nodes the picture of the stakeholder graph draws; the report says when it cuts.
 MAX_GRAPH_NODES: Final = 150
@@ -92,6 +88,10 @@ def render(
     kernen, policy domains and sectors; and the lessons learned. It loads nothing from the
     network: the stylesheet and the one small script are inline, and its Content Security
     Policy forbids any request.
+
+    The page holds everything, whatever the size of the landscape: for a large one
+    (:func:`~democratie.report.is_paged`), :func:`~democratie.report.render_pages` gives
+    a landing page and a page per municipality instead, which open much faster.
 
     Parameters
     ----------
@@ -152,6 +152,49 @@ def render(
     >>> '<html lang="en">' in page, 'id="scorecards"' in page
     (True, True)
     """
+    ctx, as_of, made_today = _prepare(
+        landscape,
+        lang=lang,
+        scorecards=scorecards,
+        graph=graph,
+        as_of=as_of,
+        max_nodes=max_nodes,
+        analysis=analysis,
+        time_budget=time_budget,
+    )
+    text = ctx.text
+    names = section_names(text)
+    bodies = {
+        "overview": overview_body(ctx),
+        "progress": progress_body(ctx, as_of),
+        "scorecards": scorecards_body(ctx),
+        "graph": _graph_body(ctx, max_nodes),
+        "krachtenveld": _krachtenveld_body(ctx),
+        "coverage": coverage_body(ctx),
+        "lessons": lessons_body(ctx),
+    }
+    return document(
+        ctx,
+        heading=title or landscape.title or text("default_title"),
+        subtitle=_subtitle(landscape, text),
+        as_of=as_of,
+        made_today=made_today,
+        sections=[(key, names[key], bodies[key]) for key in SECTIONS],
+    )
+
+
+def _prepare(
+    landscape: Landscape,
+    *,
+    lang: str,
+    scorecards: Scorecards | None,
+    graph: StakeholderGraph | None,
+    as_of: dt.date | AsOf | None,
+    max_nodes: int,
+    analysis: Analysis | None,
+    time_budget: float | None,
+) -> tuple[Context, dt.date | None, bool]:
+    """The context every page of a report shares, the report's day, and whether it is today."""
     text = Text(lang)
     checked: object = max_nodes
     if isinstance(checked, bool) or not isinstance(checked, int) or checked < 1:
@@ -178,17 +221,20 @@ def render(
         **{rule.name: rule.title for rule in scoring_rules()},
         **analysis.rule_titles,
     }
-    scorecards = analysis.scorecards
     ctx = Context(
         landscape=landscape,
         graph=analysis.graph,
-        scorecards=scorecards,
+        scorecards=analysis.scorecards,
         rule_titles=titles,
         text=text,
         analysis=analysis,
     )
-    heading = title or landscape.title or text("default_title")
-    names = {
+    return ctx, as_of, made_today
+
+
+def section_names(text: Text) -> dict[str, str]:
+    """The heading of every section of :data:`SECTIONS`, in the report's language."""
+    return {
         "overview": text("overview"),
         "progress": text("progress"),
         "scorecards": text("scorecards"),
@@ -197,38 +243,49 @@ def render(
         "coverage": text("coverage"),
         "lessons": text("lessons"),
     }
-    bodies = {
-        "overview": overview_body(ctx),
-        "progress": progress_body(ctx, as_of),
-        "scorecards": scorecards_body(ctx),
-        "graph": _graph_body(ctx, max_nodes),
-        "krachtenveld": _krachtenveld_body(ctx),
-        "coverage": coverage_body(ctx),
-        "lessons": lessons_body(ctx),
-    }
-    sections = "".join(
+
+
+def document(
+    ctx: Context,
+    *,
+    heading: str,
+    subtitle: str,
+    as_of: dt.date | None,
+    made_today: bool,
+    sections: Sequence[tuple[str, str, str]],
+    before: str = "",
+) -> str:
+    """One page: head, header, contents, the *sections* (id, heading, body), footer, script.
+
+    *before* is HTML shown at the top of the header, above the title (a page of a report in
+    parts says there which report it belongs to).
+    """
+    text = ctx.text
+    scorecards = ctx.scorecards
+    main = "".join(
         tag(
             "section",
-            tag("h2", esc(names[key]), id=f"{key}-heading") + bodies[key],
+            tag("h2", esc(name), id=f"{key}-heading") + body,
             id=key,
             aria_labelledby=f"{key}-heading",
         )
-        for key in SECTIONS
+        for key, name, body in sections
     )
     toc = tag(
         "nav",
         tag("h2", esc(text("toc")), id="toc-heading")
         + tag(
             "ol",
-            "".join(tag("li", tag("a", esc(names[key]), href=f"#{key}")) for key in SECTIONS),
+            "".join(tag("li", tag("a", esc(name), href=f"#{key}")) for key, name, _ in sections),
         ),
         class_="toc",
         aria_labelledby="toc-heading",
     )
     header = tag(
         "header",
-        tag("h1", esc(heading))
-        + tag("p", esc(_subtitle(landscape, text)), class_="subtitle")
+        before
+        + tag("h1", esc(heading))
+        + tag("p", esc(subtitle), class_="subtitle")
         + (
             tag(
                 "p",
@@ -258,7 +315,7 @@ def render(
         tag("a", esc(text("skip")), href="#main", class_="skip")
         + header
         + toc
-        + tag("main", sections, id="main")
+        + tag("main", main, id="main")
         + footer
         + f"<script>{SCRIPT}</script>"
     )
@@ -471,87 +528,3 @@ def report_name(landscape: Landscape) -> str:
     ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
     slug = _NOT_SLUG.sub("-", ascii_text).strip("-")[:80].strip("-")
     return slug or "democratie-report"
-
-
-def write_report(
-    landscape: Landscape,
-    directory: str | os.PathLike[str],
-    *,
-    name: str | None = None,
-    lang: str = "nl",
-    scorecards: Scorecards | None = None,
-    graph: StakeholderGraph | None = None,
-    title: str | None = None,
-    as_of: dt.date | AsOf | None = None,
-    max_nodes: int = MAX_GRAPH_NODES,
-    analysis: Analysis | None = None,
-    time_budget: float | None = None,
-) -> Path:
-    """Write the report of *landscape* to ``<directory>/<name>.html``, atomically.
-
-    The folder is made when it does not exist. The file is written to a temporary file
-    beside it and moved into place, so a failure never leaves half a report, nor spoils a
-    report that was there.
-
-    Parameters
-    ----------
-    landscape : Landscape
-        The landscape to report on.
-    directory : str or path-like
-        The folder to write to.
-    name : str, optional
-        The file name without ``.html``; by default :func:`report_name` of the landscape.
-    lang, scorecards, graph, title, as_of, max_nodes, analysis, time_budget
-        As for :func:`render`.
-
-    Returns
-    -------
-    Path
-        The file written.
-
-    Raises
-    ------
-    ValueError
-        If *name* is empty or holds a path separator, or as :func:`render` raises.
-    WriteError
-        If the folder cannot be made or the file cannot be written.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> import democratie.examples
-    >>> from democratie.report import write_report
-    >>> land = democratie.examples.load("leusden-samenleving-voorop")
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     path = write_report(land, folder, lang="en", name="leusden.en")
-    ...     print(path.name, path.read_text("utf-8").startswith("<!DOCTYPE html>"))
-    leusden.en.html True
-    """
-    stem = report_name(landscape) if name is None else name
-    if (
-        not stem
-        or stem in (".", "..")
-        or any(sep in stem for sep in ("/", "\\", "\0"))
-        or (os.altsep is not None and os.altsep in stem)
-    ):
-        message = f"a report name must be a plain file name without a folder, got {stem!r}"
-        raise ValueError(message)
-    page = render(
-        landscape,
-        lang=lang,
-        scorecards=scorecards,
-        graph=graph,
-        title=title,
-        as_of=as_of,
-        max_nodes=max_nodes,
-        analysis=analysis,
-        time_budget=time_budget,
-    )
-    folder = Path(directory)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise WriteError(str(folder), error.strerror or str(error)) from error
-    except ValueError as error:  # a folder name the system refuses, such as one with a NUL
-        raise WriteError(str(folder), f"this is not a usable folder name: {error}") from error
-    return write_atomic(folder / f"{stem}.html", page.encode("utf-8"))

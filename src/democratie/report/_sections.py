@@ -8,7 +8,7 @@ every text that comes from the landscape or from a scoring rule.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 import networkx as nx
@@ -113,11 +113,19 @@ class Context:
         prefix = _ANCHORS.get(self.landscape.kind_of(entity_id))
         return None if prefix is None else f"{prefix}-{entity_id}"
 
+    def href(self, target: str) -> str:
+        """The address of the element whose ``id`` is *target*: on this page, ``#target``.
+
+        A report of several pages (:func:`democratie.report.render_pages`) points to the
+        page that holds it.
+        """
+        return f"#{target}"
+
     def link(self, entity_id: str) -> str:
         """The escaped name of *entity_id*, linked to its description when the report has one."""
         target = self.anchor(entity_id)
         name = esc(self.name(entity_id))
-        return name if target is None else tag("a", name, href=f"#{target}")
+        return name if target is None else tag("a", name, href=self.href(target))
 
     def label(self, term: Term) -> str:
         """The label of a vocabulary term in the report's language, escaped."""
@@ -154,7 +162,7 @@ def _yes_no(value: bool | None, text: Text) -> str:
 def _scorecard_link(subject: str, ctx: Context) -> str:
     if subject not in ctx.scorecards:
         return ""
-    return tag("a", esc(ctx.text("scorecard_link")), href=f"#card-{subject}")
+    return tag("a", esc(ctx.text("scorecard_link")), href=ctx.href(f"card-{subject}"))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -162,8 +170,20 @@ def _scorecard_link(subject: str, ctx: Context) -> str:
 # ----------------------------------------------------------------------------------------------
 
 
-def overview_body(ctx: Context) -> str:
+def overview_body(
+    ctx: Context,
+    *,
+    municipalities: Sequence[Municipality] | None = None,
+    initiatives: Sequence[Initiative] | None = None,
+    networks: Sequence[Network] | None = None,
+    index: str = "",
+    about: bool = True,
+) -> str:
     """Write the overview: description, sources, then every municipality, initiative, network.
+
+    A page of a report in parts shows some of them (*municipalities*, *initiatives*,
+    *networks*; all by default), or *index* (HTML) in place of the municipalities' cards,
+    and leaves out the description and sources unless *about*.
 
     Examples
     --------
@@ -183,10 +203,13 @@ def overview_body(ctx: Context) -> str:
     'Vernieuwing gemeentelijke organisatie: De zeven van Delft', 'Networks']
     """
     land, t = ctx.landscape, ctx.text
+    municipalities = land.municipalities if municipalities is None else municipalities
+    initiatives = land.initiatives if initiatives is None else initiatives
+    networks = land.networks if networks is None else networks
     parts: list[str] = []
-    if land.description:
+    if about and land.description:
         parts.extend(tag("p", esc(p.strip())) for p in land.description.split("\n\n") if p.strip())
-    if land.sources:
+    if about and land.sources:
         items = []
         for source in land.sources:
             item = tag("cite", esc(source.title))
@@ -197,19 +220,21 @@ def overview_body(ctx: Context) -> str:
             items.append(item)
         parts.append(tag("h3", esc(t("sources")), id="sources") + ul(items))
     parts.append(tag("h3", esc(t("municipalities")), id="municipalities"))
-    if land.municipalities:
-        cards = "".join(_municipality(mun, ctx) for mun in land.municipalities)
+    if index:
+        parts.append(index)
+    elif municipalities:
+        cards = "".join(_municipality(mun, ctx) for mun in municipalities)
         parts.append(tag("div", cards, class_="cards"))
     else:
         parts.append(tag("p", esc(t("no_municipalities")), class_="note"))
     parts.append(tag("h3", esc(t("initiatives")), id="initiatives"))
-    if land.initiatives:
-        parts.extend(_initiative(ini, ctx) for ini in land.initiatives)
+    if initiatives:
+        parts.extend(_initiative(ini, ctx) for ini in initiatives)
     else:
         parts.append(tag("p", esc(t("no_initiatives")), class_="note"))
     parts.append(tag("h3", esc(t("networks")), id="networks"))
-    if land.networks:
-        cards = "".join(_network(net, ctx) for net in land.networks)
+    if networks:
+        cards = "".join(_network(net, ctx) for net in networks)
         parts.append(tag("div", cards, class_="cards"))
     else:
         parts.append(tag("p", esc(t("no_networks")), class_="note"))
@@ -494,8 +519,10 @@ def _network(net: Network, ctx: Context) -> str:
 # ----------------------------------------------------------------------------------------------
 
 
-def scorecards_body(ctx: Context) -> str:
+def scorecards_body(ctx: Context, *, subjects: Collection[str] | None = None) -> str:
     """Write every scorecard: per subject a table of rules, scores, explanations and evidence.
+
+    With *subjects*, only the scorecards and failures of those subjects.
 
     Examples
     --------
@@ -515,17 +542,21 @@ def scorecards_body(ctx: Context) -> str:
     'Initiative: Vernieuwing gemeentelijke organisatie: De zeven van Delft']
     """
     t = ctx.text
-    cards = ctx.scorecards
+    cards = ctx.scorecards.cards
+    failures = ctx.scorecards.failures
+    if subjects is not None:
+        cards = tuple(card for card in cards if card.subject in subjects)
+        failures = tuple(f for f in failures if f.subject in subjects)
     parts = []
-    if cards.cards:
+    if cards:
         parts.append(tag("p", esc(t("scorecards_intro"))))
-        parts.extend(_scorecard(card, ctx) for card in cards.cards)
+        parts.extend(_scorecard(card, ctx) for card in cards)
     else:
         parts.append(tag("p", esc(t("no_scorecards")), class_="note"))
-    if cards.failures:
+    if failures:
         items = [
             f"{esc(ctx.name(f.subject))}: <code>{esc(f.rule)}</code> — {esc(f.message_in(t.lang))}"
-            for f in cards.failures
+            for f in failures
         ]
         parts.append(
             tag("h3", esc(t("failures")), id="scorecard-failures")
@@ -665,8 +696,15 @@ def _table(caption: str, header: Sequence[tuple[str, bool]], rows: list[str], id
     return tag("div", table, class_="table-wrap")
 
 
-def coverage_body(ctx: Context) -> str:
+def coverage_body(
+    ctx: Context,
+    *,
+    municipalities: Sequence[Municipality] | None = None,
+    initiatives: Sequence[Initiative] | None = None,
+) -> str:
     """Write coverage: wijken and kernen reached, policy domains, sectors taking part.
+
+    With *municipalities* or *initiatives*, the rows of those only (all by default).
 
     Examples
     --------
@@ -688,11 +726,11 @@ def coverage_body(ctx: Context) -> str:
     return (
         tag("p", esc(t("coverage_intro")))
         + tag("h3", esc(t("area_coverage")), id="coverage-areas")
-        + _area_table(ctx)
+        + _area_table(ctx, municipalities)
         + tag("h3", esc(t("domain_coverage")), id="coverage-domains")
-        + _domain_table(ctx)
+        + _domain_table(ctx, initiatives)
         + tag("h3", esc(t("sector_coverage")), id="coverage-sectors")
-        + _sector_table(ctx)
+        + _sector_table(ctx, initiatives)
     )
 
 
@@ -700,10 +738,10 @@ def _not_computed(error: Exception, text: Text) -> str:
     return tag("p", esc(text("not_computed", reason=str(error))), class_="note")
 
 
-def _area_table(ctx: Context) -> str:
+def _area_table(ctx: Context, municipalities: Sequence[Municipality] | None = None) -> str:
     land, t = ctx.landscape, ctx.text
     rows = []
-    for mun in land.municipalities:
+    for mun in land.municipalities if municipalities is None else municipalities:
         counts = {AreaLevel.WIJK: mun.wijk_count, AreaLevel.KERN: mun.kern_count}
         for level, count in counts.items():
             if not count and not land.areas_of(mun.id, level.slug):
@@ -740,10 +778,10 @@ def _area_table(ctx: Context) -> str:
     return _table(t("area_coverage"), header, rows, "coverage-areas-table")
 
 
-def _domain_table(ctx: Context) -> str:
+def _domain_table(ctx: Context, initiatives: Sequence[Initiative] | None = None) -> str:
     t = ctx.text
     rows = []
-    for ini in ctx.landscape.initiatives:
+    for ini in ctx.landscape.initiatives if initiatives is None else initiatives:
         if not ini.domains and not ini.required_domains:
             continue
         try:
@@ -772,10 +810,10 @@ def _domain_table(ctx: Context) -> str:
     return _table(t("domain_coverage"), header, rows, "coverage-domains-table")
 
 
-def _sector_table(ctx: Context) -> str:
+def _sector_table(ctx: Context, initiatives: Sequence[Initiative] | None = None) -> str:
     t = ctx.text
     rows = []
-    for ini in ctx.landscape.initiatives:
+    for ini in ctx.landscape.initiatives if initiatives is None else initiatives:
         try:
             found = ctx.analysis.sector_coverage(ini.id)
         except (KeyError, ValueError, nx.NetworkXException) as error:
@@ -810,8 +848,10 @@ def _sector_table(ctx: Context) -> str:
 # ----------------------------------------------------------------------------------------------
 
 
-def lessons_body(ctx: Context) -> str:
+def lessons_body(ctx: Context, *, initiatives: Sequence[Initiative] | None = None) -> str:
     """Write the lessons learned, per initiative, grouped by kind (do, don't, insight, chance).
+
+    With *initiatives*, the lessons of those only (all by default).
 
     Examples
     --------
@@ -831,7 +871,7 @@ def lessons_body(ctx: Context) -> str:
     """
     t = ctx.text
     parts = []
-    for ini in ctx.landscape.initiatives:
+    for ini in ctx.landscape.initiatives if initiatives is None else initiatives:
         if not ini.lessons:
             continue
         items = []

@@ -1,6 +1,7 @@
 """Generate a synthetic nation from the command line and print what it holds.
 
-Usage: ``python -m democratie.synth [--scale 1/4] [--seed 1] [--output nation.json]``.
+Usage: ``python -m democratie.synth [--scale 1/4] [--seed 1] [--province Limburg]
+[--output nation.json]``.
 Exit codes: 0 done, 1 the file could not be written, 2 a usage error.
 """
 
@@ -51,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
         "--seed", type=int, default=0, help="seed of the random choices (default: 0)"
     )
     parser.add_argument(
+        "--province",
+        action="append",
+        metavar="NAME",
+        help="only the municipalities of this province, as in the nation (repeatable)",
+    )
+    parser.add_argument(
         "-o",
         "--output",
         type=Path,
@@ -91,10 +98,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     scale: Fraction = args.scale
     out = sys.stdout
     started = time.perf_counter()
-    landscape = generate(float(scale), seed=args.seed)
+    try:
+        if args.province is None:
+            landscape = generate(float(scale), seed=args.seed)
+        else:
+            landscape = generate(float(scale), seed=args.seed, provinces=args.province)
+    except ValueError as error:
+        sys.stderr.write(f"error: {error}\n")
+        return 2
     seconds = time.perf_counter() - started
+    what = "nation" if args.province is None else f"province {', '.join(args.province)}"
     out.write(
-        f"synthetic nation at scale {scale}, seed {args.seed}, generated in {seconds:.1f} s\n"
+        f"synthetic {what} at scale {scale}, seed {args.seed}, generated in {seconds:.1f} s\n"
     )
     for name, count in census(landscape).as_dict().items():
         out.write(f"  {name:<13}{count:>10,}\n")

@@ -21,9 +21,11 @@ import os
 import random
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
 from typing import TypeVar
+
+import attrs
 
 from democratie import reference
 from democratie.io import dump
@@ -232,8 +234,10 @@ _TARGET_ROLES = (
 )
 
 
-def generate(scale: float = 1.0, *, seed: int = 0) -> Landscape:
-    """Generate a synthetic landscape of all 342 Dutch municipalities.
+def generate(
+    scale: float = 1.0, *, seed: int = 0, provinces: Iterable[str] | None = None
+) -> Landscape:
+    """Generate a synthetic landscape of all 342 Dutch municipalities, or of some provinces.
 
     Every municipality of the shipped CBS list (:mod:`democratie.reference`) keeps its real
     code and name and gets a synthetic size, a council with the seats the Gemeentewet gives
@@ -257,6 +261,13 @@ def generate(scale: float = 1.0, *, seed: int = 0) -> Landscape:
     seed
         The seed of the random choices. The same scale and seed give an equal landscape,
         in every process.
+    provinces
+        Province names of the CBS list (:data:`democratie.reference.PROVINCES`), such as
+        ``("Limburg",)``: only their municipalities are built, each exactly as in the
+        nation of the same scale and seed. The national networks keep their members from
+        these provinces and the meetings hosted there, a network or national initiative
+        with no municipality left is left out, and the national organisations stay. By
+        default, the whole nation.
 
     Returns
     -------
@@ -267,7 +278,8 @@ def generate(scale: float = 1.0, *, seed: int = 0) -> Landscape:
     Raises
     ------
     ValueError
-        When *scale* is not larger than 0 and at most :data:`MAX_SCALE`.
+        When *scale* is not larger than 0 and at most :data:`MAX_SCALE`, or a province is
+        not one of the CBS list, or *provinces* is empty.
 
     Notes
     -----
@@ -290,6 +302,14 @@ def generate(scale: float = 1.0, *, seed: int = 0) -> Landscape:
     'Almere'
     >>> nation.get("almere-wijk-1").name
     'Wijk 1 (Almere)'
+
+    One province is the nation's part of it, municipality for municipality:
+
+    >>> limburg = generate(1 / 64, seed=1, provinces=["Limburg"])
+    >>> len(limburg.municipalities), limburg.title
+    (31, 'Synthetic province Limburg: 31 municipalities at scale 1/64, seed 1')
+    >>> limburg.get("maastricht") == nation.get("maastricht")
+    True
     """
     if isinstance(scale, bool) or not isinstance(scale, (int, float, Fraction)):
         message = f"the scale must be a number, not {type(scale).__name__}"
@@ -300,8 +320,28 @@ def generate(scale: float = 1.0, *, seed: int = 0) -> Landscape:
     if isinstance(seed, bool) or not isinstance(seed, int):
         message = f"the seed must be a whole number, not {type(seed).__name__}"
         raise TypeError(message)
+    chosen = None if provinces is None else _provinces(provinces)
     with _no_cycle_collection():
-        return _Nation(float(scale), seed).build()
+        return _Nation(float(scale), seed, chosen).build()
+
+
+def _provinces(provinces: Iterable[str]) -> tuple[str, ...]:
+    """The province names asked for, checked against the CBS list, in the list's order."""
+    if isinstance(provinces, str):
+        provinces = (provinces,)
+    asked = set(provinces)
+    known = tuple(reference.PROVINCES.values())
+    unknown = sorted(asked.difference(known))
+    if unknown:
+        message = (
+            f"not a province of the CBS list: {', '.join(map(repr, unknown))}; "
+            f"the provinces are {', '.join(known)}"
+        )
+        raise ValueError(message)
+    if not asked:
+        message = "provinces is empty: give at least one province, or None for the nation"
+        raise ValueError(message)
+    return tuple(name for name in known if name in asked)
 
 
 def write(destination: str | os.PathLike[str], scale: float = 1.0, *, seed: int = 0) -> Landscape:
@@ -414,9 +454,10 @@ def _split_seats(rng: random.Random, seats: int, factions: int) -> list[int]:
 class _Nation:
     """Holds what the whole nation shares while the municipalities are built one by one."""
 
-    def __init__(self, scale: float, seed: int) -> None:
+    def __init__(self, scale: float, seed: int, provinces: tuple[str, ...] | None = None) -> None:
         self.scale = scale
         self.seed = seed
+        self.provinces = provinces
         self.rng = random.Random(f"democratie.synth:{seed}:nation")
         self.municipalities: list[Municipality] = []
         self.organisations: list[Organisation] = []
@@ -493,28 +534,39 @@ class _Nation:
         for index, (mid, record, population) in enumerate(
             zip(self.ids, self.records, self.populations, strict=True)
         ):
-            _Local(self, index, mid, record, population).build()
+            if self.provinces is None or record.province in self.provinces:
+                _Local(self, index, mid, record, population).build()
         local_networks, local_initiatives = len(self.networks), len(self.initiatives)
+        # Every national draw is made, so that what is kept is as in the nation.
         self.national_networks()
         # The national networks and their initiatives come first in the document.
-        networks = self.networks[local_networks:] + self.networks[:local_networks]
-        initiatives = self.initiatives[local_initiatives:] + self.initiatives[:local_initiatives]
+        national_networks = self.networks[local_networks:]
+        national_initiatives = self.initiatives[local_initiatives:]
+        if self.provinces is not None:
+            national_networks = self.within_networks(national_networks)
+            national_initiatives = self.within_initiatives(national_initiatives)
+        networks = national_networks + self.networks[:local_networks]
+        initiatives = national_initiatives + self.initiatives[:local_initiatives]
         exact = Fraction(self.scale)
         shown = str(exact) if exact.denominator <= 1_024 else f"{self.scale:g}"
+        title = f"Synthetic nation: 342 municipalities at scale {shown}, seed {self.seed}"
+        note = f"generate(scale={self.scale!r}, seed={self.seed})"
+        if self.provinces is not None:
+            count = len(self.municipalities)
+            title = (
+                f"Synthetic province {', '.join(self.provinces)}: {count} municipalities "
+                f"at scale {shown}, seed {self.seed}"
+            )
+            note = f"generate(scale={self.scale!r}, seed={self.seed}, provinces={self.provinces!r})"
         return Landscape(
-            title=f"Synthetic nation: 342 municipalities at scale {shown}, seed {self.seed}",
+            title=title,
             description=(
                 "A synthetic landscape made by democratie.synth. The municipalities keep "
                 "their CBS codes and names; their sizes and everything else in them "
                 "(areas, organisations, people, initiatives, networks) are invented. "
                 "No real person or organisation is described."
             ),
-            sources=(
-                Source(
-                    title="democratie.synth",
-                    note=f"generate(scale={self.scale!r}, seed={self.seed})",
-                ),
-            ),
+            sources=(Source(title="democratie.synth", note=note),),
             municipalities=tuple(self.municipalities),
             organisations=tuple(self.organisations),
             people=tuple(self.people),
@@ -522,6 +574,30 @@ class _Nation:
             initiatives=tuple(initiatives),
             networks=tuple(networks),
         )
+
+    # -- a part of the nation -------------------------------------------------------------
+
+    def within_networks(self, networks: Sequence[Network]) -> list[Network]:
+        """The national networks as seen from the provinces built: their members there."""
+        built = set(self.officers)
+        kept = []
+        for network in networks:
+            members = tuple(mid for mid in network.members if mid in built)
+            if not members:
+                continue
+            meetings = tuple(meeting for meeting in network.meetings if meeting.host in built)
+            kept.append(attrs.evolve(network, members=members, meetings=meetings))
+        return kept
+
+    def within_initiatives(self, initiatives: Sequence[Initiative]) -> list[Initiative]:
+        """The national initiatives of the networks kept, with their municipalities there."""
+        built = set(self.officers)
+        kept = []
+        for initiative in initiatives:
+            municipalities = tuple(mid for mid in initiative.municipalities if mid in built)
+            if municipalities:
+                kept.append(attrs.evolve(initiative, municipalities=municipalities))
+        return kept
 
     # -- national organisations and networks ----------------------------------------------
 
@@ -630,6 +706,7 @@ class _Nation:
                     participants=tuple(
                         Participant(actor=self.officers[mid], role=RoleKind.DEELNEMER)
                         for mid in members
+                        if mid in self.officers
                     ),
                     domains=(PolicyDomain.BESTUUR,),
                     duration_months=12,
@@ -667,7 +744,7 @@ class _Nation:
         for number in range(1, count + 1):
             day = _add_months(_FIRST_MONTH, rng.randint(0, 71)).replace(day=rng.randint(1, 28))
             attending = _some(rng, members, min(6, len(members)), min(15, len(members)))
-            attendees = tuple(self.officers[mid] for mid in attending)
+            attendees = tuple(self.officers[mid] for mid in attending if mid in self.officers)
             meetings.append(
                 Meeting(
                     id=f"{network}-m{number}",
@@ -687,7 +764,10 @@ class _Nation:
     ) -> tuple[Meeting, ...]:
         rng = self.rng
         attendees = tuple(
-            person for mid in members for person in (self.officers[mid], self.change_officers[mid])
+            person
+            for mid in members
+            if mid in self.officers
+            for person in (self.officers[mid], self.change_officers[mid])
         )
         meetings = []
         for number, (kind, title, months) in enumerate(
@@ -719,18 +799,22 @@ class _Nation:
         self, group: str, province: str, members: Sequence[str], start: dt.date
     ) -> Initiative:
         rng = self.rng
-        intakes = tuple(
-            Meeting(
-                id=f"{group}-intake-{mid}",
-                title=f"Lokale intake ({self.names[mid]})",
-                kind=MeetingKind.INTAKE,
-                date=start.replace(day=rng.randint(1, 28)),
-                host=mid,
-                attendees=(self.officers[mid], self.change_officers[mid]),
-                held=start <= _AS_OF,
+        intakes = []
+        for mid in members:
+            day = start.replace(day=rng.randint(1, 28))
+            if mid not in self.officers:  # outside the provinces asked for
+                continue
+            intakes.append(
+                Meeting(
+                    id=f"{group}-intake-{mid}",
+                    title=f"Lokale intake ({self.names[mid]})",
+                    kind=MeetingKind.INTAKE,
+                    date=day,
+                    host=mid,
+                    attendees=(self.officers[mid], self.change_officers[mid]),
+                    held=start <= _AS_OF,
+                )
             )
-            for mid in members
-        )
         # Evaluated at the closing meeting (slotbijeenkomst), once the year is over.
         closing = Evaluation(
             date=_add_months(start, 12),
@@ -755,9 +839,10 @@ class _Nation:
             participants=tuple(
                 Participant(actor=self.change_officers[mid], role=RoleKind.VERANDERAMBTENAAR)
                 for mid in members
+                if mid in self.change_officers
             ),
             domains=(PolicyDomain.BESTUUR,),
-            meetings=intakes,
+            meetings=tuple(intakes),
             evaluations=(closing,) if closing.date is not None and closing.date <= _AS_OF else (),
         )
 

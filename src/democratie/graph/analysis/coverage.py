@@ -322,13 +322,12 @@ def area_coverage(
             graph.attributes(node)
     if areas is None:
         areas = municipality_areas(graph, municipality, level=level)
+    # The servers located in the municipality, from its own in-edges (read from the
+    # adjacency): what is located there is far fewer than every server's edges.
     local = [
-        s
-        for s in servers
-        if any(
-            v == municipality and d.get("relation") == "located_in"
-            for _, v, d in g.out_edges(s, data=True)
-        )
+        u
+        for u, keys in g._pred[municipality].items()  # type: ignore[attr-defined]
+        if u in servers and any(d.get("relation") == "located_in" for d in keys.values())
     ]
     whole = any(level.value in g.nodes[s].get("covers_all", ()) for s in local)
     # Reaching every area of another level (every kern) serves each of them, and so the
@@ -339,7 +338,7 @@ def area_coverage(
     also = [
         a for other in sorted(wider) for a in municipality_areas(graph, municipality, level=other)
     ]
-    served = set() if whole else _served(graph, servers, also)
+    served = set() if whole else _served_within(graph, municipality, servers, also)
     reached = [a for a in areas if whole or a in served]
     count = g.nodes[municipality].get(_COUNTS.get(level, ""), 0)
     total = max(len(areas), count) or None
@@ -355,21 +354,28 @@ def area_coverage(
     )
 
 
-def _served(graph: StakeholderGraph, servers: set[str], also: Sequence[str] = ()) -> set[str]:
-    """The areas a server serves, every area within them, and every area they lie in.
+def _served_within(
+    graph: StakeholderGraph, municipality: str, servers: set[str], also: Sequence[str] = ()
+) -> set[str]:
+    """The areas of *municipality* the servers reach: served, within one served, or around.
 
-    Serving a kern serves the wijken inside it; serving a wijk reaches the kern it lies in
-    (but not the other wijken of that kern). Found from the servers' own edges, downwards
-    through the areas nested in those served and upwards through the areas they lie in, so
-    that the cost is that of the servers' reach, not of everything located in the areas.
+    The same goes for the areas of *also*. Serving a kern serves the wijken inside it;
+    serving a wijk reaches the kern it lies in (but not the other wijken of that kern).
+    Areas nest within one municipality, so only the servers' edges to its own areas can
+    reach them: these are found from the in-edges of those areas, not from every server's
+    edges, and the cost is that of the municipality's areas, whatever the size of the graph.
     """
     g = graph.nx
+    pred = g._pred  # type: ignore[attr-defined]
     nodes = g.nodes
     direct = [
-        v
-        for server in servers
-        for _, v, data in g.out_edges(server, data=True)
-        if data.get("relation") == "serves_area" and nodes[v].get("kind") == "area"
+        area
+        for area in graph._areas_within([municipality])
+        if any(
+            u in servers and d.get("relation") == "serves_area"
+            for u, keys in pred[area].items()
+            for d in keys.values()
+        )
     ]
     direct.extend(also)
     stack = list(direct)

@@ -1,0 +1,732 @@
+"""A report in pages: a landing page, and a page of its own for every municipality.
+
+One page that holds every scorecard of a province is tens of megabytes, and a browser takes
+long to open it. Above :data:`PAGED_ABOVE` subjects (municipalities, initiatives and
+networks), :func:`render_pages` therefore splits the report: the landing page
+``<name>.html`` keeps the overview of the whole (with a list of the municipalities, each
+linked to its page), the progress, the picture of the graph and its tables, the
+krachtenveld, the coverage of the areas, and what belongs to no single municipality
+(initiatives and networks shared by several, and their scorecards); the folder
+``<name>-pages/`` beside it holds one page per municipality, with its card, its
+initiatives, its networks, their scorecards, their coverage and their lessons. Every page
+is self-contained, as the one page is: the pages link to one another, and following a link
+loads no resource, so the Content Security Policy stays as strict.
+
+:func:`write_pages` writes such a set of pages atomically: into a temporary folder first,
+then moved into place, so that a failure leaves the report that was there as it was.
+
+Examples
+--------
+A small landscape is one page, as :func:`~democratie.report.render` gives it:
+
+>>> import democratie.examples
+>>> land = democratie.examples.load("leusden-samenleving-voorop")
+>>> list(render_pages(land, lang="en", name="leusden"))
+['leusden.html']
+>>> PAGED_ABOVE
+100
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import posixpath
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Final
+
+from attrs import frozen
+
+from democratie._atomic import write_atomic
+from democratie.analysis import Analysis
+from democratie.errors import WriteError
+from democratie.graph import StakeholderGraph
+from democratie.model import Initiative, Landscape, Municipality, Network
+from democratie.monitor import AsOf
+from democratie.report._html import esc, tag
+from democratie.report._progress import progress_body
+from democratie.report._render import (
+    MAX_GRAPH_NODES,
+    SECTIONS,
+    _graph_body,
+    _krachtenveld_body,
+    _prepare,
+    _subtitle,
+    document,
+    render,
+    report_name,
+    section_names,
+)
+from democratie.report._sections import (
+    Context,
+    coverage_body,
+    lessons_body,
+    overview_body,
+    scorecards_body,
+)
+from democratie.report._text import Text
+from democratie.scoring import Scorecards
+
+__all__ = [
+    "PAGED_ABOVE",
+    "is_paged",
+    "pages_folder",
+    "render_pages",
+    "write_pages",
+    "write_report",
+]
+
+#: A landscape with more subjects than this (municipalities, initiatives and networks) is
+#: reported in pages: a landing page and one page per municipality.
+PAGED_ABOVE: Final = 100
+
+#: The sections of a municipality's page, in order (those of :data:`SECTIONS` it has).
+MUNICIPALITY_SECTIONS: Final[tuple[str, ...]] = ("overview", "scorecards", "coverage", "lessons")
+
+_WORDS: Final[Mapping[str, Mapping[str, str]]] = {
+    "nl": {
+        "paged": (
+            "Dit verslag bestaat uit delen: elke gemeente heeft een eigen pagina, met haar "
+            "initiatieven en netwerken, hun scorekaarten, hun bereik en hun lessen. Deze "
+            "pagina geeft het geheel en wat meer gemeenten delen."
+        ),
+        "page": "Pagina",
+        "part_of": "Deel van het verslag {title}",
+        "back": "Terug naar het verslag",
+        "cards_on_pages": (
+            "De scorekaarten van een gemeente en van haar initiatieven en netwerken staan "
+            "op de pagina van de gemeente; hieronder die van wat meer gemeenten delen."
+        ),
+        "cards": "Scorekaarten",
+        "applicable": "Van toepassing",
+        "coverage_on_pages": (
+            "Het bereik van de beleidsdomeinen en sectoren per initiatief staat op de pagina "
+            "van de gemeente; hieronder dat van de initiatieven die meer gemeenten delen."
+        ),
+        "lessons_on_pages": (
+            "De lessen van de initiatieven van één gemeente staan op haar pagina; hieronder "
+            "die van de initiatieven die meer gemeenten delen."
+        ),
+    },
+    "en": {
+        "paged": (
+            "This report is in parts: every municipality has a page of its own, with its "
+            "initiatives and networks, their scorecards, their coverage and their lessons. "
+            "This page gives the whole, and what several municipalities share."
+        ),
+        "page": "Page",
+        "part_of": "Part of the report {title}",
+        "back": "Back to the report",
+        "cards_on_pages": (
+            "The scorecards of a municipality and of its initiatives and networks are on the "
+            "municipality's page; below are those of what several municipalities share."
+        ),
+        "cards": "Scorecards",
+        "applicable": "Applicable",
+        "coverage_on_pages": (
+            "The coverage of policy domains and sectors per initiative is on the "
+            "municipality's page; below is that of the initiatives several share."
+        ),
+        "lessons_on_pages": (
+            "The lessons of the initiatives of one municipality are on its page; below are "
+            "those of the initiatives several municipalities share."
+        ),
+    },
+}
+
+_PREFIXES: Final = ("card-", "m-", "i-", "n-")
+_PLAIN_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")
+
+
+def _words(text: Text, key: str, **values: str) -> str:
+    return _WORDS[text.lang][key].format(**values)
+
+
+def is_paged(landscape: Landscape) -> bool:
+    """Whether the report of *landscape* is in pages: more than :data:`PAGED_ABOVE` subjects.
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.synth import generate
+    >>> is_paged(democratie.examples.load("delft-zeven-van-delft"))
+    False
+    >>> is_paged(generate(1 / 16, provinces=["Limburg"]))
+    True
+    """
+    subjects = len(landscape.municipalities) + len(landscape.initiatives) + len(landscape.networks)
+    return subjects > PAGED_ABOVE
+
+
+def pages_folder(name: str) -> str:
+    """The folder, beside the landing page ``<name>.html``, of the municipalities' pages.
+
+    Examples
+    --------
+    >>> pages_folder("limburg")
+    'limburg-pages'
+    """
+    return f"{name}-pages"
+
+
+def check_name(name: str) -> str:
+    """*name*, when it is a plain file name (no folder); else a ValueError."""
+    if (
+        not name
+        or name in (".", "..")
+        or any(sep in name for sep in ("/", "\\", "\0"))
+        or (os.altsep is not None and os.altsep in name)
+    ):
+        message = f"a report name must be a plain file name without a folder, got {name!r}"
+        raise ValueError(message)
+    return name
+
+
+@frozen(kw_only=True)
+class _PageContext(Context):
+    """The context of one page of a report in pages: links go to the page that holds them."""
+
+    homes: Mapping[str, str]
+    landing: str
+    here: str
+
+    def href(self, target: str) -> str:
+        page = self.here
+        for prefix in _PREFIXES:
+            if target.startswith(prefix):
+                page = self.homes.get(target[len(prefix) :], self.landing)
+                break
+        if page == self.here:
+            return f"#{target}"
+        start = posixpath.dirname(self.here) or "."
+        return f"{posixpath.relpath(page, start)}#{target}"
+
+
+@frozen
+class _Part:
+    """What one municipality's page holds."""
+
+    municipality: Municipality
+    path: str
+    initiatives: tuple[Initiative, ...]
+    networks: tuple[Network, ...]
+
+    @property
+    def subjects(self) -> frozenset[str]:
+        return frozenset(
+            [
+                self.municipality.id,
+                *(ini.id for ini in self.initiatives),
+                *(net.id for net in self.networks),
+            ]
+        )
+
+
+def _parts(landscape: Landscape, folder: str) -> list[_Part]:
+    """Every municipality's page: its own initiatives, and the networks wholly within it."""
+    own: dict[str, list[Initiative]] = {mun.id: [] for mun in landscape.municipalities}
+    for ini in landscape.initiatives:
+        if len(ini.municipalities) == 1 and ini.municipalities[0] in own:
+            own[ini.municipalities[0]].append(ini)
+    nets: dict[str, list[Network]] = {mun.id: [] for mun in landscape.municipalities}
+    for net in landscape.networks:
+        # The municipalities its members and coordinators belong to (people belong to none).
+        places = {landscape.municipality_of(m) for m in (*net.members, *net.coordinators)}
+        places.discard(None)
+        if len(places) == 1:
+            (place,) = places
+            if place is not None and place in nets:
+                nets[place].append(net)
+    used: set[str] = set()
+    parts = []
+    for number, mun in enumerate(landscape.municipalities, start=1):
+        stem = mun.id if _PLAIN_NAME.fullmatch(mun.id) else f"gemeente-{number}"
+        while stem in used:
+            stem = f"{stem}-{number}"
+        used.add(stem)
+        parts.append(
+            _Part(
+                municipality=mun,
+                path=f"{folder}/{stem}.html",
+                initiatives=tuple(own[mun.id]),
+                networks=tuple(nets[mun.id]),
+            )
+        )
+    return parts
+
+
+def render_pages(
+    landscape: Landscape,
+    *,
+    name: str | None = None,
+    paged: bool | None = None,
+    lang: str = "nl",
+    scorecards: Scorecards | None = None,
+    graph: StakeholderGraph | None = None,
+    title: str | None = None,
+    as_of: dt.date | AsOf | None = None,
+    max_nodes: int = MAX_GRAPH_NODES,
+    analysis: Analysis | None = None,
+    time_budget: float | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, str]:
+    """Render the report of *landscape* as its pages: relative path to HTML text.
+
+    A landscape of at most :data:`PAGED_ABOVE` subjects is one page, ``<name>.html``, the
+    text :func:`~democratie.report.render` gives. A larger one is a landing page
+    ``<name>.html`` and one page per municipality in ``<name>-pages/`` (the municipality's
+    id, ``.html``): see :mod:`democratie.report._pages` for what each holds. The landing
+    page comes first, then the municipalities' pages in the order of the landscape. Each
+    page is self-contained, with the stylesheet and script inline and a Content Security
+    Policy that forbids every request; they link to one another by relative paths.
+
+    Parameters
+    ----------
+    landscape : Landscape
+        The landscape to report on.
+    name : str, optional
+        The name of the landing page without ``.html``; by default
+        :func:`~democratie.report.report_name` of the landscape.
+    paged : bool, optional
+        In pages or not, whatever the size; by default :func:`is_paged`.
+    lang, scorecards, graph, title, as_of, max_nodes, analysis, time_budget
+        As for :func:`~democratie.report.render`.
+    progress : callable, optional
+        Called with (pages done, pages in all) after each page of a report in pages.
+
+    Returns
+    -------
+    dict of str to str
+        The pages, by path relative to the folder of the landing page (``/`` between
+        folder and file name).
+
+    Raises
+    ------
+    ValueError
+        If *name* is not a plain file name, or as :func:`~democratie.report.render` raises.
+
+    Examples
+    --------
+    >>> from democratie.synth import generate
+    >>> province = generate(1 / 64, provinces=["Zeeland"])
+    >>> pages = render_pages(province, lang="en", name="zeeland", paged=True)
+    >>> len(pages), list(pages)[:3]
+    (14, ['zeeland.html', 'zeeland-pages/borsele.html', 'zeeland-pages/goes.html'])
+    >>> 'href="zeeland-pages/goes.html"' in pages["zeeland.html"]
+    True
+    >>> 'href="../zeeland.html"' in pages["zeeland-pages/goes.html"]
+    True
+    """
+    stem = check_name(report_name(landscape) if name is None else name)
+    landing = f"{stem}.html"
+    if paged is None:
+        paged = is_paged(landscape)
+    if not paged:
+        page = render(
+            landscape,
+            lang=lang,
+            scorecards=scorecards,
+            graph=graph,
+            title=title,
+            as_of=as_of,
+            max_nodes=max_nodes,
+            analysis=analysis,
+            time_budget=time_budget,
+        )
+        if progress is not None:
+            progress(1, 1)
+        return {landing: page}
+    base, day, made_today = _prepare(
+        landscape,
+        lang=lang,
+        scorecards=scorecards,
+        graph=graph,
+        as_of=as_of,
+        max_nodes=max_nodes,
+        analysis=analysis,
+        time_budget=time_budget,
+    )
+    parts = _parts(landscape, pages_folder(stem))
+    homes: dict[str, str] = {}
+    for part in parts:
+        homes.update(dict.fromkeys(part.subjects, part.path))
+    heading = title or landscape.title or base.text("default_title")
+    total = len(parts) + 1
+
+    def context(here: str) -> _PageContext:
+        return _PageContext(
+            landscape=base.landscape,
+            graph=base.graph,
+            scorecards=base.scorecards,
+            rule_titles=base.rule_titles,
+            text=base.text,
+            analysis=base.analysis,
+            homes=homes,
+            landing=landing,
+            here=here,
+        )
+
+    pages = {landing: _landing(context(landing), parts, heading, day, made_today, max_nodes)}
+    if progress is not None:
+        progress(1, total)
+    for done, part in enumerate(parts, start=2):
+        pages[part.path] = _municipality_page(context(part.path), part, heading, day, made_today)
+        if progress is not None:
+            progress(done, total)
+    return pages
+
+
+def _landing(
+    ctx: _PageContext,
+    parts: Sequence[_Part],
+    heading: str,
+    as_of: dt.date | None,
+    made_today: bool,
+    max_nodes: int,
+) -> str:
+    land, t = ctx.landscape, ctx.text
+    on_pages = set().union(*(part.subjects for part in parts)) if parts else set()
+    shared = tuple(ini for ini in land.initiatives if ini.id not in on_pages)
+    networks = tuple(net for net in land.networks if net.id not in on_pages)
+    subjects = {card.subject for card in ctx.scorecards.cards} - on_pages
+    names = section_names(t)
+    intro = tag("p", esc(_words(t, "paged")), class_="note", id="paged")
+    bodies = {
+        "overview": intro
+        + overview_body(ctx, initiatives=shared, networks=networks, index=_index(ctx, parts)),
+        "progress": progress_body(ctx, as_of),
+        "scorecards": tag("p", esc(_words(t, "cards_on_pages")))
+        + _card_counts(ctx, parts)
+        + scorecards_body(ctx, subjects=subjects),
+        "graph": _graph_body(ctx, max_nodes),
+        "krachtenveld": _krachtenveld_body(ctx),
+        "coverage": tag("p", esc(_words(t, "coverage_on_pages")), class_="note")
+        + coverage_body(ctx, initiatives=shared),
+        "lessons": tag("p", esc(_words(t, "lessons_on_pages")), class_="note")
+        + lessons_body(ctx, initiatives=shared),
+    }
+    return document(
+        ctx,
+        heading=heading,
+        subtitle=_subtitle(land, t),
+        as_of=as_of,
+        made_today=made_today,
+        sections=[(key, names[key], bodies[key]) for key in SECTIONS if key in bodies],
+    )
+
+
+def _index(ctx: _PageContext, parts: Sequence[_Part]) -> str:
+    """The list of the municipalities, each with the link to its page."""
+    t = ctx.text
+    rows = []
+    for part in parts:
+        mun = part.municipality
+        page = posixpath.relpath(part.path, posixpath.dirname(ctx.here) or ".")
+        rows.append(
+            tag(
+                "tr",
+                tag("th", tag("a", esc(mun.name), href=page), scope="row")
+                + tag("td", esc(mun.province or ""))
+                + tag("td", esc(t.integer(len(part.initiatives))), class_="num")
+                + tag("td", esc(t.integer(len(part.networks))), class_="num"),
+            )
+        )
+    head = "".join(
+        tag("th", esc(label), scope="col", class_="num" if numeric else None)
+        for label, numeric in (
+            (t("municipality"), False),
+            (t("province"), False),
+            (t("initiatives"), True),
+            (t("networks"), True),
+        )
+    )
+    table = tag(
+        "table",
+        tag("caption", esc(t("municipalities")), class_="visually-hidden")
+        + tag("thead", tag("tr", head))
+        + tag("tbody", "".join(rows)),
+        id="municipality-pages",
+    )
+    return tag("div", table, class_="table-wrap")
+
+
+def _card_counts(ctx: _PageContext, parts: Sequence[_Part]) -> str:
+    """Per municipality: its scorecards and applicable scores, linked to them on its page."""
+    t = ctx.text
+    cards = ctx.scorecards
+    rows = []
+    for part in parts:
+        mine = [cards[s] for s in sorted(part.subjects) if s in cards]
+        applicable = sum(len(card.applicable) for card in mine)
+        scores = sum(len(card) for card in mine)
+        page = posixpath.relpath(part.path, posixpath.dirname(ctx.here) or ".")
+        rows.append(
+            tag(
+                "tr",
+                tag(
+                    "th",
+                    tag("a", esc(part.municipality.name), href=f"{page}#scorecards"),
+                    scope="row",
+                )
+                + tag("td", esc(t.integer(len(mine))), class_="num")
+                + tag(
+                    "td",
+                    esc(
+                        t(
+                            "applicable_count",
+                            applicable=t.integer(applicable),
+                            total=t.integer(scores),
+                        )
+                    ),
+                ),
+            )
+        )
+    head = "".join(
+        tag("th", esc(label), scope="col", class_="num" if numeric else None)
+        for label, numeric in (
+            (t("municipality"), False),
+            (_words(t, "cards"), True),
+            (_words(t, "applicable"), False),
+        )
+    )
+    table = tag(
+        "table",
+        tag("caption", esc(_words(t, "cards")), class_="visually-hidden")
+        + tag("thead", tag("tr", head))
+        + tag("tbody", "".join(rows)),
+        id="scorecard-pages",
+    )
+    return tag("div", table, class_="table-wrap")
+
+
+def _municipality_page(
+    ctx: _PageContext, part: _Part, heading: str, as_of: dt.date | None, made_today: bool
+) -> str:
+    t = ctx.text
+    mun = part.municipality
+    names = section_names(t)
+    landing = posixpath.relpath(ctx.landing, posixpath.dirname(ctx.here) or ".")
+    bodies = {
+        "overview": overview_body(
+            ctx,
+            municipalities=(mun,),
+            initiatives=part.initiatives,
+            networks=part.networks,
+            about=False,
+        ),
+        "scorecards": scorecards_body(ctx, subjects=part.subjects),
+        "coverage": coverage_body(ctx, municipalities=(mun,), initiatives=part.initiatives),
+        "lessons": lessons_body(ctx, initiatives=part.initiatives),
+    }
+    back = tag(
+        "p",
+        tag("a", esc(f"← {_words(t, 'back')}"), href=landing, rel="up"),
+        class_="subtitle",
+    )
+    counts = [t.count(len(part.initiatives), "initiative")]
+    if part.networks:
+        counts.append(t.count(len(part.networks), "network"))
+    return document(
+        ctx,
+        heading=mun.name,
+        subtitle=f"{_words(t, 'part_of', title=heading)}: {t.join(counts)}.",
+        as_of=as_of,
+        made_today=made_today,
+        sections=[(key, names[key], bodies[key]) for key in MUNICIPALITY_SECTIONS],
+        before=back,
+    )
+
+
+def write_pages(pages: Mapping[str, str], directory: str | os.PathLike[str]) -> Path:
+    """Write the pages of a report (as :func:`render_pages` gives them) under *directory*.
+
+    The landing page (the one path without a folder) is written atomically; the other
+    pages, all in one folder beside it, are written to a temporary folder first that then
+    takes the place of the old one, so that a failure leaves the report that was there as
+    it was. A report of one page removes the folder of pages an earlier report in pages
+    left beside it. *directory* is made when it does not exist.
+
+    Returns
+    -------
+    Path
+        The landing page.
+
+    Raises
+    ------
+    ValueError
+        If the paths are not one landing page and pages in one folder beside it.
+    WriteError
+        If a folder cannot be made or a file cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     pages = {"r.html": "<p>all</p>", "r-pages/a.html": "<p>a</p>"}
+    ...     landing = write_pages(pages, folder)
+    ...     print(landing.name, sorted(p.name for p in Path(folder, "r-pages").iterdir()))
+    r.html ['a.html']
+    """
+    landings = [path for path in pages if "/" not in path]
+    if len(landings) != 1 or not landings[0].endswith(".html"):
+        message = f"a report has one landing page, a file name ending in .html; got {landings}"
+        raise ValueError(message)
+    landing = landings[0]
+    sub = pages_folder(landing[: -len(".html")])
+    inner: dict[str, str] = {}
+    for path, text in pages.items():
+        if path == landing:
+            continue
+        folder_name, _, file_name = path.partition("/")
+        if folder_name != sub or not file_name or "/" in file_name:
+            message = f"every page but the landing page is in {sub}/, got {path!r}"
+            raise ValueError(message)
+        check_name(file_name)
+        inner[file_name] = text
+    folder = Path(directory)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WriteError(str(folder), error.strerror or str(error)) from error
+    except ValueError as error:  # a folder name the system refuses, such as one with a NUL
+        raise WriteError(str(folder), f"this is not a usable folder name: {error}") from error
+    target = folder / sub
+    if not inner:
+        written = write_atomic(folder / landing, pages[landing].encode("utf-8"))
+        if target.is_dir():
+            shutil.rmtree(target, ignore_errors=True)
+        return written
+    fresh = _write_folder(folder, sub, inner)
+    old: Path | None = None
+    moved = False
+    try:
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{sub}.old.", dir=folder))
+            old.rmdir()
+            target.rename(old)
+        fresh.rename(target)
+        moved = True
+        written = write_atomic(folder / landing, pages[landing].encode("utf-8"))
+    except BaseException as error:
+        # Put the old pages back in place: the old landing page is still there.
+        shutil.rmtree(target if moved else fresh, ignore_errors=True)
+        if old is not None and not target.exists():
+            with contextlib.suppress(OSError):
+                old.rename(target)
+        if isinstance(error, OSError):
+            raise WriteError(str(target), error.strerror or str(error)) from error
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return written
+
+
+def _write_folder(folder: Path, sub: str, pages: Mapping[str, str]) -> Path:
+    """The pages written to a new temporary folder in *folder*, flushed to disk."""
+    try:
+        fresh = Path(tempfile.mkdtemp(prefix=f".{sub}.", suffix=".tmp", dir=folder))
+    except OSError as error:
+        raise WriteError(str(folder / sub), error.strerror or str(error)) from error
+    try:
+        for file_name, text in pages.items():
+            with (fresh / file_name).open("wb") as handle:
+                handle.write(text.encode("utf-8"))
+                handle.flush()
+                os.fsync(handle.fileno())
+        # Folders made by mkdtemp are private; a report is as readable as a written file.
+        fresh.chmod(0o777 & ~_umask())
+    except BaseException as error:
+        shutil.rmtree(fresh, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise WriteError(str(folder / sub), error.strerror or str(error)) from error
+        raise
+    return fresh
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_report(
+    landscape: Landscape,
+    directory: str | os.PathLike[str],
+    *,
+    name: str | None = None,
+    lang: str = "nl",
+    scorecards: Scorecards | None = None,
+    graph: StakeholderGraph | None = None,
+    title: str | None = None,
+    as_of: dt.date | AsOf | None = None,
+    max_nodes: int = MAX_GRAPH_NODES,
+    analysis: Analysis | None = None,
+    time_budget: float | None = None,
+    paged: bool | None = None,
+) -> Path:
+    """Write the report of *landscape* to ``<directory>/<name>.html``, atomically.
+
+    A large landscape (see :func:`render_pages`) also gets the folder
+    ``<directory>/<name>-pages/``, with one page per municipality, which the landing page
+    ``<name>.html`` links to. The folder is made when it does not exist. Every file is
+    written to a temporary file or folder beside it and moved into place, so a failure
+    never leaves half a report, nor spoils a report that was there.
+
+    Parameters
+    ----------
+    landscape : Landscape
+        The landscape to report on.
+    directory : str or path-like
+        The folder to write to.
+    name : str, optional
+        The file name without ``.html``; by default
+        :func:`~democratie.report.report_name` of the landscape.
+    lang, scorecards, graph, title, as_of, max_nodes, analysis, time_budget
+        As for :func:`~democratie.report.render`.
+    paged : bool, optional
+        In pages or not, whatever the size; by default when the landscape is large
+        (:func:`is_paged`).
+
+    Returns
+    -------
+    Path
+        The file written (the landing page).
+
+    Raises
+    ------
+    ValueError
+        If *name* is empty or holds a path separator, or as
+        :func:`~democratie.report.render` raises.
+    WriteError
+        If the folder cannot be made or the file cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import democratie.examples
+    >>> from democratie.report import write_report
+    >>> land = democratie.examples.load("leusden-samenleving-voorop")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = write_report(land, folder, lang="en", name="leusden.en")
+    ...     print(path.name, path.read_text("utf-8").startswith("<!DOCTYPE html>"))
+    leusden.en.html True
+    """
+    pages = render_pages(
+        landscape,
+        name=name,
+        paged=paged,
+        lang=lang,
+        scorecards=scorecards,
+        graph=graph,
+        title=title,
+        as_of=as_of,
+        max_nodes=max_nodes,
+        analysis=analysis,
+        time_budget=time_budget,
+    )
+    return write_pages(pages, directory)
