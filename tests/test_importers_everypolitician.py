@@ -30,7 +30,7 @@ from democratie.importers import (
     import_popolo,
     load_popolo,
 )
-from democratie.importers.popolo._tables import NO_PARTY
+from democratie.importers.popolo import NO_PARTY
 
 REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "real-data"
 QLD = REAL_DATA / "popolo-examples" / "qld_local_councillor_popolo.json"

@@ -8,6 +8,8 @@ Examples
 (<RoleKind.RAADSLID: 'raadslid'>, <AreaLevel.WIJK: 'wijk'>)
 >>> ORGANISATION_KINDS["gemeente"]
 <ActorKind.GEMEENTE: 'gemeente'>
+>>> "unaligned" in NO_PARTY, "legislative period" in TERM_CLASSIFICATIONS
+(True, True)
 """
 
 from __future__ import annotations
