@@ -28,6 +28,7 @@ from democratie.importers import (
     SkippedRecord,
     import_ori,
     import_popolo,
+    load_ori,
     load_popolo,
 )
 from democratie.importers.popolo import NO_PARTY
@@ -416,6 +417,15 @@ def test_a_placeholder_party_is_no_party(name: str) -> None:
     assert sat.examples == ("popolo.json: memberships[5].on_behalf_of_id = 'party/independent'",)
 
 
+def test_a_group_of_no_council_named_independent_is_no_party_either() -> None:
+    doc = house()
+    doc["organizations"][3]["classification"] = "parliamentary group"
+    land = import_popolo(doc).landscape
+    assert "Independent" not in {o.name for o in land.organisations}
+    (mcgowan,) = [r for r in land.roles if r.holder == "person-cathy_mcgowan"]
+    assert mcgowan.on_behalf_of is None
+
+
 def test_the_placeholder_list_holds_no_real_party() -> None:
     assert "independent" in NO_PARTY
     assert "unaligned" in NO_PARTY
@@ -517,3 +527,16 @@ def test_the_queensland_file_reaches_a_fixed_point_after_one_round_trip() -> Non
     assert second == first
     # The file's role texts, as it wrote them, not their Dutch names.
     assert {m["role"] for m in first["memberships"]} == {"councillor", "mayor"}
+
+
+@needs_real_data
+@pytest.mark.parametrize("council", ["amstelveen", "heerde", "utrecht"])
+def test_real_files_import_the_same_leniently(council: str) -> None:
+    """The real files have no bad record: the lenient import is the strict one."""
+    path = REAL_DATA / "open-raadsinformatie" / f"{council}_persons.json"
+    assert load_ori(path, skip_bad_records=True) == load_ori(path)
+
+
+@needs_real_data
+def test_the_queensland_file_imports_the_same_leniently() -> None:
+    assert load_popolo(QLD, skip_bad_records=True) == load_popolo(QLD)

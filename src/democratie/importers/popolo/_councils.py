@@ -20,7 +20,7 @@ from democratie.importers._placement import count_seats
 from democratie.importers.popolo._areas import build_area, place_document_areas, report_cycles
 from democratie.importers.popolo._read import own_ids
 from democratie.importers.popolo._state import MembershipRecord, OrgRecord, State
-from democratie.importers.popolo._tables import CBS_CODE
+from democratie.importers.popolo._tables import CBS_CODE, is_no_party
 from democratie.model import Council, Faction, Municipality, Role
 from democratie.vocab import ActorKind
 
@@ -70,7 +70,12 @@ def settle_factions(state: State) -> None:
         and (org.parent not in state.orgs or state.orgs[str(org.parent)].kind != "council")
     ]
     for org in loose:
-        state.orgs[org.id] = evolve(org, kind="party", actor=ActorKind.POLITIEKE_PARTIJ)
+        state.orgs[org.id] = evolve(
+            org,
+            kind="party",
+            actor=ActorKind.POLITIEKE_PARTIJ,
+            independent=org.name is not None and is_no_party(org.name),
+        )
     if loose:
         state.report.note(
             f"{len(loose)} organizations classified as a faction have no council as their "
