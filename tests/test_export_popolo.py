@@ -297,6 +297,8 @@ def test_the_mapping_of_municipalities_factions_and_organisations() -> None:
         "id": "heerde",
         "name": "Heerde",
         "classification": "legislature",
+        # The council's seats, where EveryPolitician writes a legislature's.
+        "seats": 19,
         "identifiers": [{"identifier": "GM0246", "scheme": "cbs"}],
         "area_id": "https://identifier.overheid.nl/tooi/id/gemeente/gm0246",
     }

@@ -297,7 +297,7 @@ class TestQueensland:
                 continue
             seats[m["organization_id"]].add(m["person_id"])
             party = m.get("on_behalf_of_id")
-            if party and party_name[party] != "unknown":
+            if party and party_name[party] not in {"unknown", "Independent"}:
                 faction_seats[m["organization_id"], party].add(m["person_id"])
         land = qld_result.landscape
         by_popolo_id = {
@@ -321,13 +321,29 @@ class TestQueensland:
         parties = [o for o in doc["organizations"] if o["classification"] == "party"]
         land = qld_result.landscape
         assert sorted(o.name for o in land.organisations) == sorted(
-            p["name"] for p in parties if p["name"] != "unknown"
+            p["name"] for p in parties if p["name"] not in {"unknown", "Independent"}
         )
         assert {o.kind.value for o in land.organisations} == {"politieke_partij"}
         unknown = qld_result.report.category("membership.party-unknown")
         assert unknown is not None
         assert unknown.count == sum(
             1 for m in doc["memberships"] if m.get("on_behalf_of_id") == "party/unknown"
+        )
+        # "Independent" is no party: its members hold their roles for no faction.
+        (independent,) = [p["id"] for p in parties if p["name"] == "Independent"]
+        sat = qld_result.report.category("membership.independent")
+        assert sat is not None
+        assert sat.count == sum(
+            1 for m in doc["memberships"] if m.get("on_behalf_of_id") == independent
+        )
+        persons = {
+            m["person_id"] for m in doc["memberships"] if m.get("on_behalf_of_id") == independent
+        }
+        assert persons
+        assert all(
+            r.on_behalf_of is None
+            for r in land.roles
+            if r.holder in persons and r.kind is RoleKind.RAADSLID
         )
 
     def test_unmapped_person_fields_are_counted(self, qld_result: ImportResult) -> None:

@@ -76,9 +76,10 @@ class TestCouncils:
         )
         assert [(r.holder, r.kind.value, r.at, r.on_behalf_of, r.title) for r in land.roles] == [
             ("p1", "raadslid", "council-delft-raad", faction.id, None),
-            ("p2", "raadslid", "council-delft-raad", faction.id, None),
+            # The text as the source wrote it is kept, unless it is the Dutch name.
+            ("p2", "raadslid", "council-delft-raad", faction.id, "councillor"),
             ("p2", "fractievoorzitter", faction.id, None, None),
-            ("p1", "locoburgemeester", "council-delft-college", None, None),
+            ("p1", "locoburgemeester", "council-delft-college", None, "Deputy Mayor"),
         ]
         assert land.roles[3].start == dt.date(2022, 3, 30)
         party = land.get("party-groen")
@@ -253,7 +254,7 @@ class TestOrganisationKinds:
     def test_roles_at_them_and_roles_they_hold(self) -> None:
         land = self.result().landscape
         assert [(r.holder, r.kind, r.at, r.on_behalf_of, r.title) for r in land.roles] == [
-            ("p1", RoleKind.VOORZITTER, "org-woonbron", None, None),
+            ("p1", RoleKind.VOORZITTER, "org-woonbron", None, "chair"),
             ("p2", RoleKind.LID, "org-wijkteam", None, "Buurtcoach"),
             ("p2", RoleKind.KARTREKKER, "org-wijkteam", "org-woonbron", None),
             ("org-woonbron", RoleKind.PARTNER, "org-wijkteam", None, None),

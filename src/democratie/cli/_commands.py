@@ -406,8 +406,18 @@ def export_command(
     type=click.Path(path_type=Path),
     help="The landscape file to write (.json or .toml).",
 )
+@click.option(
+    "--skip-bad-records",
+    is_flag=True,
+    help=(
+        "Import the rest of a file with bad records (ori, popolo), and list each record "
+        "passed over with its place and why; by default a bad record refuses the file."
+    ),
+)
 @click.pass_context
-def import_command(ctx: click.Context, file: Path, from_: str, output: Path) -> int:
+def import_command(
+    ctx: click.Context, file: Path, from_: str, output: Path, skip_bad_records: bool
+) -> int:
     """Read FILE in another format (Open Raadsinformatie, Popolo, ...) as a landscape file."""
     from democratie.io import dump
     from democratie.plugins import importers
@@ -417,10 +427,31 @@ def import_command(ctx: click.Context, file: Path, from_: str, output: Path) -> 
     if from_ not in names:
         message = f"unknown format '{from_}'; the formats are: {', '.join(names)}"
         raise click.UsageError(message)
-    landscape = _load(file, settings, format=from_)
+    if skip_bad_records:
+        landscape = _load_leniently(file, from_)
+    else:
+        landscape = _load(file, settings, format=from_)
     dump(landscape, output)
     click.echo(f"wrote {shown(output)}: {_describe(_counts(landscape))}")
     return EXIT_OK
+
+
+def _load_leniently(file: Path, from_: str) -> Landscape:
+    """Import FILE passing over its bad records, and say which were passed over and why."""
+    from democratie.importers import load_ori, load_popolo
+
+    if from_ not in {"ori", "popolo"}:
+        message = f"--skip-bad-records is for --from ori and --from popolo, not '{from_}'"
+        raise click.UsageError(message)
+    loader = load_popolo if from_ == "popolo" else load_ori
+    with status(f"loading {shown(file)}"):
+        result = loader(file, skip_bad_records=True)
+    skipped = result.report.skipped
+    if skipped:
+        click.echo(f"skipped {len(skipped)} bad records:", err=True)
+        for item in skipped:
+            click.echo(f"  - {item}", err=True)
+    return result.landscape
 
 
 # -- report and demo ------------------------------------------------------------------------

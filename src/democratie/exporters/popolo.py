@@ -12,7 +12,9 @@ landscape                      Popolo
 =============================  =============================================================
 person                         person (``id``, ``name``, ``identifiers``)
 municipality                   organization ``legislature`` with the municipality's id and
-                               name, its CBS code as identifier (scheme ``cbs``), and an area
+                               name, its council's ``seats`` (as EveryPolitician writes a
+                               legislature's), its CBS code as identifier (scheme ``cbs``),
+                               and an area
 council, college               the municipality's organization: roles there are memberships
                                of it, told apart by their ``role`` (as Open Raadsinformatie
                                does)
@@ -27,8 +29,10 @@ organisation                   organization; ``classification`` ``party`` for a 
 network, initiative            organization ``network`` or ``initiative``, so roles there
                                and network members are memberships too
 role                           membership of its holder (``person_id``, or ``member`` for an
-                               organisation): ``role`` the Dutch name of the role kind,
-                               ``label`` its title, ``start_date``, ``end_date``,
+                               organisation): ``role`` the Dutch name of the role kind and
+                               ``label`` its title, or ``role`` the title when that is a text
+                               of the role kind (``member``, ``councillor``: a role read from
+                               Popolo keeps the source's text), ``start_date``, ``end_date``,
                                ``on_behalf_of_id``; a role at an area is a membership of the
                                area's municipality with ``area_id``, and a role at the
                                municipality itself one with the municipality's own area
@@ -114,6 +118,8 @@ from attrs import frozen
 
 from democratie.exporters._common import flag
 from democratie.graph import StakeholderGraph
+from democratie.importers._common import normalise, read_role
+from democratie.importers.popolo._tables import ROLE_TEXTS
 from democratie.model import (
     Area,
     ContactDetail,
@@ -142,6 +148,18 @@ _CLASSIFICATIONS: Mapping[ActorKind, str] = {
     ActorKind.OVERHEIDSORGANISATIE: "government",
 }
 _TOOI = "https://identifier.overheid.nl/tooi/id/gemeente/"
+
+
+def _is_role_text(text: str, kind: RoleKind) -> bool:
+    """Tell whether the Popolo importer reads *text* as a role of *kind*, kept as its title.
+
+    The Dutch name of the kind is not: the importer reads it as the kind alone, so a
+    title that repeats it is written as the label, to come back.
+    """
+    if normalise(text) == normalise(kind.label_nl):
+        return False
+    read = read_role(text, ROLE_TEXTS)
+    return read.recognised and read.kind is kind
 
 
 def _put(record: dict[str, Any], key: str, value: object) -> None:
@@ -238,6 +256,7 @@ class _Writer:
                 "name": mun.name,
                 "classification": "legislature",
             }
+            _put(record, "seats", mun.council.seats)
             cbs = [Identifier(scheme="cbs", identifier=mun.cbs_code)] if mun.cbs_code else []
             _put(record, "identifiers", _identifiers(mun.identifiers, cbs))
             if self.has_area[mun.id]:
@@ -296,8 +315,13 @@ class _Writer:
                 record["area_id"] = _area_id(mun)
         if on_behalf is not None:
             record["on_behalf_of_id"] = self.on_behalf_id(on_behalf)
-        record["role"] = role.kind.label_nl
-        _put(record, "label", role.title)
+        if role.title is not None and _is_role_text(role.title, role.kind):
+            # A title that is itself a text of the role kind ("member", "councillor", as a
+            # Popolo source wrote it) is the role's text: written back as it came.
+            record["role"] = role.title
+        else:
+            record["role"] = role.kind.label_nl
+            _put(record, "label", role.title)
         _put(record, "start_date", role.start.isoformat() if role.start else None)
         _put(record, "end_date", role.end.isoformat() if role.end else None)
         return record

@@ -16,7 +16,13 @@ nest areas under their municipality with the same rules, defined once in
 ``democratie.importers._placement``.
 """
 
-from democratie.importers._result import MAX_EXAMPLES, ImportReport, ImportResult, Unmapped
+from democratie.importers._result import (
+    MAX_EXAMPLES,
+    ImportReport,
+    ImportResult,
+    SkippedRecord,
+    Unmapped,
+)
 from democratie.importers.ori import import_ori, load_ori
 from democratie.importers.popolo import import_popolo, load_popolo
 
@@ -24,6 +30,7 @@ __all__ = [
     "MAX_EXAMPLES",
     "ImportReport",
     "ImportResult",
+    "SkippedRecord",
     "Unmapped",
     "import_ori",
     "import_popolo",

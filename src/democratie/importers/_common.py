@@ -17,7 +17,13 @@ from typing import Any, TypeVar
 from attrs import evolve, frozen
 
 from democratie.errors import LoadError, ModelError, Problem
-from democratie.importers._result import MAX_EXAMPLES, ImportReport, Unmapped
+from democratie.importers._result import (
+    MAX_EXAMPLES,
+    ImportReport,
+    ImportResult,
+    SkippedRecord,
+    Unmapped,
+)
 from democratie.io import MAX_BYTES, parse
 from democratie.model import ContactDetail, Identifier, Landscape
 from democratie.vocab import ContactKind, RoleKind
@@ -28,6 +34,7 @@ __all__ = [
     "ReportBuilder",
     "RoleText",
     "describe",
+    "import_leniently",
     "is_empty",
     "make_landscape",
     "normalise",
@@ -37,6 +44,7 @@ __all__ = [
     "read_identifiers",
     "read_json",
     "read_role",
+    "record_path",
     "slugify",
     "source_title",
     "unique",
@@ -315,10 +323,13 @@ class Checker:
     data/council.json: persons[2].name: expected text, got 3
     """
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, *, leave_out: Iterable[str] = ()) -> None:
         self.source = source
         self.name = Path(source).name
         self.problems: list[Problem] = []
+        #: The paths of records to pass over, as if the document did not hold them: the
+        #: bad records a lenient import skips (see :func:`import_leniently`).
+        self.leave_out = frozenset(leave_out)
 
     def fail(self, path: str, message: str, code: str = "wrong-type") -> None:
         """Record one problem at *path*."""
@@ -347,6 +358,8 @@ class Checker:
         found = []
         for index, item in enumerate(value):
             here = f"{where}[{index}]"
+            if here in self.leave_out:
+                continue
             checked = self.record(item, here, f"a {what}")
             if checked is not None:
                 found.append((here, checked))
@@ -660,3 +673,90 @@ def make_landscape(files: Sequence[str], /, **parts: Any) -> Landscape:
             source=files[0] if len(files) == 1 else None,
             headline=f"the data in {names} does not make a valid landscape",
         ) from None
+
+
+# -- lenient imports ---------------------------------------------------------------------
+
+#: The lists of a document whose items are records a lenient import can pass over.
+RECORD_LISTS = frozenset(
+    {"persons", "organizations", "organisations", "memberships", "posts", "areas", "events"}
+)
+_SEGMENT = re.compile(r"\.?([A-Za-z_]+)\[(\d+)\]")
+
+
+def record_path(path: str) -> str | None:
+    """The record a problem at *path* lies in: the innermost item of a list of records.
+
+    Examples
+    --------
+    >>> record_path("memberships[3].end"), record_path("persons[0].memberships[2].end_date")
+    ('memberships[3]', 'persons[0].memberships[2]')
+    >>> record_path("persons[1].contact_details[0].value"), record_path("persons")
+    ('persons[1]', None)
+    """
+    found = None
+    at = 0
+    while (match := _SEGMENT.match(path, at)) is not None and match.group(1) in RECORD_LISTS:
+        at = match.end()
+        found = path[:at]
+    return found
+
+
+def import_leniently(
+    run: Callable[[frozenset[tuple[str, str]]], ImportResult],
+) -> ImportResult:
+    """Import with *run*, passing over every record that has a problem, and list them.
+
+    *run* imports the documents leaving out the records it is given (pairs of the
+    checker's source and the record's path). A strict run that fails names every
+    problem, located; each problem that lies in a record (an item of a list of
+    persons, organizations, memberships, areas, posts or events) puts that record
+    aside, and the import runs again without it, until it succeeds. A problem
+    outside any record (the document is not an object, a list is not a list) still
+    fails the import: then there is nothing to import. The result's report lists
+    every record passed over with its problems (:class:`SkippedRecord`); what
+    depended on one (the memberships of a person left out) is counted in the report
+    as it would be for a person the document does not hold.
+
+    Examples
+    --------
+    >>> def run(leave_out):
+    ...     checker = Checker("house.json", leave_out={path for _, path in leave_out})
+    ...     doc = {"persons": [{"name": "A"}, {"name": 3}]}
+    ...     records = checker.records(doc, "persons", "", "person")
+    ...     for path, record in records:
+    ...         checker.text(record, "name", path)
+    ...     raise_problems([checker])
+    ...     landscape = make_landscape(["house.json"])
+    ...     return ImportResult(landscape=landscape, report=ImportReport(format="popolo"))
+    >>> result = import_leniently(run)
+    >>> print(*result.report.skipped)
+    house.json: persons[1]: name: expected text, got 3
+    """
+    leave_out: set[tuple[str, str]] = set()
+    reasons: dict[tuple[str, str], list[str]] = {}
+    while True:
+        try:
+            result = run(frozenset(leave_out))
+        except LoadError as error:
+            found: dict[tuple[str, str], list[str]] = {}
+            for problem in error.problems:
+                where = record_path(problem.path)
+                if where is None:
+                    raise
+                inside = problem.path[len(where) :].lstrip(".") or "(the record)"
+                found.setdefault((problem.file or "", where), []).append(
+                    f"{inside}: {problem.message}"
+                )
+            if not found.keys() - leave_out:
+                raise
+            for key, messages in found.items():
+                if key not in leave_out:
+                    leave_out.add(key)
+                    reasons[key] = messages
+            continue
+        skipped = tuple(
+            SkippedRecord(file=Path(file).name, path=path, reasons=tuple(unique(messages)))
+            for (file, path), messages in reasons.items()
+        )
+        return evolve(result, report=evolve(result.report, skipped=skipped))

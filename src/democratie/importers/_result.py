@@ -21,7 +21,7 @@ from attrs import frozen
 
 from democratie.model import Landscape
 
-__all__ = ["MAX_EXAMPLES", "ImportReport", "ImportResult", "Unmapped"]
+__all__ = ["MAX_EXAMPLES", "ImportReport", "ImportResult", "SkippedRecord", "Unmapped"]
 
 #: How many examples the report keeps per category.
 MAX_EXAMPLES = 5
@@ -68,6 +68,37 @@ class Unmapped:
 
 
 @frozen(kw_only=True)
+class SkippedRecord:
+    """A record a lenient import passed over, with where it is and every reason why.
+
+    Parameters
+    ----------
+    file
+        The name of the file (or document) that holds it.
+    path
+        Its JSON path in that document: ``memberships[12]``,
+        ``persons[3].memberships[0]``.
+    reasons
+        The problems found in it, each located inside the record.
+
+    Examples
+    --------
+    >>> item = SkippedRecord(file="house.json", path="memberships[1]",
+    ...                      reasons=("end: the end (2009-01-01) comes before the start "
+    ...                               "(2010-01-01)",))
+    >>> print(item)
+    house.json: memberships[1]: end: the end (2009-01-01) comes before the start (2010-01-01)
+    """
+
+    file: str
+    path: str
+    reasons: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.path}: {'; '.join(self.reasons)}"
+
+
+@frozen(kw_only=True)
 class ImportReport:
     """What an importer did with its input: the choices it made and what it left out.
 
@@ -85,6 +116,9 @@ class ImportReport:
         where a seat count came from, which records were merged.
     unmapped
         The source data that was not carried into the landscape, per category.
+    skipped
+        The bad records a lenient import (``skip_bad_records=True``) passed over, each
+        with its place and why; empty for a strict import, which refuses them.
 
     Examples
     --------
@@ -103,6 +137,7 @@ class ImportReport:
     sources: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     unmapped: tuple[Unmapped, ...] = ()
+    skipped: tuple[SkippedRecord, ...] = ()
 
     @property
     def unmapped_count(self) -> int:
@@ -128,6 +163,9 @@ class ImportReport:
         if self.notes:
             lines.append("Decisions:")
             lines.extend(f"  - {note}" for note in self.notes)
+        if self.skipped:
+            lines.append(f"Skipped {len(self.skipped)} bad records:")
+            lines.extend(f"  - {item}" for item in self.skipped)
         if not self.unmapped:
             lines.append("Everything in the source was mapped.")
         else:

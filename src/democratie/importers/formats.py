@@ -200,8 +200,8 @@ class OriImporter:
     (``heerde_persons.json`` with ``heerde_organisations.json``) is read too;
     pass ``organisations_path`` in the options to name it yourself. A persons
     file on its own is read with the organisations its memberships name. The
-    option ``merge_people`` (default True) is passed on to
-    :func:`~democratie.importers.ori.import_ori`.
+    options ``merge_people`` (default True) and ``skip_bad_records`` (default False)
+    are passed on to :func:`~democratie.importers.ori.import_ori`.
 
     Examples
     --------
@@ -237,6 +237,7 @@ class OriImporter:
         name = _name_of(source)
         max_bytes = int(options.get("max_bytes", MAX_BYTES))
         merge = bool(options.get("merge_people", True))
+        lenient = bool(options.get("skip_bad_records", False))
         first = _read_stream(source, name, max_bytes)
         given = options.get("organisations_path")
         partner: str | None = None
@@ -249,7 +250,11 @@ class OriImporter:
             if isinstance(first, dict) and "persons" not in first and "organisations" in first:
                 message = "the persons file that belongs with this organisations file was not found"
                 raise LoadError([Problem(path="", code="io-error", message=message, file=name)])
-            return _log(ori.import_ori(first, persons_source=name, merge_people=merge))
+            return _log(
+                ori.import_ori(
+                    first, persons_source=name, merge_people=merge, skip_bad_records=lenient
+                )
+            )
         second = read_json(partner, max_bytes=max_bytes)
         pairs = [(name, first), (partner, second)]
         if isinstance(first, dict) and "persons" not in first:
@@ -262,6 +267,7 @@ class OriImporter:
                 persons_source=persons_name,
                 organisations_source=organisations_name,
                 merge_people=merge,
+                skip_bad_records=lenient,
             )
         )
 
@@ -269,6 +275,9 @@ class OriImporter:
 @frozen
 class PopoloImporter:
     """Reads a standard Popolo JSON document (``persons``, ``organizations``, ``memberships``).
+
+    The option ``skip_bad_records`` (default False) imports the rest of a document with
+    bad records, as :func:`~democratie.importers.popolo.import_popolo` does.
 
     Examples
     --------
@@ -305,4 +314,5 @@ class PopoloImporter:
         name = _name_of(source)
         max_bytes = int(options.get("max_bytes", MAX_BYTES))
         data = _read_stream(source, name, max_bytes)
-        return _log(popolo.import_popolo(data, source=name))
+        lenient = bool(options.get("skip_bad_records", False))
+        return _log(popolo.import_popolo(data, source=name, skip_bad_records=lenient))

@@ -14,6 +14,7 @@ from attrs import evolve
 from democratie.importers._common import (
     Checker,
     ReportBuilder,
+    import_leniently,
     make_landscape,
     raise_problems,
     source_title,
@@ -58,6 +59,7 @@ def import_ori(
     persons_source: str = "persons.json",
     organisations_source: str = "organisations.json",
     merge_people: bool = True,
+    skip_bad_records: bool = False,
 ) -> ImportResult:
     """Turn parsed Open Raadsinformatie data into a landscape.
 
@@ -80,6 +82,10 @@ def import_ori(
         positions differ become one person, with every source id kept as an
         identifier; the report says how many were merged. Records that share a
         position are never merged: two raadsleden are two people.
+    skip_bad_records
+        Import the rest when some records are bad, instead of refusing the files:
+        each bad record (a person, a membership, an organisation) is passed over and
+        listed, with its file, place and why, in the report's ``skipped``.
 
     Returns
     -------
@@ -102,13 +108,20 @@ def import_ori(
     >>> [organisation.name for organisation in land.organisations]
     ['Commissie Ruimte']
     """
-    state, records = read_pair(
-        persons,
-        organisations,
-        persons_source=persons_source,
-        organisations_source=organisations_source,
-    )
-    return _run(state, records, merge_people)
+
+    def run(leave_out: frozenset[tuple[str, str]]) -> ImportResult:
+        state, records = read_pair(
+            persons,
+            organisations,
+            persons_source=persons_source,
+            organisations_source=organisations_source,
+            leave_out=leave_out,
+        )
+        return _run(state, records, merge_people)
+
+    if skip_bad_records:
+        return import_leniently(run)
+    return run(frozenset())
 
 
 def read_pair(
@@ -117,11 +130,13 @@ def read_pair(
     *,
     persons_source: str = "persons.json",
     organisations_source: str = "organisations.json",
+    leave_out: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[State, list[PersonRecord]]:
     """Read both files: the state to build the landscape from, and the person records.
 
     The organisations named in memberships but missing from the organisations file
-    are taken from the memberships, and the report says so.
+    are taken from the memberships, and the report says so. The records in
+    *leave_out* (pairs of a file's name and a record's path) are passed over.
 
     Raises
     ------
@@ -138,8 +153,13 @@ def read_pair(
     if organisations is not None:
         sources.append(Path(organisations_source).name)
     report = ReportBuilder(FORMAT, sources)
-    person_checker = Checker(persons_source)
-    org_checker = Checker(organisations_source)
+    person_checker = Checker(
+        persons_source, leave_out={path for file, path in leave_out if file == persons_source}
+    )
+    org_checker = Checker(
+        organisations_source,
+        leave_out={path for file, path in leave_out if file == organisations_source},
+    )
     reader = Reader(report, person_checker, org_checker)
     if organisations is not None:
         reader.read_organisations(organisations)

@@ -91,6 +91,7 @@ def load_ori(
     *,
     merge_people: bool = True,
     max_bytes: int = MAX_BYTES,
+    skip_bad_records: bool = False,
 ) -> ImportResult:
     """Load an Open Raadsinformatie pair of files as a landscape.
 
@@ -107,6 +108,9 @@ def load_ori(
         :func:`import_ori`.
     max_bytes
         Refuse files larger than this.
+    skip_bad_records
+        Pass over the bad records and list them in the report, instead of refusing the
+        files; see :func:`import_ori`.
 
     Returns
     -------
@@ -167,6 +171,7 @@ def load_ori(
         persons_source=persons_name,
         organisations_source=organisations_name,
         merge_people=merge_people,
+        skip_bad_records=skip_bad_records,
     )
 
 

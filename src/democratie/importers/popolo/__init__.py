@@ -18,7 +18,13 @@ A document becomes a :class:`~democratie.model.Landscape`:
   (``on_behalf_of_id``) a :class:`~democratie.model.Faction` of that council,
   with the id ``<council>-<party>``. A party called ``unknown`` is the
   placeholder some publishers use for "no party known": it is not imported, and
-  the report counts the memberships that named it;
+  the report counts the memberships that named it. A party that stands for sitting for
+  no party (``Independent``, ``Unaligned``, ``-``; see :data:`NO_PARTY`) is not imported
+  either: a membership on behalf of it is a role for no faction, as an independent holds
+  it, counted in the report under ``membership.independent``. Parties whose names differ
+  only in capitals stay apart, each with its id, and the report names them;
+- a legislature's ``seats`` (as EveryPolitician gives them) are its council's seats;
+  without them, the seats are counted from the current raadsleden;
 - an organization classified ``faction`` (or ``fractie``, ``council group``,
   ``parliamentary group``) whose ``parent_id`` is a council becomes a faction of
   that council under its own id, without a party; one outside a council is read
@@ -53,13 +59,26 @@ A document becomes a :class:`~democratie.model.Landscape`:
   role has no place for). A membership of no organization is a role held
   nowhere in particular, and one on behalf of a council is on behalf of its
   municipality;
+- the terms of a legislature (events classified ``legislative period``, as
+  EveryPolitician writes them) give their dates to the memberships that name them by
+  ``legislative_period_id`` and have none of their own: each term is a role of its
+  own, and one that ended is not current;
 - areas become :class:`~democratie.model.Area` objects of the municipality
   they belong to (through the council's ``area_id``, their parents, or the posts
   and memberships that link them to one council).
 
-Ids that are valid model ids are kept as they are; others become slugs (and get
-a numbered suffix when taken). Posts, events and every field without a place in
-the model are counted in the report, never dropped silently.
+An area without a name (the Popolo schema allows it) is named after its id. Ids that
+are valid model ids are kept as they are; others become slugs (and get a numbered
+suffix when taken), and the source id is kept as an identifier of scheme ``popolo``,
+unless the record carries one already (a document a Popolo export wrote: it is the
+id of the first source). A role text recognised in English (``member``,
+``councillor``) is kept as the role's title, so that the export writes it back as it
+came. Posts, other events and every field without a place in the model are counted
+in the report, never dropped silently.
+
+By default a bad record refuses the document, with every problem located;
+``skip_bad_records=True`` imports the rest and lists each record passed over, with its
+place and why, in the report's ``skipped``.
 
 Notes
 -----
@@ -104,11 +123,18 @@ Examples
 from democratie.importers._placement import OFFICES
 from democratie.importers.popolo._build import import_popolo
 from democratie.importers.popolo._files import detect, load_popolo
-from democratie.importers.popolo._tables import AREA_LEVELS, FORMAT, ORGANISATION_KINDS, ROLE_TEXTS
+from democratie.importers.popolo._tables import (
+    AREA_LEVELS,
+    FORMAT,
+    NO_PARTY,
+    ORGANISATION_KINDS,
+    ROLE_TEXTS,
+)
 
 __all__ = [
     "AREA_LEVELS",
     "FORMAT",
+    "NO_PARTY",
     "OFFICES",
     "ORGANISATION_KINDS",
     "ROLE_TEXTS",

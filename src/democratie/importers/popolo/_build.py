@@ -8,7 +8,12 @@ organisations and the roles, and last the seats the roles give.
 
 from __future__ import annotations
 
-from democratie.importers._common import make_landscape, raise_problems, source_title
+from democratie.importers._common import (
+    import_leniently,
+    make_landscape,
+    raise_problems,
+    source_title,
+)
 from democratie.importers._result import ImportResult
 from democratie.importers.popolo._councils import (
     build_council_factions,
@@ -20,13 +25,15 @@ from democratie.importers.popolo._councils import (
 from democratie.importers.popolo._organisations import build_organisations
 from democratie.importers.popolo._people import build_people, build_roles
 from democratie.importers.popolo._read import read_document
-from democratie.importers.popolo._state import MembershipRecord, PersonRecord, State
+from democratie.importers.popolo._state import MembershipRecord, OrgRecord, PersonRecord, State
 from democratie.model import Source
 
-__all__ = ["import_popolo"]
+__all__ = ["import_popolo", "note_party_spellings"]
 
 
-def import_popolo(data: object, *, source: str = "popolo.json") -> ImportResult:
+def import_popolo(
+    data: object, *, source: str = "popolo.json", skip_bad_records: bool = False
+) -> ImportResult:
     """Turn a parsed Popolo document into a landscape.
 
     Parameters
@@ -36,6 +43,11 @@ def import_popolo(data: object, *, source: str = "popolo.json") -> ImportResult:
         ``memberships`` and, optionally, ``posts``, ``areas`` and ``events`` lists.
     source
         The name of the document, for error messages and provenance.
+    skip_bad_records
+        Import the rest when some records are bad (a person whose name holds a control
+        character, a membership that ends before it starts), instead of refusing the
+        document: each bad record is passed over and listed, with its place and why, in
+        the report's ``skipped``. A problem outside any record still refuses it.
 
     Returns
     -------
@@ -61,10 +73,62 @@ def import_popolo(data: object, *, source: str = "popolo.json") -> ImportResult:
     Traceback (most recent call last):
     ...
     democratie.errors.LoadError: popolo.json: persons[0].name: this is required but missing or empty
+
+    Leniently, the bad record is passed over and listed:
+
+    >>> doc["persons"].append({"id": "p2"})
+    >>> result = import_popolo(doc, skip_bad_records=True)
+    >>> [person.id for person in result.landscape.people]
+    ['p1']
+    >>> print(*result.report.skipped)
+    popolo.json: persons[1]: name: this is required but missing or empty
     """
-    state = State(data, source)
+    if skip_bad_records:
+        return import_leniently(
+            lambda leave_out: _import(
+                data, source, frozenset(path for file, path in leave_out if file == source)
+            )
+        )
+    return _import(data, source, frozenset())
+
+
+def _import(data: object, source: str, leave_out: frozenset[str]) -> ImportResult:
+    state = State(data, source, leave_out)
     drafts, memberships, persons_read = read_document(state)
+    note_party_spellings(state)
     return _build(state, drafts, memberships, persons_read=persons_read)
+
+
+def note_party_spellings(state: State) -> None:
+    """Note the parties whose names differ only in capitals: kept apart, each with its id.
+
+    Two records are two parties to the document; whether ``Labor`` and ``LABOR`` are one
+    is for the reader to say, so the importer keeps both and names them in the report.
+
+    Examples
+    --------
+    >>> state = State({"organizations": [
+    ...     {"id": "p1", "name": "Labor", "classification": "party"},
+    ...     {"id": "p2", "name": "LABOR", "classification": "party"}]}, "house.json")
+    >>> _ = read_document(state)
+    >>> note_party_spellings(state)
+    >>> print(*state.report.build().notes)
+    parties whose names differ only in capitals were kept apart, each with its own id: 'Labor' (organizations[0]) and 'LABOR' (organizations[1])
+    """  # noqa: E501
+    spellings: dict[str, list[OrgRecord]] = {}
+    for org in state.orgs.values():
+        if org.kind == "party" and org.name is not None:
+            spellings.setdefault(org.name.casefold(), []).append(org)
+    shown = [
+        " and ".join(f"'{org.name}' ({org.path})" for org in orgs)
+        for orgs in spellings.values()
+        if len({org.name for org in orgs}) > 1
+    ]
+    if shown:
+        state.report.note(
+            "parties whose names differ only in capitals were kept apart, each with its own "
+            f"id: {'; '.join(shown)}"
+        )
 
 
 def _take_ids(state: State) -> None:
@@ -80,6 +144,14 @@ def _take_ids(state: State) -> None:
                 "party.placeholder",
                 "a party named 'unknown': a placeholder for 'no party known', not a party; "
                 "not imported",
+                org.path,
+                org.name,
+            )
+        elif org.independent:
+            state.skip(
+                "party.independent",
+                "parties that stand for sitting for no party (Independent, Unaligned, '-', "
+                "...): not parties; not imported, and their members sit for no faction",
                 org.path,
                 org.name,
             )

@@ -15,15 +15,17 @@ from typing import Any
 from attrs import evolve
 
 from democratie import reference
-from democratie.importers._common import normalise, unique
+from democratie.importers._common import Checker, normalise, unique
 from democratie.importers._placement import count_seats
 from democratie.importers.popolo._areas import build_area, place_document_areas, report_cycles
+from democratie.importers.popolo._read import own_ids
 from democratie.importers.popolo._state import MembershipRecord, OrgRecord, State
-from democratie.importers.popolo._tables import CBS_CODE
-from democratie.model import Faction, Municipality, Role
+from democratie.importers.popolo._tables import CBS_CODE, is_no_party
+from democratie.model import Council, Faction, Municipality, Role
 from democratie.vocab import ActorKind
 
 __all__ = [
+    "MAX_SEATS",
     "build_council_factions",
     "build_municipalities",
     "note_councils",
@@ -31,6 +33,9 @@ __all__ = [
     "seat_councils",
     "settle_factions",
 ]
+
+#: The most seats the model's council holds.
+MAX_SEATS = 200
 
 #: A small document for the examples: a council, a faction of it, a party and a group
 #: of no council.
@@ -65,7 +70,12 @@ def settle_factions(state: State) -> None:
         and (org.parent not in state.orgs or state.orgs[str(org.parent)].kind != "council")
     ]
     for org in loose:
-        state.orgs[org.id] = evolve(org, kind="party", actor=ActorKind.POLITIEKE_PARTIJ)
+        state.orgs[org.id] = evolve(
+            org,
+            kind="party",
+            actor=ActorKind.POLITIEKE_PARTIJ,
+            independent=org.name is not None and is_no_party(org.name),
+        )
     if loose:
         state.report.note(
             f"{len(loose)} organizations classified as a faction have no council as their "
@@ -104,7 +114,7 @@ def build_council_factions(state: State, municipalities: Mapping[str, Municipali
             Faction,
             id=own,
             name=org.name,
-            identifiers=tuple(unique([org.own, *org.identifiers])),
+            identifiers=tuple(unique([*own_ids(org.own, org.identifiers), *org.identifiers])),
         )
         if faction is not None:
             state.factions[str(org.parent), org.id] = faction
@@ -131,11 +141,22 @@ def build_municipalities(
     result: dict[str, Municipality] = {}
     for council in councils.values():
         areas = [build_area(state, placed) for placed in placement.trees[council.id]]
-        identifiers = [council.own, *council.identifiers]
-        if council.area is not None and council.area in state.areas:
+        own = own_ids(council.own, council.identifiers)
+        identifiers = [*own, *council.identifiers]
+        if own and council.area is not None and council.area in state.areas:
             identifiers.append(state.areas[council.area].own)
         code = _cbs_code(state, council)
         fields: dict[str, Any] = {"cbs_code": code} if code else {"name": council.name}
+        if council.seats is not None and council.seats > MAX_SEATS:
+            state.skip(
+                "organization.seats",
+                f"seat counts above {MAX_SEATS}, more than the model's council holds; the "
+                "seats were counted from the members instead",
+                f"{council.path}.seats",
+                council.seats,
+            )
+        elif council.seats is not None:
+            fields["council"] = Council(seats=council.seats)
         built = state.check.build(
             council.path,
             Municipality,
@@ -220,32 +241,44 @@ def seat_councils(
     >>> council.seats, [(f.id, f.seats) for f in council.factions]
     (1, [('raad-cda', 1)])
     """
-    return {
-        key: count_seats(
-            evolve(
-                mun,
-                council=evolve(
-                    mun.council,
-                    factions=tuple(f for (m, _), f in state.factions.items() if m == key),
-                ),
+    seated: dict[str, Municipality] = {}
+    for key, mun in municipalities.items():
+        with_factions = evolve(
+            mun,
+            council=evolve(
+                mun.council,
+                factions=tuple(f for (m, _), f in state.factions.items() if m == key),
             ),
-            roles,
-            state.check,
-            state.orgs[key].path,
         )
-        for key, mun in municipalities.items()
-    }
+        given = with_factions.council.seats
+        trial = Checker(state.source)
+        counted = count_seats(with_factions, roles, trial, state.orgs[key].path)
+        if given is not None and trial.problems:
+            # The document's seats stand; more current members than seats (a term without
+            # end dates, members who left without one) leaves the factions' seats unknown.
+            state.report.note(
+                f"{state.orgs[key].path} ('{mun.name}') has {given} seats, but its current "
+                "members are more than that; the factions' seats were left unknown"
+            )
+            counted = with_factions
+        else:
+            state.check.problems.extend(trial.problems)
+        seated[key] = counted
+    return seated
 
 
 def note_councils(state: State, municipalities: list[Municipality]) -> None:
     """Note in the report how the councils were read: CBS codes, and where seats come from.
 
+    A council's seats come from the document when its legislature gives ``seats`` (as
+    EveryPolitician does), else from the people who hold a current raadslid role in it.
+
     Examples
     --------
     >>> state = State({}, "council.json")
     >>> note_councils(state, [Municipality(id="raad", name="Brisbane")])
-    >>> [note[:40] for note in state.report.build().notes]
-    ['1 of 1 councils were imported as municip', 'Popolo gives no seat counts: the seats o']
+    >>> [note[:20] for note in state.report.build().notes]
+    ['1 of 1 councils were', 'where Popolo gives n', "each faction's seats"]
     """
     if not municipalities:
         return
@@ -256,10 +289,24 @@ def note_councils(state: State, municipalities: list[Municipality]) -> None:
             "municipalities without a CBS code (their organizations carry none), named as "
             "in the data"
         )
-    counted = [m for m in municipalities if m.council.seats is not None]
+    given = {
+        state.ids["org", org.id]
+        for org in state.orgs.values()
+        if org.kind == "council" and org.seats is not None and org.seats <= MAX_SEATS
+    }
+    counted = [m for m in municipalities if m.council.seats is not None and m.id not in given]
+    if given:
+        state.report.note(
+            f"{len(given)} of {len(municipalities)} councils have their seats from the "
+            "document (the legislature's 'seats')"
+        )
+    if len(given) < len(municipalities):
+        state.report.note(
+            "where Popolo gives no seat count, the seats of a council "
+            f"({len(counted)} of {len(municipalities) - len(given)} have any) are the number "
+            "of distinct people holding a current raadslid role in it"
+        )
     state.report.note(
-        "Popolo gives no seat counts: the seats of each council "
-        f"({len(counted)} of {len(municipalities)} have any) are the number of distinct "
-        "people holding a current raadslid role in it, and each faction's seats the number "
-        "of those on its behalf"
+        "each faction's seats are the number of distinct people holding a current raadslid "
+        "role on its behalf"
     )

@@ -49,7 +49,9 @@ def detect(data: object) -> bool:
     return True
 
 
-def load_popolo(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> ImportResult:
+def load_popolo(
+    path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES, skip_bad_records: bool = False
+) -> ImportResult:
     """Load a Popolo JSON document as a landscape.
 
     Parameters
@@ -58,6 +60,9 @@ def load_popolo(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> 
         The file.
     max_bytes
         Refuse files larger than this.
+    skip_bad_records
+        Pass over the bad records and list them in the report, instead of refusing the
+        file (see :func:`~democratie.importers.popolo.import_popolo`).
 
     Returns
     -------
@@ -88,4 +93,6 @@ def load_popolo(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> 
         brisbane.json: persons[0].image = 'quirk.jpg'
     """
     name = os.fspath(path)
-    return import_popolo(read_json(name, max_bytes=max_bytes), source=name)
+    return import_popolo(
+        read_json(name, max_bytes=max_bytes), source=name, skip_bad_records=skip_bad_records
+    )

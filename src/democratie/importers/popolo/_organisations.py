@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from democratie.importers._common import unique
+from democratie.importers.popolo._read import own_ids
 from democratie.importers.popolo._state import State
 from democratie.model import Municipality, Organisation
 
@@ -101,7 +102,7 @@ def build_organisations(
             parent=parent,
             description=org.description,
             contact=org.contact,
-            identifiers=tuple(unique([org.own, *org.identifiers])),
+            identifiers=tuple(unique([*own_ids(org.own, org.identifiers), *org.identifiers])),
         )
         if built is not None:
             made.append(built)

@@ -183,6 +183,11 @@ def _role(
     label = membership.label or (post.label if post else None)
     read = read_role(text or label, ROLE_TEXTS)
     title = read.title
+    # The text as the source wrote it ("member", "councillor") is kept, unless it is the
+    # Dutch name the role kind goes by: the Popolo export writes it back as it was.
+    keep = read.recognised and title is None and text and not label
+    if keep and normalise(text or "") != normalise(read.kind.label_nl):
+        title = text
     if not read.recognised:
         state.skip(
             "role.text",
@@ -204,7 +209,7 @@ def _role(
             )
     at, on_behalf_of = _place(state, membership, post, org, read.kind, municipalities, places)
     dates: dict[str, Any] = {}
-    for key, value in (("start", membership.start), ("end", membership.end)):
+    for key, value, where in _dates(state, membership):
         if value is None:
             continue
         day = parse_date(value)
@@ -213,7 +218,7 @@ def _role(
                 "membership.date",
                 "dates that are not full ISO dates (YYYY-MM-DD); the role was imported "
                 "without them",
-                f"{path}.{key}_date",
+                where,
                 value,
             )
         dates[key] = day
@@ -228,6 +233,30 @@ def _role(
         identifiers=membership.identifiers,
         **dates,
     )
+
+
+def _dates(state: State, membership: MembershipRecord) -> list[tuple[str, str | None, str]]:
+    """The start and end of a membership, each with where it comes from.
+
+    A membership of a term (``legislative_period_id``) without a date of its own has
+    the term's: EveryPolitician gives the dates of a term once, in its event.
+    """
+    term = state.terms.get(membership.term or "")
+    if membership.term is not None and term is None:
+        state.skip(
+            "membership.legislative_period_id",
+            "terms (legislative periods) that memberships name but the document does not "
+            "hold; the role was imported with the membership's own dates only",
+            f"{membership.path}.legislative_period_id",
+            membership.term,
+        )
+    found = []
+    for key, own in (("start", membership.start), ("end", membership.end)):
+        if own is not None or term is None:
+            found.append((key, own, f"{membership.path}.{key}_date"))
+        else:
+            found.append((key, getattr(term, key), f"{term.path}.{key}_date"))
+    return found
 
 
 def _place(
@@ -285,6 +314,16 @@ def _on_behalf_of(state: State, membership: MembershipRecord) -> OrgRecord | Non
     if membership.on_behalf_of is None:
         return None
     org = state.orgs.get(membership.on_behalf_of)
+    if org is not None and org.independent:
+        state.skip(
+            "membership.independent",
+            "memberships on behalf of a 'party' that stands for no party (Independent, "
+            "Unaligned, '-', ...): imported as roles for no faction, as an independent holds "
+            "them",
+            f"{membership.path}.on_behalf_of_id",
+            membership.on_behalf_of,
+        )
+        return None
     if org is not None and org.placeholder:
         state.skip(
             "membership.party-unknown",

@@ -8,13 +8,15 @@ memberships (at the top, inside persons and inside organizations) are returned i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from democratie.errors import LoadError
 from democratie.importers._common import (
+    describe,
     is_empty,
     normalise,
+    parse_date,
     raise_problems,
     read_contact_details,
     read_identifiers,
@@ -27,6 +29,7 @@ from democratie.importers.popolo._state import (
     PersonRecord,
     PostRecord,
     State,
+    TermRecord,
 )
 from democratie.importers.popolo._tables import (
     AREA_KEYS,
@@ -36,10 +39,33 @@ from democratie.importers.popolo._tables import (
     ORGANIZATION_KEYS,
     PERSON_KEYS,
     PLACEHOLDER_PARTIES,
+    TERM_CLASSIFICATIONS,
     classify,
+    is_no_party,
 )
+from democratie.model import Identifier
 
-__all__ = ["read_document"]
+__all__ = ["own_ids", "read_document"]
+
+
+def own_ids(own: Identifier, identifiers: Iterable[Identifier]) -> tuple[Identifier, ...]:
+    """The record's own id as an identifier, unless it carries a Popolo identifier already.
+
+    A record that carries one was written by a Popolo export of a landscape: that
+    identifier is the id of the source it came from first, and its own id is the
+    landscape's id, which the entity keeps as its id. Adding it again would give the
+    entity a new identifier on every round trip.
+
+    Examples
+    --------
+    >>> own = Identifier(scheme="popolo", identifier="party-labor")
+    >>> first = Identifier(scheme="popolo", identifier="party/labor")
+    >>> own_ids(own, [first]), own_ids(own, [Identifier(scheme="cbs", identifier="GM0503")])
+    ((), (Identifier(scheme='popolo', identifier='party-labor'),))
+    """
+    if any(item.scheme == "popolo" for item in identifiers):
+        return ()
+    return (own,)
 
 
 def read_document(state: State) -> tuple[list[PersonRecord], list[MembershipRecord], int]:
@@ -80,12 +106,8 @@ def read_document(state: State) -> tuple[list[PersonRecord], list[MembershipReco
     posts = state.check.records(top, "posts", "", "post")
     areas = state.check.records(top, "areas", "", "area")
     events = state.check.records(top, "events", "", "event")
-    for path, _ in events:
-        state.skip(
-            "document.events",
-            "events (sessions, elections); the model has no place for them",
-            path,
-        )
+    for path, record in events:
+        _read_event(state, path, record)
     for path, record in organisations:
         _read_organisation(state, path, record)
     for path, record in areas:
@@ -115,10 +137,58 @@ def _inline_org_memberships(
         if not isinstance(org_id, str) or not isinstance(items, list):
             continue
         for index, item in enumerate(items):
+            if f"{path}.memberships[{index}]" in state.check.leave_out:
+                continue
             checked = state.check.record(item, f"{path}.memberships[{index}]", "a membership")
             if checked is not None:
                 found.append((org_id, path, index, checked))
     return found
+
+
+def _read_event(state: State, path: str, record: Mapping[str, Any]) -> None:
+    """Keep a legislature's term (its dates go to its memberships); report other events."""
+    classification = state.check.text(record, "classification", path)
+    event_id = state.check.text(record, "id", path)
+    if event_id is None or normalise(classification or "") not in TERM_CLASSIFICATIONS:
+        state.skip(
+            "document.events",
+            "events (sessions, elections); the model has no place for them",
+            path,
+        )
+        return
+    if event_id in state.terms:
+        state.check.fail(
+            f"{path}.id",
+            f"the id '{event_id}' is already used at {state.terms[event_id].path}",
+            code="duplicate-id",
+        )
+        return
+    start = state.check.text(record, "start_date", path)
+    end = state.check.text(record, "end_date", path)
+    first, last = parse_date(start or ""), parse_date(end or "")
+    if first is not None and last is not None and last < first:
+        state.check.fail(
+            f"{path}.end_date",
+            f"the term ends ({end}) before it starts ({start})",
+            code="invalid-value",
+        )
+        return
+    state.terms[event_id] = TermRecord(id=event_id, start=start, end=end, path=path)
+
+
+def _read_seats(state: State, path: str, record: Mapping[str, Any]) -> int | None:
+    """The ``seats`` of a legislature: a whole number, at least 1."""
+    value = record.get("seats")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        state.check.fail(
+            f"{path}.seats",
+            f"expected the number of seats (a whole number, at least 1), got {describe(value)}",
+            code="invalid-value",
+        )
+        return None
+    return value
 
 
 def _read_organisation(state: State, path: str, record: Mapping[str, Any]) -> None:
@@ -174,6 +244,10 @@ def _read_organisation(state: State, path: str, record: Mapping[str, Any]) -> No
     elif name is None:
         state.check.fail(f"{path}.name", "an organization needs a name", code="missing-key")
     known = set(ORGANIZATION_KEYS)
+    seats = None
+    if kind == "council":
+        seats = _read_seats(state, path, record)
+        known.add("seats")
     if kind in {"council", "faction"}:
         known.add("area_id")
     else:
@@ -188,6 +262,8 @@ def _read_organisation(state: State, path: str, record: Mapping[str, Any]) -> No
         kind=kind,
         actor=actor,
         placeholder=kind == "party" and normalise(name or "") in PLACEHOLDER_PARTIES,
+        independent=kind == "party" and name is not None and is_no_party(name),
+        seats=seats,
         classification=classification,
         parent=parent,
         area=area,
@@ -200,7 +276,7 @@ def _read_organisation(state: State, path: str, record: Mapping[str, Any]) -> No
 
 def _read_area(state: State, path: str, record: Mapping[str, Any]) -> None:
     area_id = state.check.text(record, "id", path)
-    name = state.check.text(record, "name", path, required=area_id is not None)
+    name = state.check.text(record, "name", path)
     classification = state.check.text(record, "classification", path)
     identifier = state.check.text(record, "identifier", path)
     parent = state.check.text(record, "parent_id", path)
@@ -216,6 +292,16 @@ def _read_area(state: State, path: str, record: Mapping[str, Any]) -> None:
         )
         return
     own = state.check.source_id(f"{path}.id", "popolo", area_id)
+    if name is None and own is not None and is_empty(record.get("name")):
+        # The Popolo schema lets an area go without a name (or with an empty one); the
+        # model's area needs one, so it is named after its id.
+        state.skip(
+            "area.name",
+            "areas without a name (Popolo allows it); imported with their id as the name",
+            f"{path}.name",
+            area_id,
+        )
+        name = area_id
     if name is not None and own is not None:
         state.areas[area_id] = AreaRecord(
             id=area_id,
@@ -281,7 +367,7 @@ def _read_persons(
                 id=person_id,
                 name=name,
                 contact=tuple(contact),
-                identifiers=tuple(unique([own, *identifiers])),
+                identifiers=tuple(unique([*own_ids(own, identifiers), *identifiers])),
                 path=path,
             )
         )
@@ -323,4 +409,5 @@ def _read_membership(
         end=text(record, "end_date", path),
         identifiers=() if own is None else (own,),
         path=path,
+        term=text(record, "legislative_period_id", path),
     )

@@ -26,7 +26,15 @@ from democratie.model import ContactDetail, Faction, Identifier
 from democratie.model._checks import ID_PATTERN
 from democratie.vocab import ActorKind
 
-__all__ = ["AreaRecord", "MembershipRecord", "OrgRecord", "PersonRecord", "PostRecord", "State"]
+__all__ = [
+    "AreaRecord",
+    "MembershipRecord",
+    "OrgRecord",
+    "PersonRecord",
+    "PostRecord",
+    "State",
+    "TermRecord",
+]
 
 
 @frozen(kw_only=True)
@@ -56,6 +64,26 @@ class OrgRecord:
     description: str | None
     identifiers: tuple[Identifier, ...]
     contact: tuple[ContactDetail, ...]
+    path: str
+    #: A party that stands for "sits for no party" (Independent, Unaligned, ``-``).
+    independent: bool = False
+    #: The seats of a legislature, as the document gives them.
+    seats: int | None = None
+
+
+@frozen(kw_only=True)
+class TermRecord:
+    """A term of a legislature (an event classified ``legislative period``), with its dates.
+
+    Examples
+    --------
+    >>> TermRecord(id="term/45", start="2016-08-30", end="2019-04-11", path="events[0]").end
+    '2019-04-11'
+    """
+
+    id: str
+    start: str | None
+    end: str | None
     path: str
 
 
@@ -140,6 +168,8 @@ class MembershipRecord:
     end: str | None
     identifiers: tuple[Identifier, ...]
     path: str
+    #: The id of the term (``legislative_period_id``) the membership belongs to.
+    term: str | None = None
 
 
 class State:
@@ -151,6 +181,8 @@ class State:
         The parsed document.
     source
         Its name, for problems and the report.
+    leave_out
+        The paths of records to pass over (see :class:`~democratie.importers._common.Checker`).
 
     Examples
     --------
@@ -164,16 +196,17 @@ class State:
     ('document.events',)
     """
 
-    def __init__(self, data: object, source: str) -> None:
+    def __init__(self, data: object, source: str, leave_out: frozenset[str] = frozenset()) -> None:
         self.data = data
         self.source = source
         self.name = Path(source).name
-        self.check = Checker(source)
+        self.check = Checker(source, leave_out=leave_out)
         self.report = ReportBuilder(FORMAT, [self.name])
         self.pool = IdPool(self.report)
         self.orgs: dict[str, OrgRecord] = {}
         self.areas: dict[str, AreaRecord] = {}
         self.posts: dict[str, PostRecord] = {}
+        self.terms: dict[str, TermRecord] = {}
         self.ids: dict[tuple[str, str], str] = {}
         self.taken: set[str] = set()
         self.factions: dict[tuple[str, str], Faction] = {}

@@ -8,6 +8,8 @@ Examples
 (<RoleKind.RAADSLID: 'raadslid'>, <AreaLevel.WIJK: 'wijk'>)
 >>> ORGANISATION_KINDS["gemeente"]
 <ActorKind.GEMEENTE: 'gemeente'>
+>>> "unaligned" in NO_PARTY, "legislative period" in TERM_CLASSIFICATIONS
+(True, True)
 """
 
 from __future__ import annotations
@@ -28,13 +30,16 @@ __all__ = [
     "LISTS",
     "MEMBERSHIP_KEYS",
     "NOT_ORGANISATIONS",
+    "NO_PARTY",
     "ORGANISATION_KINDS",
     "ORGANIZATION_KEYS",
     "PERSON_KEYS",
     "PLACEHOLDER_PARTIES",
     "ROLE_TEXTS",
+    "TERM_CLASSIFICATIONS",
     "Kind",
     "classify",
+    "is_no_party",
 ]
 
 
@@ -142,6 +147,34 @@ NOT_ORGANISATIONS: Mapping[str, str] = {
 }
 #: Party names that stand for "no party known".
 PLACEHOLDER_PARTIES = frozenset({"unknown", "onbekend"})
+#: Party names (normalised) that stand for "sits for no party": the groups EveryPolitician
+#: and the parliaments it republishes list for members elected without a party. They are
+#: not parties; a membership on behalf of one is a role for no faction, and the report
+#: counts them under ``membership.independent``. The list holds the English and Dutch
+#: words these sources use; a name without any letter or digit (``-``, ``–``, the dashes
+#: some use for an empty party cell) is read the same way (see :func:`is_no_party`).
+NO_PARTY = frozenset(
+    {
+        "independent",
+        "independents",
+        "independent politician",
+        "non partisan",
+        "nonpartisan",
+        "non affiliated",
+        "unaffiliated",
+        "unaligned",
+        "non aligned",
+        "no party",
+        "none",
+        "onafhankelijk",
+        "partijloos",
+    }
+)
+#: Event classifications (normalised) that are a legislature's terms: EveryPolitician's
+#: ``legislative period``; a membership names its term by ``legislative_period_id``.
+TERM_CLASSIFICATIONS = frozenset(
+    {"legislative period", "legislative term", "parliamentary term", "term"}
+)
 #: What a CBS municipality code looks like.
 CBS_CODE = re.compile(r"GM\d{4}")
 #: The lists of a Popolo document.
@@ -161,6 +194,7 @@ MEMBERSHIP_KEYS = frozenset(
         "label",
         "start_date",
         "end_date",
+        "legislative_period_id",
     }
 )
 AREA_KEYS = frozenset({"id", "name", "classification", "identifier", "parent_id"})
@@ -190,3 +224,16 @@ def classify(classification: str | None) -> tuple[Kind, ActorKind | None]:
     if actor is not None:
         return "organisation", actor
     return "other", None
+
+
+def is_no_party(name: str) -> bool:
+    """Tell whether a party's name says "sits for no party" (:data:`NO_PARTY`).
+
+    Examples
+    --------
+    >>> is_no_party("Independent"), is_no_party("Non-partisan"), is_no_party("-")
+    (True, True, True)
+    >>> is_no_party("Labor"), is_no_party("Independent Liberal")
+    (False, False)
+    """
+    return normalise(name) in NO_PARTY or not any(char.isalnum() for char in name)
