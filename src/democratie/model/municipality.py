@@ -253,9 +253,14 @@ class Municipality:
         Unique in the landscape; also the stem of the ids of its council
         (``<id>-raad``) and college (``<id>-college``).
     cbs_code
-        ``GM`` and four digits, checked against the CBS list of 2025.
+        ``GM`` and four digits, checked against the CBS list of 2025. The code
+        of a municipality dissolved since 2015 is refused with what it became
+        (``GM0457``: Weesp, part of Amsterdam since 2022-03-24); give such a
+        municipality by name, without a code, for the time before the change.
     name
-        Defaults to the CBS name of the code.
+        Defaults to the CBS name of the code. With a code, a common short name
+        (``Nuenen``, ``Den Haag``) or the name without its CBS suffix (``Bergen``
+        for ``GM0373``) is accepted too.
     province
         Defaults to the CBS province of the code.
     areas
