@@ -444,6 +444,13 @@ def test_a_former_name_with_the_code_of_its_successor_says_so() -> None:
     (problem,) = caught.value.problems
     assert problem.path == "name"
     assert "(Weesp is since 2022-03-24 part of Amsterdam (GM0363))" in problem.message
+    # Leerdam lay in Zuid-Holland, its successor lies in Utrecht.
+    with pytest.raises(ModelError, match=r"\(Leerdam is since 2019-01-01 part of Vijfheer"):
+        Municipality(id="leerdam", cbs_code="GM1961", name="Leerdam")
+    # A former municipality that is not a part of the code's municipality is not mentioned.
+    with pytest.raises(ModelError) as caught:
+        Municipality(id="weesp", cbs_code="GM0503", name="Weesp")
+    assert "2022-03-24" not in str(caught.value)
 
 
 def test_an_unknown_code_with_a_short_name_suggests_the_full_name() -> None:

@@ -365,8 +365,10 @@ class Municipality:
             yield from check_text(self.name, "name")
         if record is not None:
             if self.name and not _same_municipality(self.name, record):
-                former = reference.find_former(self.name, province=self.province)
-                became = f" ({former})" if former is not None else ""
+                former = reference.find_former(self.name)
+                became = ""
+                if former is not None and record in former.successors:
+                    became = f" ({former})"
                 yield Problem(
                     path="name",
                     code="invalid-value",
