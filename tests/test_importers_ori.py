@@ -329,6 +329,98 @@ class TestOrganisationsFile:
         assert any("counts 5 persons, the file holds 1" in n for n in result.report.notes)
 
 
+def council_import(name: str, *organisations: dict[str, Any]) -> ImportResult:
+    """Import one raadslid of a council of this name, with these organisations."""
+    council = {"id": "gemeente-x", "classification": "Council", "name": name}
+    membership = {"organisation_id": council["id"], "role": "Raadslid", "organisation": council}
+    doc = persons(person("p1", "A. de Vries", membership))
+    if organisations:
+        return import_ori(doc, {"organisations": [*organisations, council]})
+    return import_ori(doc)
+
+
+class TestMunicipalityNames:
+    @pytest.mark.parametrize(
+        ("name", "code"),
+        [
+            ("Gemeente Bergen (Bergen) (NH)", "GM0373"),
+            ("Gemeente Bergen (Bergen) (L)", "GM0893"),
+            ("Gemeente Bergen (Schoorl) (NH)", "GM0373"),
+            ("Gemeente Nuenen c.a. (Nuenen) (NB)", "GM0820"),
+            ("Gemeente Den Haag (Den Haag) (ZH)", "GM0518"),
+        ],
+    )
+    def test_the_province_of_the_council_name_chooses(self, name: str, code: str) -> None:
+        result = council_import(name)
+        (municipality,) = result.landscape.municipalities
+        assert municipality.cbs_code == code
+
+    def test_the_note_says_the_province_chose(self) -> None:
+        result = council_import("Gemeente Bergen (Bergen) (NH)")
+        assert (
+            "'Bergen' was matched by name, in Noord-Holland, to Bergen (NH.) (GM0373) in the "
+            "CBS list of 2025"
+        ) in result.report.notes
+
+    def test_bergen_without_a_province_is_reported_as_ambiguous(self) -> None:
+        result = council_import("Gemeente Bergen (Bergen)")
+        (municipality,) = result.landscape.municipalities
+        assert municipality.cbs_code is None
+        (note,) = [n for n in result.report.notes if "'Bergen'" in n]
+        assert note.startswith("'Bergen' is ambiguous: ")
+        assert '"Bergen (NH.)" (GM0373, Noord-Holland) or "Bergen (L.)" (GM0893, Limburg)' in note
+        assert "not in the CBS list" not in note
+
+    def test_a_cbs_code_in_the_data_chooses_between_namesakes(self) -> None:
+        own = {
+            "id": "m1",
+            "classification": "Municipality",
+            "name": "Bergen",
+            "identifiers": [{"scheme": "CBS", "identifier": "GM0893"}],
+        }
+        result = council_import("Gemeente Bergen (Bergen)", own)
+        assert result.landscape.municipalities[0].cbs_code == "GM0893"
+        assert (
+            "'Bergen' matches 2 municipalities in the CBS list of 2025; the CBS code GM0893 in "
+            "the data gives Bergen (L.)"
+        ) in result.report.notes
+
+    def test_a_former_municipality_is_imported_under_its_name_saying_what_it_became(
+        self,
+    ) -> None:
+        result = council_import("Gemeente Weesp (Weesp) (NH)")
+        (municipality,) = result.landscape.municipalities
+        assert (municipality.id, municipality.cbs_code, municipality.name) == (
+            "weesp",
+            None,
+            "Weesp",
+        )
+        assert municipality.province == "Noord-Holland"
+        (note,) = [n for n in result.report.notes if "'Weesp'" in n]
+        assert "Weesp is since 2022-03-24 part of Amsterdam (GM0363)" in note
+        assert "Weert" not in note
+
+    def test_the_ori_list_name_of_a_municipality_matches(self) -> None:
+        own = {"id": "m1", "classification": "Municipality", "name": "Nuenen c.a. (gemeente)"}
+        result = council_import("Gemeente Nuenen c.a. (Nuenen) (NB)", own)
+        assert result.landscape.municipalities[0].cbs_code == "GM0820"
+        assert (
+            "'Nuenen c.a. (gemeente)' was matched by name to Nuenen, Gerwen en Nederwetten "
+            "(GM0820) in the CBS list of 2025"
+        ) in result.report.notes
+
+    @pytest.mark.realdata
+    def test_the_real_utrecht_file_matches_its_own_list_name(self) -> None:
+        real = Path(__file__).parents[2] / "shared" / "real-data" / "open-raadsinformatie"
+        if not real.is_dir():
+            pytest.skip(f"../shared/real-data is not present ({real})")
+        result = load_ori(real / "utrecht_persons.json", real / "utrecht_organisations.json")
+        assert result.landscape.municipalities[0].cbs_code == "GM0344"
+        assert (
+            "'Utrecht (gemeente)' was matched by name to Utrecht (GM0344) in the CBS list of 2025"
+        ) in result.report.notes
+
+
 class TestFiles:
     def test_partner_paths(self) -> None:
         assert partner_paths("a/x_persons.json") == (

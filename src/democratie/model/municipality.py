@@ -253,9 +253,14 @@ class Municipality:
         Unique in the landscape; also the stem of the ids of its council
         (``<id>-raad``) and college (``<id>-college``).
     cbs_code
-        ``GM`` and four digits, checked against the CBS list of 2025.
+        ``GM`` and four digits, checked against the CBS list of 2025. The code
+        of a municipality dissolved since 2015 is refused with what it became
+        (``GM0457``: Weesp, part of Amsterdam since 2022-03-24); give such a
+        municipality by name, without a code, for the time before the change.
     name
-        Defaults to the CBS name of the code.
+        Defaults to the CBS name of the code. With a code, a common short name
+        (``Nuenen``, ``Den Haag``) or the name without its CBS suffix (``Bergen``
+        for ``GM0373``) is accepted too.
     province
         Defaults to the CBS province of the code.
     areas
@@ -360,12 +365,16 @@ class Municipality:
             yield from check_text(self.name, "name")
         if record is not None:
             if self.name and not _same_municipality(self.name, record):
+                former = reference.find_former(self.name)
+                became = ""
+                if former is not None and record in former.successors:
+                    became = f" ({former})"
                 yield Problem(
                     path="name",
                     code="invalid-value",
                     message=(
                         f"'{self.name}' is not the name of {record.cbs_code} in the CBS list "
-                        f"of {reference.REFERENCE_YEAR}, which is '{record.name}'; "
+                        f"of {reference.REFERENCE_YEAR}, which is '{record.name}'{became}; "
                         "correct the code or leave the name out"
                     ),
                 )
@@ -427,6 +436,11 @@ def _too_deep(areas: tuple[Area, ...]) -> str | None:
 
 
 def _unknown_code(code: str, name: str) -> Problem:
+    former = reference.find_former(code)
+    if former is None and name:
+        former = reference.find_former(name)
+    if former is not None:
+        return _former_code(code, former)
     hints: tuple[str, ...] = ()
     if name:
         hints = reference.suggest(name)
@@ -446,6 +460,26 @@ def _unknown_code(code: str, name: str) -> Problem:
     )
 
 
+def _former_code(code: str, former: reference.FormerMunicipality) -> Problem:
+    """The problem of a code (or a name) of a municipality dissolved since 2015."""
+    if former.cbs_code == code:
+        what = f"{code} was the code of {former.name}, which {former.fate()}"
+    else:
+        what = f"{code} is not in the CBS list of {reference.REFERENCE_YEAR}; {former}"
+    codes = [record.cbs_code for record in former.successors]
+    today = codes[0] if len(codes) == 1 else f"one of {', '.join(codes[:-1])} or {codes[-1]}"
+    return Problem(
+        path="cbs_code",
+        code="unknown-municipality",
+        message=(
+            f"{what}. Give the cbs_code {today} for the municipality of today, or leave "
+            f"the code out and give the name '{former.name}' (and province "
+            f"'{former.province}') for the municipality as it was before "
+            f"{former.dissolved.isoformat()}"
+        ),
+    )
+
+
 def _same_text(a: str, b: str) -> bool:
     return reference.normalise(a) == reference.normalise(b)
 
@@ -455,5 +489,8 @@ def _same_municipality(name: str, record: reference.MunicipalityRecord) -> bool:
         return True
     try:
         return reference.resolve(name).cbs_code == record.cbs_code
+    except reference.AmbiguousMunicipalityError as error:
+        # "Bergen" for GM0373: the code says which of the two it is.
+        return record in error.candidates
     except LookupError:
         return False

@@ -11,7 +11,9 @@ from the search index that produced them.
 A pair becomes a :class:`~democratie.model.Landscape` with
 
 - one :class:`~democratie.model.Municipality`, matched to the CBS list of 2025
-  by name (:func:`democratie.reference.resolve`), with its council and college;
+  by name (:func:`democratie.reference.resolve`, with the province the council's
+  name ends with, such as ``(NH)``), with its council and college; a former
+  municipality keeps its name and province, and the report says what it became;
 - a :class:`~democratie.model.Faction` for every Party organisation, with the
   id ``<municipality>-<party id>``;
 - an :class:`~democratie.model.Organisation` of kind ``overheidsorganisatie``

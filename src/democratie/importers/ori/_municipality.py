@@ -8,6 +8,8 @@ and name, else a CBS code in the data does, else it is imported under its own na
 
 from __future__ import annotations
 
+import re
+
 from democratie import reference
 from democratie.importers._common import describe, raise_problems, unique
 from democratie.importers.ori._read import OrgRecord
@@ -16,6 +18,8 @@ from democratie.importers.ori._tables import COUNCIL_NAME, SUFFIX
 from democratie.model import Municipality
 
 __all__ = ["build_municipality"]
+
+_GROUP = re.compile(r"\(([^()]*)\)")
 
 
 def build_municipality(state: State) -> Municipality:
@@ -53,13 +57,18 @@ def build_municipality(state: State) -> Municipality:
                 for name in (text, SUFFIX.sub("", text)):
                     origins.setdefault(name, (org, key))
                 break
+    provinces: dict[str, None] = {}
     for org in councils:
         for key, text in (("name", org.name), ("description", org.description)):
-            match = COUNCIL_NAME.match(text or "")
-            if match is not None:
-                for name in match.group(1, 2):
-                    origins.setdefault(name, (org, key))
+            council_names, province = _council_names(text or "")
+            for name in council_names:
+                origins.setdefault(name, (org, key))
+            if province is not None:
+                provinces.setdefault(province)
     names = [name for name in origins if name.strip()]
+    # The province in the council's name ("(NH)") chooses between namesakes such as
+    # Bergen (NH.) and Bergen (L.); two different provinces choose nothing.
+    province = next(iter(provinces)) if len(provinces) == 1 else None
     if not names:
         state.organisations.fail(
             "organisations",
@@ -97,20 +106,19 @@ def build_municipality(state: State) -> Municipality:
                 "model has no field for it",
                 f"{org.where}.description = {describe(org.description)}",
             )
-    record = _match(state, names, codes)
+    record = _match(state, names, codes, province)
     if record is None:
         name = names[0]
         mun_id = state.pool.take(name, fallback="gemeente")
-        state.report.note(
-            f"'{name}' is not in the CBS list of {reference.REFERENCE_YEAR}; the "
-            "municipality is imported without a CBS code"
-        )
+        note, province = _unmatched(names, province)
+        state.report.note(note)
         org, key = origins[name]
         made = org.checker.value(
             f"{org.path}.{key}",
             Municipality,
             id=mun_id,
             name=name,
+            province=province,
             identifiers=tuple(identifiers),
         )
     else:
@@ -128,15 +136,50 @@ def build_municipality(state: State) -> Municipality:
     return made
 
 
-def _match(state: State, names: list[str], codes: list[str]) -> reference.MunicipalityRecord | None:
+def _council_names(text: str) -> tuple[list[str], str | None]:
+    """The names in a council's name, and the province it ends with.
+
+    ``Gemeente Bergen (Bergen) (NH)`` gives ``(["Bergen", "Bergen"], "Noord-Holland")``;
+    a text not named like a council gives no names.
+
+    Examples
+    --------
+    >>> _council_names("Gemeente Heerde (Heerde) (GLD)")
+    (['Heerde', 'Heerde'], 'Gelderland')
+    >>> _council_names("Gemeente Utrecht (Utrecht)")
+    (['Utrecht', 'Utrecht'], None)
+    >>> _council_names("Gemeenteraad")
+    ([], None)
+    """
+    if COUNCIL_NAME.match(text) is None:
+        return [], None
+    rest = text.strip()[len("gemeente") :].strip()
+    groups = [group.strip() for group in _GROUP.findall(rest)]
+    base = rest.split("(", 1)[0].strip()
+    province = None
+    if len(groups) >= 2:  # the name, the seat, then the province
+        province = reference.province_named(groups[-1])
+        if province is not None:
+            groups = groups[:-1]
+    return [name for name in (base, *groups) if name], province
+
+
+def _match(
+    state: State, names: list[str], codes: list[str], province: str | None
+) -> reference.MunicipalityRecord | None:
+    ambiguous: list[reference.MunicipalityRecord] = []
     for name in names:
         try:
-            record = reference.resolve(name)
+            record = reference.resolve(name, province=province)
+        except reference.AmbiguousMunicipalityError as error:
+            ambiguous.extend(c for c in error.candidates if c not in ambiguous)
+            continue
         except LookupError:
             continue
+        chosen = f", in {province}," if province is not None and _namesakes(name) else ""
         state.report.note(
-            f"'{names[0]}' was matched by name to {record.name} ({record.cbs_code}) in the "
-            f"CBS list of {reference.REFERENCE_YEAR}"
+            f"'{names[0]}' was matched by name{chosen} to {record.name} ({record.cbs_code}) "
+            f"in the CBS list of {reference.REFERENCE_YEAR}"
         )
         for code in codes:
             if code != record.cbs_code:
@@ -148,9 +191,53 @@ def _match(state: State, names: list[str], codes: list[str]) -> reference.Munici
     for code in codes:
         if reference.is_known_code(code):
             record = reference.by_code(code)
-            state.report.note(
-                f"no name in the data matches the CBS list of {reference.REFERENCE_YEAR}; "
-                f"the CBS code {code} in the data gives {record.name}"
-            )
+            if record in ambiguous:
+                state.report.note(
+                    f"'{names[0]}' matches {len(ambiguous)} municipalities in the CBS list of "
+                    f"{reference.REFERENCE_YEAR}; the CBS code {code} in the data gives "
+                    f"{record.name}"
+                )
+            else:
+                state.report.note(
+                    f"no name in the data matches the CBS list of {reference.REFERENCE_YEAR}; "
+                    f"the CBS code {code} in the data gives {record.name}"
+                )
             return record
     return None
+
+
+def _namesakes(name: str) -> bool:
+    """Tell whether several municipalities of 2025 answer to `name`."""
+    try:
+        reference.resolve(name)
+    except reference.AmbiguousMunicipalityError:
+        return True
+    except LookupError:
+        return False
+    return False
+
+
+def _unmatched(names: list[str], province: str | None) -> tuple[str, str | None]:
+    """Why no name matched, for the report, and the province of the municipality if known.
+
+    A former municipality lay in the province the list of mergers gives; otherwise the
+    province is the one the council's name ends with, if any.
+    """
+    name = names[0]
+    imported = "the municipality is imported without a CBS code"
+    for candidate in names:
+        try:
+            reference.resolve(candidate, province=province)
+        except reference.AmbiguousMunicipalityError as error:
+            return (
+                f"'{name}' is ambiguous: {error}; the data names no province to choose by "
+                f"(such as '(NH)' at the end of the council's name), so {imported}"
+            ), province
+        except reference.FormerMunicipalityError as error:
+            return (
+                f"'{name}' is not in the CBS list of {reference.REFERENCE_YEAR}: "
+                f"{error.former}; {imported} under its own name"
+            ), error.former.province
+        except LookupError:
+            continue
+    return f"'{name}' is not in the CBS list of {reference.REFERENCE_YEAR}; {imported}", province
