@@ -117,13 +117,13 @@ CASES = [
         "json-nan",
         '{"format": "democratie/1", "people": [{"id": "p", "name": "A",'
         ' "assessment": {"power": NaN}}]}',
-        Expect("", "syntax", "NaN is not a number JSON allows"),
+        Expect("", "syntax", "NaN is not a number JSON allows", line=1),
     ),
     case(
         "json-infinity",
         '{"format": "democratie/1", "people": [{"id": "p", "name": "A",'
         ' "assessment": {"power": -Infinity}}]}',
-        Expect("", "syntax", "-Infinity is not a number JSON allows"),
+        Expect("", "syntax", "-Infinity is not a number JSON allows", line=1),
     ),
     case(
         "json-number-overflowing-to-infinity",
@@ -139,7 +139,27 @@ CASES = [
     case(
         "json-duplicate-key",
         '{"format": "democratie/1", "people": [{"id": "p", "id": "q", "name": "A"}]}',
-        Expect("", "syntax", "the key 'id' appears twice"),
+        Expect("", "syntax", "the key 'id' appears twice", line=1),
+    ),
+    case(
+        "json-every-duplicate-key-and-nan-at-its-line",
+        '{"format": "democratie/1",\n"title": "a",\n"people": [{"id": "p", "name": "A",\n'
+        '"assessment": {"power": NaN, "power": 0.5}}],\n"title": "b"}',
+        Expect("", "syntax", "NaN is not a number JSON allows", line=4),
+        Expect("", "syntax", "the key 'power' appears twice", line=4),
+        Expect("", "syntax", "the key 'title' appears twice", line=5),
+    ),
+    case(
+        "json-a-number-of-5000-digits",
+        '{"format": "democratie/1",\n"municipalities": [{"id": "delft", "seats": '
+        + "9" * 5000
+        + "}]}",
+        Expect("", "too-large", "a number of 5,000 digits is more than the 4,300", line=2),
+    ),
+    case(
+        "toml-a-number-of-5000-digits",
+        'format = "democratie/1"\n[[municipalities]]\nid = "delft"\nseats = ' + "9" * 5000,
+        Expect("", "too-large", "a number of 5,000 digits is more than the 4,300", line=4),
     ),
     case(
         "invalid-utf8",

@@ -35,6 +35,7 @@ from democratie.exporters import (
     ExportError,
     FolderExporter,
     IcsExporter,
+    _write,
     export,
     export_bytes,
     get_exporter,
@@ -45,6 +46,7 @@ from democratie.plugins import (
     DEFAULT_PLUGINS,
     check_exporter_attributes,
     exporters,
+    hookimpl,
     make_plugin_manager,
 )
 from democratie.plugins import Exporter as PluginExporter
@@ -400,11 +402,79 @@ def test_a_failing_folder_swap_keeps_the_earlier_export(
         return real(self, other)
 
     monkeypatch.setattr(Path, "replace", refuse_the_new_folder)
+    monkeypatch.setattr(_write, "_exchange", lambda first, second: False)
     with pytest.raises(WriteError, match="No space left on device"):
         export(delft, "csv", target, options=FIXED)
     monkeypatch.undo()
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before
     assert _leftovers(tmp_path) == []
+
+
+_KILLED_MID_SWAP = """
+import os, sys
+from pathlib import Path
+import democratie
+from democratie import examples
+from democratie.exporters import _write
+target, how = Path(sys.argv[1]), sys.argv[2]
+land = examples.load("delft-zeven-van-delft")
+opts = {"generated": "2024-01-02"}
+if how == "two-moves":
+    _write._exchange = lambda first, second: False
+    real = Path.replace
+    def killed_after_the_first_move(self, other):
+        moved = real(self, other)
+        if Path(other).name == target.name and Path(other).parent != target.parent:
+            os._exit(9)  # as kill -9 between the two moves
+        return moved
+    Path.replace = killed_after_the_first_move
+else:
+    def killed_after_the_exchange(*args, **kwargs):
+        os._exit(9)
+    _write.shutil.rmtree = killed_after_the_exchange
+democratie.export(land, "csv", target, options=opts)
+"""
+
+
+def _run_killed(target: Path, how: str) -> int:
+    done = subprocess.run(
+        [sys.executable, "-c", _KILLED_MID_SWAP, str(target), how],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+        check=False,
+        capture_output=True,
+    )
+    return done.returncode
+
+
+def test_a_kill_between_the_two_moves_is_undone_by_the_next_export(
+    tmp_path: Path, delft: Landscape
+) -> None:
+    target = tmp_path / "delft-csv"
+    export(delft, "csv", target, options={"generated": "2024-01-01"})
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    assert _run_killed(target, "two-moves") == 9
+    assert not target.exists()  # the old export waits in its hidden folder
+    assert _write.recover(target)
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before
+    # and an export started after the kill puts it back first, then replaces it
+    assert _run_killed(target, "two-moves") == 9
+    export(delft, "csv", target, options={"generated": "2024-01-03"})
+    assert "2024-01-03" in (target / "README.md").read_text("utf-8")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".old")] == []
+
+
+def test_where_folders_trade_places_a_kill_never_leaves_the_destination_missing(
+    tmp_path: Path, delft: Landscape
+) -> None:
+    probe_a, probe_b = tmp_path / "a", tmp_path / "b"
+    probe_a.mkdir()
+    probe_b.mkdir()
+    if not _write._exchange(probe_a, probe_b):
+        pytest.skip("this system cannot exchange two folders in one step")
+    target = tmp_path / "delft-csv"
+    export(delft, "csv", target, options={"generated": "2024-01-01"})
+    assert _run_killed(target, "exchange") == 9
+    assert "2024-01-02" in (target / "README.md").read_text("utf-8")
 
 
 def test_a_failure_while_writing_the_folder_leaves_nothing_behind(
@@ -526,3 +596,26 @@ def test_the_public_modules_have_examples() -> None:
     with_examples = {name for name in _export_modules() if _has_examples(name)}
     public = {name for name in _export_modules() if not name.rsplit(".", 1)[-1].startswith("_")}
     assert public <= with_examples
+
+
+class _HalfACharacter:
+    """A graph plugin that puts a lone surrogate in a node's attribute."""
+
+    @hookimpl
+    def democratie_enrich_graph(self, graph: StakeholderGraph) -> None:
+        first = sorted(graph.nx.nodes)[0]
+        graph.nx.nodes[first]["note"] = "voor\ud800na"
+
+
+@pytest.mark.parametrize("fmt", ["node-link", "csv", "graphml", "gexf"])
+def test_half_a_character_from_a_graph_plugin_is_written_as_the_replacement_character(
+    tmp_path: Path, delft: Landscape, fmt: str
+) -> None:
+    manager = make_plugin_manager(entry_points=False)
+    manager.register(_HalfACharacter(), name="half-a-character")
+    out = democratie.export(
+        delft, fmt, tmp_path / f"out-{fmt}", options=FIXED, plugin_manager=manager
+    )
+    files = sorted(out.iterdir()) if out.is_dir() else [out]
+    written = "".join(path.read_bytes().decode("utf-8") for path in files)
+    assert "voor\ufffdna" in written

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -11,8 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import democratie
 from democratie import LoadError, Problem
+from democratie.cli import main
 from democratie.importers import ImportResult, import_ori, import_popolo, load_ori, load_popolo
+from democratie.importers.formats import OriImporter
 from democratie.model.municipality import MAX_AREA_DEPTH
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "ori"
@@ -65,6 +69,37 @@ def test_the_partner_file_is_missing(tmp_path: Path) -> None:
         problem
     )
     assert "'heerde_organisations.json'" in problem.message
+
+
+@pytest.mark.parametrize("way", ["load_ori", "democratie.load", "import --from ori"])
+def test_a_persons_file_without_its_organisations_is_refused_alike(
+    tmp_path: Path, way: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The parties are in the organisations file: read alone, the persons file would give a
+    # council without its parties, and no word of it.
+    persons = tmp_path / "heerde_persons.json"
+    persons.write_bytes((SAMPLE / "heerde_persons.json").read_bytes())
+    wanted = "the organisations file that belongs with this persons file was not found"
+    if way == "import --from ori":
+        out = tmp_path / "heerde.toml"
+        assert main(["import", "--from", "ori", str(persons), "--output", str(out)]) == 1
+        assert wanted in capsys.readouterr().err
+        assert not out.exists()
+        return
+    with pytest.raises(LoadError) as caught:
+        load_ori(persons) if way == "load_ori" else democratie.load(persons)
+    problem = one(caught.value)
+    assert (problem.file, problem.code) == (str(persons), "io-error")
+    assert wanted in problem.message
+    assert "'heerde_organisations.json'" in problem.message
+
+
+def test_a_persons_file_read_as_a_stream_keeps_the_organisations_it_names() -> None:
+    # A stream has no file beside it: it is read alone, as before.
+    data = (SAMPLE / "heerde_persons.json").read_bytes()
+    land = OriImporter().load(io.BytesIO(data), {})
+    assert land.people
+    assert land.roles
 
 
 def test_a_persons_file_whose_name_says_nothing(tmp_path: Path) -> None:

@@ -138,7 +138,13 @@ def validate_command(ctx: click.Context, files: Sequence[Path], as_json: bool) -
 @cli.command("graph")
 @_strict_option
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--top", default=5, show_default=True, help="How many central contacts and brokers.")
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=5,
+    show_default=True,
+    help="How many central contacts and brokers.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
 def graph_command(ctx: click.Context, file: Path, top: int, as_json: bool) -> int:

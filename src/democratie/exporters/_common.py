@@ -19,6 +19,7 @@ import datetime as dt
 import enum
 import math
 import os
+import re
 from collections.abc import Callable, Mapping
 from importlib.metadata import PackageNotFoundError, version
 from typing import IO, Any, TypeAlias
@@ -40,9 +41,33 @@ __all__ = [
     "package_version",
     "scalar",
     "text",
+    "utf8",
     "without_private",
     "write_graph_text",
 ]
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8(value: str) -> bytes:
+    """Encode *value* as UTF-8, writing a lone surrogate as U+FFFD, as the XML exports do.
+
+    A landscape cannot hold half a character (the loader and the model refuse it),
+    but a graph plugin can put one in an attribute; UTF-8 has no way to write it.
+    Every export writes U+FFFD (the replacement character) in its place rather than
+    failing, so that the rest of the export is written; the normal case costs one
+    encoding.
+
+    Examples
+    --------
+    >>> utf8("Delft"), utf8("x" + chr(0xD800) + "y").decode("utf-8")
+    (b'Delft', 'x\ufffdy')
+    """
+    try:
+        return value.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", value).encode("utf-8")
+
 
 #: A value as the flat exports write it.
 Scalar: TypeAlias = str | bool | int | float
@@ -158,7 +183,12 @@ def write_graph_text(
     """
     private = flag(options, "include_private", format=format)
     chosen = graph if graph is not None else build_graph(landscape)
-    destination.write(render(chosen, include_private=private))
+    rendered = render(chosen, include_private=private)
+    try:
+        destination.write(rendered)
+    except UnicodeEncodeError:
+        # Encoding fails before anything of the text is written; see utf8().
+        destination.write(_LONE_SURROGATE.sub("\ufffd", rendered))
 
 
 def is_private_attribute(name: object) -> bool:

@@ -1,16 +1,23 @@
 """Put a finished export in place: a file atomically, a folder as a whole.
 
-A folder of files cannot be replaced in one atomic step. It is written complete into
-a hidden folder beside the destination, then moved into place; an older export at
-the destination is moved aside first and removed only once the new one is in place,
-and moved back if that fails. A destination folder that holds anything an export
-did not write is never replaced.
+A folder of files is written complete into a hidden folder beside the destination,
+then put in place. Where the system can exchange two folders in one step (Linux's
+``renameat2`` with ``RENAME_EXCHANGE``), the new export and the old one trade places
+at once, so the destination is never missing, whenever the program is stopped.
+Elsewhere an older export is moved aside first, into a hidden folder named
+``.<name>.<random>.old``, and removed only once the new one is in place, and moved
+back if that fails. A program killed between those two moves leaves the old export
+in that hidden folder; the next export to the same destination puts it back first.
+A destination folder that holds anything an export did not write is never replaced.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Collection, Mapping
 from pathlib import Path
@@ -19,7 +26,7 @@ from democratie._atomic import write_atomic
 from democratie.errors import WriteError
 from democratie.exporters._common import ExportError
 
-__all__ = ["write_file", "write_folder"]
+__all__ = ["recover", "write_file", "write_folder"]
 
 
 def write_file(destination: Path, data: bytes) -> Path:
@@ -109,6 +116,7 @@ def write_folder(
             )
             raise ExportError(message)
     parent = destination.parent
+    recover(destination)
     umask = _mode()
     staging: Path | None = None
     try:
@@ -134,14 +142,92 @@ def write_folder(
     return destination
 
 
+def recover(destination: Path) -> bool:
+    """Put back an earlier export that a killed swap left aside; whether one was.
+
+    When *destination* is missing and a hidden ``.<name>.<random>.old`` folder beside
+    it holds a folder of that name, the newest such is moved back into place.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> parent = Path(tempfile.mkdtemp())
+    >>> aside = parent / ".tables.x1.old" / "tables"
+    >>> aside.mkdir(parents=True)
+    >>> _ = (aside / "nodes.csv").write_text("id")
+    >>> recover(parent / "tables"), sorted(p.name for p in parent.iterdir())
+    (True, ['tables'])
+    >>> recover(parent / "tables")
+    False
+    >>> shutil.rmtree(parent)
+    """
+    if destination.exists() or destination.is_symlink():
+        return False
+    try:
+        holders = [
+            holder
+            for holder in destination.parent.glob(f".{destination.name}.*.old")
+            if (holder / destination.name).is_dir()
+        ]
+    except OSError:
+        return False
+    if not holders:
+        return False
+    newest = max(holders, key=lambda holder: (holder.stat().st_mtime_ns, holder.name))
+    try:
+        (newest / destination.name).replace(destination)
+    except OSError:
+        return False
+    shutil.rmtree(newest, ignore_errors=True)
+    return True
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Trade the places of two folders in one step; False where the system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    renameat2.restype = ctypes.c_int
+    done = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    if done == 0:
+        return True
+    errno = ctypes.get_errno()
+    if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: not on this file system
+        return False
+    raise OSError(errno, os.strerror(errno), str(second))
+
+
 def _swap(staging: Path, destination: Path) -> None:
     """Move the finished folder into place, keeping the old one until that has worked.
 
-    Whatever stops the swap half-way, an error or an interruption such as
-    ``KeyboardInterrupt``, the earlier export is moved back before it is raised.
+    Where two folders can trade places in one step they do, and the old export,
+    then in the hidden folder, is removed. Otherwise, whatever stops the swap
+    half-way, an error or an interruption such as ``KeyboardInterrupt``, the earlier
+    export is moved back before it is raised (and a kill is undone by :func:`recover`
+    on the next export).
     """
     if not destination.exists():
         staging.replace(destination)
+        return
+    if _exchange(staging, destination):
+        shutil.rmtree(staging, ignore_errors=True)
         return
     holder = Path(
         tempfile.mkdtemp(prefix=f".{destination.name}.", suffix=".old", dir=destination.parent)

@@ -86,6 +86,7 @@ from democratie.exporters._common import (
     package_version,
     scalar,
     text,
+    utf8,
 )
 from democratie.exporters._graphdata import ColumnType, typed_graph
 from democratie.graph import StakeholderGraph, build_graph
@@ -943,11 +944,11 @@ def csv_files(
     found = tables(
         landscape, graph, include_private=private, scores=scores, with_scores=with_scores
     )
-    files = {table.name: csv_text(table).encode("utf-8") for table in found}
+    files = {table.name: utf8(csv_text(table)) for table in found}
     card = data_card(
         landscape, found, generated=generated, licence=licence, include_private=private
     )
-    files[DATA_CARD] = card.encode("utf-8")
+    files[DATA_CARD] = utf8(card)
     return files
 
 

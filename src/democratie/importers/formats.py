@@ -41,6 +41,8 @@ from democratie.errors import LoadError, Problem
 from democratie.importers import ori, popolo
 from democratie.importers._common import read_json
 from democratie.importers._result import ImportResult
+from democratie.importers.ori._files import _is_organisations as _is_organisations_doc
+from democratie.importers.ori._files import missing_partner
 from democratie.io import MAX_BYTES, load_stream, parse
 from democratie.model import Landscape
 
@@ -198,10 +200,13 @@ class OriImporter:
 
     Given a persons file opened from disk, the organisations file next to it
     (``heerde_persons.json`` with ``heerde_organisations.json``) is read too;
-    pass ``organisations_path`` in the options to name it yourself. A persons
-    file on its own is read with the organisations its memberships name. The
-    options ``merge_people`` (default True) and ``skip_bad_records`` (default False)
-    are passed on to :func:`~democratie.importers.ori.import_ori`.
+    pass ``organisations_path`` in the options to name it yourself. A file on
+    disk whose partner is not found is refused, naming the file looked for, as
+    :func:`~democratie.importers.load_ori` does: the parties are in the
+    organisations file. Only a stream, which has no file beside it, is read on
+    its own, with the organisations its memberships name. The options
+    ``merge_people`` (default True) and ``skip_bad_records`` (default False) are
+    passed on to :func:`~democratie.importers.ori.import_ori`.
 
     Examples
     --------
@@ -244,10 +249,14 @@ class OriImporter:
         if given is not None:
             partner = os.fspath(given)
         elif name != _STREAM:
-            _, candidates = ori.partner_paths(name)
+            which, candidates = ori.partner_paths(name)
             partner = next((str(c) for c in candidates if Path(c).is_file()), None)
+            if partner is None:
+                if which == "unknown":
+                    which = "organisations" if _is_organisations_doc(first) else "persons"
+                raise missing_partner(name, which, candidates)
         if partner is None:
-            if isinstance(first, dict) and "persons" not in first and "organisations" in first:
+            if _is_organisations_doc(first):
                 message = "the persons file that belongs with this organisations file was not found"
                 raise LoadError([Problem(path="", code="io-error", message=message, file=name)])
             return _log(

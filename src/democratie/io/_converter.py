@@ -49,9 +49,9 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from democratie.errors import ModelError, Problem
-from democratie.io._describe import describe as _show
 from democratie.io._legacy import LEGACY_KEYS
 from democratie.model import Indicator, Landscape, Measurement
+from democratie.model._describe import describe as _show
 from democratie.vocab import Term
 
 __all__ = ["Invalid", "converter", "detailed_converter"]

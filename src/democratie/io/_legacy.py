@@ -37,8 +37,8 @@ from typing import Any
 from attrs import evolve
 
 from democratie.errors import Problem
-from democratie.io._describe import describe as _show
 from democratie.model._checks import ID_PATTERN
+from democratie.model._describe import describe as _show
 
 __all__ = ["LEGACY_KEYS", "LEGACY_SCHEMA", "placed", "upgrade_initiative", "upgrade_lesson"]
 

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from democratie.errors import LoadError, Problem
+from democratie.io import _locate
 from democratie.io._converter import converter, detailed_converter
 from democratie.io._explain import explain
 from democratie.io._legacy import placed
@@ -377,20 +378,8 @@ def parse(text: str, *, format: Format, source: str = _TEXT) -> Any:
             line=getattr(error, "lineno", line),
             column=getattr(error, "colno", column),
         )
-    except _DuplicateKey as error:
-        problem = Problem(
-            path="",
-            code="syntax",
-            message=f"the key '{error.key}' appears twice in the same object; keep one",
-            file=source,
-        )
-    except _NonFinite as error:
-        problem = Problem(
-            path="",
-            code="syntax",
-            message=f"{error.constant} is not a number JSON allows; write a finite number",
-            file=source,
-        )
+    except (_DuplicateKey, _NonFinite) as error:
+        raise LoadError(_unreadable_json(text, error, source), source=source) from None
     except RecursionError:
         problem = Problem(
             path="", code="too-deep", message="the document is nested too deeply", file=source
@@ -398,6 +387,24 @@ def parse(text: str, *, format: Format, source: str = _TEXT) -> Any:
     except ValueError as error:
         # What the parsers raise beyond their own errors: a number with more digits than
         # Python converts (int max_str_digits), and the like.
+        long = [
+            Problem(
+                path="",
+                code="too-large",
+                message=(
+                    f"a number of {digits:,} digits is more than the {limit:,} digits a "
+                    "number may have here; write it as text if it is an identifier"
+                ),
+                file=source,
+                line=line,
+                column=column,
+            )
+            for digits, offset in _locate.long_numbers(text)
+            for limit in (sys.get_int_max_str_digits(),)
+            for line, column in (_locate.line_column(text, offset),)
+        ]
+        if long:
+            raise LoadError(long, source=source) from None
         problem = Problem(
             path="",
             code="syntax",
@@ -501,6 +508,46 @@ def _child(path: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
     return f"{path}.{key}" if path else key
+
+
+def _unreadable_json(text: str, error: ValueError, source: str) -> list[Problem]:
+    """Every key written twice and every non-finite number of *text*, each at its place.
+
+    *error* is what the parser stopped at; when the text cannot be scanned for the
+    places (it is not JSON enough), that one problem is given without a place.
+    """
+    problems = [
+        Problem(
+            path="",
+            code="syntax",
+            message=f"the key '{key}' appears twice in the same object; keep one",
+            file=source,
+            line=line,
+            column=column,
+        )
+        for key, offset in _locate.duplicate_keys(text)
+        for line, column in (_locate.line_column(text, offset),)
+    ]
+    problems += [
+        Problem(
+            path="",
+            code="syntax",
+            message=f"{constant} is not a number JSON allows; write a finite number",
+            file=source,
+            line=line,
+            column=column,
+        )
+        for constant, offset in _locate.non_finite(text)
+        for line, column in (_locate.line_column(text, offset),)
+    ]
+    if problems:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        return problems
+    if isinstance(error, _DuplicateKey):
+        message = f"the key '{error.key}' appears twice in the same object; keep one"
+    else:
+        message = f"{error} is not a number JSON allows; write a finite number"
+    return [Problem(path="", code="syntax", message=message, file=source)]
 
 
 class _DuplicateKey(ValueError):

@@ -17,6 +17,7 @@ Ids match :data:`ID_PATTERN`, and no text may be longer than :data:`MAX_TEXT` ch
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import math
 import re
@@ -26,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Union
 
 from democratie.errors import ModelError, Problem
+from democratie.model._describe import describe
 
 __all__ = [
     "ID_PATTERN",
@@ -273,6 +275,8 @@ def check_count(
 
 
 def _show(value: object) -> str:
+    if isinstance(value, (dt.date, dt.time)):
+        return describe(value)  # as a document writes it, not as Python would
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 

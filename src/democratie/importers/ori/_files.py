@@ -150,14 +150,7 @@ def load_ori(
             candidates = ()
         second_path = next((str(c) for c in candidates if c.is_file()), None)
         if second_path is None:
-            wanted = "organisations" if which == "persons" else "persons"
-            looked = " or ".join(f"'{c.name}'" for c in candidates)
-            message = (
-                f"the {wanted} file that belongs with this {which} file was not found"
-                + (f" (looked for {looked} next to it)" if looked else "")
-                + f"; pass it as {_ARGUMENT[wanted]}"
-            )
-            raise LoadError([Problem(path="", code="io-error", message=message, file=first)])
+            raise missing_partner(first, which, candidates)
     else:
         second_path = os.fspath(organisations_path)
     second_doc = read_json(second_path, max_bytes=max_bytes)
@@ -176,6 +169,32 @@ def load_ori(
 
 
 _ARGUMENT = {"organisations": "organisations_path", "persons": "persons_path"}
+
+
+def missing_partner(path: str, which: str, candidates: tuple[Path, ...]) -> LoadError:
+    """The error for a file of an Open Raadsinformatie pair whose partner is not found.
+
+    *which* is what *path* is (``"persons"`` or ``"organisations"``); *candidates* are
+    the places looked at. :func:`load_ori`, :func:`democratie.load` and ``democratie
+    import --from ori`` refuse such a file alike: the parties and their members are in
+    the organisations file, and a persons file read alone would silently lack them.
+
+    Examples
+    --------
+    >>> which, places = partner_paths("data/heerde_persons.json")
+    >>> print(missing_partner("data/heerde_persons.json", which, places))
+    data/heerde_persons.json: the organisations file that belongs with this persons file was
+    not found (looked for 'heerde_organisations.json' or 'heerde_organizations.json' next to
+    it); put it there, or pass it as organisations_path
+    """
+    wanted = "organisations" if which == "persons" else "persons"
+    looked = " or ".join(f"'{c.name}'" for c in candidates)
+    message = (
+        f"the {wanted} file that belongs with this {which} file was not found"
+        + (f" (looked for {looked} next to it)" if looked else "")
+        + f"; put it there, or pass it as {_ARGUMENT[wanted]}"
+    )
+    return LoadError([Problem(path="", code="io-error", message=message, file=path)])
 
 
 def _is_organisations(doc: object) -> bool:
