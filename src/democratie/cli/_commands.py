@@ -357,6 +357,16 @@ def _cards_text(cards: Scorecards, lang: Language) -> str:
     "--output", required=True, type=click.Path(path_type=Path), help="The file or folder."
 )
 @click.option("--include-private", is_flag=True, help="Also write contact details (e-mail, phone).")
+@click.option(
+    "--escape-formulas/--no-escape-formulas",
+    default=True,
+    show_default=True,
+    help=(
+        "csv: put a ' before a text cell that starts with =, +, -, @, a tab or a carriage "
+        "return, so that a spreadsheet does not run it as a formula. Turn it off for "
+        "programs that read the files as data."
+    ),
+)
 @_time_budget_option
 @click.pass_context
 def export_command(
@@ -365,6 +375,7 @@ def export_command(
     format_: str,
     output: Path,
     include_private: bool,
+    escape_formulas: bool,
     time_budget: float | None,
 ) -> int:
     """Write FILE in another format: json, toml, popolo, graphml, gexf, node-link, csv, ics, ..."""
@@ -375,6 +386,9 @@ def export_command(
     if format_ not in names:
         message = f"unknown format '{format_}'; the formats are: {', '.join(names)}"
         raise click.UsageError(message)
+    if not escape_formulas and format_ != "csv":
+        raise click.UsageError("--no-escape-formulas applies to the csv format only")
+    options = {"escape_formulas": False} if not escape_formulas else None
     landscape = _load(file, settings)
     with status(f"writing {format_}"):
         try:
@@ -383,6 +397,7 @@ def export_command(
                 format_,
                 output,
                 include_private=include_private,
+                options=options,
                 strict=settings.strict,
                 time_budget=time_budget,
             )
