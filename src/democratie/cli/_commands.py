@@ -18,6 +18,7 @@ from democratie.cli._common import (
     _day,
     _lang_option,
     _load,
+    _max_problems_option,
     _report,
     _settings,
     _strict_option,
@@ -67,11 +68,15 @@ def _problems(error: LoadError) -> list[dict[str, Any]]:
 
 @cli.command("validate")
 @_strict_option
+@_max_problems_option
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.pass_context
 def validate_command(ctx: click.Context, files: Sequence[Path], as_json: bool) -> int:
     """Check landscape FILES and report every problem, located.
+
+    At most --max-problems problems of a file are listed (1000 by default); the last
+    line says how many more there are.
 
     Reads the canonical JSON and TOML documents and every format a plugin can
     import. Also runs the checks plugins add. Without FILES, checks the bundled
@@ -89,7 +94,15 @@ def validate_command(ctx: click.Context, files: Sequence[Path], as_json: bool) -
         try:
             landscape = _load(target, settings)
         except LoadError as error:
-            results.append({"file": name, "valid": False, "problems": _problems(error)})
+            results.append(
+                {
+                    "file": name,
+                    "valid": False,
+                    "problems": _problems(error),
+                    "omitted": error.omitted,
+                    "omitted_exact": error.omitted_exact,
+                }
+            )
             if not as_json:
                 click.echo(str(error), err=True)
             continue
@@ -346,6 +359,7 @@ def _cards_text(cards: Scorecards, lang: Language) -> str:
 
 @cli.command("export")
 @_strict_option
+@_max_problems_option
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option(
     "--format",
@@ -413,6 +427,7 @@ def export_command(
 
 @cli.command("import")
 @_strict_option
+@_max_problems_option
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--from", "from_", required=True, help="The format of FILE: ori, popolo, ...")
 @click.option(

@@ -41,7 +41,7 @@ from democratie.errors import LoadError, Problem
 from democratie.importers import ori, popolo
 from democratie.importers._common import read_json
 from democratie.importers._result import ImportResult
-from democratie.io import MAX_BYTES, load_stream, parse
+from democratie.io import MAX_BYTES, MAX_PROBLEMS, load_stream, parse
 from democratie.model import Landscape
 
 __all__ = ["JsonImporter", "OriImporter", "PopoloImporter", "TomlImporter"]
@@ -126,7 +126,9 @@ class JsonImporter:
 
     It reads as :func:`democratie.io.load` does, and reports every problem of the
     document as that does, located; the option ``max_bytes`` (by default
-    :data:`~democratie.io.MAX_BYTES`) limits the size of the file.
+    :data:`~democratie.io.MAX_BYTES`) limits the size of the file, and
+    ``max_problems`` (by default :data:`~democratie.io.MAX_PROBLEMS`; None for no
+    limit) the problems reported.
 
     Examples
     --------
@@ -152,7 +154,10 @@ class JsonImporter:
     def load(self, source: IO[Any], options: Mapping[str, Any]) -> Landscape:
         """Read the landscape document; see :func:`democratie.io.load`."""
         return load_stream(
-            source, format="json", max_bytes=int(options.get("max_bytes", MAX_BYTES))
+            source,
+            format="json",
+            max_bytes=int(options.get("max_bytes", MAX_BYTES)),
+            max_problems=options.get("max_problems", MAX_PROBLEMS),
         )
 
 
@@ -162,7 +167,9 @@ class TomlImporter:
 
     It reads as :func:`democratie.io.load` does, and reports every problem of the
     document as that does, located; the option ``max_bytes`` (by default
-    :data:`~democratie.io.MAX_BYTES`) limits the size of the file.
+    :data:`~democratie.io.MAX_BYTES`) limits the size of the file, and
+    ``max_problems`` (by default :data:`~democratie.io.MAX_PROBLEMS`; None for no
+    limit) the problems reported.
 
     Examples
     --------
@@ -188,7 +195,10 @@ class TomlImporter:
     def load(self, source: IO[Any], options: Mapping[str, Any]) -> Landscape:
         """Read the landscape document; see :func:`democratie.io.load`."""
         return load_stream(
-            source, format="toml", max_bytes=int(options.get("max_bytes", MAX_BYTES))
+            source,
+            format="toml",
+            max_bytes=int(options.get("max_bytes", MAX_BYTES)),
+            max_problems=options.get("max_problems", MAX_PROBLEMS),
         )
 
 

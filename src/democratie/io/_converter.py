@@ -33,8 +33,10 @@ ClassValidationError 2
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import difflib
+import functools
 import math
 import re
 import typing
@@ -45,7 +47,12 @@ import attrs
 from attrs import evolve
 from cattrs import Converter
 from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from democratie.errors import ModelError, Problem
@@ -54,7 +61,7 @@ from democratie.io._legacy import LEGACY_KEYS
 from democratie.model import Indicator, Landscape, Measurement
 from democratie.vocab import Term
 
-__all__ = ["Invalid", "converter", "detailed_converter"]
+__all__ = ["BUDGET", "Budget", "Invalid", "Omitted", "converter", "detailed_converter"]
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -163,12 +170,108 @@ def _is_homogenous_tuple(cls: Any) -> bool:
 
 
 def _tuple_factory(cls: Any, conv: Converter) -> Callable[[object, type], tuple[Any, ...]]:
+    if conv.detailed_validation:
+        return _detailed_tuple(cls, conv)
     inner = homogenous_tuple_structure_factory(cls, conv)
 
     def structure_tuple(value: object, kind: type) -> tuple[Any, ...]:
         if not isinstance(value, (list, tuple)):
             raise Invalid(f"expected a list, got {_show(value)}")
         return inner(value, kind)  # type: ignore[no-any-return]
+
+    return structure_tuple
+
+
+@attrs.define
+class Budget:
+    """How many problems the explanation of a failure keeps, and how many it found beyond.
+
+    Set for one detailed pass with :data:`BUDGET`. Once *used* reaches *limit*, an item of
+    a list that fails is no longer kept with its error (nor the error's traceback): its
+    problems are counted in *omitted* and only its stand-in is kept, so that memory stays
+    bounded however many problems a document has.
+
+    Examples
+    --------
+    >>> budget = Budget(limit=2)
+    >>> token = BUDGET.set(budget)
+    >>> try:
+    ...     detailed_converter.structure(["a", "b", "c"], tuple[int, ...])
+    ... except Exception:
+    ...     pass
+    >>> BUDGET.reset(token)
+    >>> budget.used, budget.omitted
+    (2, 1)
+    """
+
+    limit: int | None
+    used: int = 0
+    omitted: int = 0
+    #: False when problems under items beyond the limit were dropped without being counted.
+    exact: bool = True
+
+
+#: The budget of the detailed pass under way; None outside one, or for no limit.
+BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("BUDGET", default=None)
+
+
+class Omitted(Exception):
+    """The items of a list that failed beyond the limit of problems: counted, not kept.
+
+    Of each, only its index and its stand-in are kept (none of its errors), so that a
+    list of a great many failures takes little more memory than the list itself.
+
+    Examples
+    --------
+    >>> left_out = Omitted()
+    >>> left_out.stand_ins[7] = None
+    >>> sorted(left_out.stand_ins)
+    [7]
+    """
+
+    def __init__(self) -> None:
+        super().__init__("left out beyond the limit of problems")
+        self.stand_ins: dict[int, Any] = {}
+
+
+def _detailed_tuple(cls: Any, conv: Converter) -> Callable[[object, type], tuple[Any, ...]]:
+    """Structure a list item by item, keeping the failures within the budget of problems."""
+    from democratie.io._explain import explain  # the explanation imports this module
+
+    item_type = get_args(cls)[0]
+    try:
+        handler = conv.get_structure_hook(item_type)
+    except RecursionError:  # pragma: no cover - a type that contains itself
+        handler = conv.structure
+
+    def structure_tuple(value: object, kind: type) -> tuple[Any, ...]:
+        if not isinstance(value, (list, tuple)):
+            raise Invalid(f"expected a list, got {_show(value)}")
+        budget = BUDGET.get()
+        items: list[Any] = []
+        errors: list[Exception] = []
+        left_out = Omitted()
+        for index, raw in enumerate(value):
+            before = budget.used if budget is not None else 0
+            try:
+                items.append(handler(raw, item_type))
+            except Exception as error:
+                if budget is not None and budget.limit is not None:
+                    found = sum(1 for _ in explain(error))
+                    if before >= budget.limit:
+                        budget.used = before
+                        budget.omitted += found
+                        left_out.stand_ins[index] = _usable(getattr(error, "stand_in", None))
+                        continue
+                    budget.used = before + found
+                note = IterableValidationNote(f"Structuring {kind} @ index {index}", index, kind)
+                error.__notes__ = [*getattr(error, "__notes__", []), note]  # type: ignore[attr-defined]
+                errors.append(error)
+        if left_out.stand_ins:
+            errors.append(left_out)
+        if errors:
+            raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
+        return tuple(items)
 
     return structure_tuple
 
@@ -344,9 +447,11 @@ def _landscape_checks(
     lost: set[str],
 ) -> list[Exception]:
     """The landscape's own checks, references included, with the stand-ins in place."""
-    from democratie.io._explain import explain  # the explanation imports this module
+    from democratie.io._explain import explain, left_out  # they import this module
 
     reported = {problem.path for problem in explain(error)}
+    omitted = set(left_out(error))
+    budget = BUDGET.get()
     try:
         build(substituted, Landscape)
     except ClassValidationError as again:
@@ -358,6 +463,12 @@ def _landscape_checks(
             for problem in model_error.problems:
                 placed = _placed(problem, positions)
                 if _within(placed.path, reported):
+                    continue
+                if omitted and _within(placed.path, omitted):
+                    # Under an item left out beyond the limit: what it says is not known to
+                    # be a follow-on, nor to be real, so it is neither shown nor counted.
+                    if budget is not None:
+                        budget.exact = False
                     continue
                 if placed.code == "dangling-reference" and _about(placed.message, lost):
                     continue
@@ -379,12 +490,15 @@ def _item_stand_ins(error: BaseException) -> dict[int, Any]:
     """The usable stand-ins of the items that failed in a list, by index."""
     if not isinstance(error, IterableValidationError):
         return {}
-    item_errors, _ = error.group_exceptions()
+    item_errors, loose = error.group_exceptions()
     found = {}
     for sub, note in item_errors:
         stand_in = _usable(getattr(sub, "stand_in", None))
         if stand_in is not None and isinstance(note.index, int):
             found[note.index] = stand_in
+    for sub in loose:
+        if isinstance(sub, Omitted):
+            found.update((i, kept) for i, kept in sub.stand_ins.items() if kept is not None)
     return found
 
 
@@ -417,7 +531,7 @@ def _unchecked(cls: type, table: dict[str, Any], own: Converter) -> Any:
     in for the object in the checks of what holds it; it never leaves the loader.
     """
     try:
-        hints = typing.get_type_hints(cls)
+        hints = _hints(cls)
         obj: Any = object.__new__(cls)
         for field in attrs.fields(cls):
             key = field.alias or field.name
@@ -463,9 +577,13 @@ def _failed_items(error: BaseException) -> set[int] | None:
     if not isinstance(error, IterableValidationError):
         return None
     item_errors, loose = error.group_exceptions()
-    if loose:
+    left_out = [sub for sub in loose if isinstance(sub, Omitted)]
+    if len(left_out) != len(loose):
         return None
-    return {note.index for _, note in item_errors if isinstance(note.index, int)}
+    found = {note.index for _, note in item_errors if isinstance(note.index, int)}
+    for sub in left_out:
+        found.update(sub.stand_ins)
+    return found
 
 
 def _about(message: str, ids: set[str]) -> bool:
@@ -473,9 +591,16 @@ def _about(message: str, ids: set[str]) -> bool:
     return message.startswith("'") and message[1 : message.find("'", 1)] in ids
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """The type hints of a class, worked out once (it takes long, and classes do not change)."""
+    return typing.get_type_hints(cls)
+
+
+@functools.cache
 def _item_types(cls: type) -> dict[str, Any]:
     """The item type of every homogeneous-tuple field of an attrs class."""
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     return {name: get_args(hint)[0] for name, hint in hints.items() if _is_homogenous_tuple(hint)}
 
 
