@@ -20,7 +20,7 @@ Period(start=datetime.date(2020, 2, 4), end=None)
 >>> converter.structure("12", int)
 Traceback (most recent call last):
     ...
-democratie.io._converter.Invalid: expected a whole number, got the text '12'
+democratie.io._failures.Invalid: expected a whole number, got the text '12'
 
 :data:`detailed_converter` collects every failure, for :func:`~democratie.io._explain.explain`:
 
@@ -33,7 +33,6 @@ ClassValidationError 2
 
 from __future__ import annotations
 
-import contextvars
 import datetime as dt
 import difflib
 import functools
@@ -57,35 +56,15 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from democratie.errors import ModelError, Problem
 from democratie.io._describe import describe as _show
+from democratie.io._explain import explain, left_out
+from democratie.io._failures import BUDGET, Invalid, Omitted
 from democratie.io._legacy import LEGACY_KEYS
 from democratie.model import Indicator, Landscape, Measurement
 from democratie.vocab import Term
 
-__all__ = ["BUDGET", "Budget", "Invalid", "Omitted", "converter", "detailed_converter"]
+__all__ = ["converter", "detailed_converter"]
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-class Invalid(ValueError):
-    """A value of the wrong type or form, with a message for people and a problem code.
-
-    Examples
-    --------
-    The structuring hooks raise it; :func:`~democratie.io._explain.explain` turns it into a
-    located problem with its code:
-
-    >>> from democratie.io._explain import explain
-    >>> error = Invalid("expected a date like 2020-02-04, got '4 februari'", code="invalid-value")
-    >>> error.code
-    'invalid-value'
-    >>> print(*explain(error, "initiatives[0].period.start"))
-    initiatives[0].period.start: expected a date like 2020-02-04, got '4 februari'
-    """
-
-    def __init__(self, message: str, code: str = "wrong-type") -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
 
 
 def _structure_str(value: object, _: type) -> str:
@@ -182,62 +161,8 @@ def _tuple_factory(cls: Any, conv: Converter) -> Callable[[object, type], tuple[
     return structure_tuple
 
 
-@attrs.define
-class Budget:
-    """How many problems the explanation of a failure keeps, and how many it found beyond.
-
-    Set for one detailed pass with :data:`BUDGET`. Once *used* reaches *limit*, an item of
-    a list that fails is no longer kept with its error (nor the error's traceback): its
-    problems are counted in *omitted* and only its stand-in is kept, so that memory stays
-    bounded however many problems a document has.
-
-    Examples
-    --------
-    >>> budget = Budget(limit=2)
-    >>> token = BUDGET.set(budget)
-    >>> try:
-    ...     detailed_converter.structure(["a", "b", "c"], tuple[int, ...])
-    ... except Exception:
-    ...     pass
-    >>> BUDGET.reset(token)
-    >>> budget.used, budget.omitted
-    (2, 1)
-    """
-
-    limit: int | None
-    used: int = 0
-    omitted: int = 0
-    #: False when problems under items beyond the limit were dropped without being counted.
-    exact: bool = True
-
-
-#: The budget of the detailed pass under way; None outside one, or for no limit.
-BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("BUDGET", default=None)
-
-
-class Omitted(Exception):
-    """The items of a list that failed beyond the limit of problems: counted, not kept.
-
-    Of each, only its index and its stand-in are kept (none of its errors), so that a
-    list of a great many failures takes little more memory than the list itself.
-
-    Examples
-    --------
-    >>> left_out = Omitted()
-    >>> left_out.stand_ins[7] = None
-    >>> sorted(left_out.stand_ins)
-    [7]
-    """
-
-    def __init__(self) -> None:
-        super().__init__("left out beyond the limit of problems")
-        self.stand_ins: dict[int, Any] = {}
-
-
 def _detailed_tuple(cls: Any, conv: Converter) -> Callable[[object, type], tuple[Any, ...]]:
     """Structure a list item by item, keeping the failures within the budget of problems."""
-    from democratie.io._explain import explain  # the explanation imports this module
-
     item_type = get_args(cls)[0]
     try:
         handler = conv.get_structure_hook(item_type)
@@ -447,8 +372,6 @@ def _landscape_checks(
     lost: set[str],
 ) -> list[Exception]:
     """The landscape's own checks, references included, with the stand-ins in place."""
-    from democratie.io._explain import explain, left_out  # they import this module
-
     reported = {problem.path for problem in explain(error)}
     omitted = set(left_out(error))
     budget = BUDGET.get()

@@ -13,7 +13,7 @@ from cattrs.errors import (
 )
 
 from democratie.errors import ModelError, Problem, join_path
-from democratie.io._converter import Invalid, Omitted
+from democratie.io._failures import Invalid, Omitted
 
 __all__ = ["explain", "left_out"]
 
@@ -75,7 +75,8 @@ def left_out(error: BaseException, path: str = "") -> Iterator[str]:
 
     Examples
     --------
-    >>> from democratie.io._converter import BUDGET, Budget, detailed_converter
+    >>> from democratie.io._converter import detailed_converter
+    >>> from democratie.io._failures import BUDGET, Budget
     >>> from democratie.model import Person
     >>> token = BUDGET.set(Budget(limit=1))
     >>> try:

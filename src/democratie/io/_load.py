@@ -38,8 +38,9 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from democratie.errors import LoadError, Problem
-from democratie.io._converter import BUDGET, Budget, converter, detailed_converter
+from democratie.io._converter import converter, detailed_converter
 from democratie.io._explain import explain
+from democratie.io._failures import BUDGET, Budget
 from democratie.io._legacy import placed
 from democratie.model import Landscape
 
