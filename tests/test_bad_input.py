@@ -356,6 +356,12 @@ CASES = [
         "missing-required-key-deep",
         doc(initiatives=[initiative("i", tasks=[{"title": "t", "assignments": [{"actor": "x"}]}])]),
         Expect("initiatives[0].tasks[0].assignments[0].raci", "missing-key", "required"),
+        # The assignment that fails is still checked for its references, in the same pass.
+        Expect(
+            "initiatives[0].tasks[0].assignments[0].actor",
+            "dangling-reference",
+            "'x' refers to nothing",
+        ),
     ),
     # --- references and ids -----------------------------------------------------------------
     case(

@@ -139,6 +139,14 @@ EXAMPLES_BY_COMMAND: dict[str, tuple[Example, ...]] = {
             ),
             listing="broken.toml",
         ),
+        Example(
+            ("validate", "broken.toml", "--max-problems", "1"),
+            code=EXIT_PROBLEMS,
+            intro=(
+                "At most 1,000 problems of a file are listed, and the last line says how many "
+                "more there are; `--max-problems` sets another limit (0 for none):"
+            ),
+        ),
     ),
     "graph": (
         Example(

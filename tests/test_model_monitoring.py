@@ -505,6 +505,8 @@ def test_problems_in_shared_with_are_located_in_shared_with() -> None:
     assert _problems(text) == [
         ("initiatives[0].lessons[0].shared_with[1]", "invalid-value"),
         ("initiatives[0].lessons[0].shared_with[3]", "wrong-type"),
+        # The lesson's other transfers are checked in the same pass: nothing is 'nergens'.
+        ("initiatives[0].lessons[0].shared_with[2]", "dangling-reference"),
     ]
     dangling = _initiative(
         'lessons = [{ text = "t", kind = "doen", shared_with = ["m50", "nergens"] }]'

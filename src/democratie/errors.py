@@ -258,6 +258,14 @@ class LoadError(_ProblemsError):
         What is wrong, located.
     source
         The file name, or ``"<text>"`` for a document given as text.
+    omitted
+        How many more problems were found than *problems* holds: loading stops keeping
+        them at its limit (``max_problems``), and counts the rest.
+    omitted_exact
+        False when *omitted* is a lower bound: problems found inside what was left out
+        are not counted, since they may follow from it.
+    limit
+        The limit that was applied, for the message.
 
     Examples
     --------
@@ -272,6 +280,14 @@ class LoadError(_ProblemsError):
       - <text>: people[0].name: this key is required but missing
     >>> codes
     ['wrong-type', 'missing-key']
+
+    Beyond the limit of problems, the rest are counted, not kept:
+
+    >>> print(LoadError([Problem(path="title", message="expected text")], source="a.toml",
+    ...                 omitted=41, limit=1))
+    a.toml: 42 problems:
+      - title: expected text
+      ... and 41 more problems not shown (the limit is 1)
     """
 
     def __init__(
@@ -280,21 +296,62 @@ class LoadError(_ProblemsError):
         *,
         source: str | None = None,
         headline: str | None = None,
+        omitted: int = 0,
+        omitted_exact: bool = True,
+        limit: int | None = None,
     ) -> None:
         self.source = source
+        self.omitted = omitted
+        self.omitted_exact = omitted_exact
+        self.limit = limit
         problems = tuple(problems)
-        if headline is None and source is not None and len(problems) != 1:
-            headline = f"{source}: {len(problems)} problems"
+        if headline is None and source is not None and (len(problems) != 1 or omitted):
+            total = len(problems) + omitted
+            least = "" if omitted_exact else "at least "
+            headline = f"{source}: {least}{total:,} problems"
         super().__init__(problems, headline=headline)
 
+    def _render(self) -> str:
+        text = super()._render()
+        if not self.omitted:
+            return text
+        if len(self.problems) == 1 and self.headline is None:
+            text = f"{len(self.problems) + self.omitted:,} problems:\n  - {self.problems[0]}"
+        least = "" if self.omitted_exact else "at least "
+        plural = "s" if self.omitted != 1 else ""
+        limit = f" (the limit is {self.limit:,})" if self.limit is not None else ""
+        return f"{text}\n  ... and {least}{self.omitted:,} more problem{plural} not shown{limit}"
+
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_load, (self.problems, self.source, self.headline))
+        return (
+            _rebuild_load,
+            (
+                self.problems,
+                self.source,
+                self.headline,
+                self.omitted,
+                self.omitted_exact,
+                self.limit,
+            ),
+        )
 
 
 def _rebuild_load(
-    problems: tuple[Problem, ...], source: str | None, headline: str | None
+    problems: tuple[Problem, ...],
+    source: str | None,
+    headline: str | None,
+    omitted: int = 0,
+    omitted_exact: bool = True,
+    limit: int | None = None,
 ) -> LoadError:
-    return LoadError(problems, source=source, headline=headline)
+    return LoadError(
+        problems,
+        source=source,
+        headline=headline,
+        omitted=omitted,
+        omitted_exact=omitted_exact,
+        limit=limit,
+    )
 
 
 class WriteError(DemocratieError, OSError):

@@ -61,6 +61,10 @@ __all__ = [
     "main",
 ]
 
+#: The most problems of a file reported when ``--max-problems`` is not given: that of
+#: ``democratie.io.MAX_PROBLEMS``, written out so that starting does not import the loader.
+DEFAULT_MAX_PROBLEMS = 1000
+
 #: All went well.
 EXIT_OK = 0
 #: Invalid input, findings, or (with ``--strict``) a plugin that failed.
@@ -84,13 +88,15 @@ class Settings:
     ... def shown(settings):
     ...     click.echo(settings)
     >>> print(CliRunner().invoke(cli, ["--lang", "en", "settings-shown"]).output, end="")
-    Settings(debug=False, strict=False, lang='en')
+    Settings(debug=False, strict=False, lang='en', max_problems=1000)
     >>> del cli.commands["settings-shown"]
     """
 
     debug: bool = False
     strict: bool = False
     lang: Literal["nl", "en"] = "nl"
+    #: The most problems of a file reported (``--max-problems``); None for no limit.
+    max_problems: int | None = 1000
 
 
 def _show_version(ctx: click.Context, _: click.Parameter, value: bool) -> None:
@@ -123,14 +129,24 @@ def _show_version(ctx: click.Context, _: click.Parameter, value: bool) -> None:
     show_default=True,
     help="Language of labels and explanations.",
 )
+@click.option(
+    "--max-problems",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MAX_PROBLEMS,
+    show_default=True,
+    metavar="N",
+    help="Report at most N problems of a file, and count the rest; 0 for no limit.",
+)
 @click.pass_context
-def cli(ctx: click.Context, debug: bool, strict: bool, lang: Literal["nl", "en"]) -> None:
+def cli(
+    ctx: click.Context, debug: bool, strict: bool, lang: Literal["nl", "en"], max_problems: int
+) -> None:
     """Model and analyse democratic renewal in Dutch municipalities.
 
     Start with `democratie demo`: it scores the bundled seed examples and writes
     their reports.
     """
-    ctx.obj = Settings(debug=debug, strict=strict, lang=lang)
+    ctx.obj = Settings(debug=debug, strict=strict, lang=lang, max_problems=max_problems or None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

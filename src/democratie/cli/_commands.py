@@ -18,6 +18,7 @@ from democratie.cli._common import (
     _day,
     _lang_option,
     _load,
+    _max_problems_option,
     _report,
     _settings,
     _strict_option,
@@ -67,11 +68,15 @@ def _problems(error: LoadError) -> list[dict[str, Any]]:
 
 @cli.command("validate")
 @_strict_option
+@_max_problems_option
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.pass_context
 def validate_command(ctx: click.Context, files: Sequence[Path], as_json: bool) -> int:
     """Check landscape FILES and report every problem, located.
+
+    At most --max-problems problems of a file are listed (1000 by default); the last
+    line says how many more there are.
 
     Reads the canonical JSON and TOML documents and every format a plugin can
     import. Also runs the checks plugins add. Without FILES, checks the bundled
@@ -89,7 +94,15 @@ def validate_command(ctx: click.Context, files: Sequence[Path], as_json: bool) -
         try:
             landscape = _load(target, settings)
         except LoadError as error:
-            results.append({"file": name, "valid": False, "problems": _problems(error)})
+            results.append(
+                {
+                    "file": name,
+                    "valid": False,
+                    "problems": _problems(error),
+                    "omitted": error.omitted,
+                    "omitted_exact": error.omitted_exact,
+                }
+            )
             if not as_json:
                 click.echo(str(error), err=True)
             continue
@@ -352,6 +365,7 @@ def _cards_text(cards: Scorecards, lang: Language) -> str:
 
 @cli.command("export")
 @_strict_option
+@_max_problems_option
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option(
     "--format",
@@ -363,6 +377,16 @@ def _cards_text(cards: Scorecards, lang: Language) -> str:
     "--output", required=True, type=click.Path(path_type=Path), help="The file or folder."
 )
 @click.option("--include-private", is_flag=True, help="Also write contact details (e-mail, phone).")
+@click.option(
+    "--escape-formulas/--no-escape-formulas",
+    default=True,
+    show_default=True,
+    help=(
+        "csv: put a ' before a text cell that starts with =, +, -, @, a tab or a carriage "
+        "return, so that a spreadsheet does not run it as a formula. Turn it off for "
+        "programs that read the files as data."
+    ),
+)
 @_time_budget_option
 @click.pass_context
 def export_command(
@@ -371,6 +395,7 @@ def export_command(
     format_: str,
     output: Path,
     include_private: bool,
+    escape_formulas: bool,
     time_budget: float | None,
 ) -> int:
     """Write FILE in another format: json, toml, popolo, graphml, gexf, node-link, csv, ics, ..."""
@@ -381,6 +406,9 @@ def export_command(
     if format_ not in names:
         message = f"unknown format '{format_}'; the formats are: {', '.join(names)}"
         raise click.UsageError(message)
+    if not escape_formulas and format_ != "csv":
+        raise click.UsageError("--no-escape-formulas applies to the csv format only")
+    options = {"escape_formulas": False} if not escape_formulas else None
     landscape = _load(file, settings)
     with status(f"writing {format_}"):
         try:
@@ -389,6 +417,7 @@ def export_command(
                 format_,
                 output,
                 include_private=include_private,
+                options=options,
                 strict=settings.strict,
                 time_budget=time_budget,
             )
@@ -404,6 +433,7 @@ def export_command(
 
 @cli.command("import")
 @_strict_option
+@_max_problems_option
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--from", "from_", required=True, help="The format of FILE: ori, popolo, ...")
 @click.option(

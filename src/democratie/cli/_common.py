@@ -48,6 +48,23 @@ _strict_option = click.option(
     help="Treat a plugin that fails as an error instead of skipping it.",
 )
 
+
+def _set_max_problems(ctx: click.Context, _: click.Parameter, value: int | None) -> None:
+    if value is not None:
+        _settings(ctx).max_problems = value or None
+
+
+#: ``--max-problems`` is also accepted after the subcommand.
+_max_problems_option = click.option(
+    "--max-problems",
+    type=click.IntRange(min=0),
+    default=None,
+    expose_value=False,
+    callback=_set_max_problems,
+    metavar="N",
+    help="Report at most N problems of a file, and count the rest; 0 for no limit (default 1000).",
+)
+
 #: ``--workers``: how many processes score; all the CPUs by default (see democratie.score).
 _workers_option = click.option(
     "--workers",
@@ -156,7 +173,9 @@ def _load(path: Path, settings: Settings, format: str | None = None) -> Landscap
 
     get_plugin_manager(strict=settings.strict)
     with status(f"loading {shown(path)}"):
-        return democratie.load(path, format=format, strict=settings.strict)
+        return democratie.load(
+            path, format=format, strict=settings.strict, max_problems=settings.max_problems
+        )
 
 
 def _report(

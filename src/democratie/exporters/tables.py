@@ -63,6 +63,12 @@ The data card is :data:`DATA_CARD`, and it explains each type of :data:`FIELD_TY
 ['text', 'integer', 'number', 'true/false', 'date', 'list']
 >>> FIELD_TYPES["list"]
 'a list, its items joined by `|`'
+
+A text cell that starts with one of :data:`FORMULA_STARTS` gets a single quote in front, so
+that a spreadsheet does not run it as a formula (see :func:`csv_text`):
+
+>>> FORMULA_STARTS
+('=', '+', '-', '@', '\t', '\r')
 """
 
 from __future__ import annotations
@@ -100,6 +106,7 @@ from democratie.vocab import CommitmentKind
 __all__ = [
     "DATA_CARD",
     "FIELD_TYPES",
+    "FORMULA_STARTS",
     "CsvExporter",
     "Field",
     "Table",
@@ -688,19 +695,34 @@ def tables(
 
 
 _QUOTE = re.compile('[,"\r\n]')
+#: The first characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: The field types whose cells can hold free text, and so a formula.
+_TEXTUAL: frozenset[FieldType] = frozenset({"text", "list"})
 
 
-def _cell(value: Scalar | None) -> str:
+def _cell(value: Scalar | None, *, guard: bool = False) -> str:
     if value is None:
         return ""
     shown = value if isinstance(value, str) else text(value)
+    if guard and shown.startswith(FORMULA_STARTS):
+        return "\"'" + shown.replace('"', '""') + '"'
     if _QUOTE.search(shown) is not None:
         return '"' + shown.replace('"', '""') + '"'
     return shown
 
 
-def csv_text(table: Table) -> str:
+def csv_text(table: Table, *, escape_formulas: bool = True) -> str:
     r"""Return a table as CSV text: a header row, then the rows; ``\n`` line ends.
+
+    A text or list cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return (:data:`FORMULA_STARTS`) would be run as a formula by a spreadsheet that opens
+    the file (CSV injection). As OWASP recommends, such a cell is written with a single
+    quote in front and in double quotes, so that a spreadsheet shows it as text. Cells of
+    the other types (integer, number, true/false, date) are numbers and dates the export
+    writes itself, never free text, and are written as they are: ``-3`` stays a number.
+    ``escape_formulas=False`` writes every cell as it is, for programs that read the
+    files as data.
 
     Examples
     --------
@@ -710,9 +732,21 @@ def csv_text(table: Table) -> str:
     a,b
     "zeg ""ja"" nu",zorg|sport
     ,"x,y"
+    >>> table = Table("t.csv", "a row", (Field("label", "text", "x"), Field("n", "integer", "y")),
+    ...               (('=HYPERLINK("http://evil.example/","click")', -3),))
+    >>> print(csv_text(table), end="")
+    label,n
+    "'=HYPERLINK(""http://evil.example/"",""click"")",-3
+    >>> print(csv_text(table, escape_formulas=False), end="")
+    label,n
+    "=HYPERLINK(""http://evil.example/"",""click"")",-3
     """
+    guards = [escape_formulas and f.type in _TEXTUAL for f in table.fields]
     lines = [",".join(_cell(f.name) for f in table.fields)]
-    lines.extend(",".join(_cell(value) for value in row) for row in table.rows)
+    for row in table.rows:
+        lines.append(
+            ",".join(_cell(value, guard=guard) for value, guard in zip(row, guards, strict=True))
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -727,6 +761,7 @@ def data_card(
     generated: dt.date,
     licence: str | None = None,
     include_private: bool = False,
+    escape_formulas: bool = True,
 ) -> str:
     """Return the data card (``README.md``) of a CSV export, in Markdown.
 
@@ -748,6 +783,9 @@ def data_card(
         the card says no licence was given.
     include_private
         Whether the export holds contact details (the card then warns about them).
+    escape_formulas
+        Whether text cells that start like a formula were written with a ``'`` in front
+        (see :func:`csv_text`); the conventions say which.
 
     Examples
     --------
@@ -827,6 +865,16 @@ def data_card(
             "ends, quotes only where a value needs them (RFC 4180)."
         ),
         "- An empty cell means unknown or not applicable.",
+        (
+            "- A text or list cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage "
+            "return has a single quote (`'`) in front, so that a spreadsheet shows it as text "
+            "and does not run it as a formula (CSV injection); remove that quote when reading "
+            "the files as data. Numbers are written as they are (`-3`)."
+            if escape_formulas
+            else "- Every cell is written as it is, also text that starts with `=`, `+`, `-` "
+            "or `@`: do not open these files in a spreadsheet, which may run such text as a "
+            "formula."
+        ),
         *(
             f"- Type *{kind}*: {meaning}."
             for kind, meaning in FIELD_TYPES.items()
@@ -915,7 +963,10 @@ def csv_files(
         :class:`~democratie.analysis.Analysis` whose scorecards to write, when
         ``scores`` is not given: :func:`democratie.export` passes one, so every
         registered rule is in ``scores.csv``), ``licence`` (text for the data card),
-        ``generated`` (the date the data card states; see :func:`generation_date`).
+        ``generated`` (the date the data card states; see :func:`generation_date`),
+        ``escape_formulas`` (bool, True by default: a text cell that a spreadsheet would
+        run as a formula gets a ``'`` in front, see :func:`csv_text`; False writes every
+        cell as it is, for programs that read the files as data).
 
     Raises
     ------
@@ -940,13 +991,22 @@ def csv_files(
         message = f"the option 'licence' must be a text like 'CC BY 4.0', got {licence!r}"
         raise ExportError(message, format="csv")
     generated = generation_date(options, format="csv")
+    escape = options.get("escape_formulas", True)
+    if not isinstance(escape, bool):
+        message = f"the option 'escape_formulas' must be True or False, got {escape!r}"
+        raise ExportError(message, format="csv")
     with_scores, scores = _scores_option(options)
     found = tables(
         landscape, graph, include_private=private, scores=scores, with_scores=with_scores
     )
-    files = {table.name: utf8(csv_text(table)) for table in found}
+    files = {table.name: utf8(csv_text(table, escape_formulas=escape)) for table in found}
     card = data_card(
-        landscape, found, generated=generated, licence=licence, include_private=private
+        landscape,
+        found,
+        generated=generated,
+        licence=licence,
+        include_private=private,
+        escape_formulas=escape,
     )
     files[DATA_CARD] = utf8(card)
     return files
@@ -988,8 +1048,8 @@ class CsvExporter:
     or a zip of them when the destination ends in ``.zip``; through the exporter
     protocol, :meth:`export` writes the zip.
 
-    Options: ``include_private``, ``scores``, ``analysis``, ``licence``, ``generated``
-    (see :func:`csv_files`).
+    Options: ``include_private``, ``scores``, ``analysis``, ``licence``, ``generated``,
+    ``escape_formulas`` (see :func:`csv_files`).
 
     Examples
     --------

@@ -43,7 +43,7 @@ from democratie.importers._common import read_json
 from democratie.importers._result import ImportResult
 from democratie.importers.ori._files import _is_organisations as _is_organisations_doc
 from democratie.importers.ori._files import missing_partner
-from democratie.io import MAX_BYTES, load_stream, parse
+from democratie.io import MAX_BYTES, MAX_PROBLEMS, load_stream, parse
 from democratie.model import Landscape
 
 __all__ = ["JsonImporter", "OriImporter", "PopoloImporter", "TomlImporter"]
@@ -128,7 +128,9 @@ class JsonImporter:
 
     It reads as :func:`democratie.io.load` does, and reports every problem of the
     document as that does, located; the option ``max_bytes`` (by default
-    :data:`~democratie.io.MAX_BYTES`) limits the size of the file.
+    :data:`~democratie.io.MAX_BYTES`) limits the size of the file, and
+    ``max_problems`` (by default :data:`~democratie.io.MAX_PROBLEMS`; None for no
+    limit) the problems reported.
 
     Examples
     --------
@@ -154,7 +156,10 @@ class JsonImporter:
     def load(self, source: IO[Any], options: Mapping[str, Any]) -> Landscape:
         """Read the landscape document; see :func:`democratie.io.load`."""
         return load_stream(
-            source, format="json", max_bytes=int(options.get("max_bytes", MAX_BYTES))
+            source,
+            format="json",
+            max_bytes=int(options.get("max_bytes", MAX_BYTES)),
+            max_problems=options.get("max_problems", MAX_PROBLEMS),
         )
 
 
@@ -164,7 +169,9 @@ class TomlImporter:
 
     It reads as :func:`democratie.io.load` does, and reports every problem of the
     document as that does, located; the option ``max_bytes`` (by default
-    :data:`~democratie.io.MAX_BYTES`) limits the size of the file.
+    :data:`~democratie.io.MAX_BYTES`) limits the size of the file, and
+    ``max_problems`` (by default :data:`~democratie.io.MAX_PROBLEMS`; None for no
+    limit) the problems reported.
 
     Examples
     --------
@@ -190,7 +197,10 @@ class TomlImporter:
     def load(self, source: IO[Any], options: Mapping[str, Any]) -> Landscape:
         """Read the landscape document; see :func:`democratie.io.load`."""
         return load_stream(
-            source, format="toml", max_bytes=int(options.get("max_bytes", MAX_BYTES))
+            source,
+            format="toml",
+            max_bytes=int(options.get("max_bytes", MAX_BYTES)),
+            max_problems=options.get("max_problems", MAX_PROBLEMS),
         )
 
 

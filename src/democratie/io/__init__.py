@@ -3,7 +3,8 @@
 One configured cattrs converter (:data:`converter`) turns documents into model
 objects and back. :func:`load` takes a fast path and, only when it fails,
 structures the document again with detailed validation to report every
-problem, located, in one :class:`~democratie.errors.LoadError`.
+problem, located, in one :class:`~democratie.errors.LoadError`: up to
+:data:`MAX_PROBLEMS` of them, the rest counted.
 """
 
 from democratie.io._converter import converter, detailed_converter
@@ -12,6 +13,7 @@ from democratie.io._load import (
     FORMAT_VERSION,
     MAX_BYTES,
     MAX_DEPTH,
+    MAX_PROBLEMS,
     Format,
     detect_format,
     load,
@@ -26,6 +28,7 @@ __all__ = [
     "FORMAT_VERSION",
     "MAX_BYTES",
     "MAX_DEPTH",
+    "MAX_PROBLEMS",
     "Format",
     "converter",
     "detailed_converter",

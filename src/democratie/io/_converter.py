@@ -20,7 +20,7 @@ Period(start=datetime.date(2020, 2, 4), end=None)
 >>> converter.structure("12", int)
 Traceback (most recent call last):
     ...
-democratie.io._converter.Invalid: expected a whole number, got the text '12'
+democratie.io._failures.Invalid: expected a whole number, got the text '12'
 
 :data:`detailed_converter` collects every failure, for :func:`~democratie.io._explain.explain`:
 
@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import math
 import re
 import typing
@@ -45,40 +46,25 @@ import attrs
 from attrs import evolve
 from cattrs import Converter
 from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from democratie.errors import ModelError, Problem
+from democratie.io._explain import explain, left_out
+from democratie.io._failures import BUDGET, Invalid, Omitted
 from democratie.io._legacy import LEGACY_KEYS
 from democratie.model import Indicator, Landscape, Measurement
 from democratie.model._describe import describe as _show
 from democratie.vocab import Term
 
-__all__ = ["Invalid", "converter", "detailed_converter"]
+__all__ = ["converter", "detailed_converter"]
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-class Invalid(ValueError):
-    """A value of the wrong type or form, with a message for people and a problem code.
-
-    Examples
-    --------
-    The structuring hooks raise it; :func:`~democratie.io._explain.explain` turns it into a
-    located problem with its code:
-
-    >>> from democratie.io._explain import explain
-    >>> error = Invalid("expected a date like 2020-02-04, got '4 februari'", code="invalid-value")
-    >>> error.code
-    'invalid-value'
-    >>> print(*explain(error, "initiatives[0].period.start"))
-    initiatives[0].period.start: expected a date like 2020-02-04, got '4 februari'
-    """
-
-    def __init__(self, message: str, code: str = "wrong-type") -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
 
 
 def _structure_str(value: object, _: type) -> str:
@@ -163,12 +149,54 @@ def _is_homogenous_tuple(cls: Any) -> bool:
 
 
 def _tuple_factory(cls: Any, conv: Converter) -> Callable[[object, type], tuple[Any, ...]]:
+    if conv.detailed_validation:
+        return _detailed_tuple(cls, conv)
     inner = homogenous_tuple_structure_factory(cls, conv)
 
     def structure_tuple(value: object, kind: type) -> tuple[Any, ...]:
         if not isinstance(value, (list, tuple)):
             raise Invalid(f"expected a list, got {_show(value)}")
         return inner(value, kind)  # type: ignore[no-any-return]
+
+    return structure_tuple
+
+
+def _detailed_tuple(cls: Any, conv: Converter) -> Callable[[object, type], tuple[Any, ...]]:
+    """Structure a list item by item, keeping the failures within the budget of problems."""
+    item_type = get_args(cls)[0]
+    try:
+        handler = conv.get_structure_hook(item_type)
+    except RecursionError:  # pragma: no cover - a type that contains itself
+        handler = conv.structure
+
+    def structure_tuple(value: object, kind: type) -> tuple[Any, ...]:
+        if not isinstance(value, (list, tuple)):
+            raise Invalid(f"expected a list, got {_show(value)}")
+        budget = BUDGET.get()
+        items: list[Any] = []
+        errors: list[Exception] = []
+        left_out = Omitted()
+        for index, raw in enumerate(value):
+            before = budget.used if budget is not None else 0
+            try:
+                items.append(handler(raw, item_type))
+            except Exception as error:
+                if budget is not None and budget.limit is not None:
+                    found = sum(1 for _ in explain(error))
+                    if before >= budget.limit:
+                        budget.used = before
+                        budget.omitted += found
+                        left_out.stand_ins[index] = _usable(getattr(error, "stand_in", None))
+                        continue
+                    budget.used = before + found
+                note = IterableValidationNote(f"Structuring {kind} @ index {index}", index, kind)
+                error.__notes__ = [*getattr(error, "__notes__", []), note]  # type: ignore[attr-defined]
+                errors.append(error)
+        if left_out.stand_ins:
+            errors.append(left_out)
+        if errors:
+            raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
+        return tuple(items)
 
     return structure_tuple
 
@@ -221,6 +249,8 @@ def _mapping_guard(conv: Converter) -> None:
         known = frozenset(a.alias or a.name for a in attrs.fields(cls) if a.init)
 
         def structure_detailed(value: object, kind: type) -> Any:
+            if type(value) is cls:
+                return value  # a stand-in for an object that failed, built already
             if not isinstance(value, dict):
                 raise Invalid(f"expected a table of keys and values, got {_show(value)}")
             errors: list[Exception] = []
@@ -233,17 +263,24 @@ def _mapping_guard(conv: Converter) -> None:
             if extra:
                 errors.append(ForbiddenExtraKeysError("", cls, extra))
             good = {k: v for k, v in table.items() if k in known}
+            stand_in: Any = None
             try:
                 result = lenient(good, kind)
             except ClassValidationError as error:
                 errors.extend(error.exceptions)
-                errors.extend(_checks_without(lenient, good, kind, error))
+                found, stand_in = _checks_without(lenient, good, kind, error, own)
+                errors.extend(found)
             except Exception as error:
+                # Its own checks failed: every field is fine, the object is not.
                 errors.append(error)
+                stand_in = _unchecked(cls, good, own)
             else:
                 if not errors:
                     return result
-            raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
+                stand_in = result
+            failure = ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
+            failure.stand_in = stand_in
+            raise failure
 
         return structure_detailed
 
@@ -255,38 +292,60 @@ def _checks_without(
     value: dict[str, Any],
     kind: type,
     error: ClassValidationError,
-) -> list[Exception]:
-    """Build the object again without what failed, to run its own checks too.
+    own: Converter,
+) -> tuple[list[Exception], Any]:
+    """Run the object's own checks without what failed, and make its stand-in.
 
-    Keys whose values failed are left out (this works when they have defaults);
-    from a failed list only the items that failed are left out. Problems the
-    object's own checks then find about the keys left out, or about references
-    to ids inside the items left out, are dropped: they were caused by leaving
-    those out, and the failures themselves are already reported.
+    Returns the problems the checks find, and a *stand-in*: the object as far as it
+    could be read, its failed fields at their defaults, built without its checks (None
+    when it cannot be made). The stand-in of an entity keeps its id and its references:
+    the landscape counts it as defined and checks its references in the same pass, so
+    that one wrong value gives its own problem only, no "refers to nothing" elsewhere.
+
+    For the checks of an object inside the landscape, keys whose values failed are left
+    out (this works when they have defaults), and from a failed list only the items that
+    failed. Problems the checks then find about the keys left out are dropped: they were
+    caused by leaving those out, and the failures themselves are already reported. The
+    landscape itself is checked with the stand-ins in place, so that its reference
+    checks see every entity; problems found at or under a place already reported are
+    dropped, and so are references to the ids inside an item without a stand-in.
     """
     attribute_errors, _ = error.group_exceptions()
     failed = {note.name: sub for sub, note in attribute_errors}
-    if not failed:
-        return []
+    if not failed:  # its own checks failed: every field is fine, the object is not
+        return [], None if kind is Landscape else _unchecked(kind, value, own)
     retry: dict[str, Any] = {}
+    substituted: dict[str, Any] = {}
     lost: set[str] = set()
     # For each list with items left out: the place in the document of each item kept.
     positions: dict[str, list[int]] = {}
+    standing: dict[str, list[int]] = {}
     item_types = _item_types(kind)
     for key, raw in value.items():
         bad = _failed_items(failed[key]) if key in failed and key in item_types else None
         if key not in failed:
-            retry[key] = raw
+            retry[key] = substituted[key] = raw
         elif bad is not None and isinstance(raw, list):
             # The failed items are known from the error itself: structuring them again to
             # find out would take time exponential in the depth of the nesting.
             positions[key] = [index for index in range(len(raw)) if index not in bad]
             retry[key] = [raw[index] for index in positions[key]]
+            stand_ins = _item_stand_ins(failed[key])
+            standing[key] = [i for i in range(len(raw)) if i not in bad or i in stand_ins]
+            substituted[key] = [stand_ins.get(i, raw[i]) for i in standing[key]]
             for index in bad:
-                lost.update(_ids_in(raw[index]))
+                if index not in stand_ins:
+                    lost.update(_ids_in(raw[index]))
         else:
-            lost.update(_ids_in(raw))
+            stand_in = _usable(getattr(failed[key], "stand_in", None))
+            if stand_in is not None:
+                substituted[key] = stand_in
+            else:
+                lost.update(_ids_in(raw))
     lost.update({f"{i}-raad" for i in lost} | {f"{i}-college" for i in lost})
+    if kind is Landscape:
+        return _landscape_checks(build, substituted, error, standing, lost), None
+    stand_in = _unchecked(kind, substituted, own)
     try:
         build(retry, kind)
     except ClassValidationError as again:
@@ -299,10 +358,129 @@ def _checks_without(
             if problem.path.split(".")[0].split("[")[0] not in failed
             or (problem.code == "dangling-reference" and not _about(problem.message, lost))
         ]
-        return [ModelError(kept_problems)] if kept_problems else []
+        return ([ModelError(kept_problems)] if kept_problems else []), stand_in
+    except Exception:
+        return [], stand_in
+    return [], stand_in
+
+
+def _landscape_checks(
+    build: Callable[[Any, type], Any],
+    substituted: dict[str, Any],
+    error: ClassValidationError,
+    positions: dict[str, list[int]],
+    lost: set[str],
+) -> list[Exception]:
+    """The landscape's own checks, references included, with the stand-ins in place."""
+    reported = {problem.path for problem in explain(error)}
+    omitted = set(left_out(error))
+    budget = BUDGET.get()
+    try:
+        build(substituted, Landscape)
+    except ClassValidationError as again:
+        _, raised_by_init = again.group_exceptions()
+        kept = []
+        for model_error in raised_by_init:
+            if not isinstance(model_error, ModelError):
+                continue
+            for problem in model_error.problems:
+                placed = _placed(problem, positions)
+                if _within(placed.path, reported):
+                    continue
+                if omitted and _within(placed.path, omitted):
+                    # Under an item left out beyond the limit: what it says is not known to
+                    # be a follow-on, nor to be real, so it is neither shown nor counted.
+                    if budget is not None:
+                        budget.exact = False
+                    continue
+                if placed.code == "dangling-reference" and _about(placed.message, lost):
+                    continue
+                kept.append(placed)
+        return [ModelError(kept)] if kept else []
     except Exception:
         return []
     return []
+
+
+def _within(path: str, reported: set[str]) -> bool:
+    """Whether *path* is one of *reported*, or lies inside one of them."""
+    if path in reported:
+        return True
+    return any(char in ".[" and path[:index] in reported for index, char in enumerate(path))
+
+
+def _item_stand_ins(error: BaseException) -> dict[int, Any]:
+    """The usable stand-ins of the items that failed in a list, by index."""
+    if not isinstance(error, IterableValidationError):
+        return {}
+    item_errors, loose = error.group_exceptions()
+    found = {}
+    for sub, note in item_errors:
+        stand_in = _usable(getattr(sub, "stand_in", None))
+        if stand_in is not None and isinstance(note.index, int):
+            found[note.index] = stand_in
+    for sub in loose:
+        if isinstance(sub, Omitted):
+            found.update((i, kept) for i, kept in sub.stand_ins.items() if kept is not None)
+    return found
+
+
+def _usable(stand_in: Any) -> Any:
+    """The stand-in, unless it has an id that is not text (its id is what failed)."""
+    if stand_in is None:
+        return None
+    if "id" in _required(type(stand_in)) and not isinstance(stand_in.id, str):
+        return None
+    return stand_in
+
+
+_REQUIRED: dict[type, frozenset[str]] = {}
+
+
+def _required(cls: type) -> frozenset[str]:
+    """The names of the fields of an attrs class that have no default."""
+    cached = _REQUIRED.get(cls)
+    if cached is None:
+        cached = frozenset(a.name for a in attrs.fields(cls) if a.default is attrs.NOTHING)
+        _REQUIRED[cls] = cached
+    return cached
+
+
+def _unchecked(cls: type, table: dict[str, Any], own: Converter) -> Any:
+    """An object of *cls* from the fields of *table* that can be read, without its checks.
+
+    A field that cannot be read takes its default; a required one, an empty tuple for a
+    list and None otherwise. Only the loader's explanation of a failure uses it, to stand
+    in for the object in the checks of what holds it; it never leaves the loader.
+    """
+    try:
+        hints = _hints(cls)
+        obj: Any = object.__new__(cls)
+        for field in attrs.fields(cls):
+            key = field.alias or field.name
+            if field.init and key in table:
+                try:
+                    value = own.structure(table[key], hints[field.name])
+                except Exception:
+                    value = _default(field, obj, hints[field.name])
+            else:
+                value = _default(field, obj, hints[field.name])
+            object.__setattr__(obj, field.name, value)
+    except Exception:
+        return None
+    return obj
+
+
+def _default(field: attrs.Attribute[Any], obj: Any, hint: Any) -> Any:
+    default: Any = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        try:
+            return default.factory(obj) if default.takes_self else default.factory()
+        except Exception:
+            return None
+    if default is attrs.NOTHING:
+        return () if _is_homogenous_tuple(hint) else None
+    return default
 
 
 _ITEM = re.compile(r"([^.\[\]]+)\[(\d+)\](.*)", re.DOTALL)
@@ -322,9 +500,13 @@ def _failed_items(error: BaseException) -> set[int] | None:
     if not isinstance(error, IterableValidationError):
         return None
     item_errors, loose = error.group_exceptions()
-    if loose:
+    left_out = [sub for sub in loose if isinstance(sub, Omitted)]
+    if len(left_out) != len(loose):
         return None
-    return {note.index for _, note in item_errors if isinstance(note.index, int)}
+    found = {note.index for _, note in item_errors if isinstance(note.index, int)}
+    for sub in left_out:
+        found.update(sub.stand_ins)
+    return found
 
 
 def _about(message: str, ids: set[str]) -> bool:
@@ -332,9 +514,16 @@ def _about(message: str, ids: set[str]) -> bool:
     return message.startswith("'") and message[1 : message.find("'", 1)] in ids
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """The type hints of a class, worked out once (it takes long, and classes do not change)."""
+    return typing.get_type_hints(cls)
+
+
+@functools.cache
 def _item_types(cls: type) -> dict[str, Any]:
     """The item type of every homogeneous-tuple field of an attrs class."""
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     return {name: get_args(hint)[0] for name, hint in hints.items() if _is_homogenous_tuple(hint)}
 
 

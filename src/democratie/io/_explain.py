@@ -13,9 +13,9 @@ from cattrs.errors import (
 )
 
 from democratie.errors import ModelError, Problem, join_path
-from democratie.io._converter import Invalid
+from democratie.io._failures import Invalid, Omitted
 
-__all__ = ["explain"]
+__all__ = ["explain", "left_out"]
 
 
 def explain(error: BaseException, path: str = "") -> Iterator[Problem]:
@@ -60,12 +60,46 @@ def explain(error: BaseException, path: str = "") -> Iterator[Problem]:
     elif isinstance(error, ModelError):
         for problem in error.problems:
             yield problem.under(path) if path else problem
+    elif isinstance(error, Omitted):
+        return  # counted when it was left out
     elif isinstance(error, Invalid):
         yield Problem(path=path, code=error.code, message=error.message)
     elif isinstance(error, RecursionError):
         yield Problem(path=path, code="too-deep", message="the document is nested too deeply")
     else:
         yield Problem(path=path, code="invalid-value", message=f"invalid value: {error}")
+
+
+def left_out(error: BaseException, path: str = "") -> Iterator[str]:
+    """Yield the place of every item left out beyond the limit of problems inside an error.
+
+    Examples
+    --------
+    >>> from democratie.io._converter import detailed_converter
+    >>> from democratie.io._failures import BUDGET, Budget
+    >>> from democratie.model import Person
+    >>> token = BUDGET.set(Budget(limit=1))
+    >>> try:
+    ...     detailed_converter.structure([{"id": "a"}, {"id": "b"}], tuple[Person, ...])
+    ... except Exception as error:
+    ...     print(list(left_out(error, "people")))
+    ['people[1]']
+    >>> BUDGET.reset(token)
+    """
+    if isinstance(error, ClassValidationError):
+        attribute_errors, without = error.group_exceptions()
+        for sub, attribute in attribute_errors:
+            yield from left_out(sub, join_path(path, attribute.name) if path else attribute.name)
+        for sub in without:
+            yield from left_out(sub, path)
+    elif isinstance(error, IterableValidationError):
+        item_errors, loose = error.group_exceptions()
+        for sub, item in item_errors:
+            yield from left_out(sub, f"{path}[{item.index}]")
+        for sub in loose:
+            yield from left_out(sub, path)
+    elif isinstance(error, Omitted):
+        yield from (f"{path}[{index}]" for index in error.stand_ins)
 
 
 def _explain_field(error: BaseException, path: str) -> Iterator[Problem]:

@@ -8,8 +8,8 @@ Every document starts with :data:`FORMAT_VERSION`; :data:`Format` names the two 
 >>> import typing
 >>> FORMAT_VERSION, typing.get_args(Format)
 ('democratie/1', ('json', 'toml'))
->>> MAX_BYTES // 1024 // 1024, MAX_DEPTH
-(256, 100)
+>>> MAX_BYTES // 1024 // 1024, MAX_DEPTH, MAX_PROBLEMS
+(256, 100, 1000)
 >>> loads(f'{{"format": "{FORMAT_VERSION}", "title": "Leusden"}}').title
 'Leusden'
 >>> loads('{"format": "democratie/1", "title": "Leusden"}', max_bytes=10)
@@ -41,6 +41,7 @@ from democratie.errors import LoadError, Problem
 from democratie.io import _locate
 from democratie.io._converter import converter, detailed_converter
 from democratie.io._explain import explain
+from democratie.io._failures import BUDGET, Budget
 from democratie.io._legacy import placed
 from democratie.model import Landscape
 
@@ -53,6 +54,7 @@ __all__ = [
     "FORMAT_VERSION",
     "MAX_BYTES",
     "MAX_DEPTH",
+    "MAX_PROBLEMS",
     "Format",
     "detect_format",
     "load",
@@ -68,6 +70,8 @@ MAX_BYTES = 256 * 1024 * 1024
 #: The deepest nesting of lists and tables :func:`parse` reads. A landscape document
 #: needs at most 69 levels (areas nested as deep as the model allows, 32).
 MAX_DEPTH = 100
+#: The most problems :func:`load` reports unless told otherwise; the rest are counted.
+MAX_PROBLEMS = 1000
 
 #: The document formats of the canonical landscape file.
 Format = Literal["json", "toml"]
@@ -108,6 +112,7 @@ def load(
     *,
     format: Format | None = None,
     max_bytes: int = MAX_BYTES,
+    max_problems: int | None = MAX_PROBLEMS,
 ) -> Landscape:
     """Load a landscape from a file, or from the text of a document.
 
@@ -122,6 +127,10 @@ def load(
         the text (a document starting with ``{`` is JSON).
     max_bytes
         Refuse documents larger than this.
+    max_problems
+        Report at most this many problems (:data:`MAX_PROBLEMS` by default), and count the
+        rest without keeping them, so that a document with a great many mistakes takes
+        bounded memory and gives an error that can be read; None for no limit.
 
     Returns
     -------
@@ -134,7 +143,8 @@ def load(
         For every failure, and nothing else: the file cannot be read, is not
         UTF-8, is not valid JSON or TOML, or does not describe a valid landscape.
         Its ``problems`` list everything found, each with file, path and (where
-        the parser can tell) line.
+        the parser can tell) line, up to *max_problems*; its ``omitted`` says how
+        many more were found.
 
     Examples
     --------
@@ -146,11 +156,20 @@ def load(
     Traceback (most recent call last):
     ...
     democratie.errors.LoadError: <text>: people[0].name: this key is required but missing
+    >>> people = ", ".join(f'{{"id": "p{i}", "name": {i}}}' for i in range(5))
+    >>> load('{"format": "democratie/1", "people": [' + people + "]}", max_problems=2)
+    Traceback (most recent call last):
+    ...
+    democratie.errors.LoadError: <text>: 5 problems:
+      - <text>: people[0].name: expected text, got the number 0
+      - <text>: people[1].name: expected text, got the number 1
+      ... and 3 more problems not shown (the limit is 2)
     """
+    _check_limit(max_problems)
     if isinstance(source, bytes):
-        return _load_bytes(source, _TEXT, format, max_bytes)
+        return _load_bytes(source, _TEXT, format, max_bytes, max_problems)
     if isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{")):
-        return loads(source, format=format, max_bytes=max_bytes)
+        return loads(source, format=format, max_bytes=max_bytes, max_problems=max_problems)
     name = os.fspath(source)
     try:
         size = Path(name).stat().st_size
@@ -179,7 +198,7 @@ def load(
         raise LoadError(
             [Problem(path="", code="io-error", message=message, file=name)], source=name
         ) from None
-    return _load_bytes(data, name, format, max_bytes)
+    return _load_bytes(data, name, format, max_bytes, max_problems)
 
 
 def loads(
@@ -188,6 +207,7 @@ def loads(
     format: Format | None = None,
     max_bytes: int = MAX_BYTES,
     source: str = _TEXT,
+    max_problems: int | None = MAX_PROBLEMS,
 ) -> Landscape:
     """Load a landscape from the text of a document.
 
@@ -201,6 +221,8 @@ def loads(
         Refuse documents larger than this.
     source
         The name to give the document in error messages.
+    max_problems
+        Report at most this many problems; None for no limit. See :func:`load`.
 
     Raises
     ------
@@ -222,13 +244,14 @@ def loads(
         ...
     democratie.errors.LoadError: leusden.json: title: expected text, got the number 2
     """
+    _check_limit(max_problems)
     if isinstance(text, bytes):
-        return _load_bytes(text, source, format, max_bytes)
+        return _load_bytes(text, source, format, max_bytes, max_problems)
     text = text.removeprefix("\ufeff")
     if len(text) > max_bytes:
         raise LoadError([_too_large(source, len(text), max_bytes)], source=source)
     doc = parse(text, format=format or detect_format(None, text), source=source)
-    return structure(doc, source=source)
+    return structure(doc, source=source, max_problems=max_problems)
 
 
 def load_stream(
@@ -237,6 +260,7 @@ def load_stream(
     format: Format | None = None,
     max_bytes: int = MAX_BYTES,
     source: str | None = None,
+    max_problems: int | None = MAX_PROBLEMS,
 ) -> Landscape:
     r"""Load a landscape from an open binary file, as :func:`load` loads one from a path.
 
@@ -254,6 +278,8 @@ def load_stream(
     source
         The name to give the document in error messages; by default the name of the
         file, or ``"<stream>"``.
+    max_problems
+        Report at most this many problems; None for no limit. See :func:`load`.
 
     Raises
     ------
@@ -271,6 +297,7 @@ def load_stream(
     ...
     democratie.errors.LoadError: <stream>: the document is 11 bytes, more than the limit of 10; ...
     """
+    _check_limit(max_problems)
     if source is None:
         given = getattr(stream, "name", None)
         source = given if isinstance(given, str) else "<stream>"
@@ -287,10 +314,20 @@ def load_stream(
         raise LoadError(
             [Problem(path="", code="io-error", message=message, file=source)], source=source
         ) from None
-    return _load_bytes(data, source, format, max_bytes)
+    return _load_bytes(data, source, format, max_bytes, max_problems)
 
 
-def _load_bytes(data: bytes, name: str, format: Format | None, max_bytes: int) -> Landscape:
+def _check_limit(max_problems: int | None) -> None:
+    if max_problems is None:
+        return
+    if type(max_problems) is not int or max_problems < 1:
+        message = f"max_problems must be a whole number above 0, or None, not {max_problems!r}"
+        raise ValueError(message)
+
+
+def _load_bytes(
+    data: bytes, name: str, format: Format | None, max_bytes: int, max_problems: int | None
+) -> Landscape:
     if len(data) > max_bytes:
         raise LoadError([_too_large(name, len(data), max_bytes)], source=name)
     try:
@@ -313,7 +350,7 @@ def _load_bytes(data: bytes, name: str, format: Format | None, max_bytes: int) -
     doc = parse(
         text, format=format or detect_format(None if name == _TEXT else name, text), source=name
     )
-    return structure(doc, source=name)
+    return structure(doc, source=name, max_problems=max_problems)
 
 
 def _too_large(name: str, size: int, limit: int) -> Problem:
@@ -577,12 +614,15 @@ def _no_constant(constant: str) -> Any:
     raise _NonFinite(constant)
 
 
-def structure(doc: Any, *, source: str = _TEXT) -> Landscape:
+def structure(
+    doc: Any, *, source: str = _TEXT, max_problems: int | None = MAX_PROBLEMS
+) -> Landscape:
     """Turn parsed data into a checked :class:`Landscape`, or raise :class:`LoadError`.
 
     The fast path structures without detailed validation; only when that fails
     is the document structured again with the detailed converter, to find and
-    locate every problem.
+    locate every problem: at most *max_problems* of them (None for no limit), the
+    rest counted in the error's ``omitted`` without being kept.
 
     Examples
     --------
@@ -592,7 +632,14 @@ def structure(doc: Any, *, source: str = _TEXT) -> Landscape:
     Traceback (most recent call last):
         ...
     democratie.errors.LoadError: people.json: people[0].name: this key is required but missing
+    >>> people = [{"id": f"p{i}"} for i in range(3)]
+    >>> try:
+    ...     structure({"format": "democratie/1", "people": people}, max_problems=1)
+    ... except LoadError as error:
+    ...     print(len(error.problems), error.omitted)
+    1 2
     """
+    _check_limit(max_problems)
     problems = list(_check_envelope(doc))
     if problems:
         raise LoadError([p.in_file(source) for p in problems], source=source)
@@ -602,19 +649,49 @@ def structure(doc: Any, *, source: str = _TEXT) -> Landscape:
             return converter.structure(body, Landscape)
     except Exception:  # any failure is explained by the detailed pass below
         pass
+    budget = Budget(limit=max_problems)
+    token = BUDGET.set(budget)
     try:
         detailed_converter.structure(body, Landscape)
     except RecursionError:
         found: list[Problem] = [
             Problem(path="", code="too-deep", message="the document is nested too deeply")
         ]
+        beyond = 0
     except Exception as error:
-        found = [placed(problem, body) for problem in explain(error)]
+        found, beyond = _collect(error, body, max_problems)
     else:  # pragma: no cover - the two converters share every hook
         found = [
             Problem(path="", message="the document could not be read (internal inconsistency)")
         ]
-    raise LoadError([p.in_file(source) for p in _dedupe(found)], source=source)
+        beyond = 0
+    finally:
+        BUDGET.reset(token)
+    raise LoadError(
+        [p.in_file(source) for p in found],
+        source=source,
+        omitted=budget.omitted + beyond,
+        omitted_exact=budget.exact,
+        limit=max_problems,
+    )
+
+
+def _collect(error: Exception, body: Any, limit: int | None) -> tuple[list[Problem], int]:
+    """The first *limit* problems of a failure, without repeats, and how many more there are."""
+    kept: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    beyond = 0
+    for found in explain(error):
+        problem = placed(found, body)
+        key = (problem.path, problem.message)
+        if key in seen:
+            continue
+        if limit is not None and len(kept) >= limit:
+            beyond += 1
+            continue
+        seen.add(key)
+        kept.append(problem)
+    return kept, beyond
 
 
 @contextlib.contextmanager
@@ -656,14 +733,3 @@ def _check_envelope(doc: Any) -> Iterator[Problem]:
             code="format-version",
             message=f'this library reads format "{FORMAT_VERSION}", not {version!r}',
         )
-
-
-def _dedupe(problems: list[Problem]) -> list[Problem]:
-    seen: set[tuple[str, str]] = set()
-    kept = []
-    for problem in problems:
-        key = (problem.path, problem.message)
-        if key not in seen:
-            seen.add(key)
-            kept.append(problem)
-    return kept

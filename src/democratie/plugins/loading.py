@@ -22,7 +22,7 @@ from typing import IO, Any, NoReturn
 
 from democratie.errors import LoadError, Problem
 from democratie.formats import HEAD_BYTES, Importer
-from democratie.io import MAX_BYTES, detect_format
+from democratie.io import MAX_BYTES, MAX_PROBLEMS, detect_format
 from democratie.io import load as load_document
 from democratie.model import Landscape
 from democratie.plugins.api import importers
@@ -39,6 +39,7 @@ def load(
     format: str | None = None,
     options: Mapping[str, Any] | None = None,
     max_bytes: int = MAX_BYTES,
+    max_problems: int | None = MAX_PROBLEMS,
     plugin_manager: DemocratiePluginManager | None = None,
     strict: bool = False,
 ) -> Landscape:
@@ -60,6 +61,10 @@ def load(
     max_bytes
         Refuse documents larger than this; given to the importer as its option
         ``max_bytes``, unless *options* holds one.
+    max_problems
+        Report at most this many problems of a landscape document, and count the rest
+        (see :func:`democratie.io.load`); None for no limit. Given to the importer as
+        its option ``max_problems``, unless *options* holds one.
     plugin_manager
         The plugin manager to ask for importers; the shared one by default.
     strict
@@ -95,11 +100,16 @@ def load(
         if format is not None and format not in _CANONICAL:
             _fail("<text>", "io-error", "give a path to read a file in an importer's format")
         _check_loaded(plugin_manager, strict)
-        return load_document(source, format=format, max_bytes=max_bytes)  # type: ignore[arg-type]
+        return load_document(
+            source,
+            format=format,  # type: ignore[arg-type]
+            max_bytes=max_bytes,
+            max_problems=max_problems,
+        )
     name = os.fspath(source)
     path = Path(name)
     available = importers(plugin_manager=plugin_manager, strict=strict)
-    given = {"max_bytes": max_bytes, **(options or {})}
+    given = {"max_bytes": max_bytes, "max_problems": max_problems, **(options or {})}
     if format is not None:
         chosen = [item for item in available if item.name == format]
         if not chosen:
