@@ -126,6 +126,7 @@ def test_an_unexpected_failure_gives_a_message_not_a_traceback(
 # -- the main job and the other commands ----------------------------------------------------
 
 DELFT = str(examples.path("delft-zeven-van-delft"))
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_demo_writes_a_report_per_example(
@@ -148,6 +149,32 @@ def test_demo_writes_a_report_per_example(
     assert "7 reports written to" in printed
     assert "2 learning groups of 6, 5 (proven optimal)" in printed
     assert "pool: 11 of 11 questions with a change officer" in printed
+    # It ends by saying where to go next: the first tutorial, and the report of one's own file.
+    last = printed.rstrip("\n").splitlines()[-5:]
+    assert last[0].startswith("Next, describe your own municipality")
+    assert Path(last[1].strip()).resolve() == ROOT / "docs" / "tutorials" / "first-landscape.md"
+    assert last[2].strip().endswith("/tutorials/first-landscape/")
+    assert last[-1] == "  democratie report my.toml"
+
+
+def test_the_demo_names_the_program_as_it_was_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Started as .venv/bin/democratie with .venv/bin not on the PATH, a bare `democratie`
+    # would not be found: the demo's last line gives the path it was started by.
+    from democratie.cli._commands import _next_steps
+
+    program = tmp_path / ".venv" / "bin" / "democratie"
+    program.parent.mkdir(parents=True)
+    program.write_text("#!/bin/sh\n", encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", [".venv/bin/democratie", "demo"])
+    monkeypatch.setenv("PATH", str(tmp_path / "elsewhere"))
+    assert _next_steps()[-1] == "  .venv/bin/democratie report my.toml"
+    # On the PATH, the bare name is what to type.
+    monkeypatch.setenv("PATH", str(program.parent))
+    assert _next_steps()[-1] == "  democratie report my.toml"
 
 
 def test_graph_summary_as_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -506,7 +508,40 @@ def demo_command(
     reports = len(written) + sum(path.suffix == ".html" for path in planned)
     click.echo(f"\n{reports} reports written to {shown(output)}/")
     click.echo(f"Open {shown(written[0])} in a browser to start.")
+    click.echo("\n" + "\n".join(_next_steps()))
     return EXIT_OK
+
+
+#: The first tutorial, on the documentation site and in a checkout of the repository.
+_TUTORIAL_URL = "https://democratie.readthedocs.io/en/latest/tutorials/first-landscape/"
+_TUTORIAL = Path(__file__).resolve().parents[3] / "docs" / "tutorials" / "first-landscape.md"
+
+
+def _program() -> str:
+    """How to run this program again: ``democratie`` when that is it, else the path it ran by.
+
+    Started as ``.venv/bin/democratie`` with that folder not on the ``PATH``, a bare
+    ``democratie`` would not be found, so the path is what the user should type.
+    """
+    started = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if started is None or started.stem != "democratie" or not started.is_file():
+        return "democratie"  # python -m democratie, or called from Python
+    found = shutil.which("democratie")
+    if found is not None and Path(found).resolve() == started.resolve():
+        return "democratie"
+    return shown(started)
+
+
+def _next_steps() -> list[str]:
+    """The demo's last lines: where to read on, and the command for a file of one's own."""
+    here = [f"  {shown(_TUTORIAL)}"] if _TUTORIAL.is_file() else []  # in a checkout
+    return [
+        "Next, describe your own municipality in a file with the first tutorial:",
+        *here,
+        f"  {_TUTORIAL_URL}",
+        "then write its report:",
+        f"  {_program()} report my.toml",
+    ]
 
 
 # -- plugins and schema ---------------------------------------------------------------------
