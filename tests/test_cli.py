@@ -247,9 +247,108 @@ def test_report_writes_one_file(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_plugins_lists_the_built_in_plugins(capsys: pytest.CaptureFixture[str]) -> None:
+    from democratie.plugins import exporters, importers, scoring_rules
+
     assert main(["plugins", "--json"]) == 0
-    names = {p["name"] for p in json.loads(capsys.readouterr().out)}
-    assert {"democratie.plugins.builtin_rules", "democratie.plugins.builtin_exporters"} <= names
+    found = {p["name"]: p for p in json.loads(capsys.readouterr().out)}
+    assert {"democratie.plugins.builtin_rules", "democratie.plugins.builtin_exporters"} <= set(
+        found
+    )
+    # Each built-in plugin names what it adds, and together that is what the library offers.
+    rules = found["democratie.plugins.builtin_rules"]
+    assert rules["rules"] == [rule.name for rule in scoring_rules()]
+    assert rules["exporters"] == rules["importers"] == []
+    assert found["democratie.plugins.builtin_exporters"]["exporters"] == [
+        e.name for e in exporters()
+    ]
+    assert found["democratie.plugins.builtin_importers"]["importers"] == [
+        i.name for i in importers()
+    ]
+
+
+class _Ids:
+    """An export format: the ids of the initiatives, one a line."""
+
+    name = "mijn-ids"
+    title = "Initiative ids"
+    suffixes = (".txt",)
+    binary = False
+    needs_graph = False
+
+    def export(self, landscape: Any, graph: object, destination: Any, options: object) -> None:
+        destination.write("".join(f"{i.id}\n" for i in landscape.initiatives))
+
+
+class _Adds:
+    """A plugin that adds a rule, an export format and a check of landscapes."""
+
+    from democratie.plugins import hookimpl
+
+    @hookimpl
+    def democratie_scoring_rules(self) -> list[object]:
+        from democratie.scoring.rules import DomainCoverage
+
+        # The second takes a built-in rule's name: refused, so not listed as added.
+        return [DomainCoverage(name="mijn.domains"), DomainCoverage()]
+
+    @hookimpl
+    def democratie_exporters(self) -> list[object]:
+        return [_Ids()]
+
+    @hookimpl
+    def democratie_validate(self, landscape: object) -> list[object]:
+        return []
+
+
+@pytest.fixture
+def adding_plugin() -> Iterator[None]:
+    from democratie.plugins import get_plugin_manager
+
+    manager = get_plugin_manager()
+    plugin = _Adds()
+    manager.register(plugin, name="mijn")
+    try:
+        yield
+    finally:
+        manager.unregister(plugin)
+
+
+@pytest.mark.usefixtures("adding_plugin")
+def test_plugins_names_what_each_plugin_adds(capsys: pytest.CaptureFixture[str]) -> None:
+    # The duplicate rule is reported (exit 3, a plugin was partly skipped) and not listed.
+    assert main(["plugins", "--json"]) == 3
+    captured = capsys.readouterr()
+    assert "'domain_coverage' is already used" in captured.err
+    mine = {p["name"]: p for p in json.loads(captured.out)}["mijn"]
+    assert mine["origin"] == "runtime"
+    assert mine["rules"] == ["mijn.domains"]
+    assert mine["exporters"] == ["mijn-ids"]
+    assert mine["importers"] == []
+    assert mine["hooks"] == [
+        "democratie_exporters",
+        "democratie_scoring_rules",
+        "democratie_validate",
+    ]
+
+    assert main(["plugins"]) == 3
+    text = capsys.readouterr().out
+    block = text.split("\n\nmijn ", 1)[1]
+    assert block.splitlines() == [
+        "(runtime)",
+        "  rules (1): mijn.domains",
+        "  export formats (1): mijn-ids",
+        "  hooks: democratie_validate",
+    ]
+    rules = text.split("\n\n", 1)[0].splitlines()
+    assert rules[0] == "democratie.plugins.builtin_rules 0.1.0 (builtin, from democratie)"
+    assert rules[1].startswith("  rules (25): commitment_triad, council_at_the_front")
+    assert all(len(line) <= 100 for line in text.splitlines())
+
+
+@pytest.mark.usefixtures("adding_plugin")
+def test_plugins_strict_makes_a_refused_item_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plugins", "--strict"]) == 1
+    assert "duplicate-name" in capsys.readouterr().err
 
 
 def test_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:

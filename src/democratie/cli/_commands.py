@@ -552,26 +552,59 @@ def _next_steps() -> list[str]:
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
 @click.pass_context
 def plugins_command(ctx: click.Context, as_json: bool) -> int:
-    """List the plugins that are loaded: name, version, where from, which hooks."""
+    """List the plugins that are loaded, and the rules, formats and importers each adds.
+
+    For each plugin: its name, version, where it comes from (built in, an installed
+    entry point, or registered at run time), the hooks it implements, and the names of
+    the scoring rules, export formats and importers it adds.
+    """
     from democratie.plugins import get_plugin_manager, list_plugins
 
-    get_plugin_manager(strict=_settings(ctx).strict)
-    found = list_plugins()
+    strict = _settings(ctx).strict
+    found = list_plugins(get_plugin_manager(strict=strict), strict=strict)
     if as_json:
         echo_json([info.as_dict() for info in found])
         return EXIT_OK
-    rows = [
-        [
-            info.name,
-            info.version or "",
-            str(info.origin),
-            info.entry_point or info.distribution or "",
-            ", ".join(info.hooks),
-        ]
-        for info in found
-    ]
-    click.echo(table(rows, ["plugin", "version", "origin", "from", "hooks"]))
+    blocks = []
+    for info in found:
+        source = info.entry_point or info.distribution or ""
+        head = " ".join(part for part in (info.name, info.version) if part)
+        lines = [f"{head} ({info.origin}{', from ' + source if source else ''})"]
+        for label, names in (
+            ("rules", info.rules),
+            ("export formats", info.exporters),
+            ("importers", info.importers),
+        ):
+            if names:
+                lines.append(_wrapped(f"{label} ({len(names)}): ", names))
+        others = [hook for hook in info.hooks if hook not in _LISTED_HOOKS]
+        if others:  # what adds no named item: checks of landscapes, graph enrichment
+            lines.append(_wrapped("hooks: ", others))
+        if len(lines) == 1:
+            lines.append(_wrapped("adds nothing; hooks: ", info.hooks or ["none"]))
+        blocks.append("\n".join(lines))
+    click.echo("\n\n".join(blocks))
     return EXIT_OK
+
+
+#: The hooks whose items `democratie plugins` names; the others it lists by hook.
+_LISTED_HOOKS = frozenset(
+    {"democratie_scoring_rules", "democratie_exporters", "democratie_importers"}
+)
+
+
+def _wrapped(label: str, names: Sequence[str]) -> str:
+    """``label`` and the names, comma-separated, wrapped at 100 columns under the label."""
+    import textwrap
+
+    return textwrap.fill(
+        ", ".join(names),
+        width=100,
+        initial_indent="  " + label,
+        subsequent_indent="  " + " " * len(label),
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
 
 
 @cli.command("schema")
