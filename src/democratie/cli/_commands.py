@@ -534,7 +534,9 @@ def _program() -> str:
 
 def _next_steps() -> list[str]:
     """The demo's last lines: where to read on, and the command for a file of one's own."""
-    here = [f"  {shown(_TUTORIAL)}"] if _TUTORIAL.is_file() else []  # in a checkout
+    # In a checkout, and run from it (as the quick start does), the page is at hand too.
+    local = shown(_TUTORIAL)
+    here = [f"  {local}"] if _TUTORIAL.is_file() and not Path(local).is_absolute() else []
     return [
         "Next, describe your own municipality in a file with the first tutorial:",
         *here,
