@@ -126,11 +126,13 @@ def test_an_unexpected_failure_gives_a_message_not_a_traceback(
 # -- the main job and the other commands ----------------------------------------------------
 
 DELFT = str(examples.path("delft-zeven-van-delft"))
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_demo_writes_a_report_per_example(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(ROOT)  # run from the checkout, as the quick start does
     out = tmp_path / "demo"
     assert main(["demo", "--output", str(out)]) == 0
     planned = ["democratie-in-actie-noord-nederland-gepland", "m50-leerkring-waalwijk-gepland"]
@@ -148,6 +150,37 @@ def test_demo_writes_a_report_per_example(
     assert "7 reports written to" in printed
     assert "2 learning groups of 6, 5 (proven optimal)" in printed
     assert "pool: 11 of 11 questions with a change officer" in printed
+    # It ends by saying where to go next: the first tutorial, and the report of one's own file.
+    last = printed.rstrip("\n").splitlines()[-5:]
+    assert last[0].startswith("Next, describe your own municipality")
+    assert Path(last[1].strip()).resolve() == ROOT / "docs" / "tutorials" / "first-landscape.md"
+    assert last[2].strip().endswith("/tutorials/first-landscape/")
+    assert last[-1] == "  democratie report my.toml"
+
+
+def test_the_demo_names_the_program_as_it_was_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Started as .venv/bin/democratie with .venv/bin not on the PATH, a bare `democratie`
+    # would not be found: the demo's last line gives the path it was started by.
+    from democratie.cli._commands import _next_steps
+
+    program = tmp_path / ".venv" / "bin" / "democratie"
+    program.parent.mkdir(parents=True)
+    program.write_text("#!/bin/sh\n", encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", [".venv/bin/democratie", "demo"])
+    monkeypatch.setenv("PATH", str(tmp_path / "elsewhere"))
+    assert _next_steps()[-1] == "  .venv/bin/democratie report my.toml"
+    # On the PATH, the bare name is what to type.
+    monkeypatch.setenv("PATH", str(program.parent))
+    assert _next_steps()[-1] == "  democratie report my.toml"
+    # Outside the checkout the tutorial is named by its page on the documentation site only,
+    # so that what the demo prints does not depend on where the checkout lies.
+    assert [line for line in _next_steps() if "first-landscape" in line] == [
+        "  https://democratie.readthedocs.io/en/latest/tutorials/first-landscape/"
+    ]
 
 
 def test_graph_summary_as_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -220,9 +253,108 @@ def test_report_writes_one_file(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_plugins_lists_the_built_in_plugins(capsys: pytest.CaptureFixture[str]) -> None:
+    from democratie.plugins import exporters, importers, scoring_rules
+
     assert main(["plugins", "--json"]) == 0
-    names = {p["name"] for p in json.loads(capsys.readouterr().out)}
-    assert {"democratie.plugins.builtin_rules", "democratie.plugins.builtin_exporters"} <= names
+    found = {p["name"]: p for p in json.loads(capsys.readouterr().out)}
+    assert {"democratie.plugins.builtin_rules", "democratie.plugins.builtin_exporters"} <= set(
+        found
+    )
+    # Each built-in plugin names what it adds, and together that is what the library offers.
+    rules = found["democratie.plugins.builtin_rules"]
+    assert rules["rules"] == [rule.name for rule in scoring_rules()]
+    assert rules["exporters"] == rules["importers"] == []
+    assert found["democratie.plugins.builtin_exporters"]["exporters"] == [
+        e.name for e in exporters()
+    ]
+    assert found["democratie.plugins.builtin_importers"]["importers"] == [
+        i.name for i in importers()
+    ]
+
+
+class _Ids:
+    """An export format: the ids of the initiatives, one a line."""
+
+    name = "mijn-ids"
+    title = "Initiative ids"
+    suffixes = (".txt",)
+    binary = False
+    needs_graph = False
+
+    def export(self, landscape: Any, graph: object, destination: Any, options: object) -> None:
+        destination.write("".join(f"{i.id}\n" for i in landscape.initiatives))
+
+
+class _Adds:
+    """A plugin that adds a rule, an export format and a check of landscapes."""
+
+    from democratie.plugins import hookimpl
+
+    @hookimpl
+    def democratie_scoring_rules(self) -> list[object]:
+        from democratie.scoring.rules import DomainCoverage
+
+        # The second takes a built-in rule's name: refused, so not listed as added.
+        return [DomainCoverage(name="mijn.domains"), DomainCoverage()]
+
+    @hookimpl
+    def democratie_exporters(self) -> list[object]:
+        return [_Ids()]
+
+    @hookimpl
+    def democratie_validate(self, landscape: object) -> list[object]:
+        return []
+
+
+@pytest.fixture
+def adding_plugin() -> Iterator[None]:
+    from democratie.plugins import get_plugin_manager
+
+    manager = get_plugin_manager()
+    plugin = _Adds()
+    manager.register(plugin, name="mijn")
+    try:
+        yield
+    finally:
+        manager.unregister(plugin)
+
+
+@pytest.mark.usefixtures("adding_plugin")
+def test_plugins_names_what_each_plugin_adds(capsys: pytest.CaptureFixture[str]) -> None:
+    # The duplicate rule is reported (exit 3, a plugin was partly skipped) and not listed.
+    assert main(["plugins", "--json"]) == 3
+    captured = capsys.readouterr()
+    assert "'domain_coverage' is already used" in captured.err
+    mine = {p["name"]: p for p in json.loads(captured.out)}["mijn"]
+    assert mine["origin"] == "runtime"
+    assert mine["rules"] == ["mijn.domains"]
+    assert mine["exporters"] == ["mijn-ids"]
+    assert mine["importers"] == []
+    assert mine["hooks"] == [
+        "democratie_exporters",
+        "democratie_scoring_rules",
+        "democratie_validate",
+    ]
+
+    assert main(["plugins"]) == 3
+    text = capsys.readouterr().out
+    block = text.split("\n\nmijn ", 1)[1]
+    assert block.splitlines() == [
+        "(runtime)",
+        "  rules (1): mijn.domains",
+        "  export formats (1): mijn-ids",
+        "  hooks: democratie_validate",
+    ]
+    rules = text.split("\n\n", 1)[0].splitlines()
+    assert rules[0] == "democratie.plugins.builtin_rules 0.1.0 (builtin, from democratie)"
+    assert rules[1].startswith("  rules (25): commitment_triad, council_at_the_front")
+    assert all(len(line) <= 100 for line in text.splitlines())
+
+
+@pytest.mark.usefixtures("adding_plugin")
+def test_plugins_strict_makes_a_refused_item_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plugins", "--strict"]) == 1
+    assert "duplicate-name" in capsys.readouterr().err
 
 
 def test_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:

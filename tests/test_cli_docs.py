@@ -355,10 +355,11 @@ EXAMPLES_BY_COMMAND: dict[str, tuple[Example, ...]] = {
             ("plugins",),
             show=False,
             intro=(
-                "List the plugins. The output depends on what is installed: a table with each "
-                "plugin's name, version, origin (`builtin`, `entry_point` or `runtime`), "
-                "where it came from and the hooks it implements. `--json` gives the same as a "
-                "list of objects."
+                "List the plugins. The output depends on what is installed: for each plugin "
+                "its name, version, origin (`builtin`, `entry_point` or `runtime`) and where it "
+                "came from, and the names of the scoring rules, export formats and importers it "
+                "adds (the built-in plugins add the 25 rules, 8 export formats and 4 importers). "
+                "`--json` gives the same as a list of objects."
             ),
         ),
     ),

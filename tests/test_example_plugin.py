@@ -345,11 +345,37 @@ def test_list_plugins_shows_the_plugin_from_its_entry_point(found: dict[str, Any
         "distribution": "democratie-burgerberaad",
         "entry_point": "burgerberaad = democratie_burgerberaad.plugin",
         "hooks": ["democratie_exporters", "democratie_scoring_rules"],
+        "rules": [RULE],
+        "exporters": [FORMAT],
+        "importers": [],
     }
     origins = [p["origin"] for p in found["plugins"]]
     assert origins.index("entry_point") > origins.index("builtin")
     assert found["load_problems"] == []
     assert [w for w in found["warnings"] if w["category"] == "PluginWarning"] == []
+
+
+def test_the_plugins_command_names_what_the_plugin_adds(good_site: Path) -> None:
+    def plugins(*options: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "democratie", "plugins", *options],
+            env=environment(good_site),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    [listed] = _ours(json.loads(plugins("--json")), "burgerberaad")
+    assert (listed["rules"], listed["exporters"], listed["importers"]) == ([RULE], [FORMAT], [])
+    block = plugins().split("\n\nburgerberaad ", 1)[1].splitlines()
+    assert block == [
+        f"{project()['version']} (entry_point, from burgerberaad = democratie_burgerberaad.plugin)",
+        f"  rules (1): {RULE}",
+        f"  export formats (1): {FORMAT}",
+    ]
 
 
 def test_score_on_a_seed_example_includes_the_new_rule(found: dict[str, Any]) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -594,7 +596,42 @@ def demo_command(
     reports = len(written) + sum(path.suffix == ".html" for path in planned)
     click.echo(f"\n{reports} reports written to {shown(output)}/")
     click.echo(f"Open {shown(written[0])} in a browser to start.")
+    click.echo("\n" + "\n".join(_next_steps()))
     return EXIT_OK
+
+
+#: The first tutorial, on the documentation site and in a checkout of the repository.
+_TUTORIAL_URL = "https://democratie.readthedocs.io/en/latest/tutorials/first-landscape/"
+_TUTORIAL = Path(__file__).resolve().parents[3] / "docs" / "tutorials" / "first-landscape.md"
+
+
+def _program() -> str:
+    """How to run this program again: ``democratie`` when that is it, else the path it ran by.
+
+    Started as ``.venv/bin/democratie`` with that folder not on the ``PATH``, a bare
+    ``democratie`` would not be found, so the path is what the user should type.
+    """
+    started = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if started is None or started.stem != "democratie" or not started.is_file():
+        return "democratie"  # python -m democratie, or called from Python
+    found = shutil.which("democratie")
+    if found is not None and Path(found).resolve() == started.resolve():
+        return "democratie"
+    return shown(started)
+
+
+def _next_steps() -> list[str]:
+    """The demo's last lines: where to read on, and the command for a file of one's own."""
+    # In a checkout, and run from it (as the quick start does), the page is at hand too.
+    local = shown(_TUTORIAL)
+    here = [f"  {local}"] if _TUTORIAL.is_file() and not Path(local).is_absolute() else []
+    return [
+        "Next, describe your own municipality in a file with the first tutorial:",
+        *here,
+        f"  {_TUTORIAL_URL}",
+        "then write its report:",
+        f"  {_program()} report my.toml",
+    ]
 
 
 # -- plugins and schema ---------------------------------------------------------------------
@@ -605,26 +642,59 @@ def demo_command(
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
 @click.pass_context
 def plugins_command(ctx: click.Context, as_json: bool) -> int:
-    """List the plugins that are loaded: name, version, where from, which hooks."""
+    """List the plugins that are loaded, and the rules, formats and importers each adds.
+
+    For each plugin: its name, version, where it comes from (built in, an installed
+    entry point, or registered at run time), the hooks it implements, and the names of
+    the scoring rules, export formats and importers it adds.
+    """
     from democratie.plugins import get_plugin_manager, list_plugins
 
-    get_plugin_manager(strict=_settings(ctx).strict)
-    found = list_plugins()
+    strict = _settings(ctx).strict
+    found = list_plugins(get_plugin_manager(strict=strict), strict=strict)
     if as_json:
         echo_json([info.as_dict() for info in found])
         return EXIT_OK
-    rows = [
-        [
-            info.name,
-            info.version or "",
-            str(info.origin),
-            info.entry_point or info.distribution or "",
-            ", ".join(info.hooks),
-        ]
-        for info in found
-    ]
-    click.echo(table(rows, ["plugin", "version", "origin", "from", "hooks"]))
+    blocks = []
+    for info in found:
+        source = info.entry_point or info.distribution or ""
+        head = " ".join(part for part in (info.name, info.version) if part)
+        lines = [f"{head} ({info.origin}{', from ' + source if source else ''})"]
+        for label, names in (
+            ("rules", info.rules),
+            ("export formats", info.exporters),
+            ("importers", info.importers),
+        ):
+            if names:
+                lines.append(_wrapped(f"{label} ({len(names)}): ", names))
+        others = [hook for hook in info.hooks if hook not in _LISTED_HOOKS]
+        if others:  # what adds no named item: checks of landscapes, graph enrichment
+            lines.append(_wrapped("hooks: ", others))
+        if len(lines) == 1:
+            lines.append(_wrapped("adds nothing; hooks: ", info.hooks or ["none"]))
+        blocks.append("\n".join(lines))
+    click.echo("\n\n".join(blocks))
     return EXIT_OK
+
+
+#: The hooks whose items `democratie plugins` names; the others it lists by hook.
+_LISTED_HOOKS = frozenset(
+    {"democratie_scoring_rules", "democratie_exporters", "democratie_importers"}
+)
+
+
+def _wrapped(label: str, names: Sequence[str]) -> str:
+    """``label`` and the names, comma-separated, wrapped at 100 columns under the label."""
+    import textwrap
+
+    return textwrap.fill(
+        ", ".join(names),
+        width=100,
+        initial_indent="  " + label,
+        subsequent_indent="  " + " " * len(label),
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
 
 
 @cli.command("schema")

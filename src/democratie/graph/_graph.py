@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from itertools import combinations
 from typing import Any, TypeAlias, cast
@@ -11,6 +11,7 @@ from typing import Any, TypeAlias, cast
 import networkx as nx
 from networkx.classes.coreviews import FilterMultiAdjacency, FilterMultiInner
 
+from democratie._repr import html_table
 from democratie.graph.schema import (
     ACTOR_KINDS,
     NODE_KINDS,
@@ -59,6 +60,8 @@ class StakeholderGraph:
     ... '''))
     >>> graph
     <StakeholderGraph: 3 nodes, 2 edges>
+    >>> "<td>council</td><td>1</td>" in graph._repr_html_()  # in a notebook: nodes by kind
+    True
     >>> graph.kind("leusden-college"), graph.label("leusden-college")
     ('college', 'College van B&W Leusden')
     >>> graph.nodes(kind="council")
@@ -79,6 +82,21 @@ class StakeholderGraph:
     def __repr__(self) -> str:
         g = self._nx
         return f"<StakeholderGraph: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges>"
+
+    def _repr_html_(self) -> str:
+        kinds: Counter[str] = Counter()
+        for _, kind in self._nx.nodes(data="kind"):
+            kinds[str(kind)] += 1
+        relations: Counter[str] = Counter()
+        for _, _, data in self._nx.edges(data=True):
+            relations[str(data.get("relation"))] += 1
+        # The most common first; a tie in the order the graph met them (deterministic).
+        return html_table(
+            ["node kind", "nodes"],
+            kinds.most_common(),
+            caption=f"Stakeholder graph: {self._nx.number_of_nodes()} nodes, "
+            f"{self._nx.number_of_edges()} edges",
+        ) + html_table(["relation", "edges"], relations.most_common())
 
     def __len__(self) -> int:
         """The number of nodes."""

@@ -37,6 +37,7 @@ from typing import Any, Literal, TypeAlias
 
 from attrs import evolve, field, frozen
 
+from democratie._repr import MAX_IDS, counted, html_table, listed, short
 from democratie.errors import ModelError, Problem
 from democratie.model._checks import check_text, coerce_terms
 from democratie.model._common import Source
@@ -180,6 +181,17 @@ class Entry:
 
 _Ref = tuple[str, str, frozenset[EntityKind]]
 
+#: What the repr of a landscape counts, with the singular of each.
+_COUNTED = ("municipalities", "organisations", "people", "roles", "initiatives", "networks")
+_SINGULAR = {
+    "municipalities": "municipality",
+    "organisations": "organisation",
+    "people": "person",
+    "roles": "role",
+    "initiatives": "initiative",
+    "networks": "network",
+}
+
 
 @frozen(kw_only=True)
 class Landscape:
@@ -229,6 +241,14 @@ class Landscape:
     True
     >>> [r.kind.value for r in land.roles_of("p-rob")]
     ['projectleider']
+
+    Its ``repr`` says what it holds, however big it is, and a notebook shows the same as
+    a table (``_repr_html_``) with the first ids of each kind:
+
+    >>> land
+    <Landscape: 1 municipality, 0 organisations, 1 person, 1 role, 0 initiatives, 0 networks>
+    >>> "<td>municipalities</td><td>1</td><td>delft</td>" in land._repr_html_()
+    True
     >>> Landscape(roles=(Role(holder="p-nobody", kind=RoleKind.DEELNEMER),))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -523,6 +543,23 @@ class Landscape:
 
     # -- lookups -------------------------------------------------------------------------
 
+    # -- how it shows -----------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        title = "" if self.title is None else f" {short(self.title)!r}"
+        counts = ", ".join(
+            counted(len(getattr(self, name)), _SINGULAR[name], name) for name in _COUNTED
+        )
+        return f"<Landscape{title}: {counts}>"
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for name in _COUNTED:
+            entities: tuple[TopLevel, ...] = getattr(self, name)
+            ids = [_shown_id(entity) for entity in entities[:MAX_IDS]]
+            rows.append([name, len(entities), listed(ids, total=len(entities))])
+        return html_table(["", "count", "ids"], rows, caption=short(self.title or "Landscape"))
+
     def __contains__(self, entity_id: object) -> bool:
         return entity_id in self._index
 
@@ -767,6 +804,15 @@ class Landscape:
     def _rebuilt(self, lists: dict[str, list[TopLevel]]) -> Landscape:
         changes: dict[str, Any] = {name: tuple(items) for name, items in lists.items()}
         return evolve(self, **changes)
+
+
+def _shown_id(entity: TopLevel) -> str:
+    """An entity's id; for a role without one, what it is: ``holder (kind at place)``."""
+    if entity.id is not None:
+        return entity.id
+    role: Any = entity
+    place = "" if role.at is None else f" at {role.at}"
+    return f"{role.holder} ({role.kind.value}{place})"
 
 
 def _collection(entity: object) -> str:

@@ -403,7 +403,9 @@ def democratie_scoring_rules() -> Iterable[ScoringRule] | None:
     iterable of ScoringRule or None
         The rules this plugin provides, each an object with the attributes and
         the ``score(subject, context)`` method of
-        :class:`~democratie.scoring.ScoringRule`. ``None`` means none.
+        :class:`~democratie.scoring.ScoringRule`: a subclass of
+        :class:`~democratie.scoring.BaseRule` that implements ``evaluate``.
+        ``None`` means none.
 
     Notes
     -----

@@ -104,12 +104,26 @@ class PluginInfo:
         The name of the installed distribution it came from.
     entry_point
         The entry point as ``name = module:attribute``, for plugins from one.
+    rules
+        The names of the scoring rules it adds, in the order it offers them.
+    exporters
+        The names of the export formats it adds.
+    importers
+        The names of the importers (the formats it reads) it adds.
+
+    Notes
+    -----
+    What a plugin adds is what its hooks offer and the library takes: an item that is
+    refused (not a well-formed rule, a name another plugin took first) is not counted,
+    and is reported as :func:`~democratie.plugins.scoring_rules` reports it.
 
     Examples
     --------
     >>> info = list_plugins(make_plugin_manager(entry_points=False))[0]
     >>> info.name, info.origin, info.as_dict()["distribution"]
     ('democratie.plugins.builtin_rules', 'builtin', 'democratie')
+    >>> len(info.rules), info.rules[0], info.exporters, info.importers
+    (25, 'commitment_triad', (), ())
     """
 
     name: str
@@ -118,6 +132,9 @@ class PluginInfo:
     version: str | None = None
     distribution: str | None = None
     entry_point: str | None = None
+    rules: tuple[str, ...] = ()
+    exporters: tuple[str, ...] = ()
+    importers: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """Return the record as plain data (for JSON)."""
@@ -128,6 +145,9 @@ class PluginInfo:
             "distribution": self.distribution,
             "entry_point": self.entry_point,
             "hooks": list(self.hooks),
+            "rules": list(self.rules),
+            "exporters": list(self.exporters),
+            "importers": list(self.importers),
         }
 
 
@@ -627,8 +647,44 @@ class DemocratiePluginManager(pluggy.PluginManager):
 
     # -- listing ----------------------------------------------------------------------------
 
-    def plugin_info(self) -> tuple[PluginInfo, ...]:
-        """Describe every registered plugin, in registration order."""
+    def offered(self, *, strict: bool = False) -> dict[str, dict[str, tuple[str, ...]]]:
+        """What each plugin adds: ``{"rules" | "exporters" | "importers": {plugin: names}}``.
+
+        The hooks are gathered as :func:`~democratie.plugins.scoring_rules`,
+        :func:`~democratie.plugins.exporters` and :func:`~democratie.plugins.importers`
+        gather them, so an item they leave out is left out here too, and reported.
+
+        Examples
+        --------
+        >>> manager = make_plugin_manager(entry_points=False)
+        >>> manager.offered()["importers"]
+        {'democratie.plugins.builtin_importers': ('json', 'toml', 'ori', 'popolo')}
+        """
+        from democratie.formats import check_exporter_attributes, check_importer_attributes
+        from democratie.scoring import check_rule
+
+        hooks: tuple[tuple[str, str, Callable[[object], list[str]]], ...] = (
+            ("rules", "democratie_scoring_rules", check_rule),
+            ("exporters", "democratie_exporters", check_exporter_attributes),
+            ("importers", "democratie_importers", check_importer_attributes),
+        )
+        offered: dict[str, dict[str, tuple[str, ...]]] = {}
+        for kind, hook, check in hooks:
+            names: dict[str, list[str]] = {}
+            for plugin, item in self.gather(
+                hook, check, name_of=lambda item: str(item.name), strict=strict
+            ):
+                names.setdefault(plugin, []).append(str(item.name))
+            offered[kind] = {plugin: tuple(found) for plugin, found in names.items()}
+        return offered
+
+    def plugin_info(self, *, strict: bool = False) -> tuple[PluginInfo, ...]:
+        """Describe every registered plugin, in registration order, with what it adds.
+
+        With *strict*, a plugin whose hooks fail raises a
+        :class:`~democratie.plugins.PluginError` instead of a warning.
+        """
+        offered = self.offered(strict=strict)
         infos = []
         for name, plugin in self.list_name_plugin():
             if plugin is None:
@@ -645,6 +701,9 @@ class DemocratiePluginManager(pluggy.PluginManager):
                         version=record.version,
                         distribution=record.distribution,
                         entry_point=record.entry_point,
+                        rules=offered["rules"].get(name, ()),
+                        exporters=offered["exporters"].get(name, ()),
+                        importers=offered["importers"].get(name, ()),
                     ),
                 )
             )
@@ -755,13 +814,23 @@ def get_plugin_manager(*, strict: bool = False) -> DemocratiePluginManager:
     return _shared
 
 
-def list_plugins(manager: DemocratiePluginManager | None = None) -> tuple[PluginInfo, ...]:
+def list_plugins(
+    manager: DemocratiePluginManager | None = None, *, strict: bool = False
+) -> tuple[PluginInfo, ...]:
     """Tell which plugins are loaded, from where, in which version, with which hooks.
+
+    Each record also names the scoring rules, export formats and importers the plugin
+    adds: its hooks are called to find them, as :func:`~democratie.plugins.scoring_rules`
+    calls them.
 
     Parameters
     ----------
     manager
         The manager to ask; the shared one by default.
+    strict
+        Raise a :class:`~democratie.plugins.PluginError` when a plugin's hook fails
+        (raises, returns something that is not a rule, reuses a name), instead of a
+        :class:`~democratie.plugins.PluginWarning`.
 
     Returns
     -------
@@ -771,7 +840,11 @@ def list_plugins(manager: DemocratiePluginManager | None = None) -> tuple[Plugin
 
     Examples
     --------
-    >>> [info.origin for info in list_plugins(make_plugin_manager(entry_points=False))]
+    >>> found = list_plugins(make_plugin_manager(entry_points=False))
+    >>> [info.origin for info in found]
     ['builtin', 'builtin', 'builtin']
+    >>> {info.name: len(info.rules) + len(info.exporters) + len(info.importers) for info in found}
+    {'democratie.plugins.builtin_rules': 25, 'democratie.plugins.builtin_importers': 4, \
+'democratie.plugins.builtin_exporters': 8}
     """
-    return (manager or get_plugin_manager()).plugin_info()
+    return (manager or get_plugin_manager()).plugin_info(strict=strict)

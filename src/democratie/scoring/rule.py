@@ -1,13 +1,17 @@
-"""The scoring-rule protocol, and a small base class that rule authors may use.
+"""The scoring-rule protocol, and the base class that rules derive from.
 
-Any object with the attributes and the method of :class:`ScoringRule` is a
-scoring rule; nothing needs to be subclassed. :class:`BaseRule` only saves
-typing: it checks the subject's kind and builds scores with the rule's name and
-range filled in.
+The library calls one method of a rule, ``score(subject, context)``, once for every
+subject (:class:`ScoringRule`). A rule derives from :class:`BaseRule` and implements
+``evaluate(subject, context)``, never ``score``: ``BaseRule.score`` gives a subject of
+another kind a not-applicable score and hands the others to ``evaluate``, whose
+:meth:`BaseRule.result` and :meth:`BaseRule.not_applicable` fill in the rule's name and
+range. Only a rule written without :class:`BaseRule`, as a plain object, has a ``score`` of
+its own, and checks the subject's kind itself. The guide *Add a scoring rule* tells the
+same with a whole rule.
 
 Examples
 --------
-A rule written from scratch, as a plugin would:
+A rule written without :class:`BaseRule`, as a plain object with a ``score`` of its own:
 
 >>> from attrs import frozen
 >>> from democratie.model import Initiative
@@ -80,7 +84,9 @@ class ScoringRule(Protocol):
 
     Notes
     -----
-    :meth:`score` must return a :class:`~democratie.scoring.Score` with ``rule`` equal to
+    :meth:`score` is what the library calls; a rule derived from :class:`BaseRule` has it
+    already and implements :meth:`BaseRule.evaluate` instead. It must return a
+    :class:`~democratie.scoring.Score` with ``rule`` equal to
     :attr:`name`, ``subject`` equal to the subject's id and ``value_range`` equal to
     :attr:`value_range`; its value lies in that range or is ``None`` when the rule does
     not apply, with the reason. It must not change the landscape or the graph, and must
@@ -178,12 +184,13 @@ def check_rule(rule: object) -> list[str]:
 
 
 class BaseRule:
-    """Optional base class for scoring rules: checks the subject and builds scores.
+    """The base class of scoring rules: checks the subject's kind and builds scores.
 
     Subclasses set the class attributes of :class:`ScoringRule` and implement
-    :meth:`evaluate`, which receives a subject already checked to be of kind
-    :attr:`applies_to`. Parameters of a rule are best declared as attrs fields
-    with defaults, so a user can make a variant
+    :meth:`evaluate`, never :meth:`score`: :meth:`score`, which the library calls,
+    gives a subject of another kind than :attr:`applies_to` a not-applicable score and
+    hands the others to :meth:`evaluate`. Parameters of a rule are best declared as
+    attrs fields with defaults, so a user can make a variant
     (``CommitmentTriad(levels={...})``).
 
     Examples
@@ -220,7 +227,10 @@ class BaseRule:
     value_range: ClassVar[tuple[float, float]] = (0.0, 1.0)
 
     def score(self, subject: Subject, context: ScoringContext) -> Score:
-        """Score *subject*; a subject of another kind gets a not-applicable score."""
+        """Score *subject*: what the library calls; it calls :meth:`evaluate`, not to override.
+
+        A subject of another kind than :attr:`applies_to` gets a not-applicable score.
+        """
         kind = subject_kind(subject)
         if kind != self.applies_to:
             return self.not_applicable(
@@ -232,7 +242,10 @@ class BaseRule:
         return self.evaluate(subject, context)
 
     def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
-        """Score a subject of kind :attr:`applies_to`; subclasses implement this."""
+        """Score a subject of kind :attr:`applies_to`: what a rule implements.
+
+        Called by :meth:`score` with a subject already checked to be of that kind.
+        """
         message = f"{type(self).__name__} does not implement evaluate()"
         raise TypeError(message)
 

@@ -215,7 +215,7 @@ def run(
 
     >>> import time
     >>> class Hangs(DomainCoverage):
-    ...     def score(self, subject, context):
+    ...     def evaluate(self, subject, context):
     ...         time.sleep(3600)
     >>> cards = run(land, [Hangs(name="hangs"), DomainCoverage()], time_budget=0.05)
     >>> [(f.rule, f.subject, f.code) for f in cards.failures]

@@ -229,6 +229,8 @@ class Score:
     (0.75, True)
     >>> print(score)
     promise_kept [leusden-g1000]: 3.00 - Promised and kept.
+    >>> score
+    <Score promise_kept [leusden-g1000]: 3.0 in [0.0, 4.0]>
     >>> Score(rule="promise_kept", subject="leusden-g1000", value=5.0, value_range=(0.0, 4.0),
     ...       explanation=Bilingual(nl="-", en="-"))
     Traceback (most recent call last):
@@ -313,3 +315,8 @@ class Score:
     def __str__(self) -> str:
         shown = "not applicable" if self.value is None else f"{self.value:.2f}"
         return f"{self.rule} [{self.subject}]: {shown} - {self.explanation.en}"
+
+    def __repr__(self) -> str:
+        low, high = self.value_range
+        shown = "not applicable" if self.value is None else f"{self.value!r} in [{low}, {high}]"
+        return f"<Score {self.rule} [{self.subject}]: {shown}>"

@@ -14,6 +14,14 @@ Examples
 1.0
 >>> list(card), card.values_by_rule()
 (['domain_coverage'], {'domain_coverage': 1.0})
+
+Their ``repr`` is one short line; in a notebook they show as a table (``_repr_html_``):
+rule, value and explanation for a scorecard, one row per subject for the scorecards.
+
+>>> card
+<Scorecard 'leusden-challenge' (initiative 'Samenleving Voorop'): 1 score, 1 applicable>
+>>> "<td>domain_coverage</td><td>1.00</td><td>Every domain.</td>" in card._repr_html_()
+True
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from typing import Literal
 
 from attrs import field, frozen
 
+from democratie._repr import MAX_ROWS, counted, html_table, short
 from democratie.scoring.score import Scalar, Score, SubjectKind
 
 __all__ = ["RuleFailure", "Scorecard", "Scorecards"]
@@ -104,6 +113,31 @@ class Scorecard(Mapping[str, Score]):
     def values_by_rule(self) -> dict[str, float | None]:
         """Return ``{rule name: value}``, ``None`` for rules that did not apply."""
         return {score.rule: score.value for score in self.scores}
+
+    def __repr__(self) -> str:
+        return (
+            f"<Scorecard {self.subject!r} ({self.kind} {short(self.title)!r}): "
+            f"{counted(len(self.scores), 'score')}, {len(self.applicable)} applicable>"
+        )
+
+    def _repr_html_(self) -> str:
+        rows = (
+            [score.rule, _value(score), short(score.explanation.en, 120)]
+            for score in self.scores[:MAX_ROWS]
+        )
+        caption = f"{short(self.title)} ({self.kind} {self.subject})"
+        return html_table(
+            ["rule", "value", "explanation"], rows, caption=caption, total=len(self.scores)
+        )
+
+
+def _value(score: Score) -> str:
+    """A score's value as a table shows it: two decimals, or n/a when the rule did not apply."""
+    if score.value is None:
+        return "n/a"
+    low, high = score.value_range
+    shown = f"{score.value:.2f}"
+    return shown if (low, high) == (0.0, 1.0) else f"{shown} of {low:g}–{high:g}"
 
 
 @frozen(kw_only=True)
@@ -200,6 +234,10 @@ class Scorecards(Mapping[str, Scorecard]):
     {'subject': 'delft', 'kind': 'municipality', 'title': 'Delft', 'rule': 'bridging_vs_bonding',
     'value': 0.7777777777777778, 'applicable': True, 'explanation': 'Of 18 ties of the municipal
     organisation, 14 reach outside and 4 stay inside (E-I index +0.56).'}
+    >>> cards
+    <Scorecards: 4 subjects, 25 rules, 0 failures>
+    >>> cards._repr_html_().count("<tr>")  # in a notebook: a header and a row per subject
+    5
     """
 
     cards: tuple[Scorecard, ...] = ()
@@ -261,4 +299,32 @@ class Scorecards(Mapping[str, Scorecard]):
         return (
             f"<Scorecards: {len(self.cards)} subjects, {len(self.rules)} rules, "
             f"{len(self.failures)} failures>"
+        )
+
+    def _repr_html_(self) -> str:
+        rows = (
+            [card.subject, card.kind, short(card.title), len(card.applicable), len(card.scores)]
+            for card in self.cards[:MAX_ROWS]
+        )
+        caption = (
+            f"{counted(len(self.cards), 'subject')}, {counted(len(self.rules), 'rule')}, "
+            f"{counted(len(self.failures), 'failure')}"
+        )
+        table = html_table(
+            ["subject", "kind", "title", "applicable", "scores"],
+            rows,
+            caption=caption,
+            total=len(self.cards),
+        )
+        if not self.failures:
+            return table
+        failures = (
+            [failure.rule, failure.subject, failure.code, short(failure.message, 120)]
+            for failure in self.failures[:MAX_ROWS]
+        )
+        return table + html_table(
+            ["rule", "subject", "code", "what went wrong"],
+            failures,
+            caption="Rules that failed",
+            total=len(self.failures),
         )

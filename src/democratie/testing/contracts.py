@@ -18,6 +18,9 @@ the contract; Hypothesis then shrinks the landscape to a small one that shows it
   garbage; samples you give are detected and read; with an exporter, the round
   trip holds.
 
+The checks need Hypothesis, the extra ``testing`` of the package
+(``pip install "democratie[testing]"``).
+
 Examples
 --------
 >>> from democratie.scoring.rules import DomainCoverage

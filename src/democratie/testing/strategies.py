@@ -18,8 +18,8 @@ compose them into landscapes of your own.
 
 Notes
 -----
-This module needs Hypothesis, which is part of the ``test`` extra of the
-package (``pip install "democratie[test]"``).
+This module needs Hypothesis, the extra ``testing`` of the package
+(``pip install "democratie[testing]"``).
 
 Examples
 --------
