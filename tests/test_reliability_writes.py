@@ -34,7 +34,7 @@ from attrs import frozen
 
 import democratie
 from democratie import WriteError, examples
-from democratie.exporters import BUILTIN_EXPORTERS, export
+from democratie.exporters import BUILTIN_EXPORTERS, _write, export
 from democratie.graph import StakeholderGraph
 from democratie.model import Landscape
 from democratie.report import write_report
@@ -195,6 +195,13 @@ def injected(injector: Injector) -> Iterator[Injector]:
         injector.step("replace")
         real_rename(source, target, *args, **kwargs)
 
+    real_exchange = _write._exchange
+
+    def fake_exchange(first: Path, second: Path) -> bool:
+        # Two folders trading places in one system call is a replace too.
+        injector.step("replace")
+        return real_exchange(first, second)
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(os, "open", fake_open)
         patch.setattr(os, "mkdir", fake_mkdir)
@@ -203,6 +210,7 @@ def injected(injector: Injector) -> Iterator[Injector]:
         patch.setattr(os, "chmod", fake_chmod)
         patch.setattr(os, "replace", fake_replace)
         patch.setattr(os, "rename", fake_rename)
+        patch.setattr(_write, "_exchange", fake_exchange)
         patch.setattr(pathlib.Path, "open", fake_path_open)
         yield injector
 
