@@ -169,8 +169,11 @@ def _report(
     workers: int | None = None,
     as_of: AsOf | None = None,
 ) -> Path:
-    from democratie.report import write_report
+    from democratie.report import report_name, write_report
 
+    # One file per language (report.nl.html, report.en.html): a report in one language
+    # never overwrites the other.
+    stem = f"{name or report_name(landscape)}.{settings.lang}"
     analysis = democratie.analyse(
         landscape,
         as_of=as_of.date if as_of is not None else None,
@@ -184,5 +187,11 @@ def _report(
         analysis.scorecards  # noqa: B018
     with status("writing the report"):
         return write_report(
-            landscape, output, name=name, lang=settings.lang, analysis=analysis, as_of=as_of
+            landscape,
+            output,
+            name=stem,
+            lang=settings.lang,
+            analysis=analysis,
+            as_of=as_of,
+            made=dt.date.today(),
         )
