@@ -39,7 +39,7 @@ def header_lines(text: Text, *, made: dt.date | None, as_of: dt.date | None) -> 
     --------
     >>> import datetime as dt
     >>> html = header_lines(Text("en"), made=dt.date(2026, 12, 7), as_of=None)
-    >>> "Made on 7 December 2026." in html, 'class="version"' in html
+    >>> "Made on 7 December 2026." in html, 'version">democratie, version' in html
     (True, True)
     """
     lang = text.lang
