@@ -137,7 +137,8 @@ def test_demo_writes_a_report_per_example(
     assert main(["demo", "--output", str(out)]) == 0
     planned = ["democratie-in-actie-noord-nederland-gepland", "m50-leerkring-waalwijk-gepland"]
     written = sorted(p.name for p in out.iterdir() if p.is_file())
-    assert written == sorted(f"{name}.html" for name in (*examples.NAMES, *planned))
+    # one file per language: a report in English never overwrites the Dutch one
+    assert written == sorted(f"{name}.nl.html" for name in (*examples.NAMES, *planned))
     # The planned landscapes and their calendars: valid, and holding what was planned.
     plans = sorted(p.name for p in (out / "plans").iterdir())
     assert plans == sorted(f"{name}.{suffix}" for name in planned for suffix in ("ics", "toml"))

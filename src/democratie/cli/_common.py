@@ -189,8 +189,11 @@ def _report(
     as_of: AsOf | None = None,
 ) -> tuple[Path, int]:
     """Analyse, render and write the report; the landing page and the number of pages."""
-    from democratie.report import is_paged, render_pages, write_pages
+    from democratie.report import is_paged, render_pages, report_name, write_pages
 
+    # One file per language (report.nl.html, report.en.html): a report in one language
+    # never overwrites the other.
+    stem = f"{name or report_name(landscape)}.{settings.lang}"
     analysis = democratie.analyse(
         landscape,
         as_of=as_of.date if as_of is not None else None,
@@ -207,7 +210,13 @@ def _report(
     what = f"{len(landscape.municipalities) + 1:,} pages" if paged else "the report"
     with status(f"rendering {what}"):
         pages = render_pages(
-            landscape, name=name, paged=paged, lang=settings.lang, analysis=analysis, as_of=as_of
+            landscape,
+            name=stem,
+            paged=paged,
+            lang=settings.lang,
+            analysis=analysis,
+            as_of=as_of,
+            made=dt.date.today(),
         )
     with status("writing"):
         return write_pages(pages, output), len(pages)

@@ -48,6 +48,7 @@ from democratie.errors import WriteError
 from democratie.graph import StakeholderGraph
 from democratie.model import Initiative, Landscape, Municipality, Network
 from democratie.monitor import AsOf
+from democratie.report._glossary import glossary_body
 from democratie.report._html import esc, tag
 from democratie.report._progress import progress_body
 from democratie.report._render import (
@@ -55,6 +56,7 @@ from democratie.report._render import (
     SECTIONS,
     _graph_body,
     _krachtenveld_body,
+    _na_note,
     _prepare,
     _subtitle,
     document,
@@ -69,6 +71,7 @@ from democratie.report._sections import (
     overview_body,
     scorecards_body,
 )
+from democratie.report._summary import summary_body
 from democratie.report._text import Text
 from democratie.scoring import Scorecards
 
@@ -274,6 +277,7 @@ def render_pages(
     analysis: Analysis | None = None,
     time_budget: float | None = None,
     progress: Callable[[int, int], None] | None = None,
+    made: dt.date | None = None,
 ) -> dict[str, str]:
     """Render the report of *landscape* as its pages: relative path to HTML text.
 
@@ -294,7 +298,7 @@ def render_pages(
         :func:`~democratie.report.report_name` of the landscape.
     paged : bool, optional
         In pages or not, whatever the size; by default :func:`is_paged`.
-    lang, scorecards, graph, title, as_of, max_nodes, analysis, time_budget
+    lang, scorecards, graph, title, as_of, max_nodes, analysis, time_budget, made
         As for :func:`~democratie.report.render`.
     progress : callable, optional
         Called with (pages done, pages in all) after each page of a report in pages.
@@ -337,6 +341,7 @@ def render_pages(
             max_nodes=max_nodes,
             analysis=analysis,
             time_budget=time_budget,
+            made=made,
         )
         if progress is not None:
             progress(1, 1)
@@ -371,11 +376,13 @@ def render_pages(
             here=here,
         )
 
-    pages = {landing: _landing(context(landing), parts, heading, day, made_today, max_nodes)}
+    pages = {landing: _landing(context(landing), parts, heading, day, made_today, max_nodes, made)}
     if progress is not None:
         progress(1, total)
     for done, part in enumerate(parts, start=2):
-        pages[part.path] = _municipality_page(context(part.path), part, heading, day, made_today)
+        pages[part.path] = _municipality_page(
+            context(part.path), part, heading, day, made_today, made
+        )
         if progress is not None:
             progress(done, total)
     return pages
@@ -388,6 +395,7 @@ def _landing(
     as_of: dt.date | None,
     made_today: bool,
     max_nodes: int,
+    made: dt.date | None,
 ) -> str:
     land, t = ctx.landscape, ctx.text
     on_pages = set().union(*(part.subjects for part in parts)) if parts else set()
@@ -401,6 +409,7 @@ def _landing(
         + overview_body(ctx, initiatives=shared, networks=networks, index=_index(ctx, parts)),
         "progress": progress_body(ctx, as_of),
         "scorecards": tag("p", esc(_words(t, "cards_on_pages")))
+        + _na_note(ctx.scorecards, t)
         + _card_counts(ctx, parts)
         + scorecards_body(ctx, subjects=subjects),
         "graph": _graph_body(ctx, max_nodes),
@@ -409,13 +418,17 @@ def _landing(
         + coverage_body(ctx, initiatives=shared),
         "lessons": tag("p", esc(_words(t, "lessons_on_pages")), class_="note")
         + lessons_body(ctx, initiatives=shared),
+        "glossary": glossary_body(t.lang),
     }
+    # The summary covers the whole landscape; it links to the evidence this page has.
+    bodies["summary"] = summary_body(ctx, as_of, "".join(bodies.values()))
     return document(
         ctx,
         heading=heading,
         subtitle=_subtitle(land, t),
         as_of=as_of,
         made_today=made_today,
+        made=made,
         sections=[(key, names[key], bodies[key]) for key in SECTIONS if key in bodies],
     )
 
@@ -505,7 +518,12 @@ def _card_counts(ctx: _PageContext, parts: Sequence[_Part]) -> str:
 
 
 def _municipality_page(
-    ctx: _PageContext, part: _Part, heading: str, as_of: dt.date | None, made_today: bool
+    ctx: _PageContext,
+    part: _Part,
+    heading: str,
+    as_of: dt.date | None,
+    made_today: bool,
+    made: dt.date | None,
 ) -> str:
     t = ctx.text
     mun = part.municipality
@@ -537,6 +555,7 @@ def _municipality_page(
         subtitle=f"{_words(t, 'part_of', title=heading)}: {t.join(counts)}.",
         as_of=as_of,
         made_today=made_today,
+        made=made,
         sections=[(key, names[key], bodies[key]) for key in MUNICIPALITY_SECTIONS],
         before=back,
     )
@@ -668,6 +687,7 @@ def write_report(
     analysis: Analysis | None = None,
     time_budget: float | None = None,
     paged: bool | None = None,
+    made: dt.date | None = None,
 ) -> Path:
     """Write the report of *landscape* to ``<directory>/<name>.html``, atomically.
 
@@ -686,7 +706,7 @@ def write_report(
     name : str, optional
         The file name without ``.html``; by default
         :func:`~democratie.report.report_name` of the landscape.
-    lang, scorecards, graph, title, as_of, max_nodes, analysis, time_budget
+    lang, scorecards, graph, title, as_of, max_nodes, analysis, time_budget, made
         As for :func:`~democratie.report.render`.
     paged : bool, optional
         In pages or not, whatever the size; by default when the landscape is large
@@ -728,5 +748,6 @@ def write_report(
         max_nodes=max_nodes,
         analysis=analysis,
         time_budget=time_budget,
+        made=made,
     )
     return write_pages(pages, directory)

@@ -29,6 +29,9 @@ from democratie.model import Landscape
 from democratie.monitor import AsOf
 from democratie.plugins import analyse, scoring_rules
 from democratie.report._assets import CSS, SCRIPT, csp
+from democratie.report._glossary import explain, glossary_body
+from democratie.report._glossary import heading as glossary_heading
+from democratie.report._header import header_lines
 from democratie.report._html import esc, tag
 from democratie.report._krachtenveld import krachtenveld_body
 from democratie.report._picture import graph_figure, select
@@ -40,6 +43,7 @@ from democratie.report._sections import (
     overview_body,
     scorecards_body,
 )
+from democratie.report._summary import summary_body, words
 from democratie.report._text import Text
 from democratie.scoring import Bilingual, Scorecards
 
@@ -50,6 +54,7 @@ MAX_GRAPH_NODES: Final = 150
 
 #: The sections of the report, in order: the ``id`` of each ``<section>`` element.
 SECTIONS: Final[tuple[str, ...]] = (
+    "summary",
     "overview",
     "progress",
     "scorecards",
@@ -57,6 +62,7 @@ SECTIONS: Final[tuple[str, ...]] = (
     "krachtenveld",
     "coverage",
     "lessons",
+    "glossary",
 )
 
 #: How many champions and brokers the tables list, and how many the picture rings.
@@ -75,6 +81,7 @@ def render(
     max_nodes: int = MAX_GRAPH_NODES,
     analysis: Analysis | None = None,
     time_budget: float | None = None,
+    made: dt.date | None = None,
 ) -> str:
     """Render *landscape* as the text of one self-contained HTML page.
 
@@ -130,6 +137,9 @@ def render(
     time_budget : float, optional
         When the report scores: the most seconds one rule may take on one subject (see
         :func:`democratie.scoring.run`).
+    made : datetime.date, optional
+        The day the report was made, printed in the header with the library's version; by
+        default none, so that the same input gives the same page (the CLI passes today).
 
     Returns
     -------
@@ -167,18 +177,22 @@ def render(
     bodies = {
         "overview": overview_body(ctx),
         "progress": progress_body(ctx, as_of),
-        "scorecards": scorecards_body(ctx),
+        "scorecards": _na_note(ctx.scorecards, text) + scorecards_body(ctx),
         "graph": _graph_body(ctx, max_nodes),
         "krachtenveld": _krachtenveld_body(ctx),
         "coverage": coverage_body(ctx),
         "lessons": lessons_body(ctx),
+        "glossary": glossary_body(text.lang),
     }
+    # The summary links to the first of each finding's anchors that the page has.
+    bodies["summary"] = summary_body(ctx, as_of, "".join(bodies.values()))
     return document(
         ctx,
         heading=title or landscape.title or text("default_title"),
         subtitle=_subtitle(landscape, text),
         as_of=as_of,
         made_today=made_today,
+        made=made,
         sections=[(key, names[key], bodies[key]) for key in SECTIONS],
     )
 
@@ -235,6 +249,7 @@ def _prepare(
 def section_names(text: Text) -> dict[str, str]:
     """The heading of every section of :data:`SECTIONS`, in the report's language."""
     return {
+        "summary": words(text.lang, "summary"),
         "overview": text("overview"),
         "progress": text("progress"),
         "scorecards": text("scorecards"),
@@ -242,6 +257,7 @@ def section_names(text: Text) -> dict[str, str]:
         "krachtenveld": text("krachtenveld"),
         "coverage": text("coverage"),
         "lessons": text("lessons"),
+        "glossary": glossary_heading(text.lang),
     }
 
 
@@ -254,6 +270,7 @@ def document(
     made_today: bool,
     sections: Sequence[tuple[str, str, str]],
     before: str = "",
+    made: dt.date | None = None,
 ) -> str:
     """One page: head, header, contents, the *sections* (id, heading, body), footer, script.
 
@@ -294,7 +311,8 @@ def document(
             )
             if as_of
             else ""
-        ),
+        )
+        + header_lines(text, made=made, as_of=as_of),
     )
     footer_lines = [text("footer")]
     if scorecards.rules:
@@ -400,13 +418,39 @@ def _graph_body(ctx: Context, max_nodes: int) -> str:
     )
 
 
+#: The columns of the ranking tables that name a measure of the glossary.
+_MEASURES: Final = {
+    "score": "voterank",
+    "degree": "degree",
+    "centrality": "eigenvector",
+    "articulation": "articulation",
+    "betweenness": "betweenness",
+    "constraint": "constraint",
+    "effective_size": "effective_size",
+}
+
+
+def _na_note(scorecards: Scorecards, text: Text) -> str:
+    """A line saying how many scores that do not apply the summary gathers, linked there."""
+    n = sum(len(card) - len(card.applicable) for card in scorecards.cards)
+    if not n:
+        return ""
+    line = esc(words(text.lang, "na_summarised", n=text.integer(n)))
+    return tag("p", tag("a", line, href="#record-next"), class_="note", id="scorecards-na")
+
+
 def _head(columns: tuple[tuple[str, bool], ...], t: Text) -> str:
     return tag(
         "thead",
         tag(
             "tr",
             "".join(
-                tag("th", esc(t(key)), scope="col", class_="num" if numeric else None)
+                tag(
+                    "th",
+                    esc(t(key)) + (explain(_MEASURES[key], t.lang) if key in _MEASURES else ""),
+                    scope="col",
+                    class_="num" if numeric else None,
+                )
                 for key, numeric in columns
             ),
         ),
@@ -505,7 +549,14 @@ def _krachtenveld_body(ctx: Context) -> str:
         field = ctx.analysis.krachtenveld
     except ANALYSIS_ERRORS as error:
         return tag("p", esc(t("not_computed", reason=str(error))), class_="note")
-    intro = tag("p", esc(t("krachtenveld_intro"))) if field.positions else ""
+    intro = ""
+    if field.positions:
+        intro = tag(
+            "p",
+            esc(t("krachtenveld_intro"))
+            + explain("mendelow", t.lang)
+            + explain("salience", t.lang),
+        )
     return intro + krachtenveld_body(field, t)
 
 

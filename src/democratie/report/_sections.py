@@ -159,6 +159,21 @@ def _yes_no(value: bool | None, text: Text) -> str:
     return esc(text("yes") if value else text("no"))
 
 
+def url_html(url: str) -> str:
+    """A source's address: a link when it is an http or https address, else plain text.
+
+    Examples
+    --------
+    >>> url_html("https://example.org/a?b=1&c=2")
+    '<a class="url" href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>'
+    >>> url_html("javascript:alert(1)")
+    '<span class="url">javascript:alert(1)</span>'
+    """
+    if url.lower().startswith(("http://", "https://")):
+        return tag("a", esc(url), class_="url", href=url)
+    return tag("span", esc(url), class_="url")
+
+
 def _scorecard_link(subject: str, ctx: Context) -> str:
     if subject not in ctx.scorecards:
         return ""
@@ -216,7 +231,7 @@ def overview_body(
             if source.note:
                 item += f" — {esc(source.note)}"
             if source.url:
-                item += " " + tag("span", esc(source.url), class_="url")
+                item += " " + url_html(source.url)
             items.append(item)
         parts.append(tag("h3", esc(t("sources")), id="sources") + ul(items))
     parts.append(tag("h3", esc(t("municipalities")), id="municipalities"))
@@ -574,7 +589,7 @@ def _scorecard(card: Scorecard, ctx: Context) -> str:
         tag("th", esc(t(key)), scope="col", class_=cls)
         for key, cls in (("rule", "rule-col"), ("score", "num score-col"), ("explanation", None))
     )
-    rows = "".join(_score_row(score, ctx) for score in card.scores)
+    rows = "".join(_score_row(score, ctx) for score in shown_scores(card))
     heading = f"{t.kind(card.kind)}: {card.title}"
     table = tag(
         "table",
@@ -591,6 +606,23 @@ def _scorecard(card: Scorecard, ctx: Context) -> str:
         id=f"card-{card.subject}",
         aria_labelledby=f"card-{card.subject}-h",
     )
+
+
+def shown_scores(card: Scorecard) -> tuple[Score, ...]:
+    """The scores a scorecard's table shows: those that apply.
+
+    The scores that do not apply are summarised once, by what they ask to record, at the
+    top of the report (its summary, under "what to record next").
+
+    Examples
+    --------
+    >>> import democratie.examples
+    >>> from democratie.plugins import score
+    >>> card = score(democratie.examples.load("delft-zeven-van-delft"))["delft"]
+    >>> [s.rule for s in shown_scores(card)]
+    ['bridging_vs_bonding']
+    """
+    return card.applicable
 
 
 def _score_row(score: Score, ctx: Context) -> str:
@@ -637,7 +669,11 @@ def _score_row(score: Score, ctx: Context) -> str:
             "details",
             tag("summary", esc(t("evidence", n=t.integer(len(items))))) + ul(items),
         )
-    return tag("tr", rule_cell + value_cell + tag("td", explanation))
+    return tag(
+        "tr",
+        rule_cell + value_cell + tag("td", explanation),
+        id=f"card-{score.subject}-{score.rule}",
+    )
 
 
 def _scalar(value: Scalar, text: Text) -> str:

@@ -1,0 +1,459 @@
+"""The report's opening summary: the findings that matter most, and what to record next.
+
+:func:`findings` chooses at most :data:`MAX_FINDINGS` findings by a fixed priority, each
+with what was found, the next step and the anchors of its evidence in the page:
+
+1. milestones overdue on the report's day (the timeline of the initiative);
+2. evaluation moments past on that day that no recorded evaluation covers (the timeline);
+3. required commitments a municipality has not given at its intake (the scorecard of the
+   initiative);
+4. the lowest applicable scores under half their range that come with a recommendation
+   (the scorecard row), lowest first;
+5. areas where a goal measured elsewhere in the municipality goes unmeasured (the
+   indicator table of the municipality).
+
+Within a priority, findings follow the order of the landscape (initiatives and
+municipalities as recorded, milestones and moments by date, rules as they ran), so the
+same landscape gives the same summary. Without a day (the report carries no date) nothing
+is overdue and no evaluation is missed.
+
+:func:`record_next` groups the scores that do not apply by rule and explanation: what each
+rule asks to have recorded, and for how many subjects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Final
+
+from attrs import frozen
+
+from democratie.errors import MonitorError
+from democratie.model import Landscape
+from democratie.monitor import goal_progress, milestone_state, schedule_evaluations
+from democratie.plan import unmet_commitments
+from democratie.report._html import esc, tag
+from democratie.report._progress import _SERVICE_GOALS, _levels, _measured
+from democratie.report._sections import Context
+from democratie.report._text import Text
+from democratie.scoring import Bilingual, Scorecards
+from democratie.vocab import ServiceGoal
+
+__all__ = ["MAX_FINDINGS", "Finding", "NotApplicableGroup", "findings", "record_next"]
+
+#: The most findings the summary shows.
+MAX_FINDINGS: Final = 5
+
+#: A score below this share of its range is a finding, when its rule recommends a step.
+LOW_SCORE: Final = 0.5
+
+_WORDS: Final[Mapping[str, Mapping[str, str]]] = {
+    "nl": {
+        "summary": "Samenvatting",
+        "na_summarised": (
+            "{n} regels die niet van toepassing zijn, staan samengevat onder ‘Wat nu vast "
+            "te leggen’."
+        ),
+        "intro": (
+            "De belangrijkste bevindingen en wat u nu kunt doen, op volgorde: eerst "
+            "achterstallige mijlpalen en gemiste evaluaties, dan ontbrekende toezeggingen, "
+            "dan de laagste scores en tot slot gebieden zonder meting. Elke bevinding "
+            "verwijst naar het bewijs verderop."
+        ),
+        "none": "Er is niets dringends gevonden: geen achterstand, geen lage score met advies.",
+        "found": "Bevinding",
+        "step": "Volgende stap",
+        "evidence": "Bewijs",
+        "overdue": "Mijlpaal ‘{title}’ van {subject} is over tijd (uiterlijk {due}).",
+        "overdue_step": "Bespreek met de trekker of de mijlpaal wordt gehaald of wordt bijgesteld.",
+        "missed": "Bij {subject} is geen evaluatie vastgelegd voor het moment van {date}.",
+        "missed_step": "Plan de evaluatie en leg de uitkomst vast (evaluaties).",
+        "unmet": "{municipality} heeft voor {subject} nog geen toezegging gedaan: {kinds}.",
+        "unmet_step": "Vraag deze toezeggingen bij de intake, vóór de gemeente instapt.",
+        "low": "{subject} scoort laag op ‘{rule}’ ({value}).",
+        "unmeasured": "In {municipality} wordt ‘{goal}’ niet gemeten in: {areas}.",
+        "unmeasured_step": "Meet dit doel ook in deze gebieden, zodat ze te vergelijken zijn.",
+        "record_next": "Wat nu vast te leggen",
+        "record_intro": (
+            "Deze regels zijn niet van toepassing omdat gegevens ontbreken. Per regel staat "
+            "wat vast te leggen en voor hoeveel onderwerpen; in de scorekaarten staan ze niet "
+            "nog eens per onderwerp."
+        ),
+        "record_none": "Alle regels zijn van toepassing: er ontbreekt niets.",
+        "subjects": "{n} onderwerp(en)",
+        "rule": "Regel",
+        "what": "Wat vast te leggen",
+        "how_many": "Aantal",
+    },
+    "en": {
+        "summary": "Summary",
+        "na_summarised": "{n} rules that do not apply are summarised under ‘What to record next’.",
+        "intro": (
+            "The most important findings and what to do next, in order: overdue milestones "
+            "and missed evaluations first, then missing commitments, then the lowest scores, "
+            "and last areas with no measurement. Each finding links to its evidence below."
+        ),
+        "none": "Nothing pressing was found: nothing overdue, no low score with advice.",
+        "found": "Finding",
+        "step": "Next step",
+        "evidence": "Evidence",
+        "overdue": "Milestone ‘{title}’ of {subject} is overdue (due {due}).",
+        "overdue_step": "Ask the lead whether the milestone will be met or is to be revised.",
+        "missed": "{subject} has no evaluation recorded for the moment of {date}.",
+        "missed_step": "Plan the evaluation and record its outcome (evaluations).",
+        "unmet": "{municipality} has not yet given its commitment to {subject}: {kinds}.",
+        "unmet_step": "Ask for these commitments at the intake, before the municipality enters.",
+        "low": "{subject} scores low on ‘{rule}’ ({value}).",
+        "unmeasured": "In {municipality}, ‘{goal}’ is not measured in: {areas}.",
+        "unmeasured_step": "Measure this goal in these areas too, so that they compare.",
+        "record_next": "What to record next",
+        "record_intro": (
+            "These rules do not apply because facts are missing. Each says what to record "
+            "and for how many subjects; the scorecards do not repeat them per subject."
+        ),
+        "record_none": "Every rule applies: nothing is missing.",
+        "subjects": "{n} subject(s)",
+        "rule": "Rule",
+        "what": "What to record",
+        "how_many": "Subjects",
+    },
+}
+
+
+def words(lang: str, key: str, /, **values: object) -> str:
+    """A sentence of the summary in *lang*, with its placeholders filled.
+
+    Examples
+    --------
+    >>> words("en", "subjects", n=3)
+    '3 subject(s)'
+    """
+    return _WORDS[lang][key].format(**values)
+
+
+@frozen
+class Finding:
+    """One finding of the summary: what was found, the next step, where its evidence is.
+
+    Attributes
+    ----------
+    priority : int
+        Its place in the order of :func:`findings` (0 is the most urgent).
+    found, step : Bilingual
+        What was found and the recommended next step, in Dutch and English.
+    evidence : tuple of str
+        The ids of the page's elements that show the evidence, the most precise first.
+
+    Examples
+    --------
+    >>> f = Finding(0, Bilingual(nl="a", en="b"), Bilingual(nl="c", en="d"), ("card-x",))
+    >>> f.found.en, f.evidence
+    ('b', ('card-x',))
+    """
+
+    priority: int
+    found: Bilingual
+    step: Bilingual
+    evidence: tuple[str, ...]
+
+
+def _both(key: str, **values: object) -> Bilingual:
+    return Bilingual(nl=words("nl", key, **values), en=words("en", key, **values))
+
+
+def findings(
+    ctx: Context, day: dt.date | None, *, limit: int = MAX_FINDINGS
+) -> tuple[Finding, ...]:
+    """The most important findings about the landscape, at most *limit*, in priority order.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import democratie, democratie.examples
+    >>> from democratie.report._text import Text
+    >>> land = democratie.examples.load("leusden-samenleving-voorop")
+    >>> a = democratie.analyse(land, as_of=dt.date(2030, 1, 1))
+    >>> ctx = Context(landscape=land, graph=a.graph, scorecards=a.scorecards,
+    ...               rule_titles=a.rule_titles, text=Text("en"), analysis=a)
+    >>> found = findings(ctx, dt.date(2030, 1, 1))
+    >>> 1 <= len(found) <= 5, [f.priority for f in found] == sorted(f.priority for f in found)
+    (True, True)
+    """
+    land = ctx.landscape
+    t = ctx.text
+    out: list[Finding] = []
+
+    def date(day: dt.date) -> Bilingual:
+        return Bilingual(nl=_date("nl", day), en=_date("en", day))
+
+    if day is not None:
+        for ini in land.initiatives:
+            for milestone in ini.milestones:
+                if milestone_state(milestone, ini.period.start, day) == "overdue":
+                    due = milestone.due
+                    when = t.date(due) if due else "—"
+                    out.append(
+                        Finding(
+                            0,
+                            _both("overdue", title=milestone.title, subject=ini.title, due=when),
+                            _both("overdue_step"),
+                            (f"tl-{ini.id}-h", f"i-{ini.id}"),
+                        )
+                    )
+        for ini in land.initiatives:
+            try:
+                moments = schedule_evaluations(ini)
+            except MonitorError:  # no start or no horizon: nothing to have missed
+                continue
+            for moment in moments:
+                if moment.date < day and not moment.covered:
+                    d = date(moment.date)
+                    out.append(
+                        Finding(
+                            1,
+                            Bilingual(
+                                nl=words("nl", "missed", subject=ini.title, date=d.nl),
+                                en=words("en", "missed", subject=ini.title, date=d.en),
+                            ),
+                            _both("missed_step"),
+                            (f"tl-{ini.id}-h", f"i-{ini.id}"),
+                        )
+                    )
+    for ini in land.initiatives:
+        if not ini.required_commitments:
+            continue
+        intakes = {intake.municipality: intake for intake in ini.intakes}
+        entrants = list(dict.fromkeys([*ini.municipalities, *intakes]))
+        for mun_id in entrants:
+            unmet = unmet_commitments(intakes.get(mun_id), ini.required_commitments)
+            if not unmet:
+                continue
+            name = ctx.name(mun_id)
+            out.append(
+                Finding(
+                    2,
+                    Bilingual(
+                        nl=words(
+                            "nl",
+                            "unmet",
+                            municipality=name,
+                            subject=ini.title,
+                            kinds=", ".join(k.label("nl") for k in unmet),
+                        ),
+                        en=words(
+                            "en",
+                            "unmet",
+                            municipality=name,
+                            subject=ini.title,
+                            kinds=", ".join(k.label("en") for k in unmet),
+                        ),
+                    ),
+                    _both("unmet_step"),
+                    (f"card-{ini.id}-intake_gate", f"card-{ini.id}", f"i-{ini.id}"),
+                )
+            )
+    out.extend(_low_scores(ctx.scorecards, ctx.rule_titles))
+    out.extend(_unmeasured(ctx, day))
+    out.sort(key=lambda f: f.priority)  # stable: the landscape's order within a priority
+    return tuple(out[:limit])
+
+
+def _date(lang: str, day: dt.date) -> str:
+    return Text(lang).date(day)
+
+
+def _low_scores(cards: Scorecards, titles: Mapping[str, Bilingual]) -> list[Finding]:
+    found: list[tuple[float, int, Finding]] = []
+    order = 0
+    for card in cards.cards:
+        for score in card.scores:
+            share = score.normalised
+            if share is None or share >= LOW_SCORE or not score.recommendations:
+                continue
+            title = titles.get(score.rule, Bilingual(nl=score.rule, en=score.rule))
+            value = f"{score.value:.2f}"
+            step = score.recommendations[0]
+            finding = Finding(
+                3,
+                Bilingual(
+                    nl=words("nl", "low", subject=card.title, rule=title.nl, value=value),
+                    en=words("en", "low", subject=card.title, rule=title.en, value=value),
+                ),
+                step,
+                (f"card-{card.subject}-{score.rule}", f"card-{card.subject}"),
+            )
+            found.append((share, order, finding))
+            order += 1
+    found.sort(key=lambda item: (item[0], item[1]))
+    # One finding per rule (its lowest subject): the others share the same next step.
+    seen: set[str] = set()
+    out = []
+    for _, _, finding in found:
+        rule = finding.evidence[0].rsplit("-", 1)[-1]
+        if rule not in seen:
+            seen.add(rule)
+            out.append(finding)
+    return out
+
+
+def _unmeasured(ctx: Context, day: dt.date | None) -> list[Finding]:
+    land: Landscape = ctx.landscape
+    measured_on = day if day is not None else dt.date.max
+    measured = _measured(land)
+    out: list[Finding] = []
+    for mun in land.municipalities:
+        if mun.id not in measured:
+            continue
+        progress = goal_progress(land, mun.id, level=None, as_of=measured_on)
+        by_goal: dict[str, list[str]] = {}
+        for level in _levels(land, progress):
+            for gap in goal_progress(land, mun.id, level=level, as_of=measured_on).gaps:
+                by_goal.setdefault(gap.goal, []).append(ctx.name(gap.area))
+        for goal, areas in by_goal.items():
+            shown = ", ".join(areas)
+            label = {
+                lang: ServiceGoal(goal).label(lang) if goal in _SERVICE_GOALS else goal
+                for lang in ("nl", "en")
+            }
+            out.append(
+                Finding(
+                    4,
+                    Bilingual(
+                        nl=words(
+                            "nl", "unmeasured", municipality=mun.name, goal=label["nl"], areas=shown
+                        ),
+                        en=words(
+                            "en", "unmeasured", municipality=mun.name, goal=label["en"], areas=shown
+                        ),
+                    ),
+                    _both("unmeasured_step"),
+                    (f"goals-{mun.id}-gaps", f"goals-{mun.id}", "goals"),
+                )
+            )
+    return out
+
+
+@frozen
+class NotApplicableGroup:
+    """Scores of one rule that do not apply for one reason: what to record, for whom.
+
+    Examples
+    --------
+    >>> g = NotApplicableGroup("learning_loop", Bilingual(nl="x", en="y"), ("a", "b"))
+    >>> len(g.subjects)
+    2
+    """
+
+    rule: str
+    explanation: Bilingual
+    subjects: tuple[str, ...]
+
+
+def record_next(cards: Scorecards) -> tuple[NotApplicableGroup, ...]:
+    """The scores that do not apply, grouped by rule and reason, in the order rules ran.
+
+    Examples
+    --------
+    >>> import democratie, democratie.examples
+    >>> cards = democratie.analyse(democratie.examples.load("leusden-samenleving-voorop"))
+    >>> groups = record_next(cards.scorecards)
+    >>> sum(len(g.subjects) for g in groups) == sum(
+    ...     len(c) - len(c.applicable) for c in cards.scorecards.cards)
+    True
+    """
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for card in cards.cards:
+        for score in card.scores:
+            if score.value is None:
+                key = (score.rule, score.explanation.nl, score.explanation.en)
+                groups.setdefault(key, []).append(card.subject)
+    rules: dict[str, int] = {}
+    for rule, _, _ in groups:
+        rules.setdefault(rule, len(rules))
+    ordered = sorted(groups.items(), key=lambda item: rules[item[0][0]])
+    return tuple(
+        NotApplicableGroup(rule, Bilingual(nl=nl, en=en), tuple(subjects))
+        for (rule, nl, en), subjects in ordered
+    )
+
+
+def summary_body(ctx: Context, day: dt.date | None, present: str) -> str:
+    """Write the summary: the findings, each linked to its evidence, then what to record.
+
+    *present* is the HTML of the rest of the page: a finding links to the first of its
+    evidence anchors that the page has.
+
+    Examples
+    --------
+    >>> import democratie, democratie.examples
+    >>> from democratie.report._text import Text
+    >>> land = democratie.examples.load("delft-zeven-van-delft")
+    >>> a = democratie.analyse(land)
+    >>> ctx = Context(landscape=land, graph=a.graph, scorecards=a.scorecards,
+    ...               rule_titles=a.rule_titles, text=Text("en"), analysis=a)
+    >>> 'id="record-next"' in summary_body(ctx, None, "")
+    True
+    """
+    lang = ctx.text.lang
+    found = findings(ctx, day)
+    parts = [tag("p", esc(words(lang, "intro")))]
+    if found:
+        items = []
+        for finding in found:
+            target = next((a for a in finding.evidence if f'id="{a}"' in present), None)
+            link = " " + tag("a", esc(words(lang, "evidence")), href=f"#{target}") if target else ""
+            items.append(
+                tag(
+                    "p",
+                    tag("strong", esc(words(lang, "found")) + ": ") + esc(finding.found.get(lang)),
+                )
+                + tag(
+                    "p",
+                    tag("strong", esc(words(lang, "step")) + ": ")
+                    + esc(finding.step.get(lang))
+                    + link,
+                )
+            )
+        parts.append(tag("ol", "".join(tag("li", item) for item in items), id="findings"))
+    else:
+        parts.append(tag("p", esc(words(lang, "none")), class_="note", id="findings"))
+    parts.append(_record_next_html(ctx))
+    return "".join(parts)
+
+
+def _record_next_html(ctx: Context) -> str:
+    lang = ctx.text.lang
+    groups = record_next(ctx.scorecards)
+    heading = tag("h3", esc(words(lang, "record_next")), id="record-next")
+    if not groups:
+        return heading + tag("p", esc(words(lang, "record_none")), class_="note")
+    rows = []
+    for group in groups:
+        title = ctx.rule_titles.get(group.rule)
+        names = [ctx.name(s) for s in group.subjects]
+        shown = ", ".join(names[:10]) + (" …" if len(names) > 10 else "")
+        rows.append(
+            tag(
+                "tr",
+                tag("th", esc(title.get(lang) if title else group.rule), scope="row")
+                + tag("td", esc(group.explanation.get(lang)) + tag("p", esc(shown), class_="note"))
+                + tag("td", esc(ctx.text.integer(len(group.subjects))), class_="num"),
+            )
+        )
+    head = "".join(
+        tag("th", esc(words(lang, key)), scope="col", class_=cls)
+        for key, cls in (("rule", None), ("what", None), ("how_many", "num"))
+    )
+    table = tag(
+        "table",
+        tag("caption", esc(words(lang, "record_next")), class_="visually-hidden")
+        + tag("thead", tag("tr", head))
+        + tag("tbody", "".join(rows)),
+        id="record-next-table",
+    )
+    return (
+        heading
+        + tag("p", esc(words(lang, "record_intro")))
+        + tag("div", table, class_="table-wrap")
+    )

@@ -1,0 +1,142 @@
+"""The report's summary: findings by a fixed priority, linked to evidence; what to record next;
+the glossary; the header's day made and version; source addresses as links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+
+import democratie
+import democratie.examples
+from democratie.model import Initiative
+from democratie.report import SECTIONS, render
+from democratie.report._glossary import GLOSSARY
+from democratie.report._sections import Context
+from democratie.report._summary import findings, record_next
+from democratie.report._text import Text
+
+DIA = "examples/democratie-in-actie-noord-nederland.toml"
+TRAJECT = "dia-ontwikkeltraject-organisatieontwikkeling"
+
+
+def _ctx(land: democratie.Landscape, day: dt.date | None, lang: str = "en") -> Context:
+    a = democratie.analyse(land, as_of=day)
+    return Context(
+        landscape=land,
+        graph=a.graph,
+        scorecards=a.scorecards,
+        rule_titles=a.rule_titles,
+        text=Text(lang),
+        analysis=a,
+    )
+
+
+def _summary(page: str) -> str:
+    return page[page.index('id="summary"') : page.index('id="record-next"')]
+
+
+def test_summary_is_the_first_section_and_the_glossary_the_last() -> None:
+    assert SECTIONS[0] == "summary"
+    assert SECTIONS[-1] == "glossary"
+
+
+def test_an_unmet_commitment_is_a_finding_that_goes_once_it_is_given() -> None:
+    land = democratie.load(DIA)
+    found = findings(_ctx(land, dt.date(2024, 1, 1)), dt.date(2024, 1, 1))
+    unmet = [f for f in found if f.priority == 2]
+    assert any("Midden-Groningen" in f.found.en for f in unmet)
+    # give Midden-Groningen every commitment asked for: the finding goes
+    traject = land.get(TRAJECT)
+    assert isinstance(traject, Initiative)
+    intakes = tuple(
+        attrs.evolve(i, commitments=traject.required_commitments, held=True)
+        if i.municipality == "midden-groningen"
+        else i
+        for i in traject.intakes
+    )
+    changed = land.replace(attrs.evolve(traject, intakes=intakes))
+    after = findings(_ctx(changed, dt.date(2024, 1, 1)), dt.date(2024, 1, 1))
+    assert not any("Midden-Groningen" in f.found.en for f in after)
+
+
+def test_findings_come_in_priority_order_at_most_five_and_the_same_every_time() -> None:
+    land = democratie.load(DIA)
+    ctx = _ctx(land, dt.date(2024, 1, 1))
+    found = findings(ctx, dt.date(2024, 1, 1))
+    assert 1 <= len(found) <= 5
+    priorities = [f.priority for f in found]
+    assert priorities == sorted(priorities)
+    assert found == findings(ctx, dt.date(2024, 1, 1))
+
+
+def test_an_overdue_milestone_comes_first_only_on_a_day_past_it() -> None:
+    land = democratie.examples.load("leusden-samenleving-voorop")
+    ini = land.get("samenleving-voorop-bestuur")
+    assert isinstance(ini, Initiative)
+    # a start date turns "within 12 months" into a due date
+    dated = land.replace(
+        attrs.evolve(ini, period=democratie.model.Period(start=dt.date(2020, 1, 1)))
+    )
+    late = findings(_ctx(dated, dt.date(2022, 1, 1)), dt.date(2022, 1, 1))
+    assert late[0].priority == 0
+    assert "nieuwe werkwijze ontworpen" in late[0].found.en
+    early = findings(_ctx(dated, dt.date(2020, 6, 1)), dt.date(2020, 6, 1))
+    assert all(f.priority != 0 for f in early)
+    undated = findings(_ctx(dated, None), None)
+    assert all(f.priority >= 2 for f in undated)
+
+
+def test_every_finding_links_to_an_element_of_the_page() -> None:
+    page = render(democratie.load(DIA), lang="en", as_of=dt.date(2024, 1, 1))
+    links = re.findall(r'href="#([^"]+)"', _summary(page))
+    assert links
+    for target in links:
+        assert f'id="{target}"' in page
+
+
+def test_scorecards_keep_only_applicable_rows_and_point_to_what_to_record() -> None:
+    land = democratie.examples.load("leusden-samenleving-voorop")
+    a = democratie.analyse(land)
+    page = render(land, lang="en", analysis=a)
+    groups = record_next(a.scorecards)
+    missing = sum(len(c) - len(c.applicable) for c in a.scorecards.cards)
+    assert missing > 0
+    assert sum(len(g.subjects) for g in groups) == missing
+    assert 'class="num na"' not in page  # no n/a row is left in the scorecards
+    assert f"{missing} rules that do not apply" in page
+    assert 'href="#record-next"' in page
+
+
+def test_glossary_explains_every_measure_in_both_languages_with_anchors() -> None:
+    land = democratie.examples.load("leusden-samenleving-voorop")
+    for lang in ("nl", "en"):
+        page = render(land, lang=lang)
+        for key, by_lang in GLOSSARY.items():
+            assert f'id="term-{key}"' in page
+            assert by_lang["nl"][1] != by_lang["en"][1]
+        # and beside the column headings where a measure is used
+        assert 'href="#term-constraint"' in page
+        assert 'href="#term-voterank"' in page
+
+
+def test_header_shows_version_and_the_day_made_only_when_given() -> None:
+    land = democratie.examples.load("delft-zeven-van-delft")
+    page = render(land, lang="en")
+    assert democratie.__version__ in page
+    assert "Made on" not in page
+    assert page == render(land, lang="en")
+    made = render(land, lang="en", made=dt.date(2026, 12, 7))
+    assert "Made on 7 December 2026." in made
+
+
+def test_source_addresses_are_links_only_when_http() -> None:
+    land = democratie.examples.load("delft-zeven-van-delft")
+    sources = (
+        democratie.model.Source(title="Site", url="https://example.org/?a=1&b=2"),
+        democratie.model.Source(title="Bad", url="javascript:alert(1)"),
+    )
+    page = render(attrs.evolve(land, sources=sources), lang="en")
+    assert 'href="https://example.org/?a=1&amp;b=2"' in page
+    assert 'href="javascript' not in page
