@@ -238,7 +238,7 @@ def test_the_report_command_writes_pages_and_shows_progress_when_asked(
     quiet = CliRunner().invoke(cli, [*args, "--workers", "1"])
     assert quiet.exit_code == 0, quiet.output
     assert quiet.stderr == ""
-    name = "synthetic-province-limburg-31-municipalities-at-scale-1-16-seed-0"
+    name = "synthetic-province-limburg-31-municipalities-at-scale-1-16-seed-0.en"
     assert f"{name}.html and 31 pages in" in quiet.stdout
     assert sorted(p.name for p in out.iterdir()) == [f"{name}-pages", f"{name}.html"]
     shown = CliRunner().invoke(cli, [*args, "--workers", "1", "--progress"])
