@@ -142,6 +142,23 @@ CASES = [
         Expect("", "syntax", "the key 'id' appears twice", line=1),
     ),
     case(
+        "parent-cycles-of-organisations-and-networks",
+        doc(
+            organisations=[
+                {"id": "a", "name": "A", "kind": "stichting", "parent": "b"},
+                {"id": "b", "name": "B", "kind": "stichting", "parent": "c"},
+                {"id": "c", "name": "C", "kind": "stichting", "parent": "a"},
+                {"id": "d", "name": "D", "kind": "stichting", "parent": "a"},
+            ],
+            networks=[
+                {"id": "n1", "name": "N1", "kind": "netwerk_van_gemeenten", "parent": "n2"},
+                {"id": "n2", "name": "N2", "kind": "netwerk_van_gemeenten", "parent": "n1"},
+            ],
+        ),
+        Expect("organisations[0].parent", "parent-cycle", "a -> b -> c -> a"),
+        Expect("networks[0].parent", "parent-cycle", "n1 -> n2 -> n1"),
+    ),
+    case(
         "json-every-duplicate-key-and-nan-at-its-line",
         '{"format": "democratie/1",\n"title": "a",\n"people": [{"id": "p", "name": "A",\n'
         '"assessment": {"power": NaN, "power": 0.5}}],\n"title": "b"}',

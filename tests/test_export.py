@@ -619,3 +619,24 @@ def test_half_a_character_from_a_graph_plugin_is_written_as_the_replacement_char
     files = sorted(out.iterdir()) if out.is_dir() else [out]
     written = "".join(path.read_bytes().decode("utf-8") for path in files)
     assert "voor\ufffdna" in written
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "wanted"),
+    [("toml", "land.json", ".toml"), ("json", "land.toml", ".json"), ("graphml", "g.gexf", "")],
+)
+def test_a_file_name_of_another_format_is_refused(
+    tmp_path: Path, delft: Landscape, fmt: str, name: str, wanted: str
+) -> None:
+    with pytest.raises(ExportError, match=f"but the format is {fmt}") as caught:
+        export(delft, fmt, tmp_path / name)
+    assert f"name the file with {wanted}" in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_suffix_the_format_shares_or_no_exporter_uses_is_written(
+    tmp_path: Path, delft: Landscape
+) -> None:
+    assert export(delft, "node-link", tmp_path / "graph.json").is_file()
+    assert export(delft, "popolo", tmp_path / "popolo.json").is_file()
+    assert export(delft, "toml", tmp_path / "land.txt").is_file()

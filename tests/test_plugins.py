@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 import pytest
 from attrs import frozen
 
-from democratie import examples
+from democratie import dump, examples, load
 from democratie.exporters import BUILTIN_EXPORTERS
 from democratie.graph import StakeholderGraph
 from democratie.model import Initiative, Landscape
@@ -603,6 +603,37 @@ def test_hook_democratie_importers(manager: DemocratiePluginManager) -> None:
     # The built-in importers come first: they are registered through the same hook.
     assert [i.name for i in found] == ["json", "toml", "ori", "popolo", "lines"]
     assert found[-1].detect(b"lines\n")
+
+
+@frozen
+class BrokenDetector(LinesImporter):
+    name: str = "broken"
+
+    def detect(self, head: bytes) -> bool:
+        raise RuntimeError("cannot tell")
+
+
+def test_an_importer_whose_detect_raises_is_reported_by_name(
+    manager: DemocratiePluginManager, tmp_path: Path
+) -> None:
+    class Formats:
+        @hookimpl
+        def democratie_importers(self) -> list[object]:
+            return [BrokenDetector()]
+
+    manager.register(Formats(), name="broken-formats")
+    path = tmp_path / "delft.json"
+    dump(examples.load("delft-zeven-van-delft"), path)
+    with pytest.warns(PluginWarning) as caught:
+        land = load(path, plugin_manager=manager)
+    assert land.municipalities  # the rest still reads the file
+    (warning,) = [w.message for w in caught if isinstance(w.message, PluginWarning)]
+    assert warning.problem.plugin == "broken-formats"
+    assert warning.problem.code == "detect-failed"
+    assert "'broken' raised while telling whether it reads" in warning.problem.message
+    assert "RuntimeError: cannot tell" in warning.problem.message
+    with pytest.raises(PluginError, match="detect-failed"):
+        load(path, plugin_manager=manager, strict=True)
 
 
 def test_every_hook_has_a_test_here() -> None:

@@ -46,8 +46,8 @@ class Problem:
         A stable, machine-readable kind of problem: ``syntax``, ``encoding``,
         ``too-large``, ``too-deep``, ``format-version``, ``unknown-key``,
         ``missing-key``, ``wrong-type``, ``invalid-value``, ``duplicate-id``,
-        ``dangling-reference``, ``wrong-reference``, ``unknown-municipality``,
-        ``io-error`` (the file cannot be read).
+        ``dangling-reference``, ``wrong-reference``, ``parent-cycle``,
+        ``unknown-municipality``, ``io-error`` (the file cannot be read).
     file
         The file the document came from, when there is one.
     line, column

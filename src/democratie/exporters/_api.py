@@ -168,6 +168,28 @@ def export_bytes(
     return _render(exporter, landscape, chosen_graph, chosen)
 
 
+def _check_suffix(exporter: Exporter, target: Path, exporters: Iterable[Exporter]) -> None:
+    """Refuse a destination whose suffix says another format than the one written.
+
+    ``--format toml --output land.json`` would write TOML into a file every reader takes
+    for JSON; a suffix no exporter uses (``.txt``, none at all) is left to the caller.
+    """
+    suffix = target.suffix.lower()
+    if not suffix or suffix in exporter.suffixes:
+        return
+    others = [other.name for other in exporters if suffix in other.suffixes]
+    if not others:
+        return
+    own = ", ".join(exporter.suffixes) or "no suffix of its own"
+    message = (
+        f"{target.name} ends in {suffix}, the suffix of {', '.join(others)} files, but the "
+        f"format is {exporter.name} ({own}); name the file with "
+        f"{exporter.suffixes[0] if exporter.suffixes else 'another suffix'}, or choose the "
+        f"format {others[0]}"
+    )
+    raise ExportError(message, format=exporter.name)
+
+
 def export(
     landscape: Landscape,
     format: str | Exporter,
@@ -226,7 +248,7 @@ def export(
     ExportError
         For an unknown format, an option with a wrong value, or a destination that
         cannot take this export (a folder for a file format, a folder holding other
-        files).
+        files, a file name ending in another format's suffix, as ``land.json`` for TOML).
     WriteError
         When the file or folder cannot be written; what was there is left as it was.
 
@@ -252,6 +274,7 @@ def export(
         landscape, format, include_private, graph, options, exporters, graph_builder
     )
     target = Path(destination)
+    _check_suffix(exporter, target, BUILTIN_EXPORTERS if exporters is None else exporters)
     if isinstance(exporter, FolderExporter) and target.suffix.lower() not in exporter.suffixes:
         files = exporter.files(landscape, chosen_graph, chosen)
         bad = [name for name in files if name != Path(name).name or name in {"", ".", ".."}]

@@ -226,7 +226,8 @@ def _swap(staging: Path, destination: Path) -> None:
     if not destination.exists():
         staging.replace(destination)
         return
-    if _exchange(staging, destination):
+    # A symlink would trade places itself, not the folder it names: moved aside instead.
+    if not destination.is_symlink() and _exchange(staging, destination):
         shutil.rmtree(staging, ignore_errors=True)
         return
     holder = Path(

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import json
 import os
 import re
@@ -75,6 +76,10 @@ MAX_PROBLEMS = 1000
 
 #: The document formats of the canonical landscape file.
 Format = Literal["json", "toml"]
+
+#: The most syntax problems located in one document (every key written twice, every NaN);
+#: the parser's first is always among them.
+_LOCATED = 1000
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _TEXT = "<text>"
@@ -416,7 +421,8 @@ def parse(text: str, *, format: Format, source: str = _TEXT) -> Any:
             column=getattr(error, "colno", column),
         )
     except (_DuplicateKey, _NonFinite) as error:
-        raise LoadError(_unreadable_json(text, error, source), source=source) from None
+        located, more = _unreadable_json(text, error, source)
+        raise LoadError(located, source=source, omitted=more, limit=_LOCATED) from None
     except RecursionError:
         problem = Problem(
             path="", code="too-deep", message="the document is nested too deeply", file=source
@@ -424,6 +430,8 @@ def parse(text: str, *, format: Format, source: str = _TEXT) -> Any:
     except ValueError as error:
         # What the parsers raise beyond their own errors: a number with more digits than
         # Python converts (int max_str_digits), and the like.
+        limit = sys.get_int_max_str_digits()
+        numbers = list(itertools.islice(_locate.long_numbers(text, format=format), _LOCATED))
         long = [
             Problem(
                 path="",
@@ -436,9 +444,9 @@ def parse(text: str, *, format: Format, source: str = _TEXT) -> Any:
                 line=line,
                 column=column,
             )
-            for digits, offset in _locate.long_numbers(text)
-            for limit in (sys.get_int_max_str_digits(),)
-            for line, column in (_locate.line_column(text, offset),)
+            for (digits, _), (line, column) in zip(
+                numbers, _locate.line_columns(text, [offset for _, offset in numbers])
+            )
         ]
         if long:
             raise LoadError(long, source=source) from None
@@ -547,44 +555,43 @@ def _child(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _unreadable_json(text: str, error: ValueError, source: str) -> list[Problem]:
+def _unreadable_json(text: str, error: ValueError, source: str) -> tuple[list[Problem], int]:
     """Every key written twice and every non-finite number of *text*, each at its place.
 
     *error* is what the parser stopped at; when the text cannot be scanned for the
     places (it is not JSON enough), that one problem is given without a place.
     """
+    found: list[tuple[int, str]] = []
+    more = 0
+    # Both scans go in the order of the text; past the limit, places are counted only.
+    for key, offset in _locate.duplicate_keys(text):
+        if len(found) < _LOCATED:
+            found.append((offset, f"the key '{key}' appears twice in the same object; keep one"))
+        else:
+            more += 1
+    constants = 0
+    for constant, offset in _locate.non_finite(text):
+        constants += 1
+        found.append((offset, f"{constant} is not a number JSON allows; write a finite number"))
+        if constants >= _LOCATED:
+            more += sum(1 for _ in _locate.non_finite(text)) - constants
+            break
+    found.sort()
+    more += max(0, len(found) - _LOCATED)
+    found = found[:_LOCATED]
     problems = [
-        Problem(
-            path="",
-            code="syntax",
-            message=f"the key '{key}' appears twice in the same object; keep one",
-            file=source,
-            line=line,
-            column=column,
+        Problem(path="", code="syntax", message=message, file=source, line=line, column=column)
+        for (_, message), (line, column) in zip(
+            found, _locate.line_columns(text, [offset for offset, _ in found])
         )
-        for key, offset in _locate.duplicate_keys(text)
-        for line, column in (_locate.line_column(text, offset),)
-    ]
-    problems += [
-        Problem(
-            path="",
-            code="syntax",
-            message=f"{constant} is not a number JSON allows; write a finite number",
-            file=source,
-            line=line,
-            column=column,
-        )
-        for constant, offset in _locate.non_finite(text)
-        for line, column in (_locate.line_column(text, offset),)
     ]
     if problems:
-        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-        return problems
+        return problems, more
     if isinstance(error, _DuplicateKey):
         message = f"the key '{error.key}' appears twice in the same object; keep one"
     else:
         message = f"{error} is not a number JSON allows; write a finite number"
-    return [Problem(path="", code="syntax", message=message, file=source)]
+    return [Problem(path="", code="syntax", message=message, file=source)], 0
 
 
 class _DuplicateKey(ValueError):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-__all__ = ["duplicate_keys", "line_column", "long_numbers", "non_finite"]
+__all__ = ["duplicate_keys", "line_column", "line_columns", "long_numbers", "non_finite"]
 
 _TOKEN = re.compile(
     r'(?P<string>"(?:[^"\\]|\\.)*")'
@@ -37,6 +37,26 @@ def line_column(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, column
+
+
+def line_columns(text: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
+    r"""The line and column of each of *offsets* (in increasing order), in one pass.
+
+    Examples
+    --------
+    >>> line_columns("a\nbc\nd", [0, 3, 5])
+    [(1, 1), (2, 2), (3, 1)]
+    """
+    found: list[tuple[int, int]] = []
+    line, start, at = 1, 0, 0
+    for offset in offsets:
+        newlines = text.count("\n", at, offset)
+        if newlines:
+            line += newlines
+            start = text.rfind("\n", at, offset) + 1
+        at = offset
+        found.append((line, offset - start + 1))
+    return found
 
 
 def _key(token: str) -> str:
@@ -105,18 +125,32 @@ def non_finite(text: str) -> Iterator[tuple[str, int]]:
             return
 
 
-def long_numbers(text: str) -> Iterator[tuple[int, int]]:
-    """Each run of more digits than Python converts to a number, as (digits, offset).
+def long_numbers(text: str, *, format: str) -> Iterator[tuple[int, int]]:
+    """Each number of more digits than Python converts, as (digits, offset).
 
-    The limit is :func:`sys.get_int_max_str_digits` (4,300 unless changed).
+    The limit is :func:`sys.get_int_max_str_digits` (4,300 unless changed). In JSON only
+    numbers count, never digits inside a string; in TOML a run of ASCII digits does.
 
     Examples
     --------
-    >>> [(digits, offset) for digits, offset in long_numbers("seats = " + "9" * 5000)]
+    >>> list(long_numbers("seats = " + "9" * 5000, format="toml"))
     [(5000, 8)]
+    >>> text = '{"id": "' + "7" * 5000 + '", "n": ' + "9" * 5000 + "}"
+    >>> list(long_numbers(text, format="json"))
+    [(5000, 5016)]
     """
     limit = sys.get_int_max_str_digits()
     if not limit:
         return
-    for match in re.finditer(rf"\d{{{limit + 1},}}", text):
+    if format == "json":
+        for match in _TOKEN.finditer(text):
+            if match.lastgroup == "open":
+                return
+            if match.lastgroup == "literal":
+                digits = sum(1 for char in match.group() if "0" <= char <= "9")
+                if digits > limit:
+                    yield digits, match.start()
+        return
+    # The look-behind starts a match only where a run of digits starts: linear time.
+    for match in re.finditer(rf"(?<![0-9])[0-9]{{{limit + 1},}}", text):
         yield match.end() - match.start(), match.start()

@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, TypeAlias
 
 from attrs import evolve, field, frozen
@@ -291,6 +291,7 @@ class Landscape:
                 continue
             self._index[entry.id] = entry
         problems.extend(self._check_references(refs))
+        problems.extend(self._check_parent_cycles())
         problems.extend(self._check_areas())
         problems.extend(self._check_indicators())
         if problems:
@@ -456,6 +457,46 @@ class Landscape:
                     message=(
                         f"'{target}' is {_a(entry.kind)} ({entry.path}); expected the id of "
                         f"{_kinds(allowed)}"
+                    ),
+                )
+
+    def _check_parent_cycles(self) -> Iterator[Problem]:
+        """Refuse organisations and networks that are, through their parents, part of themselves.
+
+        Each cycle is reported once, at the parent of its first member in the document,
+        with the whole cycle named (``a -> b -> a``).
+        """
+        kinds: tuple[tuple[str, Sequence[Organisation] | Sequence[Network], str], ...] = (
+            ("organisations", self.organisations, "organisation"),
+            ("networks", self.networks, "network"),
+        )
+        for key, items, noun in kinds:
+            parent = {item.id: item.parent for item in items if item.parent is not None}
+            place = {item.id: i for i, item in enumerate(items)}
+            done: set[str] = set()
+            for item in items:
+                path: list[str] = []
+                on_path: set[str] = set()
+                here: str | None = item.id
+                while here is not None and here not in done and here not in on_path:
+                    path.append(here)
+                    on_path.add(here)
+                    here = parent.get(here)
+                done.update(path)
+                if here is None or here not in on_path:
+                    continue  # no cycle, or one found from an earlier member
+                cycle = path[path.index(here) :]
+                if len(cycle) == 1:
+                    continue  # a parent that is itself is refused by the item
+                first = min(cycle, key=place.__getitem__)
+                turn = cycle.index(first)
+                shown = " -> ".join([*cycle[turn:], *cycle[:turn], first])
+                yield Problem(
+                    path=f"{key}[{place[first]}].parent",
+                    code="parent-cycle",
+                    message=(
+                        f"the {noun}s {shown} are each part of the next, so each is part of "
+                        f"itself; break the cycle by removing one parent"
                     ),
                 )
 

@@ -148,13 +148,19 @@ def importers(
     >>> [(importer.name, importer.suffixes) for importer in importers()]
     [('json', ('.json',)), ('toml', ('.toml',)), ('ori', ('.json',)), ('popolo', ('.json',))]
     """
-    found = _manager(plugin_manager).gather(
+    return tuple(item for _, item in importers_by_plugin(plugin_manager, strict=strict))
+
+
+def importers_by_plugin(
+    plugin_manager: DemocratiePluginManager | None, *, strict: bool
+) -> list[tuple[str, Importer]]:
+    """The importers the registered plugins offer, each with the name of its plugin."""
+    return _manager(plugin_manager).gather(
         "democratie_importers",
         check_importer_attributes,
         name_of=lambda item: str(item.name),
         strict=strict,
     )
-    return tuple(item for _, item in found)
 
 
 def _check_finding(item: object) -> list[str]:

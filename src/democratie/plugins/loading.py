@@ -25,7 +25,7 @@ from democratie.formats import HEAD_BYTES, Importer
 from democratie.io import MAX_BYTES, MAX_PROBLEMS, detect_format
 from democratie.io import load as load_document
 from democratie.model import Landscape
-from democratie.plugins.api import importers
+from democratie.plugins.api import importers_by_plugin
 from democratie.plugins.manager import DemocratiePluginManager, get_plugin_manager
 
 __all__ = ["load"]
@@ -108,7 +108,8 @@ def load(
         )
     name = os.fspath(source)
     path = Path(name)
-    available = importers(plugin_manager=plugin_manager, strict=strict)
+    offered = importers_by_plugin(plugin_manager, strict=strict)
+    available = tuple(item for _, item in offered)
     given = {"max_bytes": max_bytes, "max_problems": max_problems, **(options or {})}
     if format is not None:
         chosen = [item for item in available if item.name == format]
@@ -119,7 +120,17 @@ def load(
     if path.suffix.lower() == ".toml":
         return _read(_document_importer(available, "toml", name), path, given)
     head = _head(path)
-    recognised = [] if head is None else [item for item in available if _detects(item, head)]
+    recognised: list[Importer] = []
+    if head is not None:
+        failed = []
+        for plugin, item in offered:
+            try:
+                if item.detect(head):
+                    recognised.append(item)
+            except Exception as error:  # a plugin's bug, reported by name, not a crash
+                failed.append((plugin, item, error))
+        if failed:
+            _report_detect_failures(plugin_manager, failed, name, strict=strict)
     if len(recognised) == 1:
         return _read(recognised[0], path, given)
     if len(recognised) > 1:
@@ -162,11 +173,25 @@ def _document_importer(available: tuple[Importer, ...], format: str, name: str) 
     return found[0]
 
 
-def _detects(importer: Importer, head: bytes) -> bool:
-    try:
-        return bool(importer.detect(head))
-    except Exception:
-        return False
+def _report_detect_failures(
+    plugin_manager: DemocratiePluginManager | None,
+    failed: list[tuple[str, Importer, Exception]],
+    name: str,
+    *,
+    strict: bool,
+) -> None:
+    """Warn of each importer whose ``detect()`` raised on *name*; with *strict*, raise."""
+    manager = plugin_manager if plugin_manager is not None else get_plugin_manager()
+    problems = [
+        manager.problem(
+            plugin,
+            "detect-failed",
+            f"the importer {item.name!r} raised while telling whether it reads {name}, and "
+            f"was passed over for it: {type(error).__name__}: {error}",
+        )
+        for plugin, item, error in failed
+    ]
+    manager.report(problems, strict=strict)
 
 
 def _read(importer: Importer, path: Path, options: Mapping[str, Any]) -> Landscape:

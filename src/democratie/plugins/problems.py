@@ -50,6 +50,10 @@ PROBLEM_CODES: dict[str, str] = {
     "duplicate-plugin": "another plugin is already registered under the same name",
     "hook-failed": "a hook implementation raised an exception",
     "wrong-type": "a hook implementation returned something of the wrong type",
+    "detect-failed": (
+        "an importer's detect() raised while telling whether it reads a file; that importer "
+        "was passed over for the file"
+    ),
     "duplicate-name": "a rule, exporter or importer has a name another plugin already uses",
     "rule-failed": "a scoring rule raised, or returned something else than a valid score",
     "over-budget": (

@@ -202,7 +202,10 @@ class _PageContext(Context):
         page = self.here
         for prefix in _PREFIXES:
             if target.startswith(prefix):
-                page = self.homes.get(target[len(prefix) :], self.landing)
+                rest = target[len(prefix) :]
+                # A scorecard row is card-<subject>-<rule>: a rule's name has no hyphen.
+                home = self.homes.get(rest) or self.homes.get(rest.rsplit("-", 1)[0])
+                page = home or self.landing
                 break
         if page == self.here:
             return f"#{target}"

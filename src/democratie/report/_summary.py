@@ -401,8 +401,11 @@ def summary_body(ctx: Context, day: dt.date | None, present: str) -> str:
     if found:
         items = []
         for finding in found:
-            target = next((a for a in finding.evidence if f'id="{a}"' in present), None)
-            link = " " + tag("a", esc(words(lang, "evidence")), href=f"#{target}") if target else ""
+            # Evidence on this page first; on a page of a report in pages, else on another.
+            here = next((f"#{a}" for a in finding.evidence if f'id="{a}"' in present), None)
+            away = (ctx.href(a) for a in finding.evidence)
+            target = here or next((h for h in away if not h.startswith("#")), None)
+            link = " " + tag("a", esc(words(lang, "evidence")), href=target) if target else ""
             items.append(
                 tag(
                     "p",
