@@ -445,7 +445,9 @@ def parse(text: str, *, format: Format, source: str = _TEXT) -> Any:
                 column=column,
             )
             for (digits, _), (line, column) in zip(
-                numbers, _locate.line_columns(text, [offset for _, offset in numbers])
+                numbers,
+                _locate.line_columns(text, [offset for _, offset in numbers]),
+                strict=True,
             )
         ]
         if long:
@@ -569,9 +571,7 @@ def _unreadable_json(text: str, error: ValueError, source: str) -> tuple[list[Pr
             found.append((offset, f"the key '{key}' appears twice in the same object; keep one"))
         else:
             more += 1
-    constants = 0
-    for constant, offset in _locate.non_finite(text):
-        constants += 1
+    for constants, (constant, offset) in enumerate(_locate.non_finite(text), start=1):
         found.append((offset, f"{constant} is not a number JSON allows; write a finite number"))
         if constants >= _LOCATED:
             more += sum(1 for _ in _locate.non_finite(text)) - constants
@@ -582,7 +582,7 @@ def _unreadable_json(text: str, error: ValueError, source: str) -> tuple[list[Pr
     problems = [
         Problem(path="", code="syntax", message=message, file=source, line=line, column=column)
         for (_, message), (line, column) in zip(
-            found, _locate.line_columns(text, [offset for offset, _ in found])
+            found, _locate.line_columns(text, [offset for offset, _ in found]), strict=True
         )
     ]
     if problems:
