@@ -466,7 +466,7 @@ class Landscape:
         Each cycle is reported once, at the parent of its first member in the document,
         with the whole cycle named (``a -> b -> a``).
         """
-        kinds: tuple[tuple[str, Sequence[Organisation] | Sequence[Network], str], ...] = (
+        kinds: tuple[tuple[str, Sequence[Organisation | Network], str], ...] = (
             ("organisations", self.organisations, "organisation"),
             ("networks", self.networks, "network"),
         )
