@@ -203,6 +203,27 @@ def test_a_former_code_says_what_it_became() -> None:
 
 
 @pytest.mark.parametrize(
+    ("code", "name", "successor"),
+    [
+        ("GM0623", "Vlist", "Krimpenerwaard (GM1931)"),
+        ("GM0611", "Cromstrijen", "Hoeksche Waard (GM1963)"),
+        ("GM0588", "Korendijk", "Hoeksche Waard (GM1963)"),
+        ("GM0617", "Strijen", "Hoeksche Waard (GM1963)"),
+        ("GM0584", "Oud-Beijerland", "Hoeksche Waard (GM1963)"),
+        ("GM0733", "Lingewaal", "West Betuwe (GM1960)"),
+        ("GM0304", "Neerijnen", "West Betuwe (GM1960)"),
+    ],
+)
+def test_the_codes_completed_and_corrected_say_what_they_became(
+    code: str, name: str, successor: str
+) -> None:
+    with pytest.raises(FormerMunicipalityError) as caught:
+        by_code(code)
+    assert str(caught.value).startswith(f"{code} was the code of {name}, ")
+    assert successor in str(caught.value)
+
+
+@pytest.mark.parametrize(
     ("name", "date", "successors"),
     [
         ("Haaren", "2021-01-01", ["Oisterwijk", "Vught", "Tilburg", "Boxtel"]),
@@ -354,7 +375,8 @@ def test_the_shipped_file_is_well_formed() -> None:
     keys = [(row["dissolved"], row["name"]) for row in rows]
     assert keys == sorted(keys), "rows are sorted by date, then name"
     assert len({normalise(row["name"]) for row in rows}) == len(rows)
-    codes = [row["cbs_code"] for row in rows if row["cbs_code"]]
+    codes = [row["cbs_code"] for row in rows]
+    assert all(codes), "every former municipality has its code"
     assert len(set(codes)) == len(codes)
     for row in rows:
         day = dt.date.fromisoformat(row["dissolved"])
@@ -363,7 +385,7 @@ def test_the_shipped_file_is_well_formed() -> None:
         assert (day.month, day.day) == (1, 1) or row["name"] == "Weesp", row
         year = day.year if (day.month, day.day) == (1, 1) else day.year + 1
         assert row["source"] == f"CBS Gemeentelijke indeling op 1 januari {year}", row
-        assert row["cbs_code"] == "" or re.fullmatch(r"GM\d{4}", row["cbs_code"]), row
+        assert re.fullmatch(r"GM\d{4}", row["cbs_code"]), row
         assert row["province"] in PROVINCES.values(), row
         successors = row["successors"].split(";")
         expected = {"merged": 1, "renamed": 1}.get(row["change"])
