@@ -959,3 +959,18 @@ def test_messages_use_an_before_a_vowel(land: Landscape) -> None:
         land.remove("wk-noord")
     with pytest.raises(TypeError, match="cannot add an Area"):
         land.add(Area(id="w", name="W", level=AreaLevel.WIJK))  # type: ignore[arg-type]
+
+
+def test_a_code_one_digit_off_is_caught_by_an_id_that_names_the_municipality() -> None:
+    # Zeist is GM0355; GM0356 is Nieuwegein, a real code, so only the id can tell.
+    with pytest.raises(ModelError) as caught:
+        Municipality(id="zeist", cbs_code="GM0356")
+    (problem,) = caught.value.problems
+    assert problem.path == "cbs_code"
+    assert "GM0356 is the code of Nieuwegein" in problem.message
+    assert "'zeist' names Zeist (GM0355)" in problem.message
+    assert Municipality(id="zeist", cbs_code="GM0355").name == "Zeist"
+    # Ids that name no municipality, or several, or by a short name, are left alone.
+    assert Municipality(id="m-1", cbs_code="GM0356").name == "Nieuwegein"
+    assert Municipality(id="bergen", cbs_code="GM0373").name == "Bergen (NH.)"
+    assert Municipality(id="den-haag", cbs_code="GM0518").name == "'s-Gravenhage"

@@ -37,6 +37,7 @@ from democratie.scoring.rules import (
     AreaCoverage,
     BridgingVsBonding,
     ChampionPresence,
+    CommitmentTriad,
     CouncilAtTheFront,
     CrossSectorCoverage,
     DomainCoverage,
@@ -437,6 +438,53 @@ def test_timeline_feasibility_never_calls_an_overdue_milestone_on_time() -> None
     assert {e.fact: e.value for e in after.evidence}[
         "milestones.nieuwe werkwijze ontworpen"
     ] == "late"
+
+
+def test_timeline_feasibility_says_reached_milestones_need_a_deadline_not_that_none_is_reached() -> (
+    None
+):
+    land = examples.load(LEUSDEN)
+    challenge = _initiative(land, CHALLENGE)
+    reached = (
+        Milestone(title="raad besprak het", done=dt.date(2018, 12, 4)),
+        Milestone(title="werkprogramma", done=dt.date(2018, 12, 24)),
+    )
+    undated = _change(land, CHALLENGE, milestones=reached)
+    score = _score(TimelineFeasibility(), undated, CHALLENGE, as_of=dt.date(2019, 1, 1))
+    assert score.value is None
+    assert "No milestone has been reached" not in score.explanation.en
+    assert "'raad besprak het' and 'werkprogramma' were reached" in score.explanation.en
+    assert "zijn bereikt" in score.explanation.nl
+    assert "due" in score.recommendations[0].en
+    # One fact: a deadline for the first, and it is judged on time.
+    due = (evolve(reached[0], due=dt.date(2018, 12, 31)), reached[1])
+    dated = _change(land, CHALLENGE, milestones=due)
+    assert _score(TimelineFeasibility(), dated, CHALLENGE, as_of=dt.date(2019, 1, 1)).value == 1.0
+    assert challenge.milestones  # the seed's own milestones have deadlines in months
+
+
+def test_commitment_triad_names_no_weakest_link_when_all_three_are_level() -> None:
+    # Delft: "continue politieke, bestuurlijke en ambtelijke steun", all three full.
+    land = examples.load(DELFT)
+    seven = _initiative(land, "de-zeven-van-delft")
+    assert _score(CommitmentTriad(), land, seven.id).value == 1.0
+
+    def backed(politiek: str, others: str) -> Score:
+        commitments = tuple(
+            evolve(c, level=politiek if c.kind.value == "politiek" else others)
+            for c in seven.commitments
+        )
+        return _score(CommitmentTriad(), _change(land, seven.id, commitments=commitments), seven.id)
+
+    even = backed("toegezegd", "toegezegd")
+    assert even.value is not None and even.value < 1.0
+    assert "weakest link" not in even.explanation.en
+    assert "all back it" in even.explanation.en
+    assert "none of the three is ahead" in even.recommendations[0].en
+    # One fact: the council a level lower, and it is the weakest link.
+    weaker = backed("beperkt", "toegezegd")
+    assert weaker.value is not None and weaker.value < even.value
+    assert "The weakest link is the council" in weaker.explanation.en
 
 
 # --------------------------------------------------------------------------------------------

@@ -448,6 +448,19 @@ def test_indicator_progress_says_what_to_record_when_it_does_not_apply() -> None
     score = _score(IndicatorProgress(), unmeasured, "m")
     assert score.value is None
     assert "no measurement" in score.explanation.en
+    # One measurement, with nothing to hold it against: measured, not "no measurement".
+    once = unmeasured + (
+        "[[municipalities.indicators.measurements]]\ndate = 2018-12-24\nvalue = 2500\n"
+    )
+    score = _score(IndicatorProgress(), once, "m")
+    assert score.value is None
+    assert "no measurement" not in score.explanation.en
+    assert "1 measured, but without a baseline, a target" in score.explanation.en
+    assert "1 gemeten, maar zonder nulmeting" in score.explanation.nl
+    assert "Record a baseline or a target" in score.recommendations[0].en
+    # Give it a target and the same measurement is judged.
+    aimed = once.replace('direction = "omhoog"\n', 'direction = "omhoog"\ntarget = 2000\n')
+    assert _score(IndicatorProgress(), aimed, "m").value == 1.0
 
 
 def test_indicator_progress_level_takes_a_slug_and_refuses_others() -> None:

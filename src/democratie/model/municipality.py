@@ -238,6 +238,21 @@ def _record(code: str | None) -> reference.MunicipalityRecord | None:
     return reference.by_code(code)
 
 
+def _named_by_id(
+    id: str, record: reference.MunicipalityRecord
+) -> reference.MunicipalityRecord | None:
+    """The other municipality an id names exactly (``zeist`` with Nieuwegein's code), or None.
+
+    A code one digit off is another real municipality; an id that is the name of a
+    municipality catches it. Ids that name none, or several, say nothing.
+    """
+    try:
+        named = reference.resolve(id)
+    except LookupError:  # unknown, ambiguous or former: no one municipality named
+        return None
+    return None if named.cbs_code == record.cbs_code else named
+
+
 @frozen(kw_only=True)
 class Municipality:
     """A Dutch municipality (gemeente), or another local government.
@@ -257,6 +272,8 @@ class Municipality:
         of a municipality dissolved since 2015 is refused with what it became
         (``GM0457``: Weesp, part of Amsterdam since 2022-03-24); give such a
         municipality by name, without a code, for the time before the change.
+        A code one digit off is often another municipality's: an id that names
+        a municipality (``zeist``) must name the one of the code.
     name
         Defaults to the CBS name of the code. With a code, a common short name
         (``Nuenen``, ``Den Haag``) or the name without its CBS suffix (``Bergen``
@@ -376,6 +393,16 @@ class Municipality:
                         f"'{self.name}' is not the name of {record.cbs_code} in the CBS list "
                         f"of {reference.REFERENCE_YEAR}, which is '{record.name}'{became}; "
                         "correct the code or leave the name out"
+                    ),
+                )
+            elif (named := _named_by_id(self.id, record)) is not None:
+                yield Problem(
+                    path="cbs_code",
+                    code="invalid-value",
+                    message=(
+                        f"{record.cbs_code} is the code of {record.name}, but the id "
+                        f"'{self.id}' names {named.name} ({named.cbs_code}); correct the code, "
+                        "or choose an id that does not name another municipality"
                     ),
                 )
             province_problems = list(check_text(self.province, "province", required=False))

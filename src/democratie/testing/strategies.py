@@ -59,6 +59,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any, NamedTuple, TypeVar
 
+from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import DrawFn, SearchStrategy
@@ -1128,6 +1129,13 @@ def _area(draw: DrawFn, taken: set[str], depth: int, max_children: int) -> Area:
     )
 
 
+def _names_no_other(id: str, record: reference.MunicipalityRecord) -> bool:
+    try:
+        return reference.resolve(id).cbs_code == record.cbs_code
+    except LookupError:
+        return True
+
+
 def _municipality(
     draw: DrawFn,
     taken: set[str],
@@ -1140,6 +1148,8 @@ def _municipality(
     details: dict[str, Any] = {}
     if draw(_DUTCH):
         record = draw(_records())
+        # An id that names another municipality ("ede" with Oss's code) is refused.
+        assume(_names_no_other(own, record))
         details["cbs_code"] = record.cbs_code
         name = draw(_member((None, record.name, record.name.upper())))
         if name is not None:

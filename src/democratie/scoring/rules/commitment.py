@@ -88,6 +88,11 @@ class CommitmentTriad(BaseRule):
     Not applicable unless the landscape records the commitment of all three:
     the weakest link of a chain with an unknown link is unknown.
 
+    Changed: when all three stand at the same level, no one of them is named the
+    weakest link. The rule used to blame the council (the first in its order) for
+    a level the college and the civil service shared, and advised strengthening
+    the council alone.
+
     References
     ----------
     Delft, "De zeven van Delft"; VNG Democratie in Actie, ontwikkeltraject
@@ -165,6 +170,19 @@ class CommitmentTriad(BaseRule):
             nl = "Raad, college en ambtelijke organisatie steunen het alle drie volledig."
             en = "The council, the college and the civil service all back it fully."
             recommendations = []
+        elif len(set(values.values())) == 1:
+            # No one link is weaker: naming the first would blame it for the others' level.
+            label_nl, label_en = level.level.label_nl.lower(), level.level.label_en.lower()
+            nl = f"Raad, college en ambtelijke organisatie steunen het alle drie '{label_nl}'."
+            en = f"The council, the college and the civil service all back it '{label_en}'."
+            recommendations = [
+                advice(
+                    "Versterk de steun van raad, college en ambtelijke organisatie samen "
+                    "voordat het initiatief verder gaat: geen van de drie loopt voorop.",
+                    "Strengthen the backing of the council, the college and the civil service "
+                    "together before going further: none of the three is ahead.",
+                )
+            ]
         else:
             nl = (
                 f"De zwakste schakel is {_WHO_NL[weakest]}: steun '{level.level.label_nl.lower()}'."
@@ -174,7 +192,7 @@ class CommitmentTriad(BaseRule):
             )
             recommendations = [
                 advice(
-                    f"Versterk de steun van {_WHO_NL[weakest]} voordat het traject verder gaat.",
+                    f"Versterk de steun van {_WHO_NL[weakest]} voordat het initiatief verder gaat.",
                     f"Strengthen the backing of {_WHO_EN[weakest]} before going further.",
                 )
             ]

@@ -294,6 +294,10 @@ class IndicatorProgress(BaseRule):
     indicator measures the municipality's goals, or none is measured yet (the reason
     says what to record).
 
+    Changed: an indicator measured once, with no baseline or target to hold the
+    value against, is reported as measured but not judged (record a baseline or a
+    target, or measure again), not as having no measurement.
+
     References
     ----------
     Stichtse Vecht, gebiedsgericht werken 2022 (seven shared ambitions; twelve kernen).
@@ -363,16 +367,41 @@ class IndicatorProgress(BaseRule):
             )
         judged = [row for row in table.rows if row.on_track is not None]
         unmeasured = [row for row in table.rows if row.latest is None]
+        if not judged and len(unmeasured) < len(table.rows):
+            # Measured, but with nothing to measure against: say that, not "no measurement".
+            return self.not_applicable(
+                subject,
+                nl=(
+                    f"{plural(len(table.rows), 'indicator', 'indicatoren')}, "
+                    f"{len(table.rows) - len(unmeasured)} gemeten, "
+                    "maar zonder nulmeting, streefwaarde (baseline, target) of eerdere meting "
+                    "is niet te zeggen of een doel op koers is."
+                ),
+                en=(
+                    f"{plural(len(table.rows), 'indicator', 'indicators')}, "
+                    f"{len(table.rows) - len(unmeasured)} measured, but without a baseline, a "
+                    "target (baseline, target) or an earlier measurement there is no telling "
+                    "whether a goal is on track."
+                ),
+                recommendations=[
+                    advice(
+                        "Leg bij elke gemeten indicator een nulmeting of streefwaarde vast, of "
+                        "meet opnieuw om een verloop te zien.",
+                        "Record a baseline or a target with each measured indicator, or measure "
+                        "again to see a trend.",
+                    )
+                ],
+            )
         if not judged:
             return self.not_applicable(
                 subject,
                 nl=(
                     f"{plural(len(table.rows), 'indicator', 'indicatoren')}, maar geen meting "
-                    "om ze aan te toetsen."
+                    "om ze aan te toetsen (measurements)."
                 ),
                 en=(
                     f"{plural(len(table.rows), 'indicator', 'indicators')}, but no measurement "
-                    "to judge them by."
+                    "to judge them by (measurements)."
                 ),
                 recommendations=[
                     advice(

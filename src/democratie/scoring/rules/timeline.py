@@ -109,7 +109,9 @@ class TimelineFeasibility(BaseRule):
     Leusden's design once it was recorded as reached after its twelve months,
     a date that has passed and cannot be moved; the advice is now about the
     milestones still to come (the way of working in use within three years), or
-    the lesson for planning when none is left.
+    the lesson for planning when none is left. And milestones reached without a
+    deadline no longer read "no milestone has been reached": the reason names them
+    and asks for their due dates.
 
     References
     ----------
@@ -186,8 +188,34 @@ class TimelineFeasibility(BaseRule):
             )
         if not judged:
             unknown = [m for m, s in statuses if s == "unknown"]
+            reached = [m for m in unknown if milestone_state(m, start, as_of) == "done"]
             nl = "Nog geen mijlpaal is bereikt of over tijd" + day_nl
             en = "No milestone has been reached or is overdue yet" + day_en
+            if reached:
+                # Reached, but with nothing to be on time for: say so, not "none reached".
+                titles_nl = listing((f"'{m.title}'" for m in reached), lang="nl")
+                titles_en = listing(f"'{m.title}'" for m in reached)
+                one = len(reached) == 1
+                nl = (
+                    f"{titles_nl} {'is' if one else 'zijn'} bereikt{day_nl}, maar zonder "
+                    "termijn (due of due_within_months) is niet te zeggen of dat op tijd was."
+                )
+                en = (
+                    f"{titles_en} {'was' if one else 'were'} reached{day_en}, but without a "
+                    "deadline (due or due_within_months) there is no telling whether on time."
+                )
+                return self.not_applicable(
+                    subject,
+                    nl=nl + undated_nl,
+                    en=en + undated_en,
+                    evidence=evidence,
+                    recommendations=[
+                        advice(
+                            "Leg vast wanneer elke mijlpaal bereikt moest zijn (due).",
+                            "Record when each milestone was due (due).",
+                        )
+                    ],
+                )
             if unknown and start is None:
                 nl += (
                     "; zonder startdatum (period) zijn de termijnen in maanden niet om te rekenen "
