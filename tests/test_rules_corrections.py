@@ -51,6 +51,7 @@ from democratie.scoring.rules import (
 from democratie.vocab import (
     ActorKind,
     AreaLevel,
+    CommitmentLevel,
     GovernmentRole,
     InitiativeKind,
     Initiator,
@@ -440,9 +441,7 @@ def test_timeline_feasibility_never_calls_an_overdue_milestone_on_time() -> None
     ] == "late"
 
 
-def test_timeline_feasibility_says_reached_milestones_need_a_deadline_not_that_none_is_reached() -> (
-    None
-):
+def test_timeline_feasibility_asks_for_deadlines_of_milestones_reached_without_one() -> None:
     land = examples.load(LEUSDEN)
     challenge = _initiative(land, CHALLENGE)
     reached = (
@@ -471,19 +470,21 @@ def test_commitment_triad_names_no_weakest_link_when_all_three_are_level() -> No
 
     def backed(politiek: str, others: str) -> Score:
         commitments = tuple(
-            evolve(c, level=politiek if c.kind.value == "politiek" else others)
+            evolve(c, level=CommitmentLevel(politiek if c.kind.value == "politiek" else others))
             for c in seven.commitments
         )
         return _score(CommitmentTriad(), _change(land, seven.id, commitments=commitments), seven.id)
 
     even = backed("toegezegd", "toegezegd")
-    assert even.value is not None and even.value < 1.0
+    assert even.value is not None
+    assert even.value < 1.0
     assert "weakest link" not in even.explanation.en
     assert "all back it" in even.explanation.en
     assert "none of the three is ahead" in even.recommendations[0].en
     # One fact: the council a level lower, and it is the weakest link.
     weaker = backed("beperkt", "toegezegd")
-    assert weaker.value is not None and weaker.value < even.value
+    assert weaker.value is not None
+    assert weaker.value < even.value
     assert "The weakest link is the council" in weaker.explanation.en
 
 

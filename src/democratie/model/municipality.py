@@ -395,13 +395,13 @@ class Municipality:
                         "correct the code or leave the name out"
                     ),
                 )
-            elif (named := _named_by_id(self.id, record)) is not None:
+            elif (other := _named_by_id(self.id, record)) is not None:
                 yield Problem(
                     path="cbs_code",
                     code="invalid-value",
                     message=(
                         f"{record.cbs_code} is the code of {record.name}, but the id "
-                        f"'{self.id}' names {named.name} ({named.cbs_code}); correct the code, "
+                        f"'{self.id}' names {other.name} ({other.cbs_code}); correct the code, "
                         "or choose an id that does not name another municipality"
                     ),
                 )
