@@ -23,8 +23,8 @@ A small landscape is one page, as :func:`~democratie.report.render` gives it:
 >>> land = democratie.examples.load("leusden-samenleving-voorop")
 >>> list(render_pages(land, lang="en", name="leusden"))
 ['leusden.html']
->>> PAGED_ABOVE
-100
+>>> PAGED_ABOVE, PAGE_BYTES
+(100, 3000000)
 """
 
 from __future__ import annotations
@@ -446,6 +446,9 @@ def render_pages(
 
     # A link grows from its token to its address: at most this much, whatever the page.
     longest = max(len(quote(path)) for path in (landing, *homes.values()))
+    # The bytes per unit of weight of the pages so far: a page much too large is shared
+    # out before it is rendered whole.
+    rendered, weighed = 0, 0
     for done, part in enumerate(parts, start=2):
         laid = _lay_out(
             part,
@@ -453,11 +456,15 @@ def render_pages(
             cards=base.scorecards,
             budget=page_bytes,
             grows=longest + len("../#"),
+            ratio=rendered / weighed if weighed else None,
         )
-        for path, (group, _) in laid.items():
+        for path, (group, page) in laid.items():
             homes.update(dict.fromkeys(_ids(group), path))
-        for path, (_, page) in laid.items():
             pages[path] = page.replace(_NAV_MARK, _nav(context(path), part, list(laid)), 1)
+        rendered += sum(len(page) for _, page in laid.values())
+        weighed += _weight(part.municipality, base.scorecards)
+        weighed += sum(_weight(ini, base.scorecards) for ini in part.initiatives)
+        weighed += sum(_weight(net, base.scorecards) for net in part.networks)
         if progress is not None:
             progress(done, total)
     return {path: _resolve(page, path, homes, landing) for path, page in pages.items()}
@@ -465,21 +472,25 @@ def render_pages(
 
 _Piece = Initiative | Network
 
+#: Past this many times the bytes of a page, as estimated, a municipality's page is shared
+#: out among pages before it is rendered whole; below it, it is rendered to find out.
+_CLEARLY_OVER: Final = 1.5
+
 
 def _ids(group: Sequence[_Piece]) -> list[str]:
     return [piece.id for piece in group]
 
 
-def _weight(piece: _Piece, cards: Scorecards) -> int:
-    """A rough measure of the room *piece* takes on a page, to share pieces out evenly."""
+def _weight(subject: Municipality | _Piece, cards: Scorecards) -> int:
+    """A rough measure of the room *subject* takes on a page, to share subjects out evenly."""
     size = 8
-    if piece.id in cards:
-        card = cards[piece.id]
+    if subject.id in cards:
+        card = cards[subject.id]
         size += sum(2 + len(score.evidence) for score in card.applicable)
-    if isinstance(piece, Initiative):
-        size += len(piece.participants) + len(piece.milestones) + len(piece.evaluations)
-    else:
-        size += len(piece.members)
+    if isinstance(subject, Initiative):
+        size += len(subject.participants) + len(subject.milestones) + len(subject.evaluations)
+    elif isinstance(subject, Network):
+        size += len(subject.members)
     return size
 
 
@@ -504,12 +515,15 @@ def _lay_out(
     cards: Scorecards,
     budget: int,
     grows: int,
+    ratio: float | None,
 ) -> dict[str, tuple[Sequence[_Piece], str]]:
     """A municipality's pages, by path: what each holds, and its text (tokens unresolved).
 
     One page holds everything unless it would be over *budget* bytes; then its initiatives
     and networks are shared out among as many pages as it takes (the first also holds the
     municipality's card), each page halved again while it is over and has more than one.
+    With *ratio*, the bytes per unit of :func:`_weight` on the pages so far, a page whose
+    estimate is clearly over is shared out without being rendered whole first.
     """
 
     def size(page: str) -> int:
@@ -517,10 +531,16 @@ def _lay_out(
         return len(page.encode("utf-8")) + page.count(_OPEN) * grows + 4_000
 
     pieces: list[_Piece] = [*part.initiatives, *part.networks]
-    whole = render_one(part.path, pieces, True)
-    if size(whole) <= budget or len(pieces) < 2:
-        return {part.path: (pieces, whole)}
-    count = min(len(pieces), math.ceil(size(whole) / (budget * 0.8)))
+    estimate = 0.0
+    if ratio is not None:
+        weight = _weight(part.municipality, cards) + sum(_weight(p, cards) for p in pieces)
+        estimate = ratio * weight
+    if estimate <= budget * _CLEARLY_OVER or len(pieces) < 2:
+        whole = render_one(part.path, pieces, True)
+        if size(whole) <= budget or len(pieces) < 2:
+            return {part.path: (pieces, whole)}
+        estimate = size(whole)
+    count = min(len(pieces), math.ceil(estimate / (budget * 0.8)))
     pending = [(group, number == 0) for number, group in enumerate(_share(pieces, count, cards))]
     fitted: list[tuple[Sequence[_Piece], str]] = []
     while pending:
