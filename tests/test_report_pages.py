@@ -7,6 +7,7 @@ Limburg at scale 1, the size the split is for, is in the slow test at the end.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import os
 import re
@@ -18,6 +19,7 @@ from collections import Counter
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+import attrs
 import pytest
 from click.testing import CliRunner
 
@@ -334,13 +336,12 @@ def test_a_municipality_page_shows_the_progress_of_its_own_initiatives(
         assert drawn <= own, mun.id
         assert drawn or not own, mun.id
         shown += len(drawn)
-        goals = set(re.findall(r'<h4 id="goals-([^"]+)"', page))
-        assert goals <= {mun.id}
+        assert set(re.findall(r'<h4 id="goals-([^"]+)"', page)) <= {mun.id}
     assert shown > 40
     # An initiative's timeline is on its municipality's page, with its milestones.
     maastricht = pages["limburg-pages/maastricht.html"]
-    drawn = re.findall(r'id="tl-([^"]+)-h"', maastricht)
-    ini = next(i for i in limburg.initiatives if i.id in drawn and i.milestones)
+    timelines = re.findall(r'id="tl-([^"]+)-h"', maastricht)
+    ini = next(i for i in limburg.initiatives if i.id in timelines and i.milestones)
     assert all(html.escape(m.title) in maastricht for m in ini.milestones)
 
 
@@ -458,6 +459,26 @@ def test_written_files_and_folders_get_the_umask_the_process_has(
     (tmp_path / "r.html").chmod(0o600)
     write_pages(_OLD, tmp_path)
     assert stat.S_IMODE((tmp_path / "r.html").stat().st_mode) == 0o600
+
+
+def test_a_municipality_page_shows_its_indicators_by_area() -> None:
+    land = democratie.examples.load("stichtse-vecht-gebiedsgericht-werken")
+    day = dt.date(2023, 6, 30)
+    page = render_pages(land, name="r", lang="en", paged=True, as_of=day)[
+        "r-pages/stichtse-vecht.html"
+    ]
+    assert '<h4 id="goals-stichtse-vecht"' in page
+    # Without its own indicators and its initiative's, the municipality measures nothing.
+    bare = attrs.evolve(
+        land,
+        municipalities=tuple(attrs.evolve(mun, indicators=()) for mun in land.municipalities),
+        initiatives=tuple(attrs.evolve(ini, indicators=()) for ini in land.initiatives),
+    )
+    page = render_pages(bare, name="r", lang="en", paged=True, as_of=day)[
+        "r-pages/stichtse-vecht.html"
+    ]
+    assert 'id="goals-stichtse-vecht"' not in page
+    assert '<section id="progress"' in page
 
 
 def test_the_pages_must_be_one_landing_page_and_one_folder(tmp_path: Path) -> None:

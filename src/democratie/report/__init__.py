@@ -68,8 +68,8 @@ from democratie.report._text import LANGUAGES, Language
 __all__ = [
     "LANGUAGES",
     "MAX_GRAPH_NODES",
-    "PAGE_BYTES",
     "PAGED_ABOVE",
+    "PAGE_BYTES",
     "SECTIONS",
     "Language",
     "is_paged",

@@ -8,9 +8,12 @@ linked to its page), the progress, the picture of the graph and its tables, the
 krachtenveld, the coverage of the areas, and what belongs to no single municipality
 (initiatives and networks shared by several, and their scorecards); the folder
 ``<name>-pages/`` beside it holds one page per municipality, with its card, its
-initiatives, its networks, their scorecards, their coverage and their lessons. Every page
-is self-contained, as the one page is: the pages link to one another, and following a link
-loads no resource, so the Content Security Policy stays as strict.
+initiatives, its networks, their progress, their scorecards, their coverage and their
+lessons. No page is over :data:`PAGE_BYTES`: a municipality whose page would be gets
+several, ``<id>.html``, ``<id>.2.html`` and so on, its initiatives and networks shared out
+among them. Every page is self-contained, as the one page is: the pages link to one another
+(by URL-encoded relative addresses), and following a link loads no resource, so the
+Content Security Policy stays as strict.
 
 :func:`write_pages` writes such a set of pages atomically: into a temporary folder first,
 then moved into place, so that a failure leaves the report that was there as it was.
