@@ -14,9 +14,10 @@ of 42,000 nodes), writes it as JSON, and measures, as the best and the median of
   CPU time of the process and its workers (``resource.getrusage(RUSAGE_CHILDREN)`` of the
   command, which waits for its workers).
 
-Then it prints the sizes of the pages written (the landing page, the largest municipality
-page, all together) and each number against its target: render under 10 s, the command
-under 30 s of CPU, the landing page under 3 MB.
+Then it prints the sizes of the pages written (the landing page, the largest page and its
+name, all together) and each number against its target: render under 10 s, the command
+under 30 s of CPU, the landing page and every other page under 3 MB
+(``democratie.report.PAGE_BYTES``).
 
 Run from the project root::
 
@@ -45,13 +46,14 @@ from _timing import load_average, summary
 import democratie
 from democratie.analysis import Analysis
 from democratie.io import dump
-from democratie.report import render_pages
+from democratie.report import PAGE_BYTES, render_pages
 from democratie.synth import generate
 
 #: The targets, in seconds and bytes.
 RENDER_SECONDS = 10.0
 COMMAND_CPU_SECONDS = 30.0
 LANDING_BYTES = 3_000_000
+PAGE_TARGET_BYTES = PAGE_BYTES
 
 AS_OF = "2025-01-01"
 
@@ -127,7 +129,8 @@ def main() -> int:
             command_cpus.append(cpu)
     sizes = {path: len(text.encode("utf-8")) for path, text in pages.items()}
     landing = sizes["report.html"]
-    largest = max(sizes.values())
+    largest_page = max(sizes, key=lambda path: (sizes[path], path))
+    largest = sizes[largest_page]
     render = summary(render_walls, render_cpus)
     command = summary(command_walls, command_cpus)
     print(
@@ -139,9 +142,10 @@ def main() -> int:
         + _verdict(command["cpu_best"], COMMAND_CPU_SECONDS, "s")
     )
     print(f"landing page:       {_verdict(landing / 1e6, LANDING_BYTES / 1e6, 'MB')}")
+    print(f"pages:              {len(pages)}, all {sum(sizes.values()) / 1e6:,.2f} MB")
     print(
-        f"pages:              {len(pages)}, the largest {largest / 1e6:,.2f} MB, "
-        f"all {sum(sizes.values()) / 1e6:,.2f} MB"
+        f"largest page:       {largest_page}, "
+        + _verdict(largest / 1e6, PAGE_TARGET_BYTES / 1e6, "MB")
     )
     if args.output is not None:
         result: dict[str, Any] = {
@@ -154,12 +158,15 @@ def main() -> int:
             "render": render,
             "command": command,
             "landing_bytes": landing,
+            "largest_page": largest_page,
             "largest_page_bytes": largest,
+            "total_bytes": sum(sizes.values()),
             "pages": len(pages),
             "targets": {
                 "render_seconds": RENDER_SECONDS,
                 "command_cpu_seconds": COMMAND_CPU_SECONDS,
                 "landing_bytes": LANDING_BYTES,
+                "page_bytes": PAGE_TARGET_BYTES,
             },
         }
         args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
@@ -167,6 +174,7 @@ def main() -> int:
         render["cpu_best"] < RENDER_SECONDS
         and command["cpu_best"] < COMMAND_CPU_SECONDS
         and landing < LANDING_BYTES
+        and largest < PAGE_TARGET_BYTES
     )
     return 0 if within else 1
 

@@ -4,10 +4,11 @@ Every way the library writes a file (``dump`` as JSON and TOML, every built-in
 exporter, the CSV tables as a folder and as a zip, the HTML report) is run with a fault
 injected at each step it takes on the file system, one step at a time: creating the
 temporary file or folder, each write, ``fsync``, ``close``, ``chmod`` and the final
-rename. Each step fails with a full disk (``ENOSPC``), a refused permission (``EACCES``)
-and an I/O error (``EIO``), and is interrupted (``KeyboardInterrupt``). After every
-fault the folder holds exactly what it held before, or exactly what a successful write
-gives: no half-written file, no temporary file left behind, and the previous file intact.
+rename (or the exchange of two folders). Each step fails with a full disk (``ENOSPC``), a
+refused permission (``EACCES``) and an I/O error (``EIO``), and is interrupted
+(``KeyboardInterrupt``). After every fault the folder holds exactly what it held before,
+or exactly what a successful write gives: no half-written file, no temporary file left
+behind, and the previous file intact.
 
 A real crash is tested too, in a child process that kills itself between writing the
 temporary file and renaming it; and a real full disk, with a file-size limit
@@ -264,6 +265,10 @@ WRITERS: dict[str, Writer] = {
     "export-csv-zip": _exporter("csv", "land.zip"),
     "report": lambda s, folder: write_report(
         s.landscape, folder, name="land", lang="en", scorecards=s.cards, graph=s.graph
+    ),
+    # In pages: a landing page, and a folder of pages put in place as the CSV folder is.
+    "report-pages": lambda s, folder: write_report(
+        s.landscape, folder, name="land", lang="en", scorecards=s.cards, graph=s.graph, paged=True
     ),
 }
 

@@ -1,15 +1,67 @@
-"""Write files atomically: a failed write never leaves a half-written or clobbered file."""
+"""Write files atomically: a failed write never leaves a half-written or clobbered file.
+
+New files and folders are made with the modes ``0o666`` and ``0o777``, which the system
+reduces by the process's umask as it makes them: the umask is never read, since reading
+it means setting it, for a moment, for every thread of the process.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from democratie.errors import WriteError
 
-__all__ = ["write_atomic"]
+__all__ = ["new_file", "new_folder", "write_atomic"]
+
+_TRIES = 100
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def new_file(folder: Path, prefix: str, suffix: str) -> tuple[int, Path]:
+    """A new file ``<prefix><random><suffix>`` in *folder*, open for writing: its descriptor.
+
+    Its mode is ``0o666`` less the umask, as for any file a program makes.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     fd, path = new_file(Path(folder), ".land.", ".tmp")
+    ...     os.close(fd)
+    ...     print(path.name.startswith(".land."), path.suffix, path.stat().st_size)
+    True .tmp 0
+    """
+    for _ in range(_TRIES):
+        path = folder / f"{prefix}{secrets.token_hex(4)}{suffix}"
+        try:
+            return os.open(path, _FLAGS, 0o666), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free name for a temporary file in {folder}")  # pragma: no cover
+
+
+def new_folder(folder: Path, prefix: str, suffix: str) -> Path:
+    """A new empty folder ``<prefix><random><suffix>`` in *folder*, mode ``0o777`` less the umask.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     made = new_folder(Path(folder), ".tables.", ".tmp")
+    ...     print(made.is_dir(), made.name.endswith(".tmp"))
+    True True
+    """
+    for _ in range(_TRIES):
+        path = folder / f"{prefix}{secrets.token_hex(4)}{suffix}"
+        try:
+            path.mkdir(0o777)
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(f"no free name for a temporary folder in {folder}")  # pragma: no cover
 
 
 def write_atomic(destination: str | os.PathLike[str], data: bytes) -> Path:
@@ -49,7 +101,8 @@ def write_atomic(destination: str | os.PathLike[str], data: bytes) -> Path:
     handle = None
     temporary: str | None = None
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        fd, made = new_file(directory, f".{target.name}.", ".tmp")
+        temporary = str(made)
         handle = os.fdopen(fd, "wb")
         handle.write(data)
         handle.flush()
@@ -57,12 +110,9 @@ def write_atomic(destination: str | os.PathLike[str], data: bytes) -> Path:
         handle.close()
         handle = None
         if target.exists():
+            # A file written again keeps its mode; a new one has the umask's.
             with contextlib.suppress(OSError):
                 Path(temporary).chmod(target.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            Path(temporary).chmod(0o666 & ~umask)
         Path(temporary).replace(target)
         temporary = None
     except OSError as error:

@@ -13,20 +13,21 @@ A destination folder that holds anything an export did not write is never replac
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 
-from democratie._atomic import write_atomic
+from democratie._atomic import new_folder, write_atomic
 from democratie.errors import WriteError
 from democratie.exporters._common import ExportError
 
-__all__ = ["recover", "write_file", "write_folder"]
+__all__ = ["recover", "staged", "swapped", "write_file", "write_folder"]
 
 
 def write_file(destination: Path, data: bytes) -> Path:
@@ -54,12 +55,6 @@ def write_file(destination: Path, data: bytes) -> Path:
         message = f"{destination} is a folder; give a file name for this format"
         raise ExportError(message)
     return write_atomic(destination, data)
-
-
-def _mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return umask
 
 
 def write_folder(
@@ -115,31 +110,49 @@ def write_folder(
                 "choose a new or empty folder"
             )
             raise ExportError(message)
-    parent = destination.parent
     recover(destination)
-    umask = _mode()
-    staging: Path | None = None
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.", suffix=".tmp", dir=parent))
-        for name, data in files.items():
-            path = staging / name
-            with path.open("wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            path.chmod(0o666 & ~umask)
-        staging.chmod(0o777 & ~umask)
-        _swap(staging, destination)
-        staging = None
+        staging = staged(destination, files)
+        try:
+            with swapped(staging, destination):
+                pass
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     except OSError as error:
         raise WriteError(str(destination), error.strerror or str(error)) from error
     except ValueError as error:
         # A name the operating system refuses outright, such as one with a NUL in it.
         raise WriteError(str(destination), f"this is not a usable file name: {error}") from error
-    finally:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
     return destination
+
+
+def staged(destination: Path, files: Mapping[str, bytes]) -> Path:
+    """*files* written and flushed into a new hidden folder beside *destination*: that folder.
+
+    The folder and its files have the modes a new folder and file get (``0o777`` and
+    ``0o666`` less the umask). On any failure the folder is removed and the error raised.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> parent = Path(tempfile.mkdtemp())
+    >>> staging = staged(parent / "tables", {"nodes.csv": b"id"})
+    >>> staging.name.startswith(".tables."), [p.name for p in staging.iterdir()]
+    (True, ['nodes.csv'])
+    >>> shutil.rmtree(parent)
+    """
+    staging = new_folder(destination.parent, f".{destination.name}.", ".tmp")
+    try:
+        for name, data in files.items():
+            fd = os.open(staging / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
 
 
 def recover(destination: Path) -> bool:
@@ -214,20 +227,49 @@ def _exchange(first: Path, second: Path) -> bool:
     raise OSError(errno, os.strerror(errno), str(second))
 
 
-def _swap(staging: Path, destination: Path) -> None:
-    """Move the finished folder into place, keeping the old one until that has worked.
+@contextlib.contextmanager
+def swapped(staging: Path, destination: Path) -> Iterator[None]:
+    """Put the finished folder *staging* in place of *destination* while the block runs.
 
-    Where two folders can trade places in one step they do, and the old export,
-    then in the hidden folder, is removed. Otherwise, whatever stops the swap
-    half-way, an error or an interruption such as ``KeyboardInterrupt``, the earlier
-    export is moved back before it is raised (and a kill is undone by :func:`recover`
-    on the next export).
+    When the block completes, the earlier folder is removed; when it raises, the earlier
+    folder is put back in place (and the new one is left at *staging*, or removed) before
+    the error goes on. Where two folders can trade places in one step they do. Otherwise
+    the earlier folder is moved aside into a hidden ``.<name>.<random>.old`` folder first,
+    and whatever stops the swap half-way, an error or an interruption such as
+    ``KeyboardInterrupt``, it is moved back; a kill between the two moves is undone by
+    :func:`recover` on the next write.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> parent = Path(tempfile.mkdtemp())
+    >>> (parent / "tables").mkdir()
+    >>> _ = (parent / "tables" / "old.csv").write_text("old")
+    >>> staging = staged(parent / "tables", {"new.csv": b"new"})
+    >>> with swapped(staging, parent / "tables"):
+    ...     print([p.name for p in (parent / "tables").iterdir()])
+    ['new.csv']
+    >>> sorted(p.name for p in parent.iterdir())
+    ['tables']
+    >>> shutil.rmtree(parent)
     """
-    if not destination.exists():
+    if not destination.exists() and not destination.is_symlink():
         staging.replace(destination)
+        try:
+            yield
+        except BaseException:
+            with contextlib.suppress(OSError):
+                destination.replace(staging)
+            raise
         return
     # A symlink would trade places itself, not the folder it names: moved aside instead.
     if not destination.is_symlink() and _exchange(staging, destination):
+        try:
+            yield
+        except BaseException:
+            # The earlier folder is at *staging* now: it trades places back.
+            _exchange(staging, destination)
+            raise
         shutil.rmtree(staging, ignore_errors=True)
         return
     holder = Path(
@@ -237,7 +279,11 @@ def _swap(staging: Path, destination: Path) -> None:
     try:
         destination.replace(backup)
         staging.replace(destination)
+        yield
     except BaseException:
+        if backup.exists() and destination.exists() and not staging.exists():
+            with contextlib.suppress(OSError):
+                destination.replace(staging)
         _put_back(backup, destination, holder)
         raise
     shutil.rmtree(holder, ignore_errors=True)

@@ -28,7 +28,8 @@ A large landscape (more than :data:`PAGED_ABOVE` municipalities, initiatives and
 :func:`is_paged`) is written in pages, so that it opens fast: :func:`render_pages` gives a
 landing page ``<name>.html`` (the overview with a list of the municipalities, the progress,
 the graph, the krachtenveld, the coverage of the areas, and what several municipalities
-share) and one page per municipality in ``<name>-pages/`` (:func:`pages_folder`), which
+share) and one page per municipality in ``<name>-pages/`` (:func:`pages_folder`; a
+municipality whose page would be over :data:`PAGE_BYTES` gets several), which
 :func:`write_pages` and :func:`write_report` write atomically. Each page is as
 self-contained as the one page, and they link to one another. :func:`render` still gives
 the whole report as one page, whatever its size.
@@ -43,9 +44,12 @@ Examples
 (1, True)
 >>> page == render(land, lang="nl")
 True
+>>> PAGED_ABOVE, PAGE_BYTES
+(100, 3000000)
 """
 
 from democratie.report._pages import (
+    PAGE_BYTES,
     PAGED_ABOVE,
     is_paged,
     pages_folder,
@@ -65,6 +69,7 @@ __all__ = [
     "LANGUAGES",
     "MAX_GRAPH_NODES",
     "PAGED_ABOVE",
+    "PAGE_BYTES",
     "SECTIONS",
     "Language",
     "is_paged",

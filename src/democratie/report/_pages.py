@@ -8,9 +8,12 @@ linked to its page), the progress, the picture of the graph and its tables, the
 krachtenveld, the coverage of the areas, and what belongs to no single municipality
 (initiatives and networks shared by several, and their scorecards); the folder
 ``<name>-pages/`` beside it holds one page per municipality, with its card, its
-initiatives, its networks, their scorecards, their coverage and their lessons. Every page
-is self-contained, as the one page is: the pages link to one another, and following a link
-loads no resource, so the Content Security Policy stays as strict.
+initiatives, its networks, their progress, their scorecards, their coverage and their
+lessons. No page is over :data:`PAGE_BYTES`: a municipality whose page would be gets
+several, ``<id>.html``, ``<id>.2.html`` and so on, its initiatives and networks shared out
+among them. Every page is self-contained, as the one page is: the pages link to one another
+(by URL-encoded relative addresses), and following a link loads no resource, so the
+Content Security Policy stays as strict.
 
 :func:`write_pages` writes such a set of pages atomically: into a temporary folder first,
 then moved into place, so that a failure leaves the report that was there as it was.
@@ -23,28 +26,31 @@ A small landscape is one page, as :func:`~democratie.report.render` gives it:
 >>> land = democratie.examples.load("leusden-samenleving-voorop")
 >>> list(render_pages(land, lang="en", name="leusden"))
 ['leusden.html']
->>> PAGED_ABOVE
-100
+>>> PAGED_ABOVE, PAGE_BYTES
+(100, 3000000)
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
+import functools
+import html
+import math
 import os
 import posixpath
 import re
 import shutil
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Final
+from urllib.parse import quote
 
 from attrs import frozen
 
 from democratie._atomic import write_atomic
 from democratie.analysis import Analysis
 from democratie.errors import WriteError
+from democratie.exporters._write import recover, staged, swapped
 from democratie.graph import StakeholderGraph
 from democratie.model import Initiative, Landscape, Municipality, Network
 from democratie.monitor import AsOf
@@ -77,6 +83,7 @@ from democratie.scoring import Scorecards
 
 __all__ = [
     "PAGED_ABOVE",
+    "PAGE_BYTES",
     "is_paged",
     "pages_folder",
     "render_pages",
@@ -88,8 +95,18 @@ __all__ = [
 #: reported in pages: a landing page and one page per municipality.
 PAGED_ABOVE: Final = 100
 
+#: The most bytes a page of a report in pages has: a municipality whose page would be larger
+#: gets several pages, its initiatives and networks shared out among them.
+PAGE_BYTES: Final = 3_000_000
+
 #: The sections of a municipality's page, in order (those of :data:`SECTIONS` it has).
-MUNICIPALITY_SECTIONS: Final[tuple[str, ...]] = ("overview", "scorecards", "coverage", "lessons")
+MUNICIPALITY_SECTIONS: Final[tuple[str, ...]] = (
+    "overview",
+    "progress",
+    "scorecards",
+    "coverage",
+    "lessons",
+)
 
 _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
     "nl": {
@@ -115,6 +132,9 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
             "De lessen van de initiatieven van één gemeente staan op haar pagina; hieronder "
             "die van de initiatieven die meer gemeenten delen."
         ),
+        "pages_of": "Pagina's van {name}",
+        "page_of": "pagina {n} van {total}",
+        "continued": "De kaart van de gemeente staat op haar eerste pagina: {link}.",
     },
     "en": {
         "paged": (
@@ -139,11 +159,21 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
             "The lessons of the initiatives of one municipality are on its page; below are "
             "those of the initiatives several municipalities share."
         ),
+        "pages_of": "Pages of {name}",
+        "page_of": "page {n} of {total}",
+        "continued": "The card of the municipality is on its first page: {link}.",
     },
 }
 
 _PREFIXES: Final = ("card-", "m-", "i-", "n-")
 _PLAIN_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")
+
+# A link to a subject's element is written as a token while the pages are rendered, and
+# resolved once every page is laid out: which page holds a subject is known only then.
+_OPEN, _CLOSE = "\x02", "\x03"
+_TOKEN = re.compile(f'href="{_OPEN}([^"{_OPEN}{_CLOSE}]*){_CLOSE}"')
+# Where a municipality's list of its pages goes, once their number is known.
+_NAV_MARK: Final = "<!--pages-->"
 
 
 def _words(text: Text, key: str, **values: str) -> str:
@@ -199,18 +229,42 @@ class _PageContext(Context):
     here: str
 
     def href(self, target: str) -> str:
-        page = self.here
-        for prefix in _PREFIXES:
-            if target.startswith(prefix):
-                rest = target[len(prefix) :]
-                # A scorecard row is card-<subject>-<rule>: a rule's name has no hyphen.
-                home = self.homes.get(rest) or self.homes.get(rest.rsplit("-", 1)[0])
-                page = home or self.landing
-                break
-        if page == self.here:
+        home = _home(target, self.homes, self.landing)
+        if home is None or (home == self.landing == self.here):
             return f"#{target}"
-        start = posixpath.dirname(self.here) or "."
-        return f"{posixpath.relpath(page, start)}#{target}"
+        # Which of a municipality's pages holds it is known once they are all rendered.
+        return f"{_OPEN}{target}{_CLOSE}"
+
+
+def _home(target: str, homes: Mapping[str, str], landing: str) -> str | None:
+    """The page that holds the element *target* of a subject; None for another element."""
+    for prefix in _PREFIXES:
+        if target.startswith(prefix):
+            rest = target[len(prefix) :]
+            # A scorecard row is card-<subject>-<rule>: a rule's name has no hyphen.
+            return homes.get(rest) or homes.get(rest.rsplit("-", 1)[0]) or landing
+    return None
+
+
+def _relative(page: str, here: str) -> str:
+    """The address of *page* from the page *here*: a relative path, URL-encoded.
+
+    >>> _relative("r #1-pages/a.html", "r #1.html"), _relative("r #1.html", "r #1-pages/a.html")
+    ('r%20%231-pages/a.html', '../r%20%231.html')
+    """
+    return quote(posixpath.relpath(page, posixpath.dirname(here) or "."))
+
+
+def _resolve(text: str, here: str, homes: Mapping[str, str], landing: str) -> str:
+    """The page *text* at *here* with every link token written as its address."""
+
+    def address(found: re.Match[str]) -> str:
+        target = html.unescape(found.group(1))
+        page = _home(target, homes, landing) or here
+        href = f"#{target}" if page == here else f"{_relative(page, here)}#{target}"
+        return f'href="{esc(href)}"'
+
+    return _TOKEN.sub(address, text)
 
 
 @frozen
@@ -281,6 +335,7 @@ def render_pages(
     time_budget: float | None = None,
     progress: Callable[[int, int], None] | None = None,
     made: dt.date | None = None,
+    page_bytes: int = PAGE_BYTES,
 ) -> dict[str, str]:
     """Render the report of *landscape* as its pages: relative path to HTML text.
 
@@ -304,7 +359,13 @@ def render_pages(
     lang, scorecards, graph, title, as_of, max_nodes, analysis, time_budget, made
         As for :func:`~democratie.report.render`.
     progress : callable, optional
-        Called with (pages done, pages in all) after each page of a report in pages.
+        Called with (done, in all) after the landing page and after the page or pages of
+        each municipality, of a report in pages.
+    page_bytes : int, default :data:`PAGE_BYTES`
+        The most bytes a page of a report in pages has: a municipality whose page would be
+        larger gets more pages, ``<id>.html`` (with its card and a list of its pages),
+        ``<id>.2.html`` and so on, its initiatives and networks shared out among them in
+        their order. Only a page with one initiative or network left can still be larger.
 
     Returns
     -------
@@ -382,13 +443,137 @@ def render_pages(
     pages = {landing: _landing(context(landing), parts, heading, day, made_today, max_nodes, made)}
     if progress is not None:
         progress(1, total)
+
+    def page_of(part: _Part, path: str, group: Sequence[_Piece], first: bool) -> str:
+        return _municipality_page(context(path), part, group, first, heading, day, made_today, made)
+
+    # A link grows from its token to its address: at most this much, whatever the page.
+    longest = max(len(quote(path)) for path in (landing, *homes.values()))
+    # The bytes per unit of weight of the pages so far: a page much too large is shared
+    # out before it is rendered whole.
+    rendered, weighed = 0, 0
     for done, part in enumerate(parts, start=2):
-        pages[part.path] = _municipality_page(
-            context(part.path), part, heading, day, made_today, made
+        laid = _lay_out(
+            part,
+            functools.partial(page_of, part),
+            cards=base.scorecards,
+            budget=page_bytes,
+            grows=longest + len("../#"),
+            ratio=rendered / weighed if weighed else None,
         )
+        for path, (group, page) in laid.items():
+            homes.update(dict.fromkeys(_ids(group), path))
+            pages[path] = page.replace(_NAV_MARK, _nav(context(path), part, list(laid)), 1)
+        rendered += sum(len(page) for _, page in laid.values())
+        weighed += _weight(part.municipality, base.scorecards)
+        weighed += sum(_weight(ini, base.scorecards) for ini in part.initiatives)
+        weighed += sum(_weight(net, base.scorecards) for net in part.networks)
         if progress is not None:
             progress(done, total)
-    return pages
+    return {path: _resolve(page, path, homes, landing) for path, page in pages.items()}
+
+
+_Piece = Initiative | Network
+
+#: Past this many times the bytes of a page, as estimated, a municipality's page is shared
+#: out among pages before it is rendered whole; below it, it is rendered to find out.
+_CLEARLY_OVER: Final = 1.5
+
+
+def _ids(group: Sequence[_Piece]) -> list[str]:
+    return [piece.id for piece in group]
+
+
+def _weight(subject: Municipality | _Piece, cards: Scorecards) -> int:
+    """A rough measure of the room *subject* takes on a page, to share subjects out evenly."""
+    size = 8
+    if subject.id in cards:
+        card = cards[subject.id]
+        size += sum(2 + len(score.evidence) for score in card.applicable)
+    if isinstance(subject, Initiative):
+        size += len(subject.participants) + len(subject.milestones) + len(subject.evaluations)
+    elif isinstance(subject, Network):
+        size += len(subject.members)
+    return size
+
+
+def _share(pieces: Sequence[_Piece], count: int, cards: Scorecards) -> list[list[_Piece]]:
+    """*pieces* in at most *count* runs, in their order, of about the same weight each."""
+    weights = [_weight(piece, cards) for piece in pieces]
+    total = sum(weights)
+    groups: list[list[_Piece]] = [[]]
+    reached = 0
+    for piece, weight in zip(pieces, weights, strict=True):
+        if groups[-1] and reached + weight / 2 > total * len(groups) / count:
+            groups.append([])
+        groups[-1].append(piece)
+        reached += weight
+    return groups
+
+
+def _lay_out(
+    part: _Part,
+    render_one: Callable[[str, Sequence[_Piece], bool], str],
+    *,
+    cards: Scorecards,
+    budget: int,
+    grows: int,
+    ratio: float | None,
+) -> dict[str, tuple[Sequence[_Piece], str]]:
+    """A municipality's pages, by path: what each holds, and its text (tokens unresolved).
+
+    One page holds everything unless it would be over *budget* bytes; then its initiatives
+    and networks are shared out among as many pages as it takes (the first also holds the
+    municipality's card), each page halved again while it is over and has more than one.
+    With *ratio*, the bytes per unit of :func:`_weight` on the pages so far, a page whose
+    estimate is clearly over is shared out without being rendered whole first.
+    """
+
+    def size(page: str) -> int:
+        # The list of the municipality's pages is a few hundred bytes; links grow.
+        return len(page.encode("utf-8")) + page.count(_OPEN) * grows + 4_000
+
+    pieces: list[_Piece] = [*part.initiatives, *part.networks]
+    estimate = 0.0
+    if ratio is not None:
+        weight = _weight(part.municipality, cards) + sum(_weight(p, cards) for p in pieces)
+        estimate = ratio * weight
+    if estimate <= budget * _CLEARLY_OVER or len(pieces) < 2:
+        whole = render_one(part.path, pieces, True)
+        if size(whole) <= budget or len(pieces) < 2:
+            return {part.path: (pieces, whole)}
+        estimate = size(whole)
+    count = min(len(pieces), math.ceil(estimate / (budget * 0.8)))
+    pending = [(group, number == 0) for number, group in enumerate(_share(pieces, count, cards))]
+    fitted: list[tuple[Sequence[_Piece], str]] = []
+    while pending:
+        group, first = pending.pop(0)
+        page = render_one(part.path, group, first)
+        if size(page) > budget and len(group) > 1:
+            halves = _share(group, 2, cards)
+            pending[:0] = [(halves[0], first), (halves[-1], False)]
+            continue
+        fitted.append((group, page))
+    stem = part.path[: -len(".html")]
+    # A municipality's page is named by a plain name, which has no dot: these are free.
+    paths = [part.path, *(f"{stem}.{n}.html" for n in range(2, len(fitted) + 1))]
+    return dict(zip(paths, fitted, strict=True))
+
+
+def _nav(ctx: _PageContext, part: _Part, paths: Sequence[str]) -> str:
+    """The list of a municipality's pages, when it has more than one."""
+    if len(paths) < 2:
+        return ""
+    t = ctx.text
+    items = []
+    for n, path in enumerate(paths, start=1):
+        label = esc(_words(t, "page_of", n=t.integer(n), total=t.integer(len(paths))))
+        current = "page" if path == ctx.here else None
+        items.append(tag("a", label, href=_relative(path, ctx.here), aria_current=current))
+    name = _words(t, "pages_of", name=part.municipality.name)
+    return tag(
+        "nav", tag("p", esc(name) + ": " + " · ".join(items)), class_="subtitle", aria_label=name
+    )
 
 
 def _landing(
@@ -442,7 +627,7 @@ def _index(ctx: _PageContext, parts: Sequence[_Part]) -> str:
     rows = []
     for part in parts:
         mun = part.municipality
-        page = posixpath.relpath(part.path, posixpath.dirname(ctx.here) or ".")
+        page = _relative(part.path, ctx.here)
         rows.append(
             tag(
                 "tr",
@@ -480,7 +665,7 @@ def _card_counts(ctx: _PageContext, parts: Sequence[_Part]) -> str:
         mine = [cards[s] for s in sorted(part.subjects) if s in cards]
         applicable = sum(len(card.applicable) for card in mine)
         scores = sum(len(card) for card in mine)
-        page = posixpath.relpath(part.path, posixpath.dirname(ctx.here) or ".")
+        page = _relative(part.path, ctx.here)
         rows.append(
             tag(
                 "tr",
@@ -523,35 +708,50 @@ def _card_counts(ctx: _PageContext, parts: Sequence[_Part]) -> str:
 def _municipality_page(
     ctx: _PageContext,
     part: _Part,
+    group: Sequence[_Piece],
+    first: bool,
     heading: str,
     as_of: dt.date | None,
     made_today: bool,
     made: dt.date | None,
 ) -> str:
+    """One page of a municipality: its card when *first*, and the pieces of *group*.
+
+    The initiatives and networks of *group*, with their progress, scorecards, coverage and
+    lessons.
+    """
     t = ctx.text
     mun = part.municipality
     names = section_names(t)
-    landing = posixpath.relpath(ctx.landing, posixpath.dirname(ctx.here) or ".")
+    initiatives = tuple(piece for piece in group if isinstance(piece, Initiative))
+    networks = tuple(piece for piece in group if isinstance(piece, Network))
+    own = (mun,) if first else ()
+    index = ""
+    if not first:
+        link = tag("a", esc(mun.name), href=ctx.href(f"m-{mun.id}"))
+        index = tag("p", esc(_words(t, "continued", link="\0")).replace("\0", link))
     bodies = {
         "overview": overview_body(
             ctx,
-            municipalities=(mun,),
-            initiatives=part.initiatives,
-            networks=part.networks,
+            municipalities=own,
+            initiatives=initiatives,
+            networks=networks,
             about=False,
+            index=index,
         ),
-        "scorecards": scorecards_body(ctx, subjects=part.subjects),
-        "coverage": coverage_body(ctx, municipalities=(mun,), initiatives=part.initiatives),
-        "lessons": lessons_body(ctx, initiatives=part.initiatives),
+        "progress": progress_body(ctx, as_of, municipalities=own, initiatives=initiatives),
+        "scorecards": scorecards_body(ctx, subjects={*(m.id for m in own), *_ids(group)}),
+        "coverage": coverage_body(ctx, municipalities=own, initiatives=initiatives),
+        "lessons": lessons_body(ctx, initiatives=initiatives),
     }
     back = tag(
         "p",
-        tag("a", esc(f"← {_words(t, 'back')}"), href=landing, rel="up"),
+        tag("a", esc(f"← {_words(t, 'back')}"), href=_relative(ctx.landing, ctx.here), rel="up"),
         class_="subtitle",
     )
-    counts = [t.count(len(part.initiatives), "initiative")]
-    if part.networks:
-        counts.append(t.count(len(part.networks), "network"))
+    counts = [t.count(len(initiatives), "initiative")]
+    if networks:
+        counts.append(t.count(len(networks), "network"))
     return document(
         ctx,
         heading=mun.name,
@@ -560,7 +760,7 @@ def _municipality_page(
         made_today=made_today,
         made=made,
         sections=[(key, names[key], bodies[key]) for key in MUNICIPALITY_SECTIONS],
-        before=back,
+        before=back + _NAV_MARK,
     )
 
 
@@ -569,9 +769,12 @@ def write_pages(pages: Mapping[str, str], directory: str | os.PathLike[str]) -> 
 
     The landing page (the one path without a folder) is written atomically; the other
     pages, all in one folder beside it, are written to a temporary folder first that then
-    takes the place of the old one, so that a failure leaves the report that was there as
-    it was. A report of one page removes the folder of pages an earlier report in pages
-    left beside it. *directory* is made when it does not exist.
+    takes the place of the old one (in one step where the system can exchange two folders,
+    as the exporters' folders are put in place), so that a failure leaves the report that
+    was there as it was. Should the program be killed between moving the old folder aside
+    and the new one in, the next write puts the old one back first. A report of one page
+    removes the folder of pages an earlier report in pages left beside it. *directory* is
+    made when it does not exist.
 
     Returns
     -------
@@ -618,62 +821,27 @@ def write_pages(pages: Mapping[str, str], directory: str | os.PathLike[str]) -> 
     except ValueError as error:  # a folder name the system refuses, such as one with a NUL
         raise WriteError(str(folder), f"this is not a usable folder name: {error}") from error
     target = folder / sub
+    # Pages a write killed half-way left aside are put back first, as the exporters do.
+    recover(target)
     if not inner:
         written = write_atomic(folder / landing, pages[landing].encode("utf-8"))
         if target.is_dir():
             shutil.rmtree(target, ignore_errors=True)
         return written
-    fresh = _write_folder(folder, sub, inner)
-    old: Path | None = None
-    moved = False
     try:
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{sub}.old.", dir=folder))
-            old.rmdir()
-            target.rename(old)
-        fresh.rename(target)
-        moved = True
-        written = write_atomic(folder / landing, pages[landing].encode("utf-8"))
-    except BaseException as error:
-        # Put the old pages back in place: the old landing page is still there.
-        shutil.rmtree(target if moved else fresh, ignore_errors=True)
-        if old is not None and not target.exists():
-            with contextlib.suppress(OSError):
-                old.rename(target)
-        if isinstance(error, OSError):
-            raise WriteError(str(target), error.strerror or str(error)) from error
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-    return written
-
-
-def _write_folder(folder: Path, sub: str, pages: Mapping[str, str]) -> Path:
-    """The pages written to a new temporary folder in *folder*, flushed to disk."""
-    try:
-        fresh = Path(tempfile.mkdtemp(prefix=f".{sub}.", suffix=".tmp", dir=folder))
+        staging = staged(target, {name: text.encode("utf-8") for name, text in inner.items()})
+        try:
+            # The landing page is written once the new pages are in place; should that
+            # fail, the old pages go back, beside the old landing page.
+            with swapped(staging, target):
+                written = write_atomic(folder / landing, pages[landing].encode("utf-8"))
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     except OSError as error:
-        raise WriteError(str(folder / sub), error.strerror or str(error)) from error
-    try:
-        for file_name, text in pages.items():
-            with (fresh / file_name).open("wb") as handle:
-                handle.write(text.encode("utf-8"))
-                handle.flush()
-                os.fsync(handle.fileno())
-        # Folders made by mkdtemp are private; a report is as readable as a written file.
-        fresh.chmod(0o777 & ~_umask())
-    except BaseException as error:
-        shutil.rmtree(fresh, ignore_errors=True)
-        if isinstance(error, OSError):
-            raise WriteError(str(folder / sub), error.strerror or str(error)) from error
-        raise
-    return fresh
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        raise WriteError(str(target), error.strerror or str(error)) from error
+    except ValueError as error:
+        raise WriteError(str(target), f"this is not a usable file name: {error}") from error
+    return written
 
 
 def write_report(

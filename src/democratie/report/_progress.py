@@ -862,8 +862,12 @@ def _has_dates(
     return any(meeting.date is not None for group in meetings for meeting in group)
 
 
-def timelines(ctx: Context, day: dt.date | None) -> str:
+def timelines(
+    ctx: Context, day: dt.date | None, *, initiatives: Sequence[Initiative] | None = None
+) -> str:
     """Write the timelines of the initiatives, and what to record for those without dates.
+
+    With *initiatives*, those only (all of the landscape by default).
 
     Examples
     --------
@@ -885,7 +889,8 @@ def timelines(ctx: Context, day: dt.date | None) -> str:
     """
     t = ctx.text
     land = ctx.landscape
-    if not land.initiatives:
+    initiatives = land.initiatives if initiatives is None else initiatives
+    if not initiatives:
         return tag("p", esc(t("no_initiatives")), class_="note")
     parts = []
     drawn: list[Timeline] = []
@@ -895,7 +900,7 @@ def timelines(ctx: Context, day: dt.date | None) -> str:
     for net in land.networks:
         if net.initiative is not None:
             groups.setdefault(net.initiative, []).append(net)
-    for ini in land.initiatives:
+    for ini in initiatives:
         if not _has_dates(land, ini, groups):
             dateless.append(ini)
             continue
@@ -1070,8 +1075,12 @@ def _measured(landscape: Landscape) -> set[str]:
     return found
 
 
-def goal_tables(ctx: Context, day: dt.date | None) -> str:
+def goal_tables(
+    ctx: Context, day: dt.date | None, *, municipalities: Sequence[Municipality] | None = None
+) -> str:
     """Write the indicator table of every municipality with indicators, and their gaps.
+
+    With *municipalities*, those only (all of the landscape by default).
 
     Examples
     --------
@@ -1096,7 +1105,7 @@ def goal_tables(ctx: Context, day: dt.date | None) -> str:
     measured = _measured(land)
     found: list[tuple[Municipality, GoalProgress]] = []
     total = 0
-    for mun in land.municipalities:
+    for mun in land.municipalities if municipalities is None else municipalities:
         if mun.id not in measured:
             continue
         total += 1
@@ -1118,8 +1127,17 @@ def goal_tables(ctx: Context, day: dt.date | None) -> str:
     return "".join(parts)
 
 
-def progress_body(ctx: Context, day: dt.date | None) -> str:
+def progress_body(
+    ctx: Context,
+    day: dt.date | None,
+    *,
+    municipalities: Sequence[Municipality] | None = None,
+    initiatives: Sequence[Initiative] | None = None,
+) -> str:
     """Write the progress section: the timelines, then the indicators per area.
+
+    A page of a report in parts shows the timelines of some *initiatives* and the
+    indicators of some *municipalities* (all by default).
 
     Parameters
     ----------
@@ -1128,6 +1146,10 @@ def progress_body(ctx: Context, day: dt.date | None) -> str:
     day : datetime.date, optional
         The report's day; None shows what is recorded, with no day marked and nothing
         overdue.
+    municipalities : sequence of Municipality, optional
+        The municipalities whose indicators the section shows; by default all.
+    initiatives : sequence of Initiative, optional
+        The initiatives whose timelines the section shows; by default all.
 
     Returns
     -------
@@ -1152,7 +1174,7 @@ def progress_body(ctx: Context, day: dt.date | None) -> str:
     return (
         tag("p", esc(t("progress_intro")))
         + tag("h3", esc(t("timelines")), id="timelines")
-        + timelines(ctx, day)
+        + timelines(ctx, day, initiatives=initiatives)
         + tag("h3", esc(t("goal_table")), id="goals")
-        + goal_tables(ctx, day)
+        + goal_tables(ctx, day, municipalities=municipalities)
     )
