@@ -8,6 +8,8 @@ table whose size does not grow with the landscape.
 
 from __future__ import annotations
 
+import datetime as dt
+import html as html_module
 import re
 
 import pytest
@@ -15,16 +17,23 @@ from attrs import evolve
 
 import democratie
 from democratie import examples
-from democratie._repr import MAX_IDS, MAX_ROWS
-from democratie.graph import build_graph
-from democratie.model import Landscape, Municipality, Person
+from democratie._repr import MAX_IDS, MAX_ROWS, short
+from democratie.analysis import Analysis
+from democratie.graph import StakeholderGraph, build_graph
+from democratie.model import Initiative, Landscape, Municipality, Person
 from democratie.scoring import Bilingual, RuleFailure, Score, Scorecard, Scorecards
 from democratie.synth import generate
+from democratie.vocab import InitiativeKind
 
 
 @pytest.fixture(scope="module")
 def nation() -> Landscape:
     return generate(1 / 64, seed=3)
+
+
+@pytest.fixture(scope="module")
+def nation_graph(nation: Landscape) -> StakeholderGraph:
+    return build_graph(nation)
 
 
 def _rows(html: str) -> int:
@@ -153,8 +162,10 @@ def test_a_score_shows_its_rule_subject_value_and_range() -> None:
     assert repr(_score("learning_loop", None)) == "<Score learning_loop [s]: not applicable>"
 
 
-def test_the_graph_shows_its_nodes_by_kind_and_edges_by_relation(nation: Landscape) -> None:
-    graph = build_graph(nation)
+def test_the_graph_shows_its_nodes_by_kind_and_edges_by_relation(
+    nation_graph: StakeholderGraph,
+) -> None:
+    graph = nation_graph
     html = graph._repr_html_()
     assert f"Stakeholder graph: {len(graph)} nodes" in html
     nodes, edges = html.split("</table>")[:2]
@@ -165,3 +176,128 @@ def test_the_graph_shows_its_nodes_by_kind_and_edges_by_relation(nation: Landsca
     assert sum(relations.values()) == graph.number_of_edges()
     assert list(relations.values()) == sorted(relations.values(), reverse=True)
     assert len(html) < 4000
+
+
+# -- an analysis --------------------------------------------------------------------------
+
+
+def test_an_analysis_shows_what_it_covers_and_computes_nothing_to_show_it() -> None:
+    land = examples.load("delft-zeven-van-delft")
+    analysis = democratie.analyse(land, as_of=dt.date(2024, 5, 1))
+    text = repr(analysis)
+    assert text == (
+        "<Analysis of 'De zeven van Delft': 2 municipalities, 2 initiatives; "
+        f"{len(analysis.rules)} rules, as of 2024-05-01; computed: nothing yet>"
+    )
+    html = analysis._repr_html_()
+    assert "<td>landscape</td><td>2 municipalities, 4 organisations, 2 people, 5 roles, " in html
+    assert "<td>as of</td><td>2024-05-01</td>" in html
+    assert "<td>graph</td><td>not built yet</td>" in html
+    assert "<td>scorecards</td><td>not computed yet</td>" in html
+    assert "Lowest scores" not in html
+    # Showing it twice built and scored nothing.
+    assert repr(analysis) == text
+    assert "scorecards" not in vars(analysis)
+    cards = analysis.scorecards
+    graph = analysis.graph
+    html = analysis._repr_html_()
+    assert f"<td>graph</td><td>{len(graph)} nodes, {graph.number_of_edges()} edges</td>" in html
+    assert f"<td>scorecards</td><td>{len(cards)} subjects, {len(cards.rules)} rules, 0 " in html
+    assert repr(analysis).endswith("computed: graph, scorecards>")
+    # The lowest scores, lowest first on each rule's scale, and the rest counted.
+    applicable = [s for card in cards.values() for s in card.scores if s.applicable]
+    lowest = html.split("<caption>Lowest scores</caption>")[1]
+    shown = re.findall(r"<tr><td>([a-z_]+)</td><td>([a-z0-9.-]+)</td><td>[^<]*</td>", lowest)
+    assert len(shown) == 10 < len(applicable)
+    assert f"… and {len(applicable) - 10} more" in lowest
+    level = {(s.rule, s.subject): s.normalised or 0.0 for s in applicable}
+    values = [level[pair] for pair in shown]
+    assert values == sorted(values)
+    assert max(values) <= min(v for pair, v in level.items() if pair not in set(shown))
+
+
+def _low(n: int, count: int, rule: str) -> float:
+    """A value that falls with *n*, on the scale of *rule*."""
+    return 4 - 4 * n / count if rule == "ranged" else 1 - n / count
+
+
+def _cards(count: int) -> Scorecards:
+    """*count* scorecards of three scores each, the lowest ones on the last cards."""
+    return Scorecards(
+        cards=tuple(
+            Scorecard(
+                subject=f"s-{n:05}",
+                kind="initiative",
+                title=f"Initiatief {n} <&> " + "lang " * 40,
+                scores=(
+                    *(
+                        evolve(_score(rule, _low(n, count, rule)), subject=f"s-{n:05}")
+                        for rule in ("a", "ranged", "b")
+                    ),
+                    Score.not_applicable("z", f"s-{n:05}", nl="-", en="-"),
+                ),
+            )
+            for n in range(count)
+        ),
+        rules=("a", "ranged", "b", "z"),
+    )
+
+
+def test_the_table_of_an_analysis_of_a_nation_stays_small(
+    nation: Landscape, nation_graph: StakeholderGraph
+) -> None:
+    cards = _cards(5_000)
+    analysis = Analysis(nation, [], graph=nation_graph, scorer=lambda _: cards)
+    assert len(repr(analysis)) < 250
+    assert "342 municipalities" in repr(analysis)
+    assert analysis.scorecards is cards
+    html = analysis._repr_html_()
+    assert len(html) < 6_000, len(html)
+    assert f"<td>graph</td><td>{len(nation_graph)} nodes, " in html
+    assert "<td>scorecards</td><td>5000 subjects, 4 rules, 0 failures</td>" in html
+    # 15,000 applicable scores (the rule that never applies is left out), 10 shown: the
+    # lowest are the last subjects', ties by rule.
+    assert "… and 14990 more" in html
+    lowest = html.split("<caption>Lowest scores</caption>")[1]
+    shown = re.findall(r"<tr><td>([a-z]+)</td><td>(s-\d+)</td>", lowest)
+    assert len(shown) == 10
+    assert sorted(shown[:3]) == [("a", "s-04999"), ("b", "s-04999"), ("ranged", "s-04999")]
+    assert shown[3][1] == "s-04998"
+    # Long titles are cut; a value on another scale than 0 to 1 names it.
+    title = short("Initiatief 4999 <&> " + "lang " * 40)
+    assert len(title) == 61
+    row = f"<td>ranged</td><td>s-04999</td><td>{html_module.escape(title)}</td><td>0.00 of 0–4</td>"
+    assert row in lowest
+
+
+def test_the_table_of_an_analysis_is_escaped() -> None:
+    land = Landscape(
+        title="<script>alert('x')</script> & co",
+        municipalities=(Municipality(id="delft", cbs_code="GM0503"),),
+        initiatives=(
+            Initiative(
+                id="i-1",
+                kind=InitiativeKind.EXPERIMENT,
+                title="Wij & <jullie>",
+                municipalities=("delft",),
+            ),
+        ),
+    )
+    cards = Scorecards(
+        cards=(
+            Scorecard(
+                subject="i-1",
+                kind="initiative",
+                title="Wij & <jullie>",
+                scores=(evolve(_score("a", 0.25), subject="i-1"),),
+            ),
+        ),
+        rules=("a",),
+    )
+    analysis = Analysis(land, [], graph=lambda: build_graph(land), scorer=lambda _: cards)
+    assert analysis.scorecards is cards
+    html = analysis._repr_html_()
+    assert "<script>" not in html
+    assert "<jullie>" not in html
+    assert "<caption>Analysis of &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; co" in html
+    assert "<td>a</td><td>i-1</td><td>Wij &amp; &lt;jullie&gt;</td><td>0.25</td>" in html

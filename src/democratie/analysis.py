@@ -35,12 +35,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import heapq
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
 
+from democratie._repr import counted, html_table, short
 from democratie.graph import StakeholderGraph
 from democratie.graph.analysis import (
     AreaCoverage,
@@ -60,7 +62,7 @@ from democratie.graph.analysis import (
     sector_coverage,
 )
 from democratie.model import Landscape
-from democratie.scoring import Bilingual, Scorecards, ScoringRule, run
+from democratie.scoring import Bilingual, Score, Scorecards, ScoringRule, run
 from democratie.vocab import AreaLevel
 
 __all__ = ["ANALYSIS_ERRORS", "Analysis"]
@@ -72,6 +74,25 @@ ANALYSIS_ERRORS: tuple[type[Exception], ...] = (
     ValueError,
     ImportError,
 )
+
+#: The kinds of entity an analysis's view counts, with the singular of each.
+_COUNTED = (
+    ("municipalities", "municipality"),
+    ("organisations", "organisation"),
+    ("people", "person"),
+    ("roles", "role"),
+    ("initiatives", "initiative"),
+    ("networks", "network"),
+)
+#: How many of the lowest scores the notebook view lists.
+_LOWEST = 10
+
+
+def _shown_value(score: Score) -> str:
+    """A value as the tables show it: two decimals, with the range when it is not 0 to 1."""
+    low, high = score.value_range
+    shown = f"{score.value:.2f}"
+    return shown if (low, high) == (0.0, 1.0) else f"{shown} of {low:g}–{high:g}"
 
 
 class Analysis:
@@ -117,6 +138,22 @@ class Analysis:
     ('domain_coverage',)
     >>> analysis.top_brokers(1).brokers[0].id == analysis.brokers.best.id
     True
+
+    Its ``repr`` is one line: what it covers and what it has computed so far. In a
+    notebook it shows as a table (``_repr_html_``) with, once the scorecards are
+    computed, the lowest scores. Showing it computes nothing:
+
+    >>> import datetime as dt
+    >>> later = Analysis(land, [DomainCoverage()], graph=lambda: build_graph(land),
+    ...                  as_of=dt.date(2024, 5, 1))
+    >>> later  # doctest: +NORMALIZE_WHITESPACE
+    <Analysis of 'De zeven van Delft': 2 municipalities, 2 initiatives; 1 rule,
+    as of 2024-05-01; computed: nothing yet>
+    >>> "<td>scorecards</td><td>not computed yet</td>" in later._repr_html_()
+    True
+    >>> cards = analysis.scorecards
+    >>> "<td>scorecards</td><td>2 subjects, 1 rule, 0 failures</td>" in analysis._repr_html_()
+    True
     """
 
     def __init__(
@@ -148,8 +185,79 @@ class Analysis:
         self._memo: dict[tuple[Any, ...], Any] = {}
 
     def __repr__(self) -> str:
-        done = sorted({key[0] for key in self._memo})
-        return f"<Analysis of {self.landscape.title or 'a landscape'!r}; computed: {done}>"
+        land = self.landscape
+        title = f" of {short(land.title)!r}" if land.title is not None else ""
+        covers = (
+            f"{counted(len(land.municipalities), 'municipality', 'municipalities')}, "
+            f"{counted(len(land.initiatives), 'initiative')}"
+        )
+        done = ", ".join(self._computed()) or "nothing yet"
+        return (
+            f"<Analysis{title}: {covers}; {counted(len(self.rules), 'rule')}, "
+            f"{self._day()}; computed: {done}>"
+        )
+
+    def _repr_html_(self) -> str:
+        # Showing an analysis computes nothing: a part not yet computed says so.
+        land = self.landscape
+        graph = self._graph
+        cards: Scorecards | None = self.__dict__.get("scorecards")
+        rows = [
+            ["landscape", ", ".join(counted(len(getattr(land, n)), s, n) for n, s in _COUNTED)],
+            ["rules", counted(len(self.rules), "rule")],
+            ["as of", "not given" if self.as_of is None else self.as_of.isoformat()],
+            [
+                "graph",
+                "not built yet"
+                if graph is None
+                else f"{counted(graph.nx.number_of_nodes(), 'node')}, "
+                f"{counted(graph.nx.number_of_edges(), 'edge')}",
+            ],
+            [
+                "scorecards",
+                "not computed yet"
+                if cards is None
+                else f"{counted(len(cards), 'subject')}, {counted(len(cards.rules), 'rule')}, "
+                f"{counted(len(cards.failures), 'failure')}",
+            ],
+            ["computed", ", ".join(self._computed()) or "nothing yet"],
+        ]
+        caption = "Analysis" + (f" of {short(land.title)}" if land.title is not None else "")
+        table = html_table(["part", "what it holds"], rows, caption=caption)
+        if cards is None:
+            return table
+        applicable = [
+            (score, card) for card in cards.cards for score in card.scores if score.applicable
+        ]
+        if not applicable:
+            return table
+        # The lowest on the scale of each rule; a tie by rule, then subject (deterministic).
+        lowest = heapq.nsmallest(
+            _LOWEST,
+            applicable,
+            key=lambda pair: (pair[0].normalised, pair[0].rule, pair[1].subject),
+        )
+        return table + html_table(
+            ["rule", "subject", "title", "value"],
+            (
+                [score.rule, card.subject, short(card.title), _shown_value(score)]
+                for score, card in lowest
+            ),
+            caption="Lowest scores",
+            total=len(applicable),
+        )
+
+    def _computed(self) -> list[str]:
+        """The parts computed so far, in a fixed order."""
+        parts = ["graph"] if self._graph is not None else []
+        if "scorecards" in self.__dict__:
+            parts.append("scorecards")
+        with self._lock:
+            parts.extend(sorted({str(key[0]) for key in self._memo}))
+        return parts
+
+    def _day(self) -> str:
+        return "no as-of day" if self.as_of is None else f"as of {self.as_of.isoformat()}"
 
     def _once(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
         with self._lock:

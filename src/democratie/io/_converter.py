@@ -59,6 +59,7 @@ from democratie.io._explain import explain, left_out
 from democratie.io._failures import BUDGET, Invalid, Omitted
 from democratie.io._legacy import LEGACY_KEYS
 from democratie.model import Indicator, Landscape, Measurement
+from democratie.model._checks import COLLECTOR, Collector
 from democratie.model._describe import describe as _show
 from democratie.vocab import Term
 
@@ -371,34 +372,41 @@ def _landscape_checks(
     positions: dict[str, list[int]],
     lost: set[str],
 ) -> list[Exception]:
-    """The landscape's own checks, references included, with the stand-ins in place."""
+    """The landscape's own checks, references included, with the stand-ins in place.
+
+    Each problem is placed and, when it follows from what failed, dropped as it is found;
+    of the rest, the first the budget allows are kept and the others counted in it.
+    """
     reported = {problem.path for problem in explain(error)}
     omitted = set(left_out(error))
     budget = BUDGET.get()
+
+    def select(problem: Problem) -> Problem | None:
+        placed = _placed(problem, positions)
+        if _within(placed.path, reported):
+            return None
+        if omitted and _within(placed.path, omitted):
+            # Under an item left out beyond the limit: what it says is not known to be a
+            # follow-on, nor to be real, so it is neither shown nor counted.
+            if budget is not None:
+                budget.exact = False
+            return None
+        if placed.code == "dangling-reference" and _about(placed.message, lost):
+            return None
+        return placed
+
+    collector = Collector(limit=budget.limit if budget is not None else None, select=select)
+    token = COLLECTOR.set(collector)
     try:
         build(substituted, Landscape)
-    except ClassValidationError as again:
-        _, raised_by_init = again.group_exceptions()
-        kept = []
-        for model_error in raised_by_init:
-            if not isinstance(model_error, ModelError):
-                continue
-            for problem in model_error.problems:
-                placed = _placed(problem, positions)
-                if _within(placed.path, reported):
-                    continue
-                if omitted and _within(placed.path, omitted):
-                    # Under an item left out beyond the limit: what it says is not known to
-                    # be a follow-on, nor to be real, so it is neither shown nor counted.
-                    if budget is not None:
-                        budget.exact = False
-                    continue
-                if placed.code == "dangling-reference" and _about(placed.message, lost):
-                    continue
-                kept.append(placed)
-        return [ModelError(kept)] if kept else []
+    except ClassValidationError:
+        if budget is not None:
+            budget.omitted += collector.omitted
+        return [ModelError(collector.kept)] if collector.kept else []
     except Exception:
         return []
+    finally:
+        COLLECTOR.reset(token)
     return []
 
 

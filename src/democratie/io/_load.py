@@ -45,6 +45,7 @@ from democratie.io._explain import explain
 from democratie.io._failures import BUDGET, Budget
 from democratie.io._legacy import placed
 from democratie.model import Landscape
+from democratie.model._checks import COLLECTOR, Collector
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -651,13 +652,20 @@ def structure(
     if problems:
         raise LoadError([p.in_file(source) for p in problems], source=source)
     body = {key: value for key, value in doc.items() if key != "format"}
+    # The fast path only needs to know that the landscape fails: its checks stop at the
+    # first problem. The detailed pass keeps up to the limit and counts the rest.
+    first = COLLECTOR.set(Collector(limit=1, stop=True))
     try:
         with _collector_paused():
             return converter.structure(body, Landscape)
     except Exception:  # any failure is explained by the detailed pass below
         pass
+    finally:
+        COLLECTOR.reset(first)
     budget = Budget(limit=max_problems)
+    collector = Collector(limit=max_problems)
     token = BUDGET.set(budget)
+    collecting = COLLECTOR.set(collector)
     try:
         detailed_converter.structure(body, Landscape)
     except RecursionError:
@@ -673,11 +681,12 @@ def structure(
         ]
         beyond = 0
     finally:
+        COLLECTOR.reset(collecting)
         BUDGET.reset(token)
     raise LoadError(
         [p.in_file(source) for p in found],
         source=source,
-        omitted=budget.omitted + beyond,
+        omitted=budget.omitted + collector.omitted + beyond,
         omitted_exact=budget.exact,
         limit=max_problems,
     )

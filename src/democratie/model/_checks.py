@@ -17,21 +17,26 @@ Ids match :data:`ID_PATTERN`, and no text may be longer than :data:`MAX_TEXT` ch
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import enum
 import math
 import re
 import types
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Union
+
+import attrs
 
 from democratie.errors import ModelError, Problem
 from democratie.model._describe import describe
 
 __all__ = [
+    "COLLECTOR",
     "ID_PATTERN",
     "MAX_TEXT",
+    "Collector",
     "check_count",
     "check_id",
     "check_ids",
@@ -53,6 +58,80 @@ MAX_TEXT = 100_000
 # Unicode categories Cc (controls) and Cs (surrogates); multiline text may hold \t, \n, \r.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _CONTROL_MULTILINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+@attrs.define
+class Collector:
+    """Where a landscape's checks put their problems: the first *limit* kept, the rest counted.
+
+    A landscape with a great many problems (every one of 300,000 references dangling)
+    would otherwise hold them all, and their message, at once. The loader sets one for
+    the landscape it builds with :data:`COLLECTOR`; each landscape built without one
+    keeps every problem. One collector serves one landscape.
+
+    Parameters
+    ----------
+    limit
+        How many problems to keep (at least 1); None to keep all.
+    select
+        What a problem becomes before it is kept or counted, or None to leave it out
+        altogether (neither kept nor counted): the loader places problems and drops
+        follow-on ones with it.
+    stop
+        Stop at the limit rather than count on: for a caller that only needs to know
+        that there is a problem.
+
+    Examples
+    --------
+    >>> from democratie.model import Landscape, Role
+    >>> roles = tuple(Role(holder=f"p{i}", kind="deelnemer") for i in range(5))
+    >>> collector = Collector(limit=2)
+    >>> token = COLLECTOR.set(collector)
+    >>> try:
+    ...     Landscape(roles=roles)
+    ... except ModelError as error:
+    ...     print(len(error.problems), collector.omitted)
+    2 3
+    >>> COLLECTOR.reset(token)
+    """
+
+    limit: int | None = attrs.field()
+    select: Callable[[Problem], Problem | None] | None = None
+    stop: bool = False
+    #: The problems kept, in the order found.
+    kept: list[Problem] = attrs.field(factory=list)
+    #: How many more were found beyond the limit (none are counted when stopping).
+    omitted: int = 0
+
+    @limit.validator
+    def _check_limit(self, _: object, value: int | None) -> None:
+        if value is not None and value < 1:
+            raise ValueError(f"a collector keeps at least 1 problem, not {value}")
+
+    def add(self, problem: Problem) -> bool:
+        """Keep or count *problem*; False once checking may stop."""
+        if self.select is not None:
+            chosen = self.select(problem)
+            if chosen is None:
+                return True
+            problem = chosen
+        if self.limit is None or len(self.kept) < self.limit:
+            self.kept.append(problem)
+            return not (self.stop and self.limit is not None and len(self.kept) >= self.limit)
+        if self.stop:
+            return False
+        self.omitted += 1
+        return True
+
+    def add_all(self, problems: Iterable[Problem]) -> bool:
+        """Keep or count each of *problems*, taken one at a time; False once checking may stop."""
+        return all(self.add(problem) for problem in problems)
+
+
+#: The collector of the landscape being built, when its builder bounds the problems kept.
+COLLECTOR: contextvars.ContextVar[Collector | None] = contextvars.ContextVar(
+    "COLLECTOR", default=None
+)
 
 
 def raise_problems(problems: Iterable[Problem]) -> None:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, TypeAlias
@@ -39,7 +40,7 @@ from attrs import evolve, field, frozen
 
 from democratie._repr import MAX_IDS, counted, html_table, listed, short
 from democratie.errors import ModelError, Problem
-from democratie.model._checks import check_text, coerce_terms
+from democratie.model._checks import COLLECTOR, Collector, check_text, coerce_terms
 from democratie.model._common import Source
 from democratie.model.actors import Organisation, Person, Role
 from democratie.model.initiative import Initiative
@@ -269,33 +270,47 @@ class Landscape:
 
     def __attrs_post_init__(self) -> None:
         coerce_terms(self)
-        problems: list[Problem] = []
-        problems.extend(check_text(self.title, "title", required=False))
-        problems.extend(check_text(self.description, "description", multiline=True, required=False))
+        # Problems go one at a time to the collector, which keeps what it is asked to keep:
+        # all of them, unless the loader bounds them (a document can hold a great many).
+        collector = COLLECTOR.get()
+        if collector is None:
+            collector = Collector(limit=None)
+        going = collector.add_all(
+            itertools.chain(
+                check_text(self.title, "title", required=False),
+                check_text(self.description, "description", multiline=True, required=False),
+            )
+        )
         refs: list[_Ref] = []
         for entry in self._walk(refs):
             previous = self._index.get(entry.id)
             if previous is not None:
-                problems.append(
-                    Problem(
-                        path=f"{entry.path}.id"
-                        if entry.kind not in {"council", "college"}
-                        else entry.path,
-                        code="duplicate-id",
-                        message=(
-                            f"the id '{entry.id}' is already used at {previous.path} "
-                            f"({_a(previous.kind)}); ids must be unique in a landscape"
-                        ),
+                if going:
+                    going = collector.add(
+                        Problem(
+                            path=f"{entry.path}.id"
+                            if entry.kind not in {"council", "college"}
+                            else entry.path,
+                            code="duplicate-id",
+                            message=(
+                                f"the id '{entry.id}' is already used at {previous.path} "
+                                f"({_a(previous.kind)}); ids must be unique in a landscape"
+                            ),
+                        )
                     )
-                )
                 continue
             self._index[entry.id] = entry
-        problems.extend(self._check_references(refs))
-        problems.extend(self._check_parent_cycles())
-        problems.extend(self._check_areas())
-        problems.extend(self._check_indicators())
-        if problems:
-            raise ModelError(problems)
+        if going:
+            collector.add_all(
+                itertools.chain(
+                    self._check_references(refs),
+                    self._check_parent_cycles(),
+                    self._check_areas(),
+                    self._check_indicators(),
+                )
+            )
+        if collector.kept:
+            raise ModelError(collector.kept)
 
     # -- building the index ---------------------------------------------------------------
 
