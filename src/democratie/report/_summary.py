@@ -35,9 +35,10 @@ from democratie.errors import MonitorError
 from democratie.model import Landscape
 from democratie.monitor import goal_progress, milestone_state, schedule_evaluations
 from democratie.plan import assess_intakes, unmet_commitments
-from democratie.report._html import esc, tag
+from democratie.report._html import esc, linked, tag
+from democratie.report._labels import measures_in, prose_html
 from democratie.report._progress import _SERVICE_GOALS, _levels, _measured
-from democratie.report._sections import Context
+from democratie.report._sections import Context, terms_html
 from democratie.report._text import Text
 from democratie.scoring import Bilingual, Scorecards
 from democratie.vocab import NetworkKind, ServiceGoal
@@ -478,12 +479,13 @@ def summary_body(ctx: Context, day: dt.date | None, present: str) -> str:
             items.append(
                 tag(
                     "p",
-                    tag("strong", esc(words(lang, "found")) + ": ") + esc(finding.found.get(lang)),
+                    tag("strong", esc(words(lang, "found")) + ": ")
+                    + linked(finding.found.get(lang)),
                 )
                 + tag(
                     "p",
                     tag("strong", esc(words(lang, "step")) + ": ")
-                    + esc(finding.step.get(lang))
+                    + prose_html(finding.step.get(lang), lang)
                     + link,
                 )
             )
@@ -492,6 +494,11 @@ def summary_body(ctx: Context, day: dt.date | None, present: str) -> str:
         parts.append(tag("p", esc(words(lang, "none")), class_="note", id="findings"))
     parts.append(_record_next_html(ctx))
     return "".join(parts)
+
+
+def _terms(ctx: Context, *sentences: str) -> str:
+    measures = measures_in(sentences)
+    return terms_html(measures, ctx) if measures else ""
 
 
 def _record_next_html(ctx: Context) -> str:
@@ -509,7 +516,12 @@ def _record_next_html(ctx: Context) -> str:
             tag(
                 "tr",
                 tag("th", esc(title.get(lang) if title else group.rule), scope="row")
-                + tag("td", esc(group.explanation.get(lang)) + tag("p", esc(shown), class_="note"))
+                + tag(
+                    "td",
+                    prose_html(group.explanation.get(lang), lang)
+                    + _terms(ctx, title.get(lang) if title else "", group.explanation.get(lang))
+                    + tag("p", esc(shown), class_="note"),
+                )
                 + tag("td", esc(ctx.text.integer(len(group.subjects))), class_="num"),
             )
         )
