@@ -306,7 +306,9 @@ def prose_html(text: str, lang: str) -> str:
     Every name with an underscore or a known dotted name is labelled; a single word that is
     a field name (``phases``) only where it stands for the field: alone in a parenthesised
     list, after "under" or "leg", or beside another name ("at or on_behalf_of"). A name in
-    parentheses right after its own label keeps just the muted code.
+    parentheses right after its own label keeps just the muted code, and so does a name with
+    an underscore that :data:`FIELDS` does not know (a plugin's field, or an id): it is
+    marked as a name, not guessed at. Web addresses become links, whatever they hold.
 
     Examples
     --------
@@ -317,6 +319,9 @@ def prose_html(text: str, lang: str) -> str:
 class="key">cycle</code>, fasen <code class="key">phases</code>).'
     >>> prose_html("3 held, 2 planned (3 held, 2 planned) & more", "en")
     '3 held, 2 planned (3 held, 2 planned) &amp; more'
+    >>> prose_html("See oecd_panel at https://example.org/a_b.", "en")
+    'See <code class="key">oecd_panel</code> at <a class="url" \
+href="https://example.org/a_b">https://example.org/a_b</a>.'
     """
     return _prose_html(text, lang)
 
@@ -350,7 +355,8 @@ def _prose_html(text: str, lang: str) -> str:
         right_after_label = text[:start].rstrip().endswith("(") and text[
             : start - 1
         ].rstrip().casefold().endswith(own.casefold())
-        if right_after_label:
+        if right_after_label or name not in FIELDS:
+            # a name no table knows (a plugin's field, or an id) is shown as it is written
             out.append(tag("code", esc(name), class_="key"))
         else:
             out.append(key_html(name, lang))

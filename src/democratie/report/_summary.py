@@ -163,6 +163,9 @@ class Finding:
         What was found and the recommended next step, in Dutch and English.
     evidence : tuple of str
         The ids of the page's elements that show the evidence, the most precise first.
+    from_rule : bool
+        Whether the step is a scoring rule's recommendation (whose prose names fields, which
+        the report shows by their labels) rather than the summary's own words.
 
     Examples
     --------
@@ -175,6 +178,7 @@ class Finding:
     found: Bilingual
     step: Bilingual
     evidence: tuple[str, ...]
+    from_rule: bool = False
 
 
 def _both(key: str, **values: object) -> Bilingual:
@@ -352,6 +356,7 @@ def _low_scores(cards: Scorecards, titles: Mapping[str, Bilingual]) -> list[Find
                 ),
                 step,
                 (f"card-{card.subject}-{score.rule}", f"card-{card.subject}"),
+                from_rule=True,
             )
             found.append((share, order, finding))
             order += 1
@@ -485,7 +490,11 @@ def summary_body(ctx: Context, day: dt.date | None, present: str) -> str:
                 + tag(
                     "p",
                     tag("strong", esc(words(lang, "step")) + ": ")
-                    + prose_html(finding.step.get(lang), lang)
+                    + (
+                        prose_html(finding.step.get(lang), lang)
+                        if finding.from_rule
+                        else linked(finding.step.get(lang))
+                    )
                     + link,
                 )
             )
