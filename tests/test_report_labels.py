@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 import attrs
 import pytest
+from attrs import frozen
 
 import democratie
 import democratie.examples
@@ -19,6 +20,8 @@ from democratie.report._labels import FIELDS, fact_html, prose_html, value_text
 from democratie.report._render import _champion_table
 from democratie.report._sections import Context
 from democratie.report._text import Text
+from democratie.scoring import Score, ScoringContext, Subject, run
+from democratie.scoring.rules import DomainCoverage
 from democratie.vocab import LessonKind
 
 #: A name as a program writes it: lower case words joined by underscores.
@@ -256,3 +259,21 @@ def test_web_addresses_in_the_landscapes_text_are_links_and_stay_escaped() -> No
     assert _bare_addresses("<p>Zie https://example.org/over</p>") == [
         "Zie https://example.org/over"
     ]
+
+
+@frozen
+class _Broken(DomainCoverage):
+    """The domain rule, broken: it raises on every subject."""
+
+    def evaluate(self, subject: Subject, context: ScoringContext) -> Score:
+        raise RuntimeError("kapot")
+
+
+def test_a_rule_that_failed_is_named_by_its_title_then_its_name() -> None:
+    land = democratie.examples.load("delft-zeven-van-delft")
+    cards = run(land, [_Broken()])
+    assert cards.failures
+    page = render(land, scorecards=cards, lang="nl")
+    failures = page[page.index('id="scorecard-failures"') : page.index("<footer>")]
+    assert f'{DomainCoverage.title.nl} <code class="key">domain_coverage</code>' in failures
+    assert _bare_names(failures) == set()
