@@ -117,6 +117,9 @@ def test_evidence_shows_labels_and_vocabulary_terms_not_slugs() -> None:
     en = render(democratie.examples.load("stichtse-vecht-gebiedsgericht-werken"), lang="en")
     assert 'Service goals <code class="key">service_goals</code> = Fast and simple service' in en
     assert "snelle_en_eenvoudige_dienstverlening" not in en
+    # an indicator is named by its goal (and area), not by its id
+    assert 'Less red tape: On track <code class="key">on_track</code> = ' in en
+    assert "sv-regeldruk-vergunningen:" not in en
     # facts that name something under a prefix: the thing by its label
     assert fact_html("target_roles.gemeentesecretaris", "nl", str) == (
         'Doelrol: Gemeentesecretaris <code class="key">target_roles.gemeentesecretaris</code>'

@@ -679,7 +679,8 @@ def _score_row(score: Score, ctx: Context) -> str:
             prose_html(r.get(t.lang), t.lang) for r in score.recommendations
         )
     if score.evidence:
-        items = [_evidence(item, ctx) for item in score.evidence]
+        named = _evidence_names(score.evidence, ctx)
+        items = [_evidence(item, ctx, named) for item in score.evidence]
         explanation += tag(
             "details",
             tag("summary", esc(t("evidence", n=t.integer(len(items))))) + ul(items),
@@ -691,10 +692,34 @@ def _score_row(score: Score, ctx: Context) -> str:
     )
 
 
-def _evidence(item: Evidence, ctx: Context) -> str:
+def _evidence_names(evidence: Sequence[Evidence], ctx: Context) -> Callable[[str], str]:
+    """Readable names for what evidence is about: an entity, or an indicator by its goal."""
+    unknown = {
+        item.about
+        for item in evidence
+        if item.about not in ctx.landscape and item.about not in ctx.graph
+    }
+    if not unknown:
+        return ctx.name
+    land = ctx.landscape
+    holders: Iterable[Municipality | Initiative] = (*land.municipalities, *land.initiatives)
+    indicators = {d.id: d for h in holders for d in h.indicators if d.id in unknown}
+
+    def name(entity_id: str) -> str:
+        found = indicators.get(entity_id)
+        if found is None:
+            return ctx.name(entity_id)
+        goal = found.service_goal
+        shown = goal.label(ctx.text.lang) if goal is not None else found.goal
+        return f"{shown} ({ctx.name(found.area)})" if found.area is not None else shown
+
+    return name
+
+
+def _evidence(item: Evidence, ctx: Context, name: Callable[[str], str]) -> str:
     lang = ctx.text.lang
     return (
-        f"{esc(ctx.name(item.about))}: {fact_html(item.fact, lang, ctx.name)} = "
+        f"{esc(name(item.about))}: {fact_html(item.fact, lang, ctx.name)} = "
         f"{esc(value_text(item.fact, item.value, ctx.text))}"
     )
 
