@@ -10,7 +10,8 @@ import attrs
 
 import democratie
 import democratie.examples
-from democratie.model import Initiative
+from democratie.model import Initiative, Network
+from democratie.plan import assess_intakes, compose_groups
 from democratie.report import SECTIONS, render
 from democratie.report._glossary import GLOSSARY
 from democratie.report._sections import Context
@@ -140,3 +141,80 @@ def test_source_addresses_are_links_only_when_http() -> None:
     page = render(attrs.evolve(land, sources=sources), lang="en")
     assert 'href="https://example.org/?a=1&amp;b=2"' in page
     assert 'href="javascript' not in page
+
+
+def _grouped(land: democratie.Landscape) -> tuple[democratie.Landscape, Network]:
+    """The seed example with its learning groups composed and recorded, and the first group."""
+    placed = compose_groups(land, TRAJECT).apply(land)
+    first = next(
+        n
+        for n in placed.networks
+        if n.initiative == TRAJECT and n.kind.value == "regionaal_leernetwerk"
+    )
+    return placed, first
+
+
+def test_a_municipality_left_out_of_every_learning_group_is_a_finding_until_placed() -> None:
+    land, group = _grouped(democratie.load(DIA))
+    day = dt.date(2024, 1, 1)
+    # with every admitted municipality placed, no municipality is unplaced
+    assert not [f for f in findings(_ctx(land, day), day, limit=100) if f.priority == 3]
+    # take one admitted member out of its group: it is in no learning group, and says so
+    left_out = group.members[0]
+    assert assess_intakes(land, TRAJECT)[left_out].admitted
+    name = land.name_of(left_out)
+    dropped = land.replace(attrs.evolve(group, members=group.members[1:]))
+    found = [f for f in findings(_ctx(dropped, day), day, limit=100) if f.priority == 3]
+    assert [f.found.en for f in found] == [
+        f"{name} is in no learning group of {land.get(TRAJECT).title}."  # type: ignore[union-attr]
+    ]
+    assert f"{name} zit in geen leergroep" in found[0].found.nl
+    assert f"democratie plan groups FILE --initiative {TRAJECT}" in found[0].step.en
+    assert found[0].evidence[0] == f"m-{left_out}"
+    # it comes after the unmet commitments and before the low scores
+    every = findings(_ctx(dropped, day), day, limit=100)
+    order = [f.priority for f in every]
+    assert order.index(3) > order.index(2)
+    assert all(p >= 3 for p in order[order.index(3) :])
+    # the summary shows it, linked to the municipality's card on the page
+    page = render(dropped, lang="en", as_of=day)
+    summary = _summary(page)
+    start = summary.index(f"{name} is in no learning group")
+    assert f'href="#m-{left_out}"' in summary[start:]
+    assert f'id="m-{left_out}"' in page
+    # placing it again (in another group, by hand) takes the finding away
+    other = next(
+        n
+        for n in dropped.networks
+        if n.initiative == TRAJECT and n.kind.value == "regionaal_leernetwerk" and n.id != group.id
+    )
+    placed = dropped.replace(attrs.evolve(other, members=(*other.members, left_out)))
+    assert not [f for f in findings(_ctx(placed, day), day, limit=100) if f.priority == 3]
+
+
+def test_no_learning_group_recorded_means_no_unplaced_finding() -> None:
+    # the seed example admits eleven municipalities, but records no learning group yet
+    land = democratie.load(DIA)
+    day = dt.date(2024, 1, 1)
+    assert sum(a.admitted for a in assess_intakes(land, TRAJECT).values()) == 11
+    assert not [f for f in findings(_ctx(land, day), day, limit=100) if f.priority == 3]
+
+
+def test_a_municipality_that_failed_its_intake_waits_for_the_gate_not_a_group() -> None:
+    land, _ = _grouped(democratie.load(DIA))
+    day = dt.date(2024, 1, 1)
+    # Midden-Groningen lacks a commitment: listing it among the municipalities does not make
+    # it a municipality to place, while an enrolled one without any intake is
+    traject = land.get(TRAJECT)
+    assert isinstance(traject, Initiative)
+    listed = attrs.evolve(traject, municipalities=(*traject.municipalities, "midden-groningen"))
+    found = [
+        f for f in findings(_ctx(land.replace(listed), day), day, limit=100) if f.priority == 3
+    ]
+    assert found == []
+    intakes = tuple(i for i in traject.intakes if i.municipality != "midden-groningen")
+    no_intake = attrs.evolve(listed, intakes=intakes)
+    found = [
+        f for f in findings(_ctx(land.replace(no_intake), day), day, limit=100) if f.priority == 3
+    ]
+    assert [f.evidence[0] for f in found] == ["m-midden-groningen"]

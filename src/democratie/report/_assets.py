@@ -162,6 +162,9 @@ meter{display:block;width:6rem;height:.8rem;margin:.2rem 0 0 auto}
 .rule-name{display:block;font-size:.8rem}
 code{font-size:.85em;background:var(--soft);padding:0 .2em;border-radius:3px}
 details summary{cursor:pointer;color:var(--accent)}
+code.key{color:var(--muted);background:none;font-size:.75em;padding:0}
+.terms{margin:.25rem 0;font-size:.9rem}
+.terms details.explain{display:inline-block;margin-right:.75rem;vertical-align:top}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);\
 clip-path:inset(50%%);white-space:nowrap}
 figure{margin:1rem 0}

@@ -8,6 +8,7 @@ measure is used (a ``<details>`` next to a column heading, linked to the glossar
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
@@ -197,23 +198,33 @@ def heading(lang: str) -> str:
     return _WORDS[lang][0]
 
 
-def explain(key: str, lang: str) -> str:
+def explain(key: str, lang: str, *, named: bool = False, href: str | None = None) -> str:
     """The one-line explanation of measure *key*, as HTML to show beside where it is used.
 
-    A ``<details>`` element: readable without script, folded to a small "?" until opened,
-    with a link to the measure in the glossary.
+    A ``<details>`` element: readable without script, folded to a small "?" until opened
+    (after the measure's name, when *named*: beside a sentence rather than a heading that
+    names it), with a link to the measure in the glossary (*href*, by default
+    ``#term-KEY``), and the sentence as the title of the "?".
 
     Examples
     --------
     >>> html = explain("constraint", "en")
     >>> 'href="#term-constraint"' in html, "contacts also know" in html
     (True, True)
+    >>> "Constraint (Burt) ?" in explain("constraint", "en", named=True)
+    True
     """
+    return _explain(key, lang, named, href)
+
+
+@functools.lru_cache(maxsize=1024)
+def _explain(key: str, lang: str, named: bool, href: str | None) -> str:
     name, sentence = GLOSSARY[key][lang]
+    shown = f"{esc(name)} ?" if named else "?"
     return tag(
         "details",
-        tag("summary", "?", aria_label=f"{_WORDS[lang][2]}: {name}")
-        + tag("span", esc(sentence) + " " + tag("a", "→", href=f"#term-{key}")),
+        tag("summary", shown, aria_label=f"{_WORDS[lang][2]}: {name}", title=sentence)
+        + tag("span", esc(sentence) + " " + tag("a", "→", href=href or f"#term-{key}")),
         class_="explain",
     )
 

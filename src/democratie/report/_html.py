@@ -9,9 +9,13 @@ functions of the report build content with :func:`esc` or with other calls of :f
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 
-__all__ = ["attributes", "dl", "esc", "listing", "tag", "ul"]
+__all__ = ["WEB_ADDRESS", "attributes", "dl", "esc", "linked", "listing", "tag", "ul"]
+
+#: A web address in running text: up to a space, a quote or an angle bracket.
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 
 _Attribute = str | int | float | bool | None
 
@@ -25,6 +29,38 @@ def esc(text: object) -> str:
     '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
     """
     return html.escape(str(text), quote=True)
+
+
+def linked(text: object, rest: Callable[[str], str] = esc) -> str:
+    """Escape *text*, with every ``http`` or ``https`` address in it written as a link.
+
+    The address ends before a space, a quote or an angle bracket, without the punctuation
+    that closes a sentence after it (and a closing parenthesis it does not open). *rest*
+    writes the text between the addresses (by default :func:`esc`).
+
+    Examples
+    --------
+    >>> print(linked("Zie https://example.org/?b=1&c=2. En <meer>."))
+    Zie <a class="url" href="https://example.org/?b=1&amp;c=2">https://example.org/?b=1&amp;c=2</a>.
+    En &lt;meer&gt;.
+    >>> linked("(bron: https://example.org/x)")
+    '(bron: <a class="url" href="https://example.org/x">https://example.org/x</a>)'
+    """
+    source = str(text)
+    out = []
+    at = 0
+    for match in WEB_ADDRESS.finditer(source):
+        url = match.group()
+        while url and (url[-1] in ".,;:!?" or (url[-1] == ")" and url.count("(") < url.count(")"))):
+            url = url[:-1]
+        if len(url) <= len("https://"):
+            continue
+        start = match.start()
+        out.append(rest(source[at:start]))
+        out.append(tag("a", esc(url), class_="url", href=url))
+        at = start + len(url)
+    out.append(rest(source[at:]))
+    return "".join(out)
 
 
 def attributes(values: Mapping[str, _Attribute]) -> str:

@@ -12,6 +12,7 @@ from typing import Final
 
 from democratie.graph.analysis import Krachtenveld, Position
 from democratie.report._assets import QUADRANT_COLOURS
+from democratie.report._glossary import explain
 from democratie.report._html import esc, tag
 from democratie.report._text import Text
 from democratie.vocab import MendelowQuadrant
@@ -273,8 +274,14 @@ def _grid(placed: list[Position], field: Krachtenveld, text: Text) -> str:
 
 
 def _table(positions: tuple[Position, ...], number: dict[str, int], text: Text) -> str:
+    measures = {"quadrant": "mendelow", "salience": "salience"}
     head = "".join(
-        tag("th", esc(text(key)), scope="col", class_="num" if numeric else None)
+        tag(
+            "th",
+            esc(text(key)) + (explain(measures[key], text.lang) if key in measures else ""),
+            scope="col",
+            class_="num" if numeric else None,
+        )
         for key, numeric in (
             ("number", True),
             ("name", False),

@@ -165,7 +165,8 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
     },
 }
 
-_PREFIXES: Final = ("card-", "m-", "i-", "n-")
+#: Ids of elements that live on one page; "term-" (the glossary) lives on the landing page.
+_PREFIXES: Final = ("card-", "m-", "i-", "n-", "term-")
 _PLAIN_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")
 
 # A link to a subject's element is written as a token while the pages are rendered, and

@@ -42,6 +42,7 @@ from democratie.report._sections import (
     lessons_body,
     overview_body,
     scorecards_body,
+    terms_html,
 )
 from democratie.report._summary import summary_body, words
 from democratie.report._text import Text
@@ -316,7 +317,9 @@ def document(
     )
     footer_lines = [text("footer")]
     if scorecards.rules:
-        footer_lines.append(text("footer_rules", rules=", ".join(scorecards.rules)))
+        titles = ctx.rule_titles
+        names = [titles[r].get(text.lang) if r in titles else r for r in scorecards.rules]
+        footer_lines.append(text("footer_rules", rules=", ".join(names)))
     footer = tag("footer", "".join(tag("p", esc(line)) for line in footer_lines))
     head = "".join(
         [
@@ -493,7 +496,9 @@ def _champion_table(ranking: ChampionRanking | None, error: str, ctx: Context) -
         + tag("tbody", "".join(rows)),
         id="champions-table",
     )
-    note = tag("p", esc(t("fragile")), class_="note") if ranking.fragile else ""
+    note = ""
+    if ranking.fragile:
+        note = tag("p", esc(t("fragile")), class_="note") + terms_html(("articulation",), ctx)
     return tag("div", table, class_="table-wrap") + note
 
 
@@ -551,12 +556,7 @@ def _krachtenveld_body(ctx: Context) -> str:
         return tag("p", esc(t("not_computed", reason=str(error))), class_="note")
     intro = ""
     if field.positions:
-        intro = tag(
-            "p",
-            esc(t("krachtenveld_intro"))
-            + explain("mendelow", t.lang)
-            + explain("salience", t.lang),
-        )
+        intro = tag("p", esc(t("krachtenveld_intro"))) + terms_html(("mendelow", "salience"), ctx)
     return intro + krachtenveld_body(field, t)
 
 

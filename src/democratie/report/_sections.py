@@ -31,9 +31,11 @@ from democratie.model import (
     Transfer,
 )
 from democratie.monitor import milestone_state
-from democratie.report._html import dl, esc, listing, tag, ul
+from democratie.report._glossary import explain
+from democratie.report._html import dl, esc, linked, listing, tag, ul
+from democratie.report._labels import fact_html, key_html, measures_in, prose_html, value_text
 from democratie.report._text import Text
-from democratie.scoring import Bilingual, Evidence, Scalar, Score, Scorecard, Scorecards
+from democratie.scoring import Bilingual, Evidence, Score, Scorecard, Scorecards
 from democratie.vocab import AreaLevel, LessonKind, Raci, Term
 
 __all__ = [
@@ -223,13 +225,15 @@ def overview_body(
     networks = land.networks if networks is None else networks
     parts: list[str] = []
     if about and land.description:
-        parts.extend(tag("p", esc(p.strip())) for p in land.description.split("\n\n") if p.strip())
+        parts.extend(
+            tag("p", linked(p.strip())) for p in land.description.split("\n\n") if p.strip()
+        )
     if about and land.sources:
         items = []
         for source in land.sources:
-            item = tag("cite", esc(source.title))
+            item = tag("cite", linked(source.title))
             if source.note:
-                item += f" — {esc(source.note)}"
+                item += f" — {linked(source.note)}"
             if source.url:
                 item += " " + url_html(source.url)
             items.append(item)
@@ -368,7 +372,7 @@ def _initiative(ini: Initiative, ctx: Context) -> str:
         (t("government_role"), ctx.label(ini.government_role) if ini.government_role else ""),
         (t("domains"), _inline(ctx.label(d) for d in ini.domains)),
         (t("required_domains"), _inline(ctx.label(d) for d in ini.required_domains)),
-        (t("goals"), listing(esc(goal) for goal in ini.goals)),
+        (t("goals"), listing(linked(goal) for goal in ini.goals)),
         (t("service_goals"), listing(ctx.label(goal) for goal in ini.service_goals)),
         (t("participants"), listing(participants)),
         (t("phases"), listing(phases)),
@@ -392,7 +396,7 @@ def _initiative(ini: Initiative, ctx: Context) -> str:
     description = ""
     if ini.description:
         description = "".join(
-            tag("p", esc(p.strip())) for p in ini.description.split("\n\n") if p.strip()
+            tag("p", linked(p.strip())) for p in ini.description.split("\n\n") if p.strip()
         )
     return tag(
         "article",
@@ -440,7 +444,7 @@ def _evaluation(evaluation: Evaluation, ctx: Context) -> str:
         notes.append(t("closes", what=evaluation.closes_milestone))
     line = esc("; ".join(notes) if notes else t("evaluation_without_details"))
     if evaluation.findings:
-        line += ": " + esc(" ".join(evaluation.findings.split()))
+        line += ": " + linked(" ".join(evaluation.findings.split()))
     return line
 
 
@@ -520,7 +524,7 @@ def _network(net: Network, ctx: Context) -> str:
         (t("meetings"), listing(_limited(net.meetings, lambda m: _meeting(m, ctx), t))),
         (t("scorecard_link"), _scorecard_link(net.id, ctx)),
     ]
-    description = tag("p", esc(net.description)) if net.description else ""
+    description = tag("p", linked(net.description)) if net.description else ""
     return tag(
         "article",
         tag("h4", esc(net.name)) + description + dl(rows, class_="facts"),
@@ -570,7 +574,7 @@ def scorecards_body(ctx: Context, *, subjects: Collection[str] | None = None) ->
         parts.append(tag("p", esc(t("no_scorecards")), class_="note"))
     if failures:
         items = [
-            f"{esc(ctx.name(f.subject))}: <code>{esc(f.rule)}</code> — {esc(f.message_in(t.lang))}"
+            f"{esc(ctx.name(f.subject))}: {_rule_html(f.rule, ctx)} — {esc(f.message_in(t.lang))}"
             for f in failures
         ]
         parts.append(
@@ -658,13 +662,25 @@ def _score_row(score: Score, ctx: Context) -> str:
                 class_="rule-name",
             )
         value_cell = tag("td", esc(shown) + meter + scale, class_="num")
-    explanation = tag("p", esc(score.explanation.get(t.lang)))
+    said = score.explanation.get(t.lang)
+    explanation = tag("p", prose_html(said, t.lang))
+    measures = measures_in(
+        [
+            title.get(t.lang) if title else "",
+            said,
+            *(r.get(t.lang) for r in score.recommendations),
+        ],
+        [item.fact for item in score.evidence],
+    )
+    if measures:
+        explanation += terms_html(measures, ctx)
     if score.recommendations:
         explanation += tag("strong", esc(t("recommendations"))) + ul(
-            esc(r.get(t.lang)) for r in score.recommendations
+            prose_html(r.get(t.lang), t.lang) for r in score.recommendations
         )
     if score.evidence:
-        items = [_evidence(item, ctx) for item in score.evidence]
+        named = _evidence_names(score.evidence, ctx)
+        items = [_evidence(item, ctx, named) for item in score.evidence]
         explanation += tag(
             "details",
             tag("summary", esc(t("evidence", n=t.integer(len(items))))) + ul(items),
@@ -676,22 +692,53 @@ def _score_row(score: Score, ctx: Context) -> str:
     )
 
 
-def _scalar(value: Scalar, text: Text) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return text("yes") if value else text("no")
-    if isinstance(value, float):
-        return text.number(value)
-    if isinstance(value, int):
-        return text.integer(value)
-    return value
+def _evidence_names(evidence: Sequence[Evidence], ctx: Context) -> Callable[[str], str]:
+    """Readable names for what evidence is about: an entity, or an indicator by its goal."""
+    unknown = {
+        item.about
+        for item in evidence
+        if item.about not in ctx.landscape and item.about not in ctx.graph
+    }
+    if not unknown:
+        return ctx.name
+    land = ctx.landscape
+    holders: Iterable[Municipality | Initiative] = (*land.municipalities, *land.initiatives)
+    indicators = {d.id: d for h in holders for d in h.indicators if d.id in unknown}
+
+    def name(entity_id: str) -> str:
+        found = indicators.get(entity_id)
+        if found is None:
+            return ctx.name(entity_id)
+        goal = found.service_goal
+        shown = goal.label(ctx.text.lang) if goal is not None else found.goal
+        return f"{shown} ({ctx.name(found.area)})" if found.area is not None else shown
+
+    return name
 
 
-def _evidence(item: Evidence, ctx: Context) -> str:
+def _evidence(item: Evidence, ctx: Context, name: Callable[[str], str]) -> str:
+    lang = ctx.text.lang
     return (
-        f"{esc(ctx.name(item.about))}: <code>{esc(item.fact)}</code> = "
-        f"{esc(_scalar(item.value, ctx.text))}"
+        f"{esc(name(item.about))}: {fact_html(item.fact, lang, ctx.name)} = "
+        f"{esc(value_text(item.fact, item.value, ctx.text))}"
+    )
+
+
+def _rule_html(rule: str, ctx: Context) -> str:
+    """A rule by its title in the report's language, its name after it as muted code."""
+    title = ctx.rule_titles.get(rule)
+    return key_html(rule, ctx.text.lang, shown=title.get(ctx.text.lang) if title else rule)
+
+
+def terms_html(measures: Sequence[str], ctx: Context) -> str:
+    """The measures of the glossary a sentence names, each with its one-line explanation."""
+    return tag(
+        "div",
+        " ".join(
+            explain(key, ctx.text.lang, named=True, href=ctx.href(f"term-{key}"))
+            for key in measures
+        ),
+        class_="terms",
     )
 
 
@@ -921,7 +968,7 @@ def lessons_body(ctx: Context, *, initiatives: Sequence[Initiative] | None = Non
                 if lesson.transfers:
                     names = t.join([_transfer(transfer, ctx) for transfer in lesson.transfers])
                     notes.append(t("shared_with", names=names))
-                item = f"{tag('strong', ctx.label(kind) + ':')} {esc(lesson.text)}"
+                item = f"{tag('strong', ctx.label(kind) + ':')} {linked(lesson.text)}"
                 if notes:
                     item += " " + tag("span", esc(f"({'; '.join(notes)})"), class_="note")
                 items.append(item)

@@ -7,9 +7,11 @@ with what was found, the next step and the anchors of its evidence in the page:
 2. evaluation moments past on that day that no recorded evaluation covers (the timeline);
 3. required commitments a municipality has not given at its intake (the scorecard of the
    initiative);
-4. the lowest applicable scores under half their range that come with a recommendation
+4. municipalities of an initiative with learning groups that are in none of its groups
+   (the municipality and the initiative in the overview);
+5. the lowest applicable scores under half their range that come with a recommendation
    (the scorecard row), lowest first;
-5. areas where a goal measured elsewhere in the municipality goes unmeasured (the
+6. areas where a goal measured elsewhere in the municipality goes unmeasured (the
    indicator table of the municipality).
 
 Within a priority, findings follow the order of the landscape (initiatives and
@@ -32,13 +34,14 @@ from attrs import frozen
 from democratie.errors import MonitorError
 from democratie.model import Landscape
 from democratie.monitor import goal_progress, milestone_state, schedule_evaluations
-from democratie.plan import unmet_commitments
-from democratie.report._html import esc, tag
+from democratie.plan import assess_intakes, unmet_commitments
+from democratie.report._html import esc, linked, tag
+from democratie.report._labels import measures_in, prose_html
 from democratie.report._progress import _SERVICE_GOALS, _levels, _measured
-from democratie.report._sections import Context
+from democratie.report._sections import Context, terms_html
 from democratie.report._text import Text
 from democratie.scoring import Bilingual, Scorecards
-from democratie.vocab import ServiceGoal
+from democratie.vocab import NetworkKind, ServiceGoal
 
 __all__ = ["MAX_FINDINGS", "Finding", "NotApplicableGroup", "findings", "record_next"]
 
@@ -58,7 +61,8 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         "intro": (
             "De belangrijkste bevindingen en wat u nu kunt doen, op volgorde: eerst "
             "achterstallige mijlpalen en gemiste evaluaties, dan ontbrekende toezeggingen, "
-            "dan de laagste scores en tot slot gebieden zonder meting. Elke bevinding "
+            "dan gemeenten zonder leergroep, dan de laagste scores en tot slot gebieden "
+            "zonder meting. Elke bevinding "
             "verwijst naar het bewijs verderop."
         ),
         "none": "Er is niets dringends gevonden: geen achterstand, geen lage score met advies.",
@@ -71,6 +75,13 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         "missed_step": "Plan de evaluatie en leg de uitkomst vast (evaluaties).",
         "unmet": "{municipality} heeft voor {subject} nog geen toezegging gedaan: {kinds}.",
         "unmet_step": "Vraag deze toezeggingen bij de intake, vóór de gemeente instapt.",
+        "unplaced_one": "{municipalities} zit in geen leergroep van {subject}.",
+        "unplaced_many": "{municipalities} zitten in geen leergroep van {subject}.",
+        "unplaced_step": (
+            "Plaats {them} in een leergroep: ‘democratie plan groups BESTAND --initiative "
+            "{initiative}’ houdt de bestaande groepen en verplaatst zo min mogelijk leden; "
+            "of voeg {them} met de hand toe aan de leden (members) van een groep."
+        ),
         "low": "{subject} scoort laag op ‘{rule}’ ({value}).",
         "unmeasured": "In {municipality} wordt ‘{goal}’ niet gemeten in: {areas}.",
         "unmeasured_step": "Meet dit doel ook in deze gebieden, zodat ze te vergelijken zijn.",
@@ -91,8 +102,9 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         "na_summarised": "{n} rules that do not apply are summarised under ‘What to record next’.",
         "intro": (
             "The most important findings and what to do next, in order: overdue milestones "
-            "and missed evaluations first, then missing commitments, then the lowest scores, "
-            "and last areas with no measurement. Each finding links to its evidence below."
+            "and missed evaluations first, then missing commitments, then municipalities in "
+            "no learning group, then the lowest scores, and last areas with no measurement. "
+            "Each finding links to its evidence below."
         ),
         "none": "Nothing pressing was found: nothing overdue, no low score with advice.",
         "found": "Finding",
@@ -104,6 +116,13 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         "missed_step": "Plan the evaluation and record its outcome (evaluations).",
         "unmet": "{municipality} has not yet given its commitment to {subject}: {kinds}.",
         "unmet_step": "Ask for these commitments at the intake, before the municipality enters.",
+        "unplaced_one": "{municipalities} is in no learning group of {subject}.",
+        "unplaced_many": "{municipalities} are in no learning group of {subject}.",
+        "unplaced_step": (
+            "Place {them} in a learning group: ‘democratie plan groups FILE --initiative "
+            "{initiative}’ keeps the groups there are and moves as few members as it can; "
+            "or add {them} by hand to the members of a group."
+        ),
         "low": "{subject} scores low on ‘{rule}’ ({value}).",
         "unmeasured": "In {municipality}, ‘{goal}’ is not measured in: {areas}.",
         "unmeasured_step": "Measure this goal in these areas too, so that they compare.",
@@ -144,6 +163,9 @@ class Finding:
         What was found and the recommended next step, in Dutch and English.
     evidence : tuple of str
         The ids of the page's elements that show the evidence, the most precise first.
+    from_rule : bool
+        Whether the step is a scoring rule's recommendation (whose prose names fields, which
+        the report shows by their labels) rather than the summary's own words.
 
     Examples
     --------
@@ -156,6 +178,7 @@ class Finding:
     found: Bilingual
     step: Bilingual
     evidence: tuple[str, ...]
+    from_rule: bool = False
 
 
 def _both(key: str, **values: object) -> Bilingual:
@@ -253,6 +276,7 @@ def findings(
                     (f"card-{ini.id}-intake_gate", f"card-{ini.id}", f"i-{ini.id}"),
                 )
             )
+    out.extend(_unplaced(ctx))
     out.extend(_low_scores(ctx.scorecards, ctx.rule_titles))
     out.extend(_unmeasured(ctx, day))
     out.sort(key=lambda f: f.priority)  # stable: the landscape's order within a priority
@@ -261,6 +285,56 @@ def findings(
 
 def _date(lang: str, day: dt.date) -> str:
     return Text(lang).date(day)
+
+
+def _unplaced(ctx: Context) -> list[Finding]:
+    """Per initiative with learning groups: its municipalities that are in none of them.
+
+    The learning groups of an initiative are its networks of kind ``regionaal_leernetwerk``
+    (as :meth:`democratie.plan.GroupPlan.apply` records them, or recorded by hand). Its
+    municipalities are those it lists and those admitted at their intake; one whose intake
+    it did not pass waits for the gate (an unmet commitment), not for a group.
+    """
+    land = ctx.landscape
+    out: list[Finding] = []
+    for ini in land.initiatives:
+        groups = [
+            net
+            for net in land.networks
+            if net.initiative == ini.id and net.kind is NetworkKind.REGIONAAL_LEERNETWERK
+        ]
+        if not groups:
+            continue
+        gate = assess_intakes(land, ini)
+        intakes = {intake.municipality for intake in ini.intakes}
+        admitted = [m for m, a in gate.items() if a.admitted]
+        listed = [m for m in ini.municipalities if m not in intakes or gate[m].admitted]
+        placed = {member for net in groups for member in net.members}
+        missing = [
+            m
+            for m in dict.fromkeys([*listed, *admitted])
+            if m not in placed and land.kind_of(m) == "municipality"
+        ]
+        if not missing:
+            continue
+        key = "unplaced_one" if len(missing) == 1 else "unplaced_many"
+        names = [ctx.name(m) for m in missing]
+        them = ("de gemeente", "it") if len(missing) == 1 else ("de gemeenten", "them")
+        out.append(
+            Finding(
+                3,
+                Bilingual(
+                    nl=words("nl", key, municipalities=Text("nl").join(names), subject=ini.title),
+                    en=words("en", key, municipalities=Text("en").join(names), subject=ini.title),
+                ),
+                Bilingual(
+                    nl=words("nl", "unplaced_step", them=them[0], initiative=ini.id),
+                    en=words("en", "unplaced_step", them=them[1], initiative=ini.id),
+                ),
+                (f"m-{missing[0]}", f"i-{ini.id}", f"n-{groups[0].id}"),
+            )
+        )
+    return out
 
 
 def _low_scores(cards: Scorecards, titles: Mapping[str, Bilingual]) -> list[Finding]:
@@ -275,13 +349,14 @@ def _low_scores(cards: Scorecards, titles: Mapping[str, Bilingual]) -> list[Find
             value = f"{score.value:.2f}"
             step = score.recommendations[0]
             finding = Finding(
-                3,
+                4,
                 Bilingual(
                     nl=words("nl", "low", subject=card.title, rule=title.nl, value=value),
                     en=words("en", "low", subject=card.title, rule=title.en, value=value),
                 ),
                 step,
                 (f"card-{card.subject}-{score.rule}", f"card-{card.subject}"),
+                from_rule=True,
             )
             found.append((share, order, finding))
             order += 1
@@ -318,7 +393,7 @@ def _unmeasured(ctx: Context, day: dt.date | None) -> list[Finding]:
             }
             out.append(
                 Finding(
-                    4,
+                    5,
                     Bilingual(
                         nl=words(
                             "nl", "unmeasured", municipality=mun.name, goal=label["nl"], areas=shown
@@ -409,12 +484,17 @@ def summary_body(ctx: Context, day: dt.date | None, present: str) -> str:
             items.append(
                 tag(
                     "p",
-                    tag("strong", esc(words(lang, "found")) + ": ") + esc(finding.found.get(lang)),
+                    tag("strong", esc(words(lang, "found")) + ": ")
+                    + linked(finding.found.get(lang)),
                 )
                 + tag(
                     "p",
                     tag("strong", esc(words(lang, "step")) + ": ")
-                    + esc(finding.step.get(lang))
+                    + (
+                        prose_html(finding.step.get(lang), lang)
+                        if finding.from_rule
+                        else linked(finding.step.get(lang))
+                    )
                     + link,
                 )
             )
@@ -423,6 +503,11 @@ def summary_body(ctx: Context, day: dt.date | None, present: str) -> str:
         parts.append(tag("p", esc(words(lang, "none")), class_="note", id="findings"))
     parts.append(_record_next_html(ctx))
     return "".join(parts)
+
+
+def _terms(ctx: Context, *sentences: str) -> str:
+    measures = measures_in(sentences)
+    return terms_html(measures, ctx) if measures else ""
 
 
 def _record_next_html(ctx: Context) -> str:
@@ -440,7 +525,12 @@ def _record_next_html(ctx: Context) -> str:
             tag(
                 "tr",
                 tag("th", esc(title.get(lang) if title else group.rule), scope="row")
-                + tag("td", esc(group.explanation.get(lang)) + tag("p", esc(shown), class_="note"))
+                + tag(
+                    "td",
+                    prose_html(group.explanation.get(lang), lang)
+                    + _terms(ctx, title.get(lang) if title else "", group.explanation.get(lang))
+                    + tag("p", esc(shown), class_="note"),
+                )
                 + tag("td", esc(ctx.text.integer(len(group.subjects))), class_="num"),
             )
         )
