@@ -473,3 +473,54 @@ def test_100_000_references_to_nothing_take_no_more_memory_than_a_valid_document
     assert (len(found.problems), found.omitted) == (MAX_PROBLEMS, count - MAX_PROBLEMS)
     assert found.problems[-1].path == f"roles[{MAX_PROBLEMS - 1}].holder"
     assert dangling < 1.25 * valid, (dangling, valid)
+
+
+_MISSPELT_SECTION = """\
+format = "democratie/1"
+[[municipalities]]
+id = "zeist"
+cbs_code = "GM0355"
+{areas}
+[[{organisations}]]
+id = "org-a"
+name = "A"
+kind = "vereniging"
+[[initiatives]]
+id = "i"
+title = "I"
+kind = "experiment"
+municipalities = ["zeist"]
+areas = ["zeist-centrum"]
+led_by = ["org-a", "org-b"]
+initiated_by = ["org-a"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("organisations", "areas", "key"),
+    [
+        (
+            "organisation",
+            '[[municipalities.areas]]\nid = "zeist-centrum"\nname = "Centrum"\nlevel = "wijk"',
+            "organisation",
+        ),
+        (
+            "organisations",
+            '[[municipalities.area]]\nid = "zeist-centrum"\nname = "Centrum"\nlevel = "wijk"',
+            "municipalities[0].area",
+        ),
+    ],
+)
+def test_a_misspelt_section_gives_its_one_problem_not_the_references_to_what_it_defines(
+    organisations: str, areas: str, key: str
+) -> None:
+    # A newcomer wrote [[organisation]]: every reference to what it defines was reported
+    # as referring to nothing, on top of the one real problem.
+    doc = _MISSPELT_SECTION.format(organisations=organisations, areas=areas)
+    with pytest.raises(democratie.LoadError) as caught:
+        democratie.loads(doc, format="toml")
+    found = [(p.path, p.code) for p in caught.value.problems]
+    assert found[0][0] == key
+    assert found[0][1] == "unknown-key"
+    # The one reference to nothing anywhere in the document is still reported.
+    assert found[1:] == [("initiatives[0].led_by[1]", "dangling-reference")]

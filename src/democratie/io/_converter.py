@@ -33,6 +33,7 @@ ClassValidationError 2
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import difflib
 import functools
@@ -254,6 +255,15 @@ def _mapping_guard(conv: Converter) -> None:
                 return value  # a stand-in for an object that failed, built already
             if not isinstance(value, dict):
                 raise Invalid(f"expected a table of keys and values, got {_show(value)}")
+            if cls is Landscape:
+                token = _UNKNOWN_IDS.set(set())
+                try:
+                    return structure_table(value, kind)
+                finally:
+                    _UNKNOWN_IDS.reset(token)
+            return structure_table(value, kind)
+
+        def structure_table(value: dict[str, Any], kind: type) -> Any:
             errors: list[Exception] = []
             table: dict[str, Any] = value
             if upgrade is not None and not older.isdisjoint(table):
@@ -263,6 +273,12 @@ def _mapping_guard(conv: Converter) -> None:
             extra = set(table) - known
             if extra:
                 errors.append(ForbiddenExtraKeysError("", cls, extra))
+                unknown = _UNKNOWN_IDS.get()
+                if unknown is not None:
+                    # What a misspelt key (`[[organisation]]`) defines is not missing: the
+                    # references to it follow from the one real problem, the key.
+                    for key in extra:
+                        unknown.update(_ids_in(table[key]))
             good = {k: v for k, v in table.items() if k in known}
             stand_in: Any = None
             try:
@@ -279,6 +295,9 @@ def _mapping_guard(conv: Converter) -> None:
                 if not errors:
                     return result
                 stand_in = result
+            unknown = _UNKNOWN_IDS.get() if cls is Landscape else None
+            if unknown:
+                errors = _without_references_to(errors, _with_bodies(unknown))
             failure = ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
             failure.stand_in = stand_in
             raise failure
@@ -343,7 +362,8 @@ def _checks_without(
                 substituted[key] = stand_in
             else:
                 lost.update(_ids_in(raw))
-    lost.update({f"{i}-raad" for i in lost} | {f"{i}-college" for i in lost})
+    lost.update(_UNKNOWN_IDS.get() or ())
+    lost = _with_bodies(lost)
     if kind is Landscape:
         return _landscape_checks(build, substituted, error, standing, lost), None
     stand_in = _unchecked(kind, substituted, own)
@@ -533,6 +553,34 @@ def _item_types(cls: type) -> dict[str, Any]:
     """The item type of every homogeneous-tuple field of an attrs class."""
     hints = _hints(cls)
     return {name: get_args(hint)[0] for name, hint in hints.items() if _is_homogenous_tuple(hint)}
+
+
+#: The ids defined under unknown keys of the landscape being structured (None outside one).
+_UNKNOWN_IDS: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar(
+    "_UNKNOWN_IDS", default=None
+)
+
+
+def _without_references_to(errors: list[Exception], ids: set[str]) -> list[Exception]:
+    """The errors without the dangling references to *ids* that their model errors hold."""
+    kept: list[Exception] = []
+    for error in errors:
+        if isinstance(error, ModelError):
+            real = [
+                p
+                for p in error.problems
+                if not (p.code == "dangling-reference" and _about(p.message, ids))
+            ]
+            if real:
+                kept.append(ModelError(real) if len(real) < len(error.problems) else error)
+        else:
+            kept.append(error)
+    return kept
+
+
+def _with_bodies(ids: set[str]) -> set[str]:
+    """The ids, with the council and college ids of each (a municipality's bodies)."""
+    return ids | {f"{i}-raad" for i in ids} | {f"{i}-college" for i in ids}
 
 
 def _ids_in(raw: object) -> set[str]:
