@@ -409,12 +409,13 @@ def summary_body(ctx: Context, day: dt.date | None, present: str) -> str:
             items.append(
                 tag(
                     "p",
-                    tag("strong", esc(words(lang, "found")) + ": ") + esc(finding.found.get(lang)),
+                    tag("strong", esc(words(lang, "found")) + ": ")
+                    + ctx.sentence(finding.found.get(lang)),
                 )
                 + tag(
                     "p",
                     tag("strong", esc(words(lang, "step")) + ": ")
-                    + esc(finding.step.get(lang))
+                    + ctx.sentence(finding.step.get(lang))
                     + link,
                 )
             )
@@ -440,7 +441,11 @@ def _record_next_html(ctx: Context) -> str:
             tag(
                 "tr",
                 tag("th", esc(title.get(lang) if title else group.rule), scope="row")
-                + tag("td", esc(group.explanation.get(lang)) + tag("p", esc(shown), class_="note"))
+                + tag(
+                    "td",
+                    ctx.sentence(group.explanation.get(lang))
+                    + tag("p", ctx.sentence(shown), class_="note"),
+                )
                 + tag("td", esc(ctx.text.integer(len(group.subjects))), class_="num"),
             )
         )
