@@ -688,3 +688,14 @@ def test_a_name_with_a_right_to_left_mark_is_imported_as_it_is(kind: str) -> Non
     result = _import(kind, name)
     assert [person.name for person in result.landscape.people] == [name, "Bo Jansen"]
     assert democratie.loads(democratie.dumps(result.landscape)) == result.landscape
+
+
+@pytest.mark.parametrize("kind", ["popolo", "ori"])
+def test_a_file_name_with_a_right_to_left_override_is_a_source_title_without_it(kind: str) -> None:
+    source = "raad\u202enosj.exe.json"
+    if kind == "popolo":
+        result = import_popolo(_popolo_with("Anna de Vries"), source=source)
+    else:
+        result = import_ori(_ori_with("Anna de Vries"), persons_source=source)
+    titles = [s.title for s in result.landscape.sources]
+    assert "raad\ufffdnosj.exe.json" in titles, titles
