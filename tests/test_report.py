@@ -538,6 +538,7 @@ REPORT_TAGS = frozenset(
     {
         "a",
         "article",
+        "bdi",  # a name that could reorder its neighbours
         "body",
         "button",
         "caption",

@@ -50,7 +50,9 @@ def reorders(text: str) -> bool:
     >>> reorders("Delft"), reorders("Sara" + chr(0x200F)), reorders(chr(0x5E9) + "alom")
     (False, True, True)
     """
-    return any(unicodedata.bidirectional(char) in _REORDERING for char in text)
+    return not text.isascii() and any(
+        unicodedata.bidirectional(char) in _REORDERING for char in text
+    )
 
 
 def isolating(names: Iterable[str]) -> re.Pattern[str] | None:

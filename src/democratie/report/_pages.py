@@ -374,6 +374,7 @@ def render_pages(
             rule_titles=base.rule_titles,
             text=base.text,
             analysis=base.analysis,
+            names=base.names,
             homes=homes,
             landing=landing,
             here=here,

@@ -104,7 +104,6 @@ class Context:
     names: re.Pattern[str] | None = field(
         default=Factory(lambda ctx: _reordering_names(ctx.landscape), takes_self=True),
         eq=False,
-        init=False,
     )
 
     def sentence(self, text: str) -> str:
@@ -949,7 +948,13 @@ def lessons_body(ctx: Context, *, initiatives: Sequence[Initiative] | None = Non
 
 
 def _reordering_names(landscape: Landscape) -> re.Pattern[str] | None:
-    names = [landscape.name_of(e.id) for e in landscape.entries() if e.kind != "role"]
+    # A council's, a college's and a role's name is made of other names, which are here.
+    names = [
+        text
+        for entry in landscape.entries()
+        for text in (getattr(entry.entity, "name", None), getattr(entry.entity, "title", None))
+        if isinstance(text, str) and not text.isascii()
+    ]
     names.extend(m.title for ini in landscape.initiatives for m in ini.milestones)
     return isolating(names)
 
