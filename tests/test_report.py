@@ -1302,10 +1302,11 @@ MARKED = {
     "person": "\u0633\u0627\u0631\u0627\u061c 2",
     "initiative": "Samen\u200f (2024)",
     "network": "Netwerk\u200f 3",
+    "title": "Gemengd\u200f (2024)",
 }
 MARKED_TOML = f"""
 format = "democratie/1"
-title = "Gemengd"
+title = "Gemengd\u200f (2024)"
 
 [[municipalities]]
 id = "leusden"

@@ -956,6 +956,8 @@ def _reordering_names(landscape: Landscape) -> re.Pattern[str] | None:
         if isinstance(text, str) and not text.isascii()
     ]
     names.extend(m.title for ini in landscape.initiatives for m in ini.milestones)
+    if landscape.title is not None:
+        names.append(landscape.title)
     return isolating(names)
 
 
