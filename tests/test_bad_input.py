@@ -41,6 +41,24 @@ def initiative(iid: str, **extra: Any) -> dict[str, Any]:
 DELFT = {"id": "delft", "cbs_code": "GM0503"}
 
 
+#: The invisible characters that no name, title or label may hold: the bidi embeddings,
+#: overrides and isolates of "Trojan Source" (CVE-2021-42574) and the zero-width ones.
+INVISIBLE_CHARACTERS = [
+    ("\u202a", "LEFT-TO-RIGHT EMBEDDING"),
+    ("\u202b", "RIGHT-TO-LEFT EMBEDDING"),
+    ("\u202c", "POP DIRECTIONAL FORMATTING"),
+    ("\u202d", "LEFT-TO-RIGHT OVERRIDE"),
+    ("\u202e", "RIGHT-TO-LEFT OVERRIDE"),
+    ("\u2066", "LEFT-TO-RIGHT ISOLATE"),
+    ("\u2067", "RIGHT-TO-LEFT ISOLATE"),
+    ("\u2068", "FIRST STRONG ISOLATE"),
+    ("\u2069", "POP DIRECTIONAL ISOLATE"),
+    ("\u200b", "ZERO WIDTH SPACE"),
+    ("\u2060", "WORD JOINER"),
+    ("\ufeff", "ZERO WIDTH NO-BREAK SPACE"),
+]
+
+
 @dataclass(frozen=True)
 class Expect:
     """One problem a bad document must report."""
@@ -337,6 +355,27 @@ CASES = [
         doc(people=[person("p", name="Anna\u0007de Vries")]),
         Expect("people[0].name", "invalid-value", "control character U+0007 at position 5"),
     ),
+    *(
+        case(
+            f"invisible-U+{ord(char):04X}-in-a-{where}",
+            document,
+            Expect(path, "invalid-value", f"invisible character U+{ord(char):04X} {name} at"),
+        )
+        for char, name in INVISIBLE_CHARACTERS
+        for where, path, document in [
+            (
+                "municipality-name",
+                "municipalities[0].name",
+                doc(municipalities=[{**DELFT, "name": f"Del{char}ft"}]),
+            ),
+            ("person-name", "people[0].name", doc(people=[person("p", name=f"Anna{char} Vries")])),
+            (
+                "initiative-title",
+                "initiatives[0].title",
+                doc(initiatives=[{**initiative("i"), "title": f"{char}Leerkring"}]),
+            ),
+        ]
+    ),
     case(
         "invalid-id",
         doc(people=[person("Anna de Vries")]),
@@ -612,6 +651,42 @@ def test_a_byte_order_mark_in_text_is_accepted(fmt: Format) -> None:
     )
     text = "\ufeff" + democratie.dumps(land, format=fmt)
     assert democratie.loads(text) == land
+
+
+#: Names with the format characters real names need: right-to-left, left-to-right and Arabic
+#: letter marks in Arabic and Hebrew data, the joiners of Persian, Indic scripts and emoji.
+MARKED_NAMES = [
+    "\u05d3\u05e0\u05d4 \u05db\u05d4\u05df\u200f (D66)",  # Hebrew, a right-to-left mark
+    "\u0645\u062d\u0645\u062f\u061c 2",  # Arabic, an Arabic letter mark
+    "Anna\u200e de Vries",  # a left-to-right mark
+    "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",  # Persian, a zero-width non-joiner
+    "Team \U0001f469\u200d\U0001f4bb",  # an emoji sequence, a zero-width joiner
+]
+
+
+@pytest.mark.parametrize("fmt", ["json", "toml"])
+@pytest.mark.parametrize("name", MARKED_NAMES)
+def test_a_name_with_the_marks_and_joiners_of_real_names_loads_and_round_trips(
+    name: str, fmt: Format
+) -> None:
+    land = democratie.loads(
+        doc(
+            municipalities=[{"id": "ergens", "name": name}],
+            people=[person("p", name=name)],
+            initiatives=[{**initiative("i"), "title": name}],
+        )
+    )
+    assert land.get("ergens").name == name  # type: ignore[union-attr]
+    assert land.get("p").name == name  # type: ignore[union-attr]
+    assert land.get("i").title == name  # type: ignore[union-attr]
+    assert democratie.loads(democratie.dumps(land, format=fmt), format=fmt) == land
+
+
+def test_an_invisible_character_in_a_description_is_kept() -> None:
+    """Only single-line text refuses them: a description is a paragraph of its own."""
+    text = "Zie \u202eboven\u202c en \u200bonder."
+    land = democratie.loads(doc(people=[person("p")], title="T", description=text))
+    assert land.description == text
 
 
 # --- files --------------------------------------------------------------------------------------

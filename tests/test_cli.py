@@ -644,3 +644,59 @@ def test_score_in_two_processes_prints_what_one_prints(capsys: pytest.CaptureFix
 def test_workers_must_be_one_or_more(workers: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", DELFT, "--workers", workers]) == 2
     assert "--workers" in capsys.readouterr().err
+
+
+# --- names with format characters ------------------------------------------------------------
+
+#: A right-to-left mark and a zero-width joiner: allowed in names, never sent raw to a terminal.
+MARKED_NAME = "\u05e9\u05e8\u05d4\u200f Co\u200dhen"
+MARKED = f"""
+format = "democratie/1"
+title = "Gemengd\u200f"
+
+[[municipalities]]
+id = "leusden"
+cbs_code = "GM0327"
+
+[[people]]
+id = "p-sara"
+name = "{MARKED_NAME}"
+assessment = {{ power = 0.9, interest = 0.9 }}
+
+[[organisations]]
+id = "org"
+name = "Stichting Samen"
+kind = "stichting"
+municipality = "leusden"
+
+[[initiatives]]
+id = "plan"
+kind = "experiment"
+title = "Plan\u200f (2024)"
+municipalities = ["leusden"]
+participants = [{{ actor = "p-sara", role = "kartrekker" }}, {{ actor = "org", role = "partner" }}]
+"""
+ESCAPED_NAME = "\u05e9\u05e8\u05d4\\u200f Co\\u200dhen"
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        pytest.param(["validate"], "Gemengd\\u200f", id="validate"),
+        pytest.param(["graph", "--top", "5"], ESCAPED_NAME, id="graph"),
+        pytest.param(["score"], "Plan\\u200f (2024)", id="score"),
+        pytest.param(["graph", "--json"], ESCAPED_NAME, id="graph-json"),
+    ],
+)
+def test_format_characters_of_names_reach_the_terminal_escaped(
+    command: list[str], expected: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "gemengd.toml"
+    path.write_text(MARKED, "utf-8")
+    assert main([*command, str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert not any(char in out + err for char in "\u200f\u200d"), out
+    assert expected in out, out
+    if "--json" in command:
+        # The escapes are JSON's own: the output reads back with the names as they are.
+        assert MARKED_NAME in json.dumps(json.loads(out), ensure_ascii=False)

@@ -616,3 +616,86 @@ def test_ori_raises_nothing_but_load_error(persons: Any, organisations: Any) -> 
         assert result.problems
     else:
         assert isinstance(result, ImportResult)
+
+
+# --- invisible characters in names -------------------------------------------------------------
+
+#: A right-to-left override ("Trojan Source"), a zero-width space and a word joiner.
+HIDDEN = [
+    ("\u202e", "RIGHT-TO-LEFT OVERRIDE"),
+    ("\u200b", "ZERO WIDTH SPACE"),
+    ("\u2060", "WORD JOINER"),
+]
+
+
+def _popolo_with(name: str) -> dict[str, Any]:
+    return {"persons": [{"id": "p1", "name": name}, {"id": "p2", "name": "Bo Jansen"}]}
+
+
+def _ori_with(name: str) -> dict[str, Any]:
+    council = {
+        "id": "gemeente-heerde-heerde-gld",
+        "classification": "Council",
+        "name": "Gemeente Heerde (Heerde) (GLD)",
+    }
+    membership = {"organisation_id": council["id"], "role": "Raadslid", "organisation": council}
+    return {
+        "persons": [
+            {"id": "p1", "name": name, "memberships": [membership]},
+            {"id": "p2", "name": "Bo Jansen", "memberships": [membership]},
+        ]
+    }
+
+
+def _import(kind: str, name: str, *, lenient: bool = False) -> ImportResult:
+    if kind == "popolo":
+        return import_popolo(_popolo_with(name), source="raad.json", skip_bad_records=lenient)
+    return import_ori(_ori_with(name), persons_source="raad.json", skip_bad_records=lenient)
+
+
+@pytest.mark.parametrize(("char", "unicode_name"), HIDDEN)
+@pytest.mark.parametrize("kind", ["popolo", "ori"])
+def test_an_invisible_character_in_a_name_is_a_located_error(
+    kind: str, char: str, unicode_name: str
+) -> None:
+    with pytest.raises(LoadError) as caught:
+        _import(kind, f"Anna{char} de Vries")
+    problem = one(caught.value)
+    assert (problem.path, problem.code, problem.file) == (
+        "persons[0].name",
+        "invalid-value",
+        "raad.json",
+    )
+    assert f"invisible character U+{ord(char):04X} {unicode_name}" in problem.message
+    assert "at position 5" in problem.message
+
+
+@pytest.mark.parametrize("kind", ["popolo", "ori"])
+def test_a_lenient_import_skips_the_person_with_an_invisible_character_and_lists_it(
+    kind: str,
+) -> None:
+    result = _import(kind, "Anna\u202e de Vries", lenient=True)
+    assert [person.name for person in result.landscape.people] == ["Bo Jansen"]
+    (skipped,) = result.report.skipped
+    assert (skipped.file, skipped.path) == ("raad.json", "persons[0]")
+    (reason,) = skipped.reasons
+    assert reason.startswith("name: contains the invisible character U+202E RIGHT-TO-LEFT")
+
+
+@pytest.mark.parametrize("kind", ["popolo", "ori"])
+def test_a_name_with_a_right_to_left_mark_is_imported_as_it_is(kind: str) -> None:
+    name = "\u05d3\u05e0\u05d4 \u05db\u05d4\u05df\u200f"
+    result = _import(kind, name)
+    assert [person.name for person in result.landscape.people] == [name, "Bo Jansen"]
+    assert democratie.loads(democratie.dumps(result.landscape)) == result.landscape
+
+
+@pytest.mark.parametrize("kind", ["popolo", "ori"])
+def test_a_file_name_with_a_right_to_left_override_is_a_source_title_without_it(kind: str) -> None:
+    source = "raad\u202enosj.exe.json"
+    if kind == "popolo":
+        result = import_popolo(_popolo_with("Anna de Vries"), source=source)
+    else:
+        result = import_ori(_ori_with("Anna de Vries"), persons_source=source)
+    titles = [s.title for s in result.landscape.sources]
+    assert "raad\ufffdnosj.exe.json" in titles, titles

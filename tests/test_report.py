@@ -18,6 +18,7 @@ import pkgutil
 import re
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -537,6 +538,7 @@ REPORT_TAGS = frozenset(
     {
         "a",
         "article",
+        "bdi",  # a name that could reorder its neighbours
         "body",
         "button",
         "caption",
@@ -1287,3 +1289,92 @@ def test_the_report_modules_have_examples() -> None:
         for test in doctest.DocTestFinder().find(importlib.import_module(name))
     )
     assert examples >= 20
+
+
+# --------------------------------------------------------------------------------------------
+# Names that could reorder the text around them
+# --------------------------------------------------------------------------------------------
+
+#: Names with the marks the model allows: a right-to-left mark after a Hebrew name, an Arabic
+#: name with an Arabic letter mark, and a Latin name with a right-to-left mark.
+MARKED = {
+    "org": "\u05e2\u05de\u05d5\u05ea\u05ea \u05e9\u05dc\u05d5\u05dd\u200f",
+    "person": "\u0633\u0627\u0631\u0627\u061c 2",
+    "initiative": "Samen\u200f (2024)",
+    "network": "Netwerk\u200f 3",
+    "title": "Gemengd\u200f (2024)",
+}
+MARKED_TOML = f"""
+format = "democratie/1"
+title = "Gemengd\u200f (2024)"
+
+[[municipalities]]
+id = "leusden"
+cbs_code = "GM0327"
+
+[[municipalities.council.factions]]
+id = "leusden-f"
+name = "{MARKED["org"]}"
+seats = 3
+
+[[organisations]]
+id = "org"
+name = "{MARKED["org"]}"
+kind = "stichting"
+municipality = "leusden"
+assessment = {{ power = 0.8, interest = 0.8 }}
+
+[[people]]
+id = "p"
+name = "{MARKED["person"]}"
+assessment = {{ power = 0.6, interest = 0.9 }}
+
+[[roles]]
+holder = "p"
+kind = "raadslid"
+at = "leusden-raad"
+
+[[networks]]
+id = "net"
+name = "{MARKED["network"]}"
+kind = "wijknetwerk"
+members = ["leusden", "org"]
+
+[[initiatives]]
+id = "plan"
+kind = "experiment"
+title = "{MARKED["initiative"]}"
+municipalities = ["leusden"]
+participants = [{{ actor = "org", role = "kartrekker" }}, {{ actor = "p", role = "deelnemer" }}]
+"""
+
+#: Elements whose text is not laid out in a line of the page (pictures, their tooltips).
+_NOT_IN_A_LINE = frozenset({"svg", "title", "desc", "script", "style", "head"})
+
+
+def _in_a_line(element: Element) -> bool:
+    node: Element | None = element
+    while node is not None:
+        if node.tag in _NOT_IN_A_LINE:
+            return False
+        node = node.parent
+    return True
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_name_that_could_reorder_its_neighbours_is_isolated_in_bdi(lang: str) -> None:
+    land = democratie.loads(MARKED_TOML)
+    page = read(render(land, lang=lang))
+    isolated: Counter[str] = Counter()
+    for element in page.elements:
+        if not _in_a_line(element):
+            continue
+        for chunk in element.text:
+            for key, name in MARKED.items():
+                if name in chunk:
+                    assert element.tag == "bdi", (key, element.tag, chunk)
+                    assert chunk == name, chunk
+                    isolated[key] += 1
+    assert set(isolated) == set(MARKED), isolated
+    # A name of left-to-right text only is written as it was.
+    assert "<bdi>Leusden</bdi>" not in page.html

@@ -26,7 +26,7 @@ from jsonschema import Draft202012Validator
 from democratie import dumps, loads, testing
 from democratie.io import Format, json_schema
 from democratie.model import Area, Landscape, Municipality, Network, Person, Role
-from democratie.model._checks import ID_PATTERN
+from democratie.model._checks import ID_PATTERN, INVISIBLE, check_text
 from democratie.testing import strategies
 from democratie.testing.strategies import landscapes
 from democratie.vocab import AreaLevel, NetworkKind, RoleKind, Term
@@ -72,6 +72,35 @@ def test_json_output_is_valid_against_the_schema(landscape: Landscape) -> None:
     document = json.loads(dumps(landscape, format="json"))
     errors = [f"{e.json_path}: {e.message}" for e in VALIDATOR.iter_errors(document)]
     assert errors == []
+
+
+# --- Invisible characters and the marks of real names ----------------------------------------
+
+#: The format characters real names use, which the model allows: the left-to-right,
+#: right-to-left and Arabic letter marks and the zero-width non-joiner and joiner.
+MARKS = frozenset("\u200e\u200f\u061c\u200c\u200d")
+
+
+def test_the_strategies_leave_out_exactly_what_the_model_refuses_in_a_line() -> None:
+    refused = "".join(chr(c) for c in range(0x10000) if INVISIBLE.fullmatch(chr(c)))
+    assert refused == strategies._INVISIBLE
+    assert not MARKS & set(refused)
+
+
+@settings(max_examples=300, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=strategies.texts())
+def test_a_line_of_text_never_holds_a_refused_character(text: str) -> None:
+    assert INVISIBLE.search(text) is None
+
+
+def test_a_line_of_text_holds_each_kind_of_mark() -> None:
+    for mark in sorted(MARKS):
+
+        def holds(text: str, mark: str = mark) -> bool:
+            return mark in text
+
+        found = find(strategies.texts(), holds)
+        assert list(check_text(found, "name")) == []
 
 
 def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:

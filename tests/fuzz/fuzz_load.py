@@ -106,7 +106,7 @@ def replay(paths: Sequence[str]) -> int:
 
 def _files(path: Path) -> list[Path]:
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.is_file() and p.suffix != ".toml")
+        return sorted(p for p in path.iterdir() if p.is_file() and p.name != "index.toml")
     return [path]
 
 

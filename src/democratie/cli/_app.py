@@ -48,6 +48,7 @@ from typing import Literal
 import click
 from attrs import define
 
+from democratie.cli._output import echo
 from democratie.errors import DemocratieError
 from democratie.plugins.problems import RULE_PROBLEM_CODES, PluginWarning
 
@@ -105,7 +106,7 @@ def _show_version(ctx: click.Context, _: click.Parameter, value: bool) -> None:
         return
     import democratie
 
-    click.echo(f"democratie, version {democratie.__version__}")
+    echo(f"democratie, version {democratie.__version__}")
     ctx.exit()
 
 
@@ -168,10 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = _run(args, debug)
     skipped = [w for w in caught if issubclass(w.category, PluginWarning)]
     for warning in _unique(_plugin_warning(w.message) for w in skipped):
-        click.echo(f"democratie: warning: {warning}", err=True)
+        echo(f"democratie: warning: {warning}", err=True)
     for other in caught:
         if not issubclass(other.category, PluginWarning):
-            click.echo(f"democratie: warning: {other.message}", err=True)
+            echo(f"democratie: warning: {other.message}", err=True)
     if code == EXIT_OK and skipped:
         return EXIT_PLUGIN_SKIPPED
     return code
@@ -189,7 +190,7 @@ def _run(args: list[str], debug: bool) -> int:
     try:
         result = cli.main(args=args, prog_name="democratie", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        echo("Aborted.", err=True)
         return EXIT_PROBLEMS
     except click.ClickException as error:
         error.show()
@@ -199,12 +200,12 @@ def _run(args: list[str], debug: bool) -> int:
     except DemocratieError as error:
         if debug:
             raise
-        click.echo(f"democratie: {error}", err=True)
+        echo(f"democratie: {error}", err=True)
         return EXIT_PROBLEMS
     except Exception as error:
         if debug:
             raise
-        click.echo(
+        echo(
             f"democratie: unexpected error: {type(error).__name__}: {error}\n"
             "Run again with --debug for the traceback, and please report it.",
             err=True,

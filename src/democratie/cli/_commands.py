@@ -27,7 +27,7 @@ from democratie.cli._common import (
     _time_budget_option,
     _workers_option,
 )
-from democratie.cli._output import echo_json, progress_shown, shown, status, table
+from democratie.cli._output import echo, echo_json, progress_shown, shown, status, table
 from democratie.errors import LoadError
 from democratie.plugins import PluginError
 
@@ -106,7 +106,7 @@ def validate_command(ctx: click.Context, files: Sequence[Path], as_json: bool) -
                 }
             )
             if not as_json:
-                click.echo(str(error), err=True)
+                echo(str(error), err=True)
             continue
         findings = validate(landscape, strict=settings.strict)
         errors = [f for f in findings if f.severity == "error"]
@@ -130,10 +130,10 @@ def validate_command(ctx: click.Context, files: Sequence[Path], as_json: bool) -
         if not as_json:
             title = f" ({landscape.title})" if landscape.title else ""
             verdict = "valid" if not errors else f"{len(errors)} error(s) found by plugins"
-            click.echo(f"{name}{title}: {verdict}; {_describe(_counts(landscape))}")
+            echo(f"{name}{title}: {verdict}; {_describe(_counts(landscape))}")
             for finding in findings:
                 where = f"{finding.path}: " if finding.path else ""
-                click.echo(
+                echo(
                     f"  {finding.severity} [{finding.plugin}] {where}{finding.message}",
                     err=finding.severity == "error",
                 )
@@ -143,7 +143,7 @@ def validate_command(ctx: click.Context, files: Sequence[Path], as_json: bool) -
     else:
         plural = "s" if len(results) != 1 else ""
         valid = len(results) - invalid
-        click.echo(f"{len(results)} file{plural} checked: {valid} valid, {invalid} invalid.")
+        echo(f"{len(results)} file{plural} checked: {valid} valid, {invalid} invalid.")
     return EXIT_PROBLEMS if invalid else EXIT_OK
 
 
@@ -176,20 +176,20 @@ def graph_command(ctx: click.Context, file: Path, top: int, as_json: bool) -> in
     if as_json:
         echo_json(summary)
         return EXIT_OK
-    click.echo(f"{shown(file)}: {summary['nodes']} nodes, {summary['edges']} edges")
-    click.echo("\nNodes by kind:")
-    click.echo(table([[k, str(n)] for k, n in summary["nodes_by_kind"].items()], ["kind", "count"]))
-    click.echo("\nEdges by relation:")
-    click.echo(
+    echo(f"{shown(file)}: {summary['nodes']} nodes, {summary['edges']} edges")
+    echo("\nNodes by kind:")
+    echo(table([[k, str(n)] for k, n in summary["nodes_by_kind"].items()], ["kind", "count"]))
+    echo("\nEdges by relation:")
+    echo(
         table([[k, str(n)] for k, n in summary["edges_by_relation"].items()], ["relation", "count"])
     )
     cohesion = summary["cohesion"]
-    click.echo(
+    echo(
         f"\nActors: {cohesion['actors']}, ties: {cohesion['ties']}, "
         f"components: {cohesion['components']}, density: {cohesion['density']:.3f}"
     )
-    click.echo("\nCentral contacts (by degree, eigenvector centrality and VoteRank):")
-    click.echo(
+    echo("\nCentral contacts (by degree, eigenvector centrality and VoteRank):")
+    echo(
         table(
             [
                 [c["label"], f"{c['score']:.3f}", "yes" if c["single_point_of_failure"] else ""]
@@ -198,8 +198,8 @@ def graph_command(ctx: click.Context, file: Path, top: int, as_json: bool) -> in
             ["actor", "score", "single point of failure"],
         )
     )
-    click.echo("\nBrokers (verbinders):")
-    click.echo(
+    echo("\nBrokers (verbinders):")
+    echo(
         table(
             [
                 [
@@ -308,8 +308,8 @@ def score_command(
     if as_json:
         echo_json(_cards_json(cards, settings.lang, day))
         return EXIT_OK
-    click.echo(_as_of_line(day, settings.lang) + "\n")
-    click.echo(_cards_text(cards, settings.lang))
+    echo(_as_of_line(day, settings.lang) + "\n")
+    echo(_cards_text(cards, settings.lang))
     return EXIT_OK
 
 
@@ -427,9 +427,9 @@ def export_command(
             if settings.strict or any(p.code != "exporter-failed" for p in error.problems):
                 raise
             for problem in error.problems:
-                click.echo(f"democratie: a plugin failed: {problem}", err=True)
+                echo(f"democratie: a plugin failed: {problem}", err=True)
             return EXIT_PLUGIN_SKIPPED
-    click.echo(f"wrote {shown(written)}")
+    echo(f"wrote {shown(written)}")
     return EXIT_OK
 
 
@@ -470,7 +470,7 @@ def import_command(
     else:
         landscape = _load(file, settings, format=from_)
     dump(landscape, output)
-    click.echo(f"wrote {shown(output)}: {_describe(_counts(landscape))}")
+    echo(f"wrote {shown(output)}: {_describe(_counts(landscape))}")
     return EXIT_OK
 
 
@@ -486,9 +486,9 @@ def _load_leniently(file: Path, from_: str) -> Landscape:
         result = loader(file, skip_bad_records=True)
     skipped = result.report.skipped
     if skipped:
-        click.echo(f"skipped {len(skipped)} bad records:", err=True)
+        echo(f"skipped {len(skipped)} bad records:", err=True)
         for item in skipped:
-            click.echo(f"  - {item}", err=True)
+            echo(f"  - {item}", err=True)
     return result.landscape
 
 
@@ -550,7 +550,7 @@ def report_command(
             f" and {pages - 1:,} pages in {shown(written.with_name(pages_folder(written.stem)))}/"
         )
     day_text = _as_of_line(day, settings.lang)[:-1].lower()
-    click.echo(f"wrote {shown(written)}{extra} ({day_text})")
+    echo(f"wrote {shown(written)}{extra} ({day_text})")
     return EXIT_OK
 
 
@@ -583,7 +583,7 @@ def demo_command(
 
     settings = _settings(ctx)
     day = _day(as_of)
-    click.echo(_as_of_line(day, settings.lang))
+    echo(_as_of_line(day, settings.lang))
     written = []
     for path in examples.paths():
         landscape = _load(path, settings)
@@ -591,12 +591,12 @@ def demo_command(
             landscape, output, settings, name=path.stem, time_budget=time_budget, as_of=day
         )
         written.append(report)
-        click.echo(f"{path.stem}: {_describe(_counts(landscape))} -> {shown(report)}")
+        echo(f"{path.stem}: {_describe(_counts(landscape))} -> {shown(report)}")
     planned = plan_examples(output, settings, time_budget=time_budget, as_of=day)
     reports = len(written) + sum(path.suffix == ".html" for path in planned)
-    click.echo(f"\n{reports} reports written to {shown(output)}/")
-    click.echo(f"Open {shown(written[0])} in a browser to start.")
-    click.echo("\n" + "\n".join(_next_steps()))
+    echo(f"\n{reports} reports written to {shown(output)}/")
+    echo(f"Open {shown(written[0])} in a browser to start.")
+    echo("\n" + "\n".join(_next_steps()))
     return EXIT_OK
 
 
@@ -673,7 +673,7 @@ def plugins_command(ctx: click.Context, as_json: bool) -> int:
         if len(lines) == 1:
             lines.append(_wrapped("adds nothing; hooks: ", info.hooks or ["none"]))
         blocks.append("\n".join(lines))
-    click.echo("\n\n".join(blocks))
+    echo("\n\n".join(blocks))
     return EXIT_OK
 
 
@@ -704,5 +704,5 @@ def schema_command() -> int:
 
     from democratie.io import json_schema
 
-    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True))
+    echo(json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True))
     return EXIT_OK

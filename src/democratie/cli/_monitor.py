@@ -22,7 +22,7 @@ from democratie.cli._common import (
     _settings,
     _strict_option,
 )
-from democratie.cli._output import echo_json, shown, table
+from democratie.cli._output import echo, echo_json, shown, table
 from democratie.errors import LoadError, MonitorError
 
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ def status_command(
     blocks.extend(_status_text(one, settings.lang) for one in found)
     if not found:
         blocks.append("Geen initiatieven." if settings.lang == "nl" else "No initiatives.")
-    click.echo("\n\n".join(blocks))
+    echo("\n\n".join(blocks))
     return EXIT_OK
 
 
@@ -255,7 +255,7 @@ def lessons_command(ctx: click.Context, folder: Path, for_: str, top: int, as_js
                 if lang == "nl"
                 else "No lessons of initiatives that share anything with it."
             )
-        click.echo("\n".join(lines))
+        echo("\n".join(lines))
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
@@ -263,12 +263,10 @@ def _report_failures(failed: list[tuple[Path, LoadError]]) -> None:
     """Name each file that failed to load, with its first problems, on standard error."""
     for path, error in failed[:_FAILED_FILES]:
         problems = error.problems
-        click.echo(f"democratie: {path.name}: not loaded, {len(problems)} problem(s):", err=True)
+        echo(f"democratie: {path.name}: not loaded, {len(problems)} problem(s):", err=True)
         for problem in problems[:_PROBLEMS_PER_FILE]:
-            click.echo(f"  - {problem}", err=True)
+            echo(f"  - {problem}", err=True)
         if len(problems) > _PROBLEMS_PER_FILE:
-            click.echo(f"  ... and {len(problems) - _PROBLEMS_PER_FILE} more", err=True)
+            echo(f"  ... and {len(problems) - _PROBLEMS_PER_FILE} more", err=True)
     if len(failed) > _FAILED_FILES:
-        click.echo(
-            f"democratie: ... and {len(failed) - _FAILED_FILES} more files not loaded", err=True
-        )
+        echo(f"democratie: ... and {len(failed) - _FAILED_FILES} more files not loaded", err=True)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,10 +14,60 @@ from typing import Any
 
 import click
 
-__all__ = ["echo_json", "progress_shown", "shown", "status", "table"]
+__all__ = ["echo", "echo_json", "plain", "progress_shown", "shown", "status", "table"]
 
 #: Whether :func:`status` shows progress: None for "when on a terminal".
 _shown: list[bool | None] = [None]
+
+
+# Characters a terminal must not receive as they are: controls but the line break and the
+# tab, format characters (category Cf), line and paragraph separators, lone surrogates.
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+_PRINTABLE = re.compile(r"[\x20-\x7e\n\t]*")
+
+
+def _escape(char: str) -> str:
+    if char in "\n\t" or unicodedata.category(char) not in _ESCAPED_CATEGORIES:
+        return char
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # as JSON writes a character beyond the first plane: a surrogate pair
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def plain(text: str) -> str:
+    r"""*text* as a terminal may show it: every invisible character written as an escape.
+
+    Format characters (a right-to-left mark, a zero-width joiner: a name may hold them),
+    controls other than the line break and the tab, line and paragraph separators and
+    lone surrogates are written as ``\uXXXX``, as JSON writes them, so that a name can
+    neither reorder nor hide what the terminal shows around it, and JSON output stays
+    JSON that reads back the same.
+
+    Examples
+    --------
+    >>> print(plain("Sara" + chr(0x200F) + " (3)"))
+    Sara\u200f (3)
+    >>> print(plain("Delft, Zuid-Holland"))
+    Delft, Zuid-Holland
+    >>> print(plain("a" + chr(0x1B) + "[31mb" + chr(0xE0001)))
+    a\u001b[31mb\udb40\udc01
+    """
+    if _PRINTABLE.fullmatch(text):
+        return text
+    return "".join(_escape(char) for char in text)
+
+
+def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """Print *message* on standard output (or error), with :func:`plain`.
+
+    Examples
+    --------
+    >>> echo("Sara" + chr(0x200F))
+    Sara\u200f
+    """
+    click.echo(plain(message), err=err, nl=nl)
 
 
 def shown(path: Path) -> str:
@@ -48,7 +100,7 @@ def echo_json(data: Any) -> None:
       "problems": []
     }
     """
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
@@ -62,6 +114,8 @@ def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
     leusden         0.75
     stichtse-vecht  1.00
     """
+    rows = [[plain(cell) for cell in row] for row in rows]
+    headers = [plain(header) for header in headers]
     widths = [len(h) for h in headers]
     for row in rows:
         widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
@@ -114,10 +168,10 @@ def status(message: str) -> Iterator[None]:
     if live is None:
         live = sys.stdout.isatty() and sys.stderr.isatty()
     if live:
-        click.echo(f"{message} ...", err=True, nl=False)
+        echo(f"{message} ...", err=True, nl=False)
     start = time.perf_counter()
     try:
         yield
     finally:
         if live:
-            click.echo(f" {time.perf_counter() - start:.1f} s", err=True)
+            echo(f" {time.perf_counter() - start:.1f} s", err=True)

@@ -22,7 +22,7 @@ from democratie.cli._common import (
     _settings,
     _strict_option,
 )
-from democratie.cli._output import echo_json, shown, status, table
+from democratie.cli._output import echo, echo_json, shown, status, table
 from democratie.errors import PlanError, SolverUnavailableError, WriteError
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def _write(landscape: Landscape, output: Path | None) -> None:
 
 def _wrote(output: Path | None) -> None:
     if output is not None:
-        click.echo(f"wrote {shown(output)}")
+        echo(f"wrote {shown(output)}")
 
 
 #: The command-line option of each argument a planner names in its problems.
@@ -169,9 +169,9 @@ def intakes_command(ctx: click.Context, file: Path, initiative: str, as_json: bo
             if lang == "nl"
             else ["municipality", "admitted", "themes", "reasons"]
         )
-        click.echo(table(rows, headers))
+        echo(table(rows, headers))
         admitted = sum(a.admitted for a in gate.values())
-        click.echo(f"\n{admitted} / {len(gate)} " + ("toegelaten" if lang == "nl" else "admitted"))
+        echo(f"\n{admitted} / {len(gate)} " + ("toegelaten" if lang == "nl" else "admitted"))
     return EXIT_OK
 
 
@@ -262,7 +262,7 @@ def groups_command(
             if lang == "nl"
             else ["group", "region", "n", "members", "similarity per pair"]
         )
-        click.echo(table(rows, headers))
+        echo(table(rows, headers))
         _explain(result.explain(lang))
     _wrote(output)
     for meeting, host in departing:
@@ -272,7 +272,7 @@ def groups_command(
             if settings.lang == "nl"
             else f"{meeting} has no host any more: {host} left the group; plan its meetings again"
         )
-        click.echo(f"democratie: note: {note}", err=True)
+        echo(f"democratie: note: {note}", err=True)
     return EXIT_OK
 
 
@@ -360,7 +360,7 @@ def meetings_command(
             if lang == "nl"
             else ["date", "meeting", "host", "why"]
         )
-        click.echo(table(rows, headers))
+        echo(table(rows, headers))
     _wrote(output)
     nl = settings.lang == "nl"
     hostless = [c for c in result.hosts if c.host is None]
@@ -372,7 +372,7 @@ def meetings_command(
             if nl
             else f"{len(hostless)} of the {len(result.hosts)} meetings have no host yet: {reasons}"
         )
-        click.echo(f"democratie: note: {note}", err=True)
+        echo(f"democratie: note: {note}", err=True)
     if result.dropped:
         dropped = ", ".join(result.dropped)
         note = (
@@ -380,7 +380,7 @@ def meetings_command(
             if nl
             else f"no longer needed, and removed: {dropped}"
         )
-        click.echo(f"democratie: note: {note}", err=True)
+        echo(f"democratie: note: {note}", err=True)
     return EXIT_OK
 
 
@@ -454,7 +454,7 @@ def pool_command(
             if lang == "nl"
             else ["municipality", "officer", "covered", "not covered"]
         )
-        click.echo(table(rows, headers))
+        echo(table(rows, headers))
         lines = result.explain(lang)
         _explain([lines[0], *lines[1 + len(result.assignments) + len(result.unmet) :]])
     _wrote(output)
@@ -462,9 +462,9 @@ def pool_command(
 
 
 def _explain(lines: list[str]) -> None:
-    click.echo("")
+    echo("")
     for line in lines:
-        click.echo(line)
+        echo(line)
 
 
 # -- the demo's planning --------------------------------------------------------------------
@@ -501,15 +501,15 @@ def plan_examples(
     try:
         load_cp_model()
     except SolverUnavailableError as error:
-        click.echo(f"\nplanning skipped: {error}")
+        echo(f"\nplanning skipped: {error}")
         return []
-    click.echo("\nPlanning what the seed texts describe:")
+    echo("\nPlanning what the seed texts describe:")
     written: list[Path] = []
     name, initiative = _DIA
     landscape = examples.load(name)
     gate = planning.assess_intakes(landscape, initiative)
     out = [m for m, a in gate.items() if not a.admitted]
-    click.echo(
+    echo(
         f"{name}: intake: {len(gate) - len(out)} of {len(gate)} admitted"
         + (f" (not: {', '.join(out)})" if out else "")
     )
@@ -517,16 +517,16 @@ def plan_examples(
     landscape = groups.apply(landscape)
     proof = "proven optimal" if groups.optimal else "not proven optimal"
     sizes = ", ".join(str(len(g.members)) for g in groups.groups)
-    click.echo(f"{name}: {len(groups.groups)} learning groups of {sizes} ({proof})")
+    echo(f"{name}: {len(groups.groups)} learning groups of {sizes} ({proof})")
     start, end = _DIA_WINDOW
     for group in groups.groups:
         meetings = planning.plan_meetings(landscape, group.id, start=start, end=end, count=3)
         landscape = meetings.apply(landscape)
         hosts = ", ".join(f"{m.date} {m.host}" for m in meetings.meetings)
-        click.echo(f"{name}: {group.id}: {hosts}")
+        echo(f"{name}: {group.id}: {hosts}")
     pool = planning.allocate_pool(landscape, initiative)
     landscape = pool.apply(landscape)
-    click.echo(
+    echo(
         f"{name}: pool: {pool.served} of {pool.served + len(pool.unmet)} questions "
         f"with a change officer, {pool.covered} themes covered"
     )
@@ -545,7 +545,7 @@ def plan_examples(
     )
     landscape = follow_up.apply(landscape)
     hosts = ", ".join(f"{m.date} {m.host}" for m in follow_up.meetings)
-    click.echo(f"{name}: follow-up meetings: {hosts}")
+    echo(f"{name}: follow-up meetings: {hosts}")
     written.extend(_write_planned(landscape, output, name, settings, time_budget, as_of))
     return written
 
@@ -573,5 +573,5 @@ def _write_planned(
         landscape, output, settings, name=stem, time_budget=time_budget, as_of=as_of
     )
     for path in (document, calendar, report):
-        click.echo(f"  wrote {shown(path)}")
+        echo(f"  wrote {shown(path)}")
     return [document, calendar, report]

@@ -26,6 +26,7 @@ from democratie.importers._result import (
 )
 from democratie.io import MAX_BYTES, parse
 from democratie.model import ContactDetail, Identifier, Landscape
+from democratie.model._checks import INVISIBLE
 from democratie.vocab import ContactKind, RoleKind
 
 __all__ = [
@@ -56,8 +57,9 @@ _MAX_ID = 200
 _NOT_SLUG = re.compile(r"[^a-z0-9._]+")
 _EDGES = re.compile(r"^[^a-z0-9]+|[^a-z0-9]+$")
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# What no text of the model may hold: control characters and lone surrogates.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# What no single line of text of the model may hold: control characters, lone surrogates
+# and the invisible characters of INVISIBLE (a bidi override, a zero-width space).
+_UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff]|{INVISIBLE.pattern}")
 
 
 # -- ids ---------------------------------------------------------------------------------
@@ -638,13 +640,16 @@ def read_role(text: str | None, table: Mapping[str, RoleKind]) -> RoleText:
 def source_title(name: str) -> str:
     r"""The name of a source file as the title of a :class:`~democratie.model.Source`.
 
-    A character that no text of the model may hold (a control character, or
-    half of one that the file system name could not decode) becomes U+FFFD.
+    A character that no title of the model may hold (a control character, half of
+    one that the file system name could not decode, or an invisible one such as a
+    right-to-left override) becomes U+FFFD.
 
     Examples
     --------
     >>> source_title("heerde_persons.json"), source_title("raad\nheerde.json")
     ('heerde_persons.json', 'raad\ufffdheerde.json')
+    >>> source_title("raad" + chr(0x202E) + "nosj.exe")
+    'raad\ufffdnosj.exe'
     """
     return _UNPRINTABLE.sub("\ufffd", name)
 

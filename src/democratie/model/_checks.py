@@ -24,6 +24,7 @@ import math
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Union
 
@@ -35,6 +36,7 @@ from democratie.model._describe import describe
 __all__ = [
     "COLLECTOR",
     "ID_PATTERN",
+    "INVISIBLE",
     "MAX_TEXT",
     "Collector",
     "check_count",
@@ -58,6 +60,16 @@ MAX_TEXT = 100_000
 # Unicode categories Cc (controls) and Cs (surrogates); multiline text may hold \t, \n, \r.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _CONTROL_MULTILINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+#: Invisible characters refused in single-line text (names, titles, labels): the bidi
+#: embeddings and overrides U+202A-U+202E and isolates U+2066-U+2069 that reorder what a
+#: reader sees ("Trojan Source", CVE-2021-42574), the zero-width space U+200B, the word
+#: joiner U+2060, the invisible operators U+2061-U+2064, the deprecated format characters
+#: U+206A-U+206F and the byte order mark U+FEFF inside text. Allowed, because real names
+#: need them: U+200C and U+200D (zero-width non-joiner and joiner: Persian, Indic scripts,
+#: emoji sequences) and the marks U+200E, U+200F and U+061C (left-to-right, right-to-left
+#: and Arabic letter mark) of Arabic and Hebrew data.
+INVISIBLE = re.compile("[\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
 
 @attrs.define
@@ -242,6 +254,16 @@ def check_text(
     []
     >>> print(*check_text(two_lines, "title"))
     title: contains the control character U+000A at position 13; remove it
+
+    A single line of text refuses the invisible characters of :data:`INVISIBLE`, which
+    can make a name read differently from what it holds:
+
+    >>> print(*check_text("Vi" + chr(0x202E) + "sser", "name"))
+    name: contains the invisible character U+202E RIGHT-TO-LEFT OVERRIDE at position 3, which
+    can hide text or show it in another order than it is stored; remove it (the marks U+200E,
+    U+200F and U+061C and the joiners U+200C and U+200D are allowed)
+    >>> list(check_text("Sara" + chr(0x200F), "name"))
+    []
     """
     if value is None and not required:
         return
@@ -266,6 +288,21 @@ def check_text(
             message=(
                 f"contains the control character U+{ord(found.group()):04X} at position "
                 f"{found.start() + 1}; remove it"
+            ),
+        )
+        return
+    hidden = None if multiline else INVISIBLE.search(value)
+    if hidden is not None:
+        char = hidden.group()
+        yield Problem(
+            path=path,
+            code="invalid-value",
+            message=(
+                f"contains the invisible character U+{ord(char):04X} "
+                f"{unicodedata.name(char, 'FORMAT CHARACTER')} at position {hidden.start() + 1}, "
+                "which can hide text or show it in another order than it is stored; remove it "
+                "(the marks U+200E, U+200F and U+061C and the joiners U+200C and U+200D are "
+                "allowed)"
             ),
         )
 

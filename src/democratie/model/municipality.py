@@ -372,6 +372,7 @@ class Municipality:
                 record = _record(self.cbs_code)
                 if record is None:
                     yield _unknown_code(self.cbs_code, self.name)
+        name_problems: list[Problem] = []
         if self.cbs_code is None and not self.name:
             yield Problem(
                 path="name",
@@ -379,9 +380,11 @@ class Municipality:
                 message="a municipality needs a CBS code (cbs_code) or a name",
             )
         elif self.name != "" or self.cbs_code is None:
-            yield from check_text(self.name, "name")
+            name_problems = list(check_text(self.name, "name"))
+            yield from name_problems
         if record is not None:
-            if self.name and not _same_municipality(self.name, record):
+            # A name the text check refuses is reported once, not again as a name CBS lacks.
+            if self.name and not name_problems and not _same_municipality(self.name, record):
                 former = reference.find_former(self.name)
                 became = ""
                 if former is not None and record in former.successors:

@@ -10,9 +10,22 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 
-__all__ = ["WEB_ADDRESS", "attributes", "dl", "esc", "linked", "listing", "tag", "ul"]
+__all__ = [
+    "WEB_ADDRESS",
+    "attributes",
+    "dl",
+    "esc",
+    "isolate",
+    "isolating",
+    "linked",
+    "listing",
+    "reorders",
+    "tag",
+    "ul",
+]
 
 #: A web address in running text: up to a space, a quote or an angle bracket.
 WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
@@ -20,15 +33,80 @@ WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 _Attribute = str | int | float | bool | None
 
 
-def esc(text: object) -> str:
+def esc(text: object, names: re.Pattern[str] | None = None) -> str:
     """Escape *text* for HTML content or a quoted attribute value.
+
+    With a pattern of :func:`isolating`, for element content only, the names it finds
+    are put in ``<bdi>``.
 
     Examples
     --------
     >>> esc('<script>alert("x")</script>')
     '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
     """
-    return html.escape(str(text), quote=True)
+    escaped = html.escape(str(text), quote=True)
+    if names is None:
+        return escaped
+    return names.sub(lambda found: f"<bdi>{found.group()}</bdi>", escaped)
+
+
+# The bidi classes of characters that can move the text around them: right-to-left letters
+# and marks, Arabic numbers, and the explicit embeddings, overrides and isolates.
+_REORDERING = frozenset(
+    {"R", "AL", "AN", "LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
+)
+
+
+def reorders(text: str) -> bool:
+    """Whether *text* holds a character that can move the text around it (see :func:`isolate`).
+
+    Examples
+    --------
+    >>> reorders("Delft"), reorders("Sara" + chr(0x200F)), reorders(chr(0x5E9) + "alom")
+    (False, True, True)
+    """
+    return not text.isascii() and any(
+        unicodedata.bidirectional(char) in _REORDERING for char in text
+    )
+
+
+def isolating(names: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern of the escaped *names* that could reorder their neighbours, longest first.
+
+    For :func:`esc` with it: the names inside a sentence made of plain text are then
+    isolated as :func:`isolate` isolates a name on its own. None when no name needs it.
+
+    Examples
+    --------
+    >>> pattern = isolating(["Delft", "Sara" + chr(0x200F)])
+    >>> esc("Sara" + chr(0x200F) + " (3) & Delft", pattern)
+    '<bdi>Sara\u200f</bdi> (3) &amp; Delft'
+    >>> isolating(["Delft"]) is None
+    True
+    """
+    found = sorted({esc(name) for name in names if name and reorders(name)}, key=len, reverse=True)
+    if not found:
+        return None
+    return re.compile("|".join(re.escape(name) for name in found))
+
+
+def isolate(text: object) -> str:
+    """Escape a name for HTML content, in ``<bdi>`` when it could reorder its neighbours.
+
+    A name in a right-to-left script, or with a right-to-left mark (which the model
+    allows: real Arabic and Hebrew data hold them), would otherwise take the
+    punctuation and numbers next to it into its own direction; ``<bdi>`` keeps it to
+    itself. A name of left-to-right text only is written as :func:`esc` writes it.
+
+    Examples
+    --------
+    >>> isolate("Delft"), isolate("A & B")
+    ('Delft', 'A &amp; B')
+    >>> isolate("Sara" + chr(0x200F))
+    '<bdi>Sara\u200f</bdi>'
+    """
+    shown = str(text)
+    return f"<bdi>{esc(shown)}</bdi>" if reorders(shown) else esc(shown)
 
 
 def linked(text: object, rest: Callable[[str], str] = esc) -> str:

@@ -13,7 +13,7 @@ from typing import Final
 from democratie.graph.analysis import Krachtenveld, Position
 from democratie.report._assets import QUADRANT_COLOURS
 from democratie.report._glossary import explain
-from democratie.report._html import esc, tag
+from democratie.report._html import esc, isolate, tag
 from democratie.report._text import Text
 from democratie.vocab import MendelowQuadrant
 
@@ -298,7 +298,7 @@ def _table(positions: tuple[Position, ...], number: dict[str, int], text: Text) 
     for position in positions:
         cells = [
             tag("td", esc(number.get(position.id, "")), class_="num"),
-            tag("th", esc(position.label), scope="row"),
+            tag("th", isolate(position.label), scope="row"),
             tag("td", esc(text.kind(position.kind))),
             tag("td", esc(_value(position.power, text)), class_="num"),
             tag("td", esc(_value(position.interest, text)), class_="num"),

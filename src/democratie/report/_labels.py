@@ -300,7 +300,7 @@ def _alone_in_parentheses(text: str, start: int, end: int, spans: list[tuple[int
     return any(text[a:b].strip() == text[start:end] for a, b in pieces if a <= start < b)
 
 
-def prose_html(text: str, lang: str) -> str:
+def prose_html(text: str, lang: str, names: re.Pattern[str] | None = None) -> str:
     """A rule's sentence as HTML, with the field names it mentions labelled.
 
     Every name with an underscore or a known dotted name is labelled; a single word that is
@@ -308,7 +308,9 @@ def prose_html(text: str, lang: str) -> str:
     list, after "under" or "leg", or beside another name ("at or on_behalf_of"). A name in
     parentheses right after its own label keeps just the muted code, and so does a name with
     an underscore that :data:`FIELDS` does not know (a plugin's field, or an id): it is
-    marked as a name, not guessed at. Web addresses become links, whatever they hold.
+    marked as a name, not guessed at. Web addresses become links, whatever they hold. With
+    *names* (a pattern of :func:`~democratie.report._html.isolating`), the names it finds in
+    the rest of the text are put in ``<bdi>``.
 
     Examples
     --------
@@ -323,11 +325,14 @@ class="key">cycle</code>, fasen <code class="key">phases</code>).'
     'See <code class="key">oecd_panel</code> at <a class="url" \
 href="https://example.org/a_b">https://example.org/a_b</a>.'
     """
-    return _prose_html(text, lang)
+    return _prose_html(text, lang, names)
 
 
 @functools.lru_cache(maxsize=4096)
-def _prose_html(text: str, lang: str) -> str:
+def _prose_html(text: str, lang: str, names: re.Pattern[str] | None) -> str:
+    def rest(part: str) -> str:
+        return esc(part, names)
+
     spans = _parenthesised(text)
     addresses = [m.span() for m in WEB_ADDRESS.finditer(text)]
     out: list[str] = []
@@ -350,7 +355,7 @@ def _prose_html(text: str, lang: str) -> str:
                 continue
         else:
             continue
-        out.append(linked(text[at:start]))
+        out.append(linked(text[at:start], rest))
         own = label(name, lang)
         right_after_label = text[:start].rstrip().endswith("(") and text[
             : start - 1
@@ -361,7 +366,7 @@ def _prose_html(text: str, lang: str) -> str:
         else:
             out.append(key_html(name, lang))
         at = end
-    out.append(linked(text[at:]))
+    out.append(linked(text[at:], rest))
     return "".join(out)
 
 

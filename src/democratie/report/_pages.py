@@ -55,7 +55,7 @@ from democratie.graph import StakeholderGraph
 from democratie.model import Initiative, Landscape, Municipality, Network
 from democratie.monitor import AsOf
 from democratie.report._glossary import glossary_body
-from democratie.report._html import esc, tag
+from democratie.report._html import esc, isolate, tag
 from democratie.report._progress import progress_body
 from democratie.report._render import (
     MAX_GRAPH_NODES,
@@ -436,6 +436,7 @@ def render_pages(
             rule_titles=base.rule_titles,
             text=base.text,
             analysis=base.analysis,
+            names=base.names,
             homes=homes,
             landing=landing,
             here=here,
@@ -632,7 +633,7 @@ def _index(ctx: _PageContext, parts: Sequence[_Part]) -> str:
         rows.append(
             tag(
                 "tr",
-                tag("th", tag("a", esc(mun.name), href=page), scope="row")
+                tag("th", tag("a", isolate(mun.name), href=page), scope="row")
                 + tag("td", esc(mun.province or ""))
                 + tag("td", esc(t.integer(len(part.initiatives))), class_="num")
                 + tag("td", esc(t.integer(len(part.networks))), class_="num"),
@@ -672,7 +673,7 @@ def _card_counts(ctx: _PageContext, parts: Sequence[_Part]) -> str:
                 "tr",
                 tag(
                     "th",
-                    tag("a", esc(part.municipality.name), href=f"{page}#scorecards"),
+                    tag("a", isolate(part.municipality.name), href=f"{page}#scorecards"),
                     scope="row",
                 )
                 + tag("td", esc(t.integer(len(mine))), class_="num")

@@ -44,7 +44,7 @@ from democratie.monitor import (
     milestone_state,
     status,
 )
-from democratie.report._html import esc, tag
+from democratie.report._html import esc, isolate, tag
 from democratie.report._sections import LIST_LIMIT, Context, _amount, _limited
 from democratie.report._text import Text
 from democratie.vocab import AreaLevel, ServiceGoal
@@ -769,7 +769,7 @@ def _table(line: Timeline, t: Text) -> str:
         else:
             planned = item.when
         cells = [
-            tag("th", esc(_titled(item)), scope="row"),
+            tag("th", isolate(_titled(item)), scope="row"),
             tag("td", esc(t("row_" + item.kind))),
             tag("td", esc(planned or "—")),
             tag("td", esc(t.date(item.done) if item.done is not None else "—")),
@@ -987,11 +987,11 @@ def _gap_lines(progress: GoalProgress, ctx: Context) -> list[str]:
     lines = []
     for goal in dict.fromkeys(gap.goal for gap in progress.gaps):
         gaps = [gap for gap in progress.gaps if gap.goal == goal]
-        areas = [esc(ctx.name(gap.area)) for gap in gaps]
+        areas = [isolate(ctx.name(gap.area)) for gap in gaps]
         shown = areas[:LIST_LIMIT]
         if len(areas) > LIST_LIMIT:
             shown.append(esc(t("others", n=t.integer(len(areas) - LIST_LIMIT))))
-        measured = [esc(ctx.name(area)) for area in gaps[0].measured_in]
+        measured = [isolate(ctx.name(area)) for area in gaps[0].measured_in]
         lines.append(
             t(
                 "gap_line",

@@ -302,8 +302,8 @@ def document(
     header = tag(
         "header",
         before
-        + tag("h1", esc(heading))
-        + tag("p", esc(subtitle), class_="subtitle")
+        + tag("h1", esc(heading, ctx.names))
+        + tag("p", ctx.sentence(subtitle), class_="subtitle")
         + (
             tag(
                 "p",

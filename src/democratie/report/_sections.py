@@ -8,6 +8,7 @@ every text that comes from the landscape or from a scoring rule.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TypeVar
 
@@ -18,6 +19,7 @@ from democratie.analysis import Analysis
 from democratie.graph import StakeholderGraph
 from democratie.model import (
     Evaluation,
+    Faction,
     Indicator,
     Initiative,
     Landscape,
@@ -32,7 +34,7 @@ from democratie.model import (
 )
 from democratie.monitor import milestone_state
 from democratie.report._glossary import explain
-from democratie.report._html import dl, esc, linked, listing, tag, ul
+from democratie.report._html import dl, esc, isolate, isolating, linked, listing, reorders, tag, ul
 from democratie.report._labels import fact_html, key_html, measures_in, prose_html, value_text
 from democratie.report._text import Text
 from democratie.scoring import Bilingual, Evidence, Score, Scorecard, Scorecards
@@ -99,6 +101,16 @@ class Context:
     analysis: Analysis = field(
         default=Factory(lambda ctx: _analysis_of(ctx), takes_self=True), eq=False
     )
+    #: The names of the landscape that could reorder the text around them (see
+    #: :func:`~democratie.report._html.isolating`), for the sentences that hold names.
+    names: re.Pattern[str] | None = field(
+        default=Factory(lambda ctx: _reordering_names(ctx.landscape), takes_self=True),
+        eq=False,
+    )
+
+    def sentence(self, text: str) -> str:
+        """Escape a sentence of plain text, each name in it that could reorder it in ``<bdi>``."""
+        return esc(text, self.names)
 
     def name(self, entity_id: str) -> str:
         """A readable name for an id: from the landscape, else the graph, else the id."""
@@ -126,7 +138,7 @@ class Context:
     def link(self, entity_id: str) -> str:
         """The escaped name of *entity_id*, linked to its description when the report has one."""
         target = self.anchor(entity_id)
-        name = esc(self.name(entity_id))
+        name = isolate(self.name(entity_id))
         return name if target is None else tag("a", name, href=self.href(target))
 
     def label(self, term: Term) -> str:
@@ -231,7 +243,8 @@ def overview_body(
     if about and land.sources:
         items = []
         for source in land.sources:
-            item = tag("cite", linked(source.title))
+            cited = linked(source.title)
+            item = tag("cite", f"<bdi>{cited}</bdi>" if reorders(source.title) else cited)
             if source.note:
                 item += f" — {linked(source.note)}"
             if source.url:
@@ -261,9 +274,9 @@ def overview_body(
 
 
 def _role_line(role: Role, ctx: Context) -> str:
-    line = f"{esc(ctx.name(role.holder))} — {ctx.label(role.kind)}"
+    line = f"{isolate(ctx.name(role.holder))} — {ctx.label(role.kind)}"
     if role.title and role.title != role.kind.label(ctx.text.lang):
-        line += f" ({esc(role.title)})"
+        line += f" ({isolate(role.title)})"
     return line
 
 
@@ -271,11 +284,12 @@ def _municipality(mun: Municipality, ctx: Context) -> str:
     land, t = ctx.landscape, ctx.text
     council = mun.council
     council_text = [t("seats", n=t.integer(council.seats))] if council.seats is not None else []
-    factions = _limited(
-        council.factions,
-        lambda f: esc(f.name + (f" ({t('seats', n=t.integer(f.seats))})" if f.seats else "")),
-        t,
-    )
+
+    def faction(f: Faction) -> str:
+        seats = esc(f" ({t('seats', n=t.integer(f.seats))})") if f.seats else ""
+        return isolate(f.name) + seats
+
+    factions = _limited(council.factions, faction, t)
     college = ""
     if mun.college.wethouder_seats is not None:
         college = esc(t("wethouders", n=t.integer(mun.college.wethouder_seats)))
@@ -299,7 +313,7 @@ def _municipality(mun: Municipality, ctx: Context) -> str:
     ]
     return tag(
         "article",
-        tag("h4", esc(mun.name)) + dl(rows, class_="facts"),
+        tag("h4", isolate(mun.name)) + dl(rows, class_="facts"),
         class_="entity",
         id=f"m-{mun.id}",
     )
@@ -316,14 +330,14 @@ def _areas_summary(mun: Municipality, ctx: Context) -> str:
             continue
         line = esc(t.count(total, level.slug))
         if named:
-            line += ": " + _inline(_limited(named, lambda a: esc(a.name), t))
+            line += ": " + _inline(_limited(named, lambda a: isolate(a.name), t))
         lines.append(line)
     return listing(lines)
 
 
 def _initiative(ini: Initiative, ctx: Context) -> str:
     t = ctx.text
-    areas = [esc(ctx.name(a)) for a in ini.areas]
+    areas = [isolate(ctx.name(a)) for a in ini.areas]
     areas += [esc(t("all_of_level", level=t.plural(2, lv.slug))) for lv in ini.covers_all]
     initiator = []
     if ini.initiator is not None:
@@ -343,14 +357,14 @@ def _initiative(ini: Initiative, ctx: Context) -> str:
     )
     phases = [
         f"{ctx.label(stage.phase)}: "
-        + (_inline(esc(ctx.name(a)) for a in stage.participants) or "—")
+        + (_inline(isolate(ctx.name(a)) for a in stage.participants) or "—")
         for stage in ini.phases
     ]
     if phases and ini.cycle is not None:
         phases.insert(0, ctx.label(ini.cycle))
     commitments = [
         f"{ctx.label(c.kind)}: {ctx.label(c.level)}"
-        + (f" — {esc(ctx.name(c.by))}" if c.by else "")
+        + (f" — {isolate(ctx.name(c.by))}" if c.by else "")
         + (f" ({esc(c.note)})" if c.note else "")
         for c in ini.commitments
     ]
@@ -400,7 +414,7 @@ def _initiative(ini: Initiative, ctx: Context) -> str:
         )
     return tag(
         "article",
-        tag("h4", esc(ini.title)) + description + dl(rows, class_="facts"),
+        tag("h4", isolate(ini.title)) + description + dl(rows, class_="facts"),
         class_="entity",
         id=f"i-{ini.id}",
     )
@@ -423,7 +437,7 @@ def _milestone(milestone: Milestone, start: dt.date | None, ctx: Context) -> str
     if overdue:
         assert as_of is not None
         notes.append(t("overdue_on", date=t.date(as_of)))
-    return esc(milestone.title) + (f" ({esc('; '.join(notes))})" if notes else "")
+    return isolate(milestone.title) + (f" ({ctx.sentence('; '.join(notes))})" if notes else "")
 
 
 def _evaluation(evaluation: Evaluation, ctx: Context) -> str:
@@ -442,7 +456,7 @@ def _evaluation(evaluation: Evaluation, ctx: Context) -> str:
         notes.append(t("closes", what=ctx.label(evaluation.closes_phase)))
     if evaluation.closes_milestone is not None:
         notes.append(t("closes", what=evaluation.closes_milestone))
-    line = esc("; ".join(notes) if notes else t("evaluation_without_details"))
+    line = ctx.sentence("; ".join(notes) if notes else t("evaluation_without_details"))
     if evaluation.findings:
         line += ": " + linked(" ".join(evaluation.findings.split()))
     return line
@@ -460,7 +474,7 @@ def _indicator(indicator: Indicator, ctx: Context) -> str:
     goal = indicator.service_goal
     title = ctx.label(goal) if goal is not None else esc(indicator.goal)
     if indicator.area is not None:
-        title += f" ({esc(ctx.name(indicator.area))})"
+        title += f" ({isolate(ctx.name(indicator.area))})"
     notes = []
     latest = indicator.latest()
     if latest is None:
@@ -473,7 +487,7 @@ def _indicator(indicator: Indicator, ctx: Context) -> str:
     if indicator.target is not None:
         notes.append(t("target", value=_amount(indicator.target, indicator.unit, t)))
     notes.append(ctx.label(indicator.direction))
-    return f"{title}: {esc('; '.join(notes))}"
+    return f"{title}: {ctx.sentence('; '.join(notes))}"
 
 
 def _transfer(transfer: Transfer, ctx: Context) -> str:
@@ -492,9 +506,9 @@ def _task(task: Task, ctx: Context) -> str:
     for raci in Raci:
         who = task.holders(raci)
         if who:
-            names = _inline(esc(ctx.name(a)) for a in who)
+            names = _inline(isolate(ctx.name(a)) for a in who)
             parts.append(f"{ctx.label(raci)}: {names}")
-    return esc(task.title) + (f" — {'; '.join(parts)}" if parts else "")
+    return isolate(task.title) + (f" — {'; '.join(parts)}" if parts else "")
 
 
 def _meeting(meeting: Meeting, ctx: Context) -> str:
@@ -508,7 +522,7 @@ def _meeting(meeting: Meeting, ctx: Context) -> str:
         notes.append(t("host", name=ctx.name(meeting.host)))
     if meeting.attendance is not None:
         notes.append(t("attendance", n=t.integer(meeting.attendance)))
-    return esc(meeting.title) + (f" ({esc('; '.join(notes))})" if notes else "")
+    return isolate(meeting.title) + (f" ({ctx.sentence('; '.join(notes))})" if notes else "")
 
 
 def _network(net: Network, ctx: Context) -> str:
@@ -520,14 +534,14 @@ def _network(net: Network, ctx: Context) -> str:
         (t("period"), esc(_period(net.period, t))),
         (t("coordinators"), _inline(ctx.link(c) for c in net.coordinators)),
         (t("members"), listing(_limited(members, ctx.link, t))),
-        (t("themes"), listing(esc(theme) for theme in net.themes)),
+        (t("themes"), listing(isolate(theme) for theme in net.themes)),
         (t("meetings"), listing(_limited(net.meetings, lambda m: _meeting(m, ctx), t))),
         (t("scorecard_link"), _scorecard_link(net.id, ctx)),
     ]
     description = tag("p", linked(net.description)) if net.description else ""
     return tag(
         "article",
-        tag("h4", esc(net.name)) + description + dl(rows, class_="facts"),
+        tag("h4", isolate(net.name)) + description + dl(rows, class_="facts"),
         class_="entity",
         id=f"n-{net.id}",
     )
@@ -574,7 +588,8 @@ def scorecards_body(ctx: Context, *, subjects: Collection[str] | None = None) ->
         parts.append(tag("p", esc(t("no_scorecards")), class_="note"))
     if failures:
         items = [
-            f"{esc(ctx.name(f.subject))}: {_rule_html(f.rule, ctx)} — {esc(f.message_in(t.lang))}"
+            f"{isolate(ctx.name(f.subject))}: {_rule_html(f.rule, ctx)} — "
+            f"{ctx.sentence(f.message_in(t.lang))}"
             for f in failures
         ]
         parts.append(
@@ -594,16 +609,16 @@ def _scorecard(card: Scorecard, ctx: Context) -> str:
         for key, cls in (("rule", "rule-col"), ("score", "num score-col"), ("explanation", None))
     )
     rows = "".join(_score_row(score, ctx) for score in shown_scores(card))
-    heading = f"{t.kind(card.kind)}: {card.title}"
+    heading = esc(t.kind(card.kind)) + ": " + isolate(card.title)
     table = tag(
         "table",
-        tag("caption", esc(heading), class_="visually-hidden")
+        tag("caption", heading, class_="visually-hidden")
         + tag("thead", tag("tr", head))
         + tag("tbody", rows),
     )
     return tag(
         "section",
-        tag("h3", esc(heading), id=f"card-{card.subject}-h")
+        tag("h3", heading, id=f"card-{card.subject}-h")
         + tag("p", esc(summary), class_="note")
         + tag("div", table, class_="table-wrap"),
         class_="scorecard",
@@ -663,7 +678,7 @@ def _score_row(score: Score, ctx: Context) -> str:
             )
         value_cell = tag("td", esc(shown) + meter + scale, class_="num")
     said = score.explanation.get(t.lang)
-    explanation = tag("p", prose_html(said, t.lang))
+    explanation = tag("p", prose_html(said, t.lang, ctx.names))
     measures = measures_in(
         [
             title.get(t.lang) if title else "",
@@ -676,7 +691,7 @@ def _score_row(score: Score, ctx: Context) -> str:
         explanation += terms_html(measures, ctx)
     if score.recommendations:
         explanation += tag("strong", esc(t("recommendations"))) + ul(
-            prose_html(r.get(t.lang), t.lang) for r in score.recommendations
+            prose_html(r.get(t.lang), t.lang, ctx.names) for r in score.recommendations
         )
     if score.evidence:
         named = _evidence_names(score.evidence, ctx)
@@ -719,7 +734,7 @@ def _evidence_names(evidence: Sequence[Evidence], ctx: Context) -> Callable[[str
 def _evidence(item: Evidence, ctx: Context, name: Callable[[str], str]) -> str:
     lang = ctx.text.lang
     return (
-        f"{esc(name(item.about))}: {fact_html(item.fact, lang, ctx.name)} = "
+        f"{isolate(name(item.about))}: {fact_html(item.fact, lang, ctx.name)} = "
         f"{esc(value_text(item.fact, item.value, ctx.text))}"
     )
 
@@ -834,7 +849,7 @@ def _area_table(ctx: Context, municipalities: Sequence[Municipality] | None = No
             except (KeyError, ValueError, nx.NetworkXException) as error:
                 return _not_computed(error, t)
             total = t.integer(found.total) if found.total is not None else t("unknown")
-            missing = _inline(_limited(found.missing, lambda a: esc(ctx.name(a)), t))
+            missing = _inline(_limited(found.missing, lambda a: isolate(ctx.name(a)), t))
             rows.append(
                 tag(
                     "tr",
@@ -978,6 +993,20 @@ def lessons_body(ctx: Context, *, initiatives: Sequence[Initiative] | None = Non
     if not parts:
         return tag("p", esc(t("no_lessons")), class_="note")
     return tag("p", esc(t("lessons_intro"))) + "".join(parts)
+
+
+def _reordering_names(landscape: Landscape) -> re.Pattern[str] | None:
+    # A council's, a college's and a role's name is made of other names, which are here.
+    names = [
+        text
+        for entry in landscape.entries()
+        for text in (getattr(entry.entity, "name", None), getattr(entry.entity, "title", None))
+        if isinstance(text, str) and not text.isascii()
+    ]
+    names.extend(m.title for ini in landscape.initiatives for m in ini.milestones)
+    if landscape.title is not None:
+        names.append(landscape.title)
+    return isolating(names)
 
 
 def _analysis_of(ctx: Context) -> Analysis:

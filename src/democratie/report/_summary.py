@@ -485,15 +485,15 @@ def summary_body(ctx: Context, day: dt.date | None, present: str) -> str:
                 tag(
                     "p",
                     tag("strong", esc(words(lang, "found")) + ": ")
-                    + linked(finding.found.get(lang)),
+                    + linked(finding.found.get(lang), ctx.sentence),
                 )
                 + tag(
                     "p",
                     tag("strong", esc(words(lang, "step")) + ": ")
                     + (
-                        prose_html(finding.step.get(lang), lang)
+                        prose_html(finding.step.get(lang), lang, ctx.names)
                         if finding.from_rule
-                        else linked(finding.step.get(lang))
+                        else linked(finding.step.get(lang), ctx.sentence)
                     )
                     + link,
                 )
@@ -527,9 +527,9 @@ def _record_next_html(ctx: Context) -> str:
                 tag("th", esc(title.get(lang) if title else group.rule), scope="row")
                 + tag(
                     "td",
-                    prose_html(group.explanation.get(lang), lang)
+                    prose_html(group.explanation.get(lang), lang, ctx.names)
                     + _terms(ctx, title.get(lang) if title else "", group.explanation.get(lang))
-                    + tag("p", esc(shown), class_="note"),
+                    + tag("p", ctx.sentence(shown), class_="note"),
                 )
                 + tag("td", esc(ctx.text.integer(len(group.subjects))), class_="num"),
             )

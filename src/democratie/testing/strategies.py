@@ -4,7 +4,10 @@ Use them to test code that consumes landscapes (an exporter, a scoring rule, an
 analysis) against every landscape the model allows, not just the ones you
 thought of. Every strategy builds objects the model accepts: text without
 control characters, ids that are slugs, dates in order, CBS codes from the
-shipped list, phases in the order of their cycle. :func:`landscapes` goes further
+shipped list, phases in the order of their cycle. A single line of text never holds the
+invisible characters the model refuses there (bidi overrides, zero-width spaces); it now
+and then holds the marks and joiners real names use (a right-to-left mark, a zero-width
+joiner), so that what renders names meets them. :func:`landscapes` goes further
 and draws the references between entities so that they resolve to entities of
 the right kind, which makes ``Landscape(...)`` succeed for every example.
 
@@ -173,6 +176,20 @@ _PARAGRAPHS = (
     ),
     "Kartrekkers zijn nodig.\r\n\tZorg voor energie in het krachtenveld.",
 )
+#: Names with the marks and joiners the model allows: a right-to-left mark (Hebrew), an
+#: Arabic letter mark, a left-to-right mark, a zero-width non-joiner (Persian) and a
+#: zero-width joiner (an emoji sequence).
+_MARKED = (
+    "\u05d3\u05e0\u05d4 \u05db\u05d4\u05df\u200f",
+    "\u0645\u062d\u0645\u062f\u061c 2",
+    "Anna\u200e de Vries",
+    "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+    "Team \U0001f469\u200d\U0001f4bb",
+)
+#: The invisible characters that single-line text may not hold (see the model's checks).
+_INVISIBLE = "".join(
+    chr(code) for code in (0x200B, *range(0x202A, 0x202F), *range(0x2060, 0x2065))
+) + "".join(chr(code) for code in (*range(0x2066, 0x2070), 0xFEFF))
 _FOREIGN_PLACES = ("Antwerpen", "Gent", "Emmerich am Rhein", "Aachen", "Baarle-Hertog")
 _FOREIGN_REGIONS = ("Vlaanderen", "Nordrhein-Westfalen", "Antwerpen")
 _SCHEMES = ("ori", "popolo", "cbs", "tooi", "decidim")
@@ -248,7 +265,9 @@ def texts(*, multiline: bool = False, max_size: int = 24) -> SearchStrategy[str]
     Returns
     -------
     SearchStrategy[str]
-        Sometimes a Dutch phrase from the sources, mostly arbitrary Unicode.
+        Sometimes a Dutch phrase from the sources or a name with a right-to-left mark or
+        a zero-width joiner, mostly arbitrary Unicode; a single line never with the
+        invisible characters the model refuses in it (a bidi override, a zero-width space).
 
     Examples
     --------
@@ -260,10 +279,12 @@ def texts(*, multiline: bool = False, max_size: int = 24) -> SearchStrategy[str]
     >>> test_texts_are_not_blank()
     """
     alphabet = st.characters(
-        exclude_categories=("Cc", "Cs"), include_characters="\n\r\t" if multiline else None
+        exclude_categories=("Cc", "Cs"),
+        include_characters="\n\r\t" if multiline else None,
+        exclude_characters=None if multiline else _INVISIBLE,
     )
     arbitrary = st.text(alphabet, min_size=1, max_size=max_size).filter(str.strip)
-    samples = _WORDS + _PARAGRAPHS if multiline else _WORDS
+    samples = _WORDS + _MARKED + _PARAGRAPHS if multiline else _WORDS + _MARKED
     return st.one_of(st.sampled_from(samples), arbitrary)
 
 
