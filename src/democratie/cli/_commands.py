@@ -327,6 +327,7 @@ def _cards_json(cards: Scorecards, lang: Language, day: AsOf) -> dict[str, Any]:
                         "rule": s.rule,
                         "value": s.value,
                         "range": list(s.value_range),
+                        "out_of_scope": s.out_of_scope,
                         "explanation": s.explanation.get(lang),
                         "evidence": [
                             {"about": e.about, "fact": e.fact, "value": e.value} for e in s.evidence

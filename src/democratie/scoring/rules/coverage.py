@@ -493,6 +493,7 @@ class CrossSectorCoverage(BaseRule):
         if peers is not None:
             return self.not_applicable(
                 subject,
+                out_of_scope=True,
                 nl=(
                     f"Het initiatief werkt via {peers.name}, een netwerk van gemeenten: daar "
                     "leren gemeenten van elkaar, en sectoren samenbrengen is niet het doel. Meet "

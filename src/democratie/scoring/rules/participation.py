@@ -165,6 +165,7 @@ class ParticipationInfluence(BaseRule):
         if subject.initiator is Initiator.SAMENLEVING:
             return self.not_applicable(
                 subject,
+                out_of_scope=True,
                 nl=(
                     "Dit initiatief komt uit de samenleving; daar geldt de "
                     "overheidsparticipatietrap."
@@ -427,6 +428,7 @@ class GovernmentRoleFit(BaseRule):
         if subject.initiator is Initiator.GEMEENTE:
             return self.not_applicable(
                 subject,
+                out_of_scope=True,
                 nl=(
                     "De gemeente startte dit initiatief; de overheidsparticipatietrap geldt voor "
                     "initiatieven uit de samenleving."
