@@ -256,8 +256,9 @@ class Score:
 
     def __attrs_post_init__(self) -> None:
         value: Any = self.value
-        if not isinstance(self.out_of_scope, bool):
-            message = f"out_of_scope of {self.rule} must be True or False, got {self.out_of_scope!r}"
+        flag: Any = self.out_of_scope
+        if not isinstance(flag, bool):
+            message = f"out_of_scope of {self.rule} must be True or False, got {flag!r}"
             raise TypeError(message)
         if value is None:
             return

@@ -24,7 +24,7 @@ from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
 from democratie.scoring.rules._common import advice, is_trajectory, listing, roles_in
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
-from democratie.vocab import MeetingKind, NetworkKind, RoleKind, TrajectoryElement
+from democratie.vocab import MeetingKind, RoleKind, TrajectoryElement
 
 __all__ = ["TargetRoleCoverage", "TrajectoryConformance"]
 
