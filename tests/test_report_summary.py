@@ -83,6 +83,9 @@ def test_an_overdue_milestone_comes_first_only_on_a_day_past_it() -> None:
     late = findings(_ctx(dated, dt.date(2022, 1, 1)), dt.date(2022, 1, 1))
     assert late[0].priority == 0
     assert "nieuwe werkwijze ontworpen" in late[0].found.en
+    # due within 12 months of the start: the finding says the day, in each language
+    assert "(due 1 January 2021)" in late[0].found.en, late[0].found.en
+    assert "(uiterlijk 1 januari 2021)" in late[0].found.nl, late[0].found.nl
     early = findings(_ctx(dated, dt.date(2020, 6, 1)), dt.date(2020, 6, 1))
     assert all(f.priority != 0 for f in early)
     undated = findings(_ctx(dated, None), None)

@@ -230,7 +230,6 @@ def findings(
     (True, True)
     """
     land = ctx.landscape
-    t = ctx.text
     out: list[Finding] = []
 
     def date(day: dt.date) -> Bilingual:
@@ -240,12 +239,28 @@ def findings(
         for ini in land.initiatives:
             for milestone in ini.milestones:
                 if milestone_state(milestone, ini.period.start, day) == "overdue":
-                    due = milestone.due
-                    when = t.date(due) if due else "—"
+                    # A milestone due within months of the start has no date of its own.
+                    due = milestone.due_date(ini.period.start)
+                    when = date(due) if due else Bilingual(nl="—", en="—")
                     out.append(
                         Finding(
                             0,
-                            _both("overdue", title=milestone.title, subject=ini.title, due=when),
+                            Bilingual(
+                                nl=words(
+                                    "nl",
+                                    "overdue",
+                                    title=milestone.title,
+                                    subject=ini.title,
+                                    due=when.nl,
+                                ),
+                                en=words(
+                                    "en",
+                                    "overdue",
+                                    title=milestone.title,
+                                    subject=ini.title,
+                                    due=when.en,
+                                ),
+                            ),
                             _both("overdue_step"),
                             (f"tl-{ini.id}-h", f"i-{ini.id}"),
                         )
