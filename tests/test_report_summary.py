@@ -4,6 +4,7 @@ the glossary; the header's day made and version; source addresses as links."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 import attrs
@@ -276,3 +277,27 @@ def test_what_to_record_has_a_row_per_rule_whatever_the_size_of_the_landscape() 
     shown = [int(n.replace(",", "")) for n in re.findall(r'<td class="num">([\d,]+)</td>', table)]
     assert sum(shown) == len(expected)
     assert table.count('<p class="note">') <= len(groups) * 4  # at most 3 reasons and a rest
+
+
+def _visible(page: str) -> str:
+    body = page[page.index("<body") :] if "<body" in page else page
+    body = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", body, flags=re.DOTALL)
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def test_numbers_on_dutch_pages_have_a_decimal_comma() -> None:
+    # A score-looking number (digits, a point, two digits, not part of a date, version or
+    # id) in the visible text of the summary, the scorecards and their evidence.
+    pattern = re.compile(r"(?<![\d.\w-])[+-]?\d+\.\d\d(?![\d.\w])")
+    for name in democratie.examples.NAMES:
+        land = democratie.examples.load(name)
+        page = render(land, lang="nl", as_of=dt.date(2024, 1, 1))
+        start = page.index('id="summary"')
+        shown = _visible(page[start:])
+        found = pattern.findall(shown)
+        assert not found, (name, found[:5])
+        english = _visible(render(land, lang="en", as_of=dt.date(2024, 1, 1)))
+        if name == "delft-zeven-van-delft":  # the same numbers, with a point in English
+            assert "(E-I index +0.56)" in english
+            assert "(E-I-index +0,56)" in shown
+            assert "(0,00)" in shown

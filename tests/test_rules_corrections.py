@@ -56,6 +56,7 @@ from democratie.vocab import (
     InitiativeKind,
     Initiator,
     RoleKind,
+    ServiceGoal,
 )
 
 
@@ -504,8 +505,15 @@ def test_not_applicable_explanations_name_the_key_to_record() -> None:
         assert result.value is None
         assert "assessment table" in result.explanation.en, rule.name
         assert "assessment" in result.explanation.nl, rule.name
+    # Delft does not work to Stichtse Vecht's ambitions: nothing to record there.
     goals = _score(ServiceGoalAlignment(), land, ZEVEN)
     assert goals.value is None
+    assert goals.out_of_scope
+    # Where another initiative of the same municipality names them, they are to record.
+    framed = next(i for i in land.initiatives if i.id != ZEVEN)
+    named = land.replace(evolve(framed, service_goals=(ServiceGoal.PARTICIPATIE,)))
+    goals = _score(ServiceGoalAlignment(), named, ZEVEN)
+    assert not goals.out_of_scope
     assert "Stichtse Vecht's seven shared ambitions, recorded under service_goals" in (
         goals.explanation.en
     )

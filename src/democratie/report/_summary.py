@@ -62,6 +62,9 @@ __all__ = [
 #: The most findings the summary shows.
 MAX_FINDINGS: Final = 5
 
+_NL: Final = Text("nl")
+_EN: Final = Text("en")
+
 #: A score below this share of its range is a finding, when its rule recommends a step.
 LOW_SCORE: Final = 0.5
 
@@ -387,13 +390,17 @@ def _low_scores(cards: Scorecards, titles: Mapping[str, Bilingual]) -> list[Find
             if share is None or share >= LOW_SCORE or not score.recommendations:
                 continue
             title = titles.get(score.rule, Bilingual(nl=score.rule, en=score.rule))
-            value = f"{score.value:.2f}"
+            value = float(score.value or 0.0)
             step = score.recommendations[0]
             finding = Finding(
                 4,
                 Bilingual(
-                    nl=words("nl", "low", subject=card.title, rule=title.nl, value=value),
-                    en=words("en", "low", subject=card.title, rule=title.en, value=value),
+                    nl=words(
+                        "nl", "low", subject=card.title, rule=title.nl, value=_NL.number(value)
+                    ),
+                    en=words(
+                        "en", "low", subject=card.title, rule=title.en, value=_EN.number(value)
+                    ),
                 ),
                 step,
                 (f"card-{card.subject}-{score.rule}", f"card-{card.subject}"),

@@ -26,6 +26,7 @@ __all__ = [
     "DEFAULT_INFLUENCE",
     "actors_of",
     "advice",
+    "dutch",
     "is_trajectory",
     "listing",
     "participant_levels",
@@ -198,6 +199,18 @@ def listing(items: Iterable[str], *, lang: str = "en") -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + joiner + words[-1]
+
+
+def dutch(value: float, spec: str = ".2f") -> str:
+    """A number for a Dutch sentence: formatted by *spec*, with a decimal comma.
+
+    Examples
+    --------
+    >>> dutch(0.4), dutch(-0.2, "+.2f"), dutch(1234.5, ",.1f")
+    ('0,40', '-0,20', '1.234,5')
+    """
+    text = format(value, spec)
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def plural(count: int, one: str, many: str) -> str:
