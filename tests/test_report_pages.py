@@ -561,3 +561,27 @@ def test_a_province_at_full_scale_renders_in_seconds_and_opens_small() -> None:
     assert len(pages["limburg.html"].encode("utf-8")) < 3_000_000
     assert max(len(page.encode("utf-8")) for page in pages.values()) < PAGE_BYTES
     assert _reachable(pages, "limburg.html") == set(pages)
+
+
+def test_the_docs_name_the_files_the_command_and_write_report_write(
+    limburg: Landscape, tmp_path: Path
+) -> None:
+    source = tmp_path / "limburg.json"
+    dump(limburg, source)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["--lang", "nl", "report", str(source), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    stem = "synthetic-province-limburg-31-municipalities-at-scale-1-16-seed-0.nl"
+    assert sorted(p.name for p in out.iterdir()) == [f"{stem}-pages", f"{stem}.html"]
+    written = write_report(limburg, tmp_path / "py", name="limburg")
+    assert sorted(p.name for p in written.parent.iterdir()) == ["limburg-pages", "limburg.html"]
+    # What the help and the how-to say matches.
+    help_text = " ".join(CliRunner().invoke(cli, ["report", "--help"]).output.split())
+    assert "OUTPUT/NAME.LANG.html" in help_text
+    assert "OUTPUT/NAME.LANG-pages/" in help_text
+    guide = " ".join(
+        (Path(__file__).parents[1] / "docs" / "how-to" / "report.md").read_text("utf-8").split()
+    )
+    assert "The command line writes the landing page as `<name>.<lang>.html`" in guide
+    assert "`<name>.<lang>-pages/`" in guide
+    assert "`write_report` and `render_pages` from Python write `<name>.html`" in guide

@@ -532,9 +532,11 @@ def report_command(
     The report speaks of --as-of, today by default: deadlines are judged against that day,
     its header names it, and the timelines of the initiatives mark it.
 
-    A large landscape (more than 100 municipalities, initiatives and networks) gets a
-    landing page and, in a folder beside it named after it (NAME-pages/), one page per
-    municipality that the landing page links to.
+    It writes OUTPUT/NAME.LANG.html, NAME being the landscape's title as a slug and LANG
+    the language (--lang), so the two languages sit side by side. A large landscape (more
+    than 100 municipalities, initiatives and networks) gets that file as a landing page
+    and, in the folder OUTPUT/NAME.LANG-pages/ beside it, one page per municipality (or
+    several, for one too large for a page) that the landing page links to.
     """
     from democratie.report import pages_folder
 
