@@ -644,3 +644,26 @@ def test_score_in_two_processes_prints_what_one_prints(capsys: pytest.CaptureFix
 def test_workers_must_be_one_or_more(workers: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", DELFT, "--workers", workers]) == 2
     assert "--workers" in capsys.readouterr().err
+
+
+def test_graph_speaks_the_chosen_language_with_relation_labels(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from democratie.graph.schema import NODE_KIND_LABELS, NODE_KINDS, RELATION_LABELS, RELATIONS
+
+    assert set(RELATION_LABELS) == set(RELATIONS)  # every relation has a label in both
+    assert set(NODE_KIND_LABELS) == set(NODE_KINDS)
+    assert main(["--lang", "nl", "graph", DELFT, "--top", "3"]) == 0
+    dutch = capsys.readouterr().out
+    for word in ("Knopen per soort", "Verbindingen per relatie", "relatie", "aantal"):
+        assert word in dutch
+    assert "orgaan van" in dutch
+    assert "Gemeenteraad" in dutch
+    for raw in ("body_of", "participates_in", "Nodes by kind", "Edges by relation", " count"):
+        assert raw not in dutch, raw
+    assert re.search(r"dichtheid: 0,\d{3}", dutch)
+    assert main(["--lang", "en", "graph", DELFT, "--top", "3"]) == 0
+    english = capsys.readouterr().out
+    assert "Edges by relation" in english
+    assert "body of" in english
+    assert "body_of" not in english
