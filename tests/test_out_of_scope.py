@@ -122,3 +122,10 @@ def test_score_json_and_rows_carry_out_of_scope(capsys: pytest.CaptureFixture[st
     flagged = {(r["subject"], r["rule"]) for r in rows if r["out_of_scope"]}
     assert ("de-zeven-van-delft", "trajectory_conformance") in flagged
     assert ("de-zeven-van-delft", "council_at_the_front") not in flagged
+
+
+def test_a_scorecard_in_a_notebook_tells_out_of_scope_from_missing() -> None:
+    card = run(examples.load("delft-zeven-van-delft"), BUILTIN_RULES)["de-zeven-van-delft"]
+    shown = card._repr_html_()
+    assert shown.count("n/a (out of scope)") == len(card.out_of_scope) == 4
+    assert "<td>n/a</td>" in shown  # a rule that lacks facts
