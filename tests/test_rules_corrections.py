@@ -570,10 +570,12 @@ def test_every_not_applicable_reason_of_a_seed_names_what_to_record_or_why() -> 
 
 
 def test_the_graph_command_calls_ranked_actors_central_contacts() -> None:
-    result = CliRunner().invoke(cli, ["graph", "examples/m50-leerkring-waalwijk.toml"])
-    assert result.exit_code == 0, result.output
-    assert "Central contacts" in result.output
-    assert "kartrekker" not in result.output.lower()
+    for lang, heading in (("en", "Central contacts"), ("nl", "Centrale contacten")):
+        args = ["--lang", lang, "graph", "examples/m50-leerkring-waalwijk.toml"]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        assert heading in result.output
+        assert "kartrekker" not in result.output.lower()
 
 
 @pytest.mark.parametrize(
