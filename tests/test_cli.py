@@ -700,3 +700,26 @@ def test_format_characters_of_names_reach_the_terminal_escaped(
     if "--json" in command:
         # The escapes are JSON's own: the output reads back with the names as they are.
         assert MARKED_NAME in json.dumps(json.loads(out), ensure_ascii=False)
+
+
+def test_graph_speaks_the_chosen_language_with_relation_labels(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from democratie.graph.schema import NODE_KIND_LABELS, NODE_KINDS, RELATION_LABELS, RELATIONS
+
+    assert set(RELATION_LABELS) == set(RELATIONS)  # every relation has a label in both
+    assert set(NODE_KIND_LABELS) == set(NODE_KINDS)
+    assert main(["--lang", "nl", "graph", DELFT, "--top", "3"]) == 0
+    dutch = capsys.readouterr().out
+    for word in ("Knopen per soort", "Verbindingen per relatie", "relatie", "aantal"):
+        assert word in dutch
+    assert "orgaan van" in dutch
+    assert "Gemeenteraad" in dutch
+    for raw in ("body_of", "participates_in", "Nodes by kind", "Edges by relation", " count"):
+        assert raw not in dutch, raw
+    assert re.search(r"dichtheid: 0,\d{3}", dutch)
+    assert main(["--lang", "en", "graph", DELFT, "--top", "3"]) == 0
+    english = capsys.readouterr().out
+    assert "Edges by relation" in english
+    assert "body of" in english
+    assert "body_of" not in english

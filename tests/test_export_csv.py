@@ -200,10 +200,17 @@ def test_scores_can_be_given_or_left_out() -> None:
                         value_range=(-1.0, 1.0),
                         explanation=Bilingual(nl="Half.", en="Half, below zero."),
                     ),
+                    Score.not_applicable(
+                        "mijn.bereik",
+                        subject,
+                        nl="Geen traject.",
+                        en="No trajectory.",
+                        out_of_scope=True,
+                    ),
                 ),
             ),
         ),
-        rules=("mijn.regel",),
+        rules=("mijn.regel", "mijn.bereik"),
     )
     rows = read(csv_files(land, options={**FIXED, "scores": cards})["scores.csv"])
     assert rows == [
@@ -217,11 +224,28 @@ def test_scores_can_be_given_or_left_out() -> None:
             "value_max": "1.0",
             "normalised": "0.25",
             "applicable": "true",
+            "out_of_scope": "false",
             "explanation_en": "Half, below zero.",
             "explanation_nl": "Half.",
             "status": "scored",
             "failure": "",
-        }
+        },
+        {
+            "subject": subject,
+            "subject_kind": "initiative",
+            "subject_title": "T",
+            "rule": "mijn.bereik",
+            "value": "",
+            "value_min": "0.0",
+            "value_max": "1.0",
+            "normalised": "",
+            "applicable": "false",
+            "out_of_scope": "true",
+            "explanation_en": "No trajectory.",
+            "explanation_nl": "Geen traject.",
+            "status": "not_applicable",
+            "failure": "",
+        },
     ]
     assert "scores.csv" not in csv_files(land, options={**FIXED, "scores": False})
     with pytest.raises(ExportError, match="'scores' must be Scorecards or False"):

@@ -98,12 +98,12 @@ def test_the_check_sees_a_bare_name_where_one_is_shown() -> None:
 def test_rule_texts_show_the_label_first_and_the_name_after_it() -> None:
     land = democratie.examples.load("delft-zeven-van-delft")
     nl = render(land, lang="nl")
-    # "what to record next": the intake gate asks for required commitments
-    assert 'vereiste toezeggingen <code class="key">required_commitments</code>' in nl
+    # "what to record next": domain coverage asks for required domains
+    assert 'vereiste domeinen <code class="key">required_domains</code>' in nl
     # a name in parentheses right after its own label keeps only the marker
-    assert 'doelrollen (<code class="key">target_roles</code>)' in nl
+    assert 'domeinen (<code class="key">domains</code>)' in nl
     en = render(land, lang="en")
-    assert 'required commitments <code class="key">required_commitments</code>' in en
+    assert 'required domains <code class="key">required_domains</code>' in en
     # the footer names the rules by their titles
     footer = en[en.index("<footer>") :]
     assert "Intake gate" in footer

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from functools import partial
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
@@ -518,10 +519,32 @@ def test_the_report_command_writes_pages_and_shows_progress_when_asked(
         f"loading {source}",
         "building the graph",
         "scoring 149 subjects",
-        "rendering 32 pages",
-        "writing",
+        "rendering the pages of 31 municipalities",
+        "writing 32 pages",
     ]
     assert shown.stdout == quiet.stdout
+
+
+def test_the_progress_counts_the_pages_written_when_a_municipality_takes_several(
+    limburg: Landscape, pages: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A bound below the largest municipality page splits it, as a large province does at
+    # the real PAGE_BYTES.
+    largest = max(len(pages[f"limburg-pages/{m.id}.html"].encode()) for m in limburg.municipalities)
+    monkeypatch.setattr(
+        democratie.report, "render_pages", partial(render_pages, page_bytes=largest // 3)
+    )
+    source = tmp_path / "limburg.json"
+    dump(limburg, source)
+    out = tmp_path / "out"
+    args = ["--lang", "en", "report", str(source), "--output", str(out), "--as-of", "2025-01-01"]
+    result = CliRunner().invoke(cli, [*args, "--workers", "1", "--progress"])
+    assert result.exit_code == 0, result.output
+    written = 1 + sum(1 for folder in out.iterdir() if folder.is_dir() for _ in folder.iterdir())
+    assert written > len(limburg.municipalities) + 1
+    steps = [line.split(" ...")[0] for line in result.stderr.splitlines()]
+    assert steps[-2:] == ["rendering the pages of 31 municipalities", f"writing {written} pages"]
+    assert f"and {written - 1} pages in" in result.stdout
 
 
 @pytest.mark.slow
@@ -538,3 +561,27 @@ def test_a_province_at_full_scale_renders_in_seconds_and_opens_small() -> None:
     assert len(pages["limburg.html"].encode("utf-8")) < 3_000_000
     assert max(len(page.encode("utf-8")) for page in pages.values()) < PAGE_BYTES
     assert _reachable(pages, "limburg.html") == set(pages)
+
+
+def test_the_docs_name_the_files_the_command_and_write_report_write(
+    limburg: Landscape, tmp_path: Path
+) -> None:
+    source = tmp_path / "limburg.json"
+    dump(limburg, source)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["--lang", "nl", "report", str(source), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    stem = "synthetic-province-limburg-31-municipalities-at-scale-1-16-seed-0.nl"
+    assert sorted(p.name for p in out.iterdir()) == [f"{stem}-pages", f"{stem}.html"]
+    written = write_report(limburg, tmp_path / "py", name="limburg")
+    assert sorted(p.name for p in written.parent.iterdir()) == ["limburg-pages", "limburg.html"]
+    # What the help and the how-to say matches.
+    help_text = " ".join(CliRunner().invoke(cli, ["report", "--help"]).output.split())
+    assert "OUTPUT/NAME.LANG.html" in help_text
+    assert "OUTPUT/NAME.LANG-pages/" in help_text
+    guide = " ".join(
+        (Path(__file__).parents[1] / "docs" / "how-to" / "report.md").read_text("utf-8").split()
+    )
+    assert "The command line writes the landing page as `<name>.<lang>.html`" in guide
+    assert "`<name>.<lang>-pages/`" in guide
+    assert "`write_report` and `render_pages` from Python write `<name>.html`" in guide

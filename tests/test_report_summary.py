@@ -4,6 +4,7 @@ the glossary; the header's day made and version; source addresses as links."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 import attrs
@@ -83,6 +84,9 @@ def test_an_overdue_milestone_comes_first_only_on_a_day_past_it() -> None:
     late = findings(_ctx(dated, dt.date(2022, 1, 1)), dt.date(2022, 1, 1))
     assert late[0].priority == 0
     assert "nieuwe werkwijze ontworpen" in late[0].found.en
+    # due within 12 months of the start: the finding says the day, in each language
+    assert "(due 1 January 2021)" in late[0].found.en, late[0].found.en
+    assert "(uiterlijk 1 januari 2021)" in late[0].found.nl, late[0].found.nl
     early = findings(_ctx(dated, dt.date(2020, 6, 1)), dt.date(2020, 6, 1))
     assert all(f.priority != 0 for f in early)
     undated = findings(_ctx(dated, None), None)
@@ -102,11 +106,11 @@ def test_scorecards_keep_only_applicable_rows_and_point_to_what_to_record() -> N
     a = democratie.analyse(land)
     page = render(land, lang="en", analysis=a)
     groups = record_next(a.scorecards)
-    missing = sum(len(c) - len(c.applicable) for c in a.scorecards.cards)
+    missing = sum(len(c) - len(c.applicable) - len(c.out_of_scope) for c in a.scorecards.cards)
     assert missing > 0
     assert sum(len(g.subjects) for g in groups) == missing
     assert 'class="num na"' not in page  # no n/a row is left in the scorecards
-    assert f"{missing} rules that do not apply" in page
+    assert f"{missing} rules that do not apply" in page  # out-of-scope ones not counted
     assert 'href="#record-next"' in page
 
 
@@ -218,3 +222,82 @@ def test_a_municipality_that_failed_its_intake_waits_for_the_gate_not_a_group() 
         f for f in findings(_ctx(land.replace(no_intake), day), day, limit=100) if f.priority == 3
     ]
     assert [f.evidence[0] for f in found] == ["m-midden-groningen"]
+
+
+def _record_next_part(page: str) -> str:
+    start = page.index('id="record-next"')
+    return page[start : page.index("</section>", start)]
+
+
+def test_rules_out_of_scope_are_one_line_below_what_to_record_not_rows() -> None:
+    # The Delft approach is no development trajectory and not framed in Stichtse Vecht's
+    # ambitions: nothing recorded would make those rules apply.
+    land = democratie.examples.load("delft-zeven-van-delft")
+    a = democratie.analyse(land)
+    page = render(land, lang="nl", analysis=a)
+    part = _record_next_part(page)
+    table = part[part.index('id="record-next-table"') : part.index("</table>")]
+    line = part[part.index('id="record-next-out-of-scope"') :]
+    for rule in ("trajectory_conformance", "target_role_coverage", "intake_gate"):
+        title = a.rule_titles[rule].nl
+        assert title not in table, rule
+        assert title in line, rule
+    assert "Stichtse Vecht" not in table  # the ambitions are not asked for
+    assert "Niet van toepassing op dit soort onderwerp:" in line
+    assert "(2 onderwerpen)" in line
+    recordable = sum(len(g.subjects) for g in record_next(a.scorecards))
+    assert f"{recordable} regels die niet van toepassing zijn" in page
+    assert recordable < sum(len(c) - len(c.applicable) for c in a.scorecards.cards)
+
+
+def test_what_to_record_has_a_row_per_rule_whatever_the_size_of_the_landscape() -> None:
+    from democratie.synth import generate
+
+    land = generate(scale=1 / 16, provinces=["Limburg"])
+    a = democratie.analyse(land)
+    groups = record_next(a.scorecards)
+    # Every score that could be made to apply counted exactly once, under its own rule.
+    counted = [(s, g.rule) for g in groups for s in g.subjects]
+    expected = [
+        (card.subject, score.rule)
+        for card in a.scorecards.cards
+        for score in card.scores
+        if score.value is None and not score.out_of_scope
+    ]
+    assert len(counted) == len(set(counted)) == len(expected)
+    assert set(counted) == set(expected)
+    assert len(groups) == len({g.rule for g in groups}) <= len(a.scorecards.rules)
+    # Subject-specific counts do not split a rule's reasons.
+    rhythm = next(g for g in groups if g.rule == "evaluation_rhythm")
+    assert len(rhythm.reasons) <= 2 < len(set(rhythm.subjects))
+    page = render(land, lang="en", analysis=a)
+    table = _record_next_part(page)
+    rows = re.findall(r'<tr><th scope="row">', table)
+    assert len(rows) == len(groups)
+    shown = [int(n.replace(",", "")) for n in re.findall(r'<td class="num">([\d,]+)</td>', table)]
+    assert sum(shown) == len(expected)
+    assert table.count('<p class="note">') <= len(groups) * 4  # at most 3 reasons and a rest
+
+
+def _visible(page: str) -> str:
+    body = page[page.index("<body") :] if "<body" in page else page
+    body = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", body, flags=re.DOTALL)
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def test_numbers_on_dutch_pages_have_a_decimal_comma() -> None:
+    # A score-looking number (digits, a point, two digits, not part of a date, version or
+    # id) in the visible text of the summary, the scorecards and their evidence.
+    pattern = re.compile(r"(?<![\d.\w-])[+-]?\d+\.\d\d(?![\d.\w])")
+    for name in democratie.examples.NAMES:
+        land = democratie.examples.load(name)
+        page = render(land, lang="nl", as_of=dt.date(2024, 1, 1))
+        start = page.index('id="summary"')
+        shown = _visible(page[start:])
+        found = pattern.findall(shown)
+        assert not found, (name, found[:5])
+        english = _visible(render(land, lang="en", as_of=dt.date(2024, 1, 1)))
+        if name == "delft-zeven-van-delft":  # the same numbers, with a point in English
+            assert "(E-I index +0.56)" in english
+            assert "(E-I-index +0,56)" in shown
+            assert "(0,00)" in shown

@@ -56,6 +56,7 @@ from democratie.vocab import (
     InitiativeKind,
     Initiator,
     RoleKind,
+    ServiceGoal,
 )
 
 
@@ -504,8 +505,15 @@ def test_not_applicable_explanations_name_the_key_to_record() -> None:
         assert result.value is None
         assert "assessment table" in result.explanation.en, rule.name
         assert "assessment" in result.explanation.nl, rule.name
+    # Delft does not work to Stichtse Vecht's ambitions: nothing to record there.
     goals = _score(ServiceGoalAlignment(), land, ZEVEN)
     assert goals.value is None
+    assert goals.out_of_scope
+    # Where another initiative of the same municipality names them, they are to record.
+    framed = next(i for i in land.initiatives if i.id != ZEVEN)
+    named = land.replace(evolve(framed, service_goals=(ServiceGoal.PARTICIPATIE,)))
+    goals = _score(ServiceGoalAlignment(), named, ZEVEN)
+    assert not goals.out_of_scope
     assert "Stichtse Vecht's seven shared ambitions, recorded under service_goals" in (
         goals.explanation.en
     )
@@ -562,10 +570,12 @@ def test_every_not_applicable_reason_of_a_seed_names_what_to_record_or_why() -> 
 
 
 def test_the_graph_command_calls_ranked_actors_central_contacts() -> None:
-    result = CliRunner().invoke(cli, ["graph", "examples/m50-leerkring-waalwijk.toml"])
-    assert result.exit_code == 0, result.output
-    assert "Central contacts" in result.output
-    assert "kartrekker" not in result.output.lower()
+    for lang, heading in (("en", "Central contacts"), ("nl", "Centrale contacten")):
+        args = ["--lang", lang, "graph", "examples/m50-leerkring-waalwijk.toml"]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        assert heading in result.output
+        assert "kartrekker" not in result.output.lower()
 
 
 @pytest.mark.parametrize(

@@ -105,7 +105,16 @@ def test_scorecards_give_rows_and_a_summary() -> None:
     rows = cards.rows(lang="nl")
     assert len(rows) == sum(len(card) for card in cards.values())
     first = rows[0]
-    assert set(first) == {"subject", "kind", "title", "rule", "value", "applicable", "explanation"}
+    assert set(first) == {
+        "subject",
+        "kind",
+        "title",
+        "rule",
+        "value",
+        "applicable",
+        "out_of_scope",
+        "explanation",
+    }
     assert cards.summary()["gebiedsgericht-werken-2022"]["service_goal_alignment"] == 1.0
     assert [c.subject for c in cards.of_kind("municipality")] == ["stichtse-vecht"]
     assert repr(cards).startswith("<Scorecards: 6 subjects, 25 rules, 0 failures>")

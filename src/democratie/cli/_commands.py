@@ -6,9 +6,9 @@ import datetime as dt
 import shutil
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import click
 
@@ -176,43 +176,111 @@ def graph_command(ctx: click.Context, file: Path, top: int, as_json: bool) -> in
     if as_json:
         echo_json(summary)
         return EXIT_OK
-    echo(f"{shown(file)}: {summary['nodes']} nodes, {summary['edges']} edges")
-    echo("\nNodes by kind:")
-    echo(table([[k, str(n)] for k, n in summary["nodes_by_kind"].items()], ["kind", "count"]))
-    echo("\nEdges by relation:")
+    from democratie.graph.schema import NODE_KIND_LABELS, RELATION_LABELS
+
+    nl = settings.lang == "nl"
+    w = _GRAPH_WORDS["nl" if nl else "en"]
+    kind_label = {k: labels[0 if nl else 1] for k, labels in NODE_KIND_LABELS.items()}
+    relation_label = {r: labels[0 if nl else 1] for r, labels in RELATION_LABELS.items()}
+    echo(f"{shown(file)}: {summary['nodes']} {w['nodes']}, {summary['edges']} {w['edges']}")
+    echo(f"\n{w['nodes_by_kind']}:")
     echo(
-        table([[k, str(n)] for k, n in summary["edges_by_relation"].items()], ["relation", "count"])
+        table(
+            sorted([kind_label.get(k, k), str(n)] for k, n in summary["nodes_by_kind"].items()),
+            [w["kind"], w["count"]],
+        )
+    )
+    echo(f"\n{w['edges_by_relation']}:")
+    echo(
+        table(
+            sorted(
+                [relation_label.get(k, k), str(n)] for k, n in summary["edges_by_relation"].items()
+            ),
+            [w["relation"], w["count"]],
+        )
     )
     cohesion = summary["cohesion"]
+    density = f"{cohesion['density']:.3f}"
     echo(
-        f"\nActors: {cohesion['actors']}, ties: {cohesion['ties']}, "
-        f"components: {cohesion['components']}, density: {cohesion['density']:.3f}"
+        f"\n{w['actors']}: {cohesion['actors']}, {w['ties']}: {cohesion['ties']}, "
+        f"{w['components']}: {cohesion['components']}, "
+        f"{w['density']}: {density.replace('.', ',') if nl else density}"
     )
-    echo("\nCentral contacts (by degree, eigenvector centrality and VoteRank):")
+
+    def number(value: float) -> str:
+        text = f"{value:.3f}"
+        return text.replace(".", ",") if nl else text
+
+    echo(f"\n{w['central']}:")
     echo(
         table(
             [
-                [c["label"], f"{c['score']:.3f}", "yes" if c["single_point_of_failure"] else ""]
+                [c["label"], number(c["score"]), w["yes"] if c["single_point_of_failure"] else ""]
                 for c in summary["champions"]
             ],
-            ["actor", "score", "single point of failure"],
+            [w["actor"], w["score"], w["single_point"]],
         )
     )
-    echo("\nBrokers (verbinders):")
+    echo(f"\n{w['brokers']}:")
     echo(
         table(
             [
                 [
                     b["label"],
-                    f"{b['betweenness']:.3f}",
-                    "isolated" if b["isolated"] else f"{b['constraint']:.3f}",
+                    number(b["betweenness"]),
+                    w["isolated"] if b["isolated"] else number(b["constraint"]),
                 ]
                 for b in summary["brokers"]
             ],
-            ["actor", "betweenness", "constraint"],
+            [w["actor"], "betweenness", "constraint"],
         )
     )
     return EXIT_OK
+
+
+#: The words of ``democratie graph`` on the terminal, by language.
+_GRAPH_WORDS: Final[Mapping[str, Mapping[str, str]]] = {
+    "nl": {
+        "nodes": "knopen",
+        "edges": "verbindingen",
+        "nodes_by_kind": "Knopen per soort",
+        "edges_by_relation": "Verbindingen per relatie",
+        "kind": "soort",
+        "relation": "relatie",
+        "count": "aantal",
+        "actors": "Actoren",
+        "ties": "banden",
+        "components": "componenten",
+        "density": "dichtheid",
+        "central": "Centrale contacten (naar graad, eigenvectorcentraliteit en VoteRank)",
+        "actor": "actor",
+        "score": "score",
+        "single_point": "enig verbindingspunt",
+        "yes": "ja",
+        "brokers": "Verbinders (brokers)",
+        "isolated": "geïsoleerd",
+    },
+    "en": {
+        "nodes": "nodes",
+        "edges": "edges",
+        "nodes_by_kind": "Nodes by kind",
+        "edges_by_relation": "Edges by relation",
+        "kind": "kind",
+        "relation": "relation",
+        "count": "count",
+        "actors": "Actors",
+        "ties": "ties",
+        "components": "components",
+        "density": "density",
+        "central": "Central contacts (by degree, eigenvector centrality and VoteRank)",
+        "actor": "actor",
+        "score": "score",
+        "single_point": "single point of failure",
+        "yes": "yes",
+        "brokers": "Brokers (verbinders)",
+        "isolated": "isolated",
+    },
+}
 
 
 def _graph_summary(analysis: Analysis, top: int) -> dict[str, Any]:
@@ -327,6 +395,7 @@ def _cards_json(cards: Scorecards, lang: Language, day: AsOf) -> dict[str, Any]:
                         "rule": s.rule,
                         "value": s.value,
                         "range": list(s.value_range),
+                        "out_of_scope": s.out_of_scope,
                         "explanation": s.explanation.get(lang),
                         "evidence": [
                             {"about": e.about, "fact": e.fact, "value": e.value} for e in s.evidence
@@ -531,9 +600,11 @@ def report_command(
     The report speaks of --as-of, today by default: deadlines are judged against that day,
     its header names it, and the timelines of the initiatives mark it.
 
-    A large landscape (more than 100 municipalities, initiatives and networks) gets a
-    landing page and, in a folder beside it named after it (NAME-pages/), one page per
-    municipality that the landing page links to.
+    It writes OUTPUT/NAME.LANG.html, NAME being the landscape's title as a slug and LANG
+    the language (--lang), so the two languages sit side by side. A large landscape (more
+    than 100 municipalities, initiatives and networks) gets that file as a landing page
+    and, in the folder OUTPUT/NAME.LANG-pages/ beside it, one page per municipality (or
+    several, for one too large for a page) that the landing page links to.
     """
     from democratie.report import pages_folder
 

@@ -207,7 +207,10 @@ def _report(
     with status(f"scoring {subjects:,} subjects"):
         analysis.scorecards  # noqa: B018
     paged = is_paged(landscape)
-    what = f"{len(landscape.municipalities) + 1:,} pages" if paged else "the report"
+    # How many pages there are is known once laid out: a municipality too large for one
+    # page gets several. So rendering names the municipalities, and writing the pages.
+    municipalities = len(landscape.municipalities)
+    what = f"the pages of {municipalities:,} municipalities" if paged else "the report"
     with status(f"rendering {what}"):
         pages = render_pages(
             landscape,
@@ -218,5 +221,5 @@ def _report(
             as_of=as_of,
             made=dt.date.today(),
         )
-    with status("writing"):
+    with status(f"writing {len(pages):,} pages" if len(pages) > 1 else "writing"):
         return write_pages(pages, output), len(pages)

@@ -550,6 +550,12 @@ def _scores(cards: Scorecards) -> Table:
         Field("normalised", "number", "the value rescaled to 0 to 1"),
         Field("applicable", "true/false", "whether the rule applied; empty when it failed"),
         Field(
+            "out_of_scope",
+            "true/false",
+            "whether the rule does not apply because the subject is not the kind it judges "
+            "(nothing to record), rather than because facts are missing; empty when it failed",
+        ),
+        Field(
             "explanation_en",
             "text",
             "what the value means, why the rule does not apply, or why it failed",
@@ -583,6 +589,7 @@ def _scores(cards: Scorecards) -> Table:
                         float(score.value_range[1]),
                         score.normalised,
                         score.applicable,
+                        score.out_of_scope,
                         score.explanation.en,
                         score.explanation.nl,
                         "scored" if score.applicable else "not_applicable",
@@ -605,6 +612,7 @@ def _failed_row(
         kind,
         title,
         failure.rule,
+        None,
         None,
         None,
         None,

@@ -42,8 +42,10 @@ from typing import Final, Literal, TypeAlias
 __all__ = [
     "ACTOR_KINDS",
     "NODE_KINDS",
+    "NODE_KIND_LABELS",
     "RELATIONS",
     "RELATION_DESCRIPTIONS",
+    "RELATION_LABELS",
     "TIE_RELATIONS",
     "VENUE_KINDS",
     "NodeKind",
@@ -80,6 +82,27 @@ NODE_KINDS: Final[tuple[NodeKind, ...]] = (
 
 A landscape entity of kind ``role`` is never a node: a role is an edge (``holds_role``, and
 ``on_behalf_of`` when the holder represents someone).
+"""
+
+NODE_KIND_LABELS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
+    {
+        # kind: (Dutch, English)
+        "municipality": ("Gemeente", "Municipality"),
+        "council": ("Gemeenteraad", "Council"),
+        "college": ("College van B&W", "Executive (college)"),
+        "faction": ("Fractie", "Council group"),
+        "area": ("Gebied", "Area"),
+        "organisation": ("Organisatie", "Organisation"),
+        "person": ("Persoon", "Person"),
+        "initiative": ("Initiatief", "Initiative"),
+        "network": ("Netwerk", "Network"),
+        "meeting": ("Bijeenkomst", "Meeting"),
+    }
+)
+"""The label of each node kind (and scored subject kind), as ``(Dutch, English)``.
+
+>>> NODE_KIND_LABELS["council"]
+('Gemeenteraad', 'Council')
 """
 
 ACTOR_KINDS: Final[frozenset[NodeKind]] = frozenset(
@@ -142,6 +165,29 @@ RELATION_DESCRIPTIONS: Final[Mapping[Relation, str]] = MappingProxyType(
     }
 )
 """What each relation means, in a few words (read-only)."""
+
+RELATION_LABELS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
+    {
+        "member_of": ("lid van", "member of"),
+        "holds_role": ("heeft een rol bij", "holds a role at"),
+        "on_behalf_of": ("namens", "on behalf of"),
+        "participates_in": ("doet mee aan", "takes part in"),
+        "leads": ("leidt", "leads"),
+        "initiated": ("startte", "initiated"),
+        "located_in": ("ligt in", "located in"),
+        "serves_area": ("werkt in", "serves"),
+        "part_of": ("onderdeel van", "part of"),
+        "collaborates_with": ("werkt samen met", "works with"),
+        "hosts": ("is gastheer van", "hosts"),
+        "attended": ("was bij", "attended"),
+        "body_of": ("orgaan van", "body of"),
+    }
+)
+"""The label of each relation, as ``(Dutch, English)``: what reports and the command line show.
+
+>>> RELATION_LABELS["body_of"], set(RELATION_LABELS) == set(RELATIONS)
+(('orgaan van', 'body of'), True)
+"""
 
 TIE_RELATIONS: Final[frozenset[Relation]] = frozenset(RELATIONS) - {"located_in", "serves_area"}
 """Relations that tie parties together; the two geographic relations are left out.

@@ -44,7 +44,7 @@ from democratie.report._sections import (
     scorecards_body,
     terms_html,
 )
-from democratie.report._summary import summary_body, words
+from democratie.report._summary import record_next, summary_body, words
 from democratie.report._text import Text
 from democratie.scoring import Bilingual, Scorecards
 
@@ -435,7 +435,9 @@ _MEASURES: Final = {
 
 def _na_note(scorecards: Scorecards, text: Text) -> str:
     """A line saying how many scores that do not apply the summary gathers, linked there."""
-    n = sum(len(card) - len(card.applicable) for card in scorecards.cards)
+    # Only the scores that recording a fact could make apply: those out of scope are not
+    # summarised as something to record.
+    n = sum(len(group.subjects) for group in record_next(scorecards))
     if not n:
         return ""
     line = esc(words(text.lang, "na_summarised", n=text.integer(n)))

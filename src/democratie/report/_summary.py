@@ -19,13 +19,16 @@ municipalities as recorded, milestones and moments by date, rules as they ran), 
 same landscape gives the same summary. Without a day (the report carries no date) nothing
 is overdue and no evaluation is missed.
 
-:func:`record_next` groups the scores that do not apply by rule and explanation: what each
-rule asks to have recorded, and for how many subjects.
+:func:`record_next` groups the scores that do not apply for want of facts by rule, and
+within a rule by the kind of reason (:func:`reason_kind`): what each rule asks to have
+recorded, and for how many subjects. The scores of rules that do not judge a kind of subject
+(:func:`out_of_scope`) are named on one line, since there is nothing to record for them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Final
 
@@ -40,13 +43,27 @@ from democratie.report._labels import measures_in, prose_html
 from democratie.report._progress import _SERVICE_GOALS, _levels, _measured
 from democratie.report._sections import Context, terms_html
 from democratie.report._text import Text
-from democratie.scoring import Bilingual, Scorecards
+from democratie.scoring import Bilingual, Score, Scorecards
 from democratie.vocab import NetworkKind, ServiceGoal
 
-__all__ = ["MAX_FINDINGS", "Finding", "NotApplicableGroup", "findings", "record_next"]
+__all__ = [
+    "MAX_EXAMPLES",
+    "MAX_FINDINGS",
+    "MAX_REASONS",
+    "Finding",
+    "NotApplicableGroup",
+    "Reason",
+    "findings",
+    "out_of_scope",
+    "reason_kind",
+    "record_next",
+]
 
 #: The most findings the summary shows.
 MAX_FINDINGS: Final = 5
+
+_NL: Final = Text("nl")
+_EN: Final = Text("en")
 
 #: A score below this share of its range is a finding, when its rule recommends a step.
 LOW_SCORE: Final = 0.5
@@ -93,6 +110,13 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         ),
         "record_none": "Alle regels zijn van toepassing: er ontbreekt niets.",
         "subjects": "{n} onderwerp(en)",
+        "and_more": " en {n} andere",
+        "worded_as": " (de reden hierboven in de woorden van {subject})",
+        "other_reasons": "En {n} andere reden(en), voor {subjects} onderwerp(en).",
+        "out_of_scope_one": "Niet van toepassing op dit soort onderwerp: {rules} ({n} onderwerp).",
+        "out_of_scope_many": (
+            "Niet van toepassing op dit soort onderwerp: {rules} ({n} onderwerpen)."
+        ),
         "rule": "Regel",
         "what": "Wat vast te leggen",
         "how_many": "Aantal",
@@ -133,6 +157,11 @@ _WORDS: Final[Mapping[str, Mapping[str, str]]] = {
         ),
         "record_none": "Every rule applies: nothing is missing.",
         "subjects": "{n} subject(s)",
+        "and_more": " and {n} more",
+        "worded_as": " (the reason above as worded for {subject})",
+        "other_reasons": "And {n} other reason(s), for {subjects} subject(s).",
+        "out_of_scope_one": "Not applicable to this kind of subject: {rules} ({n} subject).",
+        "out_of_scope_many": "Not applicable to this kind of subject: {rules} ({n} subjects).",
         "rule": "Rule",
         "what": "What to record",
         "how_many": "Subjects",
@@ -204,7 +233,6 @@ def findings(
     (True, True)
     """
     land = ctx.landscape
-    t = ctx.text
     out: list[Finding] = []
 
     def date(day: dt.date) -> Bilingual:
@@ -214,12 +242,28 @@ def findings(
         for ini in land.initiatives:
             for milestone in ini.milestones:
                 if milestone_state(milestone, ini.period.start, day) == "overdue":
-                    due = milestone.due
-                    when = t.date(due) if due else "—"
+                    # A milestone due within months of the start has no date of its own.
+                    due = milestone.due_date(ini.period.start)
+                    when = date(due) if due else Bilingual(nl="—", en="—")
                     out.append(
                         Finding(
                             0,
-                            _both("overdue", title=milestone.title, subject=ini.title, due=when),
+                            Bilingual(
+                                nl=words(
+                                    "nl",
+                                    "overdue",
+                                    title=milestone.title,
+                                    subject=ini.title,
+                                    due=when.nl,
+                                ),
+                                en=words(
+                                    "en",
+                                    "overdue",
+                                    title=milestone.title,
+                                    subject=ini.title,
+                                    due=when.en,
+                                ),
+                            ),
                             _both("overdue_step"),
                             (f"tl-{ini.id}-h", f"i-{ini.id}"),
                         )
@@ -346,13 +390,17 @@ def _low_scores(cards: Scorecards, titles: Mapping[str, Bilingual]) -> list[Find
             if share is None or share >= LOW_SCORE or not score.recommendations:
                 continue
             title = titles.get(score.rule, Bilingual(nl=score.rule, en=score.rule))
-            value = f"{score.value:.2f}"
+            value = float(score.value or 0.0)
             step = score.recommendations[0]
             finding = Finding(
                 4,
                 Bilingual(
-                    nl=words("nl", "low", subject=card.title, rule=title.nl, value=value),
-                    en=words("en", "low", subject=card.title, rule=title.en, value=value),
+                    nl=words(
+                        "nl", "low", subject=card.title, rule=title.nl, value=_NL.number(value)
+                    ),
+                    en=words(
+                        "en", "low", subject=card.title, rule=title.en, value=_EN.number(value)
+                    ),
                 ),
                 step,
                 (f"card-{card.subject}-{score.rule}", f"card-{card.subject}"),
@@ -409,24 +457,98 @@ def _unmeasured(ctx: Context, day: dt.date | None) -> list[Finding]:
     return out
 
 
-@frozen
-class NotApplicableGroup:
-    """Scores of one rule that do not apply for one reason: what to record, for whom.
+#: The most reasons "What to record next" shows for one rule; the others are counted.
+MAX_REASONS: Final = 3
+
+#: The most subjects named for one reason; the others are counted.
+MAX_EXAMPLES: Final = 5
+
+_QUOTED: Final = re.compile(r"‘[^’]*’|“[^”]*”|'[^']*'|\"[^\"]*\"|\([^()]*\)")
+_NUMBER: Final = re.compile(r"[+-]?\d+(?:[.,:-]\d+)*")
+
+
+def reason_kind(score: Score) -> str:
+    """What kind of reason a score that does not apply gives, without its subject's details.
+
+    The score's recommendations say what to record, else its explanation does; numbers,
+    dates and quoted or parenthesised parts (titles, ids, counts) are left out, so that
+    subjects that lack the same fact share a kind.
 
     Examples
     --------
-    >>> g = NotApplicableGroup("learning_loop", Bilingual(nl="x", en="y"), ("a", "b"))
-    >>> len(g.subjects)
-    2
+    >>> a = Score.not_applicable("r", "a", nl="x", en="The schedule has 6 moments (0 covered).")
+    >>> b = Score.not_applicable("r", "b", nl="x", en="The schedule has 3 moments (1 covered).")
+    >>> reason_kind(a) == reason_kind(b)
+    True
+    """
+    text = " ".join(r.en for r in score.recommendations) or score.explanation.en
+    return _NUMBER.sub("#", _QUOTED.sub("…", text))
+
+
+@frozen
+class Reason:
+    """One kind of reason why a rule does not apply, with the subjects that give it.
+
+    Attributes
+    ----------
+    explanation : Bilingual
+        The reason, as the first of its subjects gives it.
+    subjects : tuple of str
+        The ids of the subjects with this kind of reason, in the order of the scorecards.
+    worded_alike : bool
+        Whether every subject gives the reason in the same words (else *explanation* is the
+        first subject's wording).
+
+    Examples
+    --------
+    >>> Reason(Bilingual(nl="x", en="y"), ("a", "b")).subjects
+    ('a', 'b')
+    """
+
+    explanation: Bilingual
+    subjects: tuple[str, ...]
+    worded_alike: bool = True
+
+
+@frozen
+class NotApplicableGroup:
+    """The scores of one rule that do not apply for want of facts: its reasons, for whom.
+
+    Attributes
+    ----------
+    rule : str
+        The rule's name.
+    reasons : tuple of Reason
+        The kinds of reason (:func:`reason_kind`), the one most subjects give first.
+
+    Examples
+    --------
+    >>> g = NotApplicableGroup("learning_loop", (
+    ...     Reason(Bilingual(nl="x", en="y"), ("a", "b")), Reason(Bilingual(nl="z", en="w"), ("c",))
+    ... ))
+    >>> g.subjects, g.explanation.en
+    (('a', 'b', 'c'), 'y')
     """
 
     rule: str
-    explanation: Bilingual
-    subjects: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        """Every subject the rule does not apply to for want of facts."""
+        return tuple(subject for reason in self.reasons for subject in reason.subjects)
+
+    @property
+    def explanation(self) -> Bilingual:
+        """The reason most subjects give."""
+        return self.reasons[0].explanation
 
 
 def record_next(cards: Scorecards) -> tuple[NotApplicableGroup, ...]:
-    """The scores that do not apply, grouped by rule and reason, in the order rules ran.
+    """The scores that do not apply for want of facts, one group per rule, as rules ran.
+
+    A score out of its rule's scope (:attr:`~democratie.scoring.Score.out_of_scope`) is
+    left out: nothing recorded would make it apply (see :func:`out_of_scope`).
 
     Examples
     --------
@@ -434,23 +556,49 @@ def record_next(cards: Scorecards) -> tuple[NotApplicableGroup, ...]:
     >>> cards = democratie.analyse(democratie.examples.load("leusden-samenleving-voorop"))
     >>> groups = record_next(cards.scorecards)
     >>> sum(len(g.subjects) for g in groups) == sum(
-    ...     len(c) - len(c.applicable) for c in cards.scorecards.cards)
+    ...     len(c) - len(c.applicable) - len(c.out_of_scope) for c in cards.scorecards.cards)
+    True
+    >>> len({g.rule for g in groups}) == len(groups)
     True
     """
-    groups: dict[tuple[str, str, str], list[str]] = {}
+    kinds: dict[str, dict[str, list[Score]]] = {}
+    subjects: dict[int, str] = {}
     for card in cards.cards:
         for score in card.scores:
-            if score.value is None:
-                key = (score.rule, score.explanation.nl, score.explanation.en)
-                groups.setdefault(key, []).append(card.subject)
-    rules: dict[str, int] = {}
-    for rule, _, _ in groups:
-        rules.setdefault(rule, len(rules))
-    ordered = sorted(groups.items(), key=lambda item: rules[item[0][0]])
-    return tuple(
-        NotApplicableGroup(rule, Bilingual(nl=nl, en=en), tuple(subjects))
-        for (rule, nl, en), subjects in ordered
-    )
+            if score.value is None and not score.out_of_scope:
+                kinds.setdefault(score.rule, {}).setdefault(reason_kind(score), []).append(score)
+                subjects[id(score)] = card.subject
+    groups = []
+    for rule, by_kind in kinds.items():
+        ordered = sorted(by_kind.values(), key=len, reverse=True)  # stable: first seen first
+        reasons = tuple(
+            Reason(
+                scores[0].explanation,
+                tuple(subjects[id(score)] for score in scores),
+                len({score.explanation for score in scores}) == 1,
+            )
+            for scores in ordered
+        )
+        groups.append(NotApplicableGroup(rule, reasons))
+    return tuple(groups)
+
+
+def out_of_scope(cards: Scorecards) -> dict[str, tuple[str, ...]]:
+    """The subjects each rule does not judge (its scores out of scope), as rules ran.
+
+    Examples
+    --------
+    >>> import democratie, democratie.examples
+    >>> cards = democratie.analyse(democratie.examples.load("delft-zeven-van-delft"))
+    >>> out_of_scope(cards.scorecards)["trajectory_conformance"]
+    ('de-zeven-van-delft', 'workshop-zeven-van-delft')
+    """
+    found: dict[str, list[str]] = {}
+    for card in cards.cards:
+        for score in card.scores:
+            if score.out_of_scope:
+                found.setdefault(score.rule, []).append(card.subject)
+    return {rule: tuple(subjects) for rule, subjects in found.items()}
 
 
 def summary_body(ctx: Context, day: dt.date | None, present: str) -> str:
@@ -512,26 +660,53 @@ def _terms(ctx: Context, *sentences: str) -> str:
 
 def _record_next_html(ctx: Context) -> str:
     lang = ctx.text.lang
+    t = ctx.text
     groups = record_next(ctx.scorecards)
     heading = tag("h3", esc(words(lang, "record_next")), id="record-next")
+    outside = _out_of_scope_html(ctx)
     if not groups:
-        return heading + tag("p", esc(words(lang, "record_none")), class_="note")
+        return heading + tag("p", esc(words(lang, "record_none")), class_="note") + outside
     rows = []
     for group in groups:
         title = ctx.rule_titles.get(group.rule)
-        names = [ctx.name(s) for s in group.subjects]
-        shown = ", ".join(names[:10]) + (" …" if len(names) > 10 else "")
+        shown_title = title.get(lang) if title else group.rule
+        cell = []
+        for reason in group.reasons[:MAX_REASONS]:
+            examples = [ctx.link(s) for s in reason.subjects[:MAX_EXAMPLES]]
+            more = len(reason.subjects) - len(examples)
+            listed = ", ".join(examples) + (
+                esc(words(lang, "and_more", n=t.integer(more))) if more else ""
+            )
+            note = esc(words(lang, "subjects", n=t.integer(len(reason.subjects)))) + ": " + listed
+            if not reason.worded_alike:
+                note += ctx.sentence(words(lang, "worded_as", subject=ctx.name(reason.subjects[0])))
+            cell.append(
+                prose_html(reason.explanation.get(lang), lang, ctx.names)
+                + _terms(ctx, shown_title, reason.explanation.get(lang))
+                + tag("p", note, class_="note")
+            )
+        rest = group.reasons[MAX_REASONS:]
+        if rest:
+            cell.append(
+                tag(
+                    "p",
+                    esc(
+                        words(
+                            lang,
+                            "other_reasons",
+                            n=t.integer(len(rest)),
+                            subjects=t.integer(sum(len(r.subjects) for r in rest)),
+                        )
+                    ),
+                    class_="note",
+                )
+            )
         rows.append(
             tag(
                 "tr",
-                tag("th", esc(title.get(lang) if title else group.rule), scope="row")
-                + tag(
-                    "td",
-                    prose_html(group.explanation.get(lang), lang, ctx.names)
-                    + _terms(ctx, title.get(lang) if title else "", group.explanation.get(lang))
-                    + tag("p", ctx.sentence(shown), class_="note"),
-                )
-                + tag("td", esc(ctx.text.integer(len(group.subjects))), class_="num"),
+                tag("th", esc(shown_title), scope="row")
+                + tag("td", "".join(cell))
+                + tag("td", esc(t.integer(len(group.subjects))), class_="num"),
             )
         )
     head = "".join(
@@ -549,4 +724,21 @@ def _record_next_html(ctx: Context) -> str:
         heading
         + tag("p", esc(words(lang, "record_intro")))
         + tag("div", table, class_="table-wrap")
+        + outside
     )
+
+
+def _out_of_scope_html(ctx: Context) -> str:
+    """One line naming the rules that do not judge some of the subjects, and how many."""
+    lang = ctx.text.lang
+    found = out_of_scope(ctx.scorecards)
+    if not found:
+        return ""
+    titles = []
+    for rule in found:
+        title = ctx.rule_titles.get(rule)
+        titles.append(title.get(lang) if title else rule)
+    n = len({subject for subjects in found.values() for subject in subjects})
+    key = "out_of_scope_one" if n == 1 else "out_of_scope_many"
+    line = words(lang, key, rules=ctx.text.join(titles), n=ctx.text.integer(n))
+    return tag("p", esc(line), class_="note", id="record-next-out-of-scope")

@@ -29,6 +29,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final, Literal, TypeAlias
 
+from democratie.graph.schema import NODE_KIND_LABELS, RELATION_LABELS
+
 __all__ = [
     "LANGUAGES",
     "MONTHS",
@@ -772,42 +774,6 @@ _EN: dict[str, str] = {
 #: The fixed text of the report, by language; both languages have the same keys.
 STRINGS: Final[Mapping[Language, Mapping[str, str]]] = MappingProxyType(
     {"nl": MappingProxyType(_NL), "en": MappingProxyType(_EN)}
-)
-
-#: Labels of the node kinds of the stakeholder graph (and of the scored subjects).
-NODE_KIND_LABELS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
-    {
-        # kind: (Dutch, English)
-        "municipality": ("Gemeente", "Municipality"),
-        "council": ("Gemeenteraad", "Council"),
-        "college": ("College van B&W", "Executive (college)"),
-        "faction": ("Fractie", "Council group"),
-        "area": ("Gebied", "Area"),
-        "organisation": ("Organisatie", "Organisation"),
-        "person": ("Persoon", "Person"),
-        "initiative": ("Initiatief", "Initiative"),
-        "network": ("Netwerk", "Network"),
-        "meeting": ("Bijeenkomst", "Meeting"),
-    }
-)
-
-#: Labels of the relations of the stakeholder graph.
-RELATION_LABELS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
-    {
-        "member_of": ("lid van", "member of"),
-        "holds_role": ("heeft een rol bij", "holds a role at"),
-        "on_behalf_of": ("namens", "on behalf of"),
-        "participates_in": ("doet mee aan", "takes part in"),
-        "leads": ("leidt", "leads"),
-        "initiated": ("startte", "initiated"),
-        "located_in": ("ligt in", "located in"),
-        "serves_area": ("werkt in", "serves"),
-        "part_of": ("onderdeel van", "part of"),
-        "collaborates_with": ("werkt samen met", "works with"),
-        "hosts": ("is gastheer van", "hosts"),
-        "attended": ("was bij", "attended"),
-        "body_of": ("orgaan van", "body of"),
-    }
 )
 
 #: Singular and plural nouns, for counts: ``noun: ((nl one, nl many), (en one, en many))``.

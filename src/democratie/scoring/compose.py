@@ -70,6 +70,8 @@ def _none_applies(rule: str, subject: str, scores: list[Score]) -> Score:
         nl="Geen van de regels is van toepassing; er valt niets samen te vatten.",
         en="None of the rules applies; there is nothing to combine.",
         evidence=_inputs(scores),
+        # Out of scope only when every rule combined is: then nothing recorded could help.
+        out_of_scope=bool(scores) and all(score.out_of_scope for score in scores),
     )
 
 

@@ -282,8 +282,14 @@ class BaseRule:
         en: str,
         evidence: Iterable[Evidence] = (),
         recommendations: Iterable[Bilingual] = (),
+        out_of_scope: bool = False,
     ) -> Score:
-        """Return a not-applicable score for *subject*, with the reason in Dutch and English."""
+        """Return a not-applicable score for *subject*, with the reason in Dutch and English.
+
+        Pass ``out_of_scope=True`` when *subject* is not the kind of subject the rule judges
+        (no fact could make it apply, so there is nothing to record); leave it ``False`` when
+        facts the rule needs are missing.
+        """
         return Score.not_applicable(
             self.name,
             subject.id,
@@ -292,6 +298,7 @@ class BaseRule:
             value_range=self.value_range,
             evidence=tuple(evidence),
             recommendations=tuple(recommendations),
+            out_of_scope=out_of_scope,
         )
 
 

@@ -214,11 +214,18 @@ class Score:
         The facts the rule used.
     recommendations
         What could raise the score, in Dutch and English.
+    out_of_scope
+        For a score that does not apply: whether that is because this kind of subject is
+        not what the rule judges (an initiative that is no development trajectory, a
+        network of municipalities for a rule about sectors), so that there is nothing to
+        record, rather than because facts are missing. Only a score without a value can be
+        out of scope.
 
     Raises
     ------
     ValueError
-        When *value* is not a finite number within *value_range*.
+        When *value* is not a finite number within *value_range*, or a score with a value
+        is marked out of scope.
 
     Examples
     --------
@@ -245,11 +252,22 @@ class Score:
     value_range: tuple[float, float] = field(default=(0.0, 1.0), validator=_check_range)
     evidence: tuple[Evidence, ...] = ()
     recommendations: tuple[Bilingual, ...] = ()
+    out_of_scope: bool = False
 
     def __attrs_post_init__(self) -> None:
         value: Any = self.value
+        flag: Any = self.out_of_scope
+        if not isinstance(flag, bool):
+            message = f"out_of_scope of {self.rule} must be True or False, got {flag!r}"
+            raise TypeError(message)
         if value is None:
             return
+        if self.out_of_scope:
+            message = (
+                f"the score of {self.rule} for {self.subject} has a value, so it cannot be "
+                "out of scope"
+            )
+            raise ValueError(message)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             message = f"the value of {self.rule} must be a number or None, got {value!r}"
             raise TypeError(message)
@@ -272,15 +290,22 @@ class Score:
         value_range: tuple[float, float] = (0.0, 1.0),
         evidence: tuple[Evidence, ...] = (),
         recommendations: tuple[Bilingual, ...] = (),
+        out_of_scope: bool = False,
     ) -> Score:
         """Return a score saying the rule does not apply, with the reason in Dutch and English.
+
+        Pass ``out_of_scope=True`` when the subject is not the kind the rule judges, so that
+        no fact could make it apply; leave it ``False`` when facts are missing.
 
         Examples
         --------
         >>> s = Score.not_applicable("learning_loop", "x", nl="Niets vastgelegd.",
         ...                          en="Nothing recorded.")
-        >>> s.applicable, s.explanation.en
-        (False, 'Nothing recorded.')
+        >>> s.applicable, s.explanation.en, s.out_of_scope
+        (False, 'Nothing recorded.', False)
+        >>> Score.not_applicable("intake_gate", "x", nl="Geen traject.", en="No trajectory.",
+        ...                      out_of_scope=True).out_of_scope
+        True
         """
         return cls(
             rule=rule,
@@ -290,6 +315,7 @@ class Score:
             value_range=value_range,
             evidence=evidence,
             recommendations=recommendations,
+            out_of_scope=out_of_scope,
         )
 
     @property
@@ -314,9 +340,13 @@ class Score:
 
     def __str__(self) -> str:
         shown = "not applicable" if self.value is None else f"{self.value:.2f}"
+        if self.out_of_scope:
+            shown = "not applicable (out of scope)"
         return f"{self.rule} [{self.subject}]: {shown} - {self.explanation.en}"
 
     def __repr__(self) -> str:
         low, high = self.value_range
         shown = "not applicable" if self.value is None else f"{self.value!r} in [{low}, {high}]"
+        if self.out_of_scope:
+            shown = "not applicable, out of scope"
         return f"<Score {self.rule} [{self.subject}]: {shown}>"

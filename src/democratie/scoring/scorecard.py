@@ -110,6 +110,11 @@ class Scorecard(Mapping[str, Score]):
         """The scores with a value (the rules that applied)."""
         return tuple(score for score in self.scores if score.value is not None)
 
+    @property
+    def out_of_scope(self) -> tuple[Score, ...]:
+        """The scores of rules that do not judge this kind of subject (nothing to record)."""
+        return tuple(score for score in self.scores if score.out_of_scope)
+
     def values_by_rule(self) -> dict[str, float | None]:
         """Return ``{rule name: value}``, ``None`` for rules that did not apply."""
         return {score.rule: score.value for score in self.scores}
@@ -134,7 +139,7 @@ class Scorecard(Mapping[str, Score]):
 def _value(score: Score) -> str:
     """A score's value as a table shows it: two decimals, or n/a when the rule did not apply."""
     if score.value is None:
-        return "n/a"
+        return "n/a (out of scope)" if score.out_of_scope else "n/a"
     low, high = score.value_range
     shown = f"{score.value:.2f}"
     return shown if (low, high) == (0.0, 1.0) else f"{shown} of {low:g}–{high:g}"
@@ -232,8 +237,8 @@ class Scorecards(Mapping[str, Scorecard]):
     'overbetuwe'])
     >>> cards.rows()[0]
     {'subject': 'delft', 'kind': 'municipality', 'title': 'Delft', 'rule': 'bridging_vs_bonding',
-    'value': 0.7777777777777778, 'applicable': True, 'explanation': 'Of 18 ties of the municipal
-    organisation, 14 reach outside and 4 stay inside (E-I index +0.56).'}
+    'value': 0.7777777777777778, 'applicable': True, 'out_of_scope': False, 'explanation': 'Of 18
+    ties of the municipal organisation, 14 reach outside and 4 stay inside (E-I index +0.56).'}
     >>> cards
     <Scorecards: 4 subjects, 25 rules, 0 failures>
     >>> cards._repr_html_().count("<tr>")  # in a notebook: a header and a row per subject
@@ -273,7 +278,8 @@ class Scorecards(Mapping[str, Scorecard]):
         """Return one flat row per score, ready for a table or a data frame.
 
         Each row has ``subject``, ``kind``, ``title``, ``rule``, ``value``,
-        ``applicable`` and ``explanation`` (in *lang*, ``"en"`` or ``"nl"``).
+        ``applicable``, ``out_of_scope`` (a rule that does not apply because the subject is
+        not the kind it judges) and ``explanation`` (in *lang*, ``"en"`` or ``"nl"``).
         """
         rows: list[dict[str, Scalar]] = []
         for card in self.cards:
@@ -286,6 +292,7 @@ class Scorecards(Mapping[str, Scorecard]):
                         "rule": score.rule,
                         "value": score.value,
                         "applicable": score.value is not None,
+                        "out_of_scope": score.out_of_scope,
                         "explanation": score.explanation.get("nl" if lang == "nl" else "en"),
                     }
                 )

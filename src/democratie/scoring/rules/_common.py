@@ -17,15 +17,17 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from democratie.model import Initiative, Landscape, Role
+from democratie.model import Initiative, Landscape, Network, Role
 from democratie.model._checks import term_member
 from democratie.scoring.score import Bilingual
-from democratie.vocab import ParticipationLevel, RoleKind
+from democratie.vocab import NetworkKind, ParticipationLevel, RoleKind
 
 __all__ = [
     "DEFAULT_INFLUENCE",
     "actors_of",
     "advice",
+    "dutch",
+    "is_trajectory",
     "listing",
     "participant_levels",
     "pct",
@@ -90,6 +92,33 @@ def actors_of(initiative: Initiative, landscape: Landscape) -> tuple[str, ...]:
             found[meeting.host] = None
         found.update(dict.fromkeys(meeting.attendees))
     return tuple(found)
+
+
+def is_trajectory(initiative: Initiative, landscape: Landscape) -> bool:
+    """Whether *initiative* is a development trajectory of the Democratie in Actie kind.
+
+    It is when it names elements, target roles or a number of municipalities aimed for, or
+    works through a regional learning group (a network of kind ``regionaal_leernetwerk``).
+    The rules about trajectories judge only these: for another initiative they are out of
+    scope.
+
+    Examples
+    --------
+    >>> from democratie import examples
+    >>> land = examples.load("democratie-in-actie-noord-nederland")
+    >>> [is_trajectory(i, land) for i in land.initiatives][:1]
+    [True]
+    >>> land = examples.load("leusden-samenleving-voorop")
+    >>> is_trajectory(land.initiatives[0], land)
+    False
+    """
+    network = landscape.get(initiative.network) if initiative.network is not None else None
+    return bool(
+        initiative.elements
+        or initiative.target_roles
+        or initiative.target_municipalities is not None
+        or (isinstance(network, Network) and network.kind is NetworkKind.REGIONAAL_LEERNETWERK)
+    )
 
 
 def participant_levels(initiative: Initiative) -> dict[str, ParticipationLevel | None]:
@@ -170,6 +199,18 @@ def listing(items: Iterable[str], *, lang: str = "en") -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + joiner + words[-1]
+
+
+def dutch(value: float, spec: str = ".2f") -> str:
+    """A number for a Dutch sentence: formatted by *spec*, with a decimal comma.
+
+    Examples
+    --------
+    >>> dutch(0.4), dutch(-0.2, "+.2f"), dutch(1234.5, ",.1f")
+    ('0,40', '-0,20', '1.234,5')
+    """
+    text = format(value, spec)
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def plural(count: int, one: str, many: str) -> str:

@@ -37,7 +37,7 @@ from democratie.graph.analysis import area_coverage, municipality_areas, sector_
 from democratie.model import Area, Initiative, Landscape, Municipality, Network
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import advice, listing, pct, plural, terms
+from democratie.scoring.rules._common import advice, dutch, listing, pct, plural, terms
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import AreaLevel, NetworkKind, PhaseCycle, PolicyDomain, Sector
 
@@ -232,7 +232,7 @@ class AreaCoverage(BaseRule):
         if self.evenness and spreads:
             even = sum(spreads) / len(spreads)
             value = share * even
-            nl += f" De deelnemers zijn verspreid met gelijkmatigheid {even:.2f}."
+            nl += f" De deelnemers zijn verspreid met gelijkmatigheid {dutch(even)}."
             en += f" Its participants are spread with evenness {even:.2f}."
         recommendations = []
         if share < 1:
@@ -493,6 +493,7 @@ class CrossSectorCoverage(BaseRule):
         if peers is not None:
             return self.not_applicable(
                 subject,
+                out_of_scope=True,
                 nl=(
                     f"Het initiatief werkt via {peers.name}, een netwerk van gemeenten: daar "
                     "leren gemeenten van elkaar, en sectoren samenbrengen is niet het doel. Meet "

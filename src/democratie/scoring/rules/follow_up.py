@@ -29,7 +29,7 @@ from democratie.model._checks import term_member
 from democratie.monitor import GoalRow, goal_progress, schedule_evaluations, status
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import advice, listing, plural
+from democratie.scoring.rules._common import advice, dutch, listing, plural
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import AreaLevel
 
@@ -191,7 +191,7 @@ class EvaluationRhythm(BaseRule):
             )
         value = len(held) / due
         nl = (
-            f"Evaluatieritme {value:.2f}: {len(held)} van de {due} evaluatiemomenten tot "
+            f"Evaluatieritme {dutch(value)}: {len(held)} van de {due} evaluatiemomenten tot "
             f"{as_of.isoformat()} zijn gehouden"
         )
         en = (
@@ -424,7 +424,7 @@ class IndicatorProgress(BaseRule):
         day_en = f" (as of {as_of.isoformat()})" if as_of is not None else ""
         on_track = sum(1 for row in judged if row.on_track)
         nl = (
-            f"Doelen op koers {value:.2f}{day_nl}: {on_track} van de {len(judged)} gemeten "
+            f"Doelen op koers {dutch(value)}{day_nl}: {on_track} van de {len(judged)} gemeten "
             f"doelen op koers, gemiddeld over {plural(len(shares), 'gebied', 'gebieden')}"
         )
         en = (

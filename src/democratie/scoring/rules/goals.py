@@ -18,7 +18,7 @@ from typing import ClassVar
 
 from attrs import field, frozen
 
-from democratie.model import Initiative
+from democratie.model import Initiative, Landscape
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
 from democratie.scoring.rules._common import advice, listing, terms
@@ -30,6 +30,25 @@ __all__ = ["ServiceGoalAlignment"]
 
 def _goals(value: Iterable[ServiceGoal | str]) -> tuple[ServiceGoal, ...]:
     return terms(ServiceGoal, value, "goals")
+
+
+def _ambitions_in_use(initiative: Initiative, landscape: Landscape) -> bool:
+    """Whether the service goals are in use where *initiative* works.
+
+    They are when the initiative or one of its municipalities measures one with an
+    indicator, or another initiative of one of its municipalities names one; without that,
+    the seven ambitions are not the frame the initiative was made in.
+    """
+    if any(i.service_goal is not None for i in initiative.indicators):
+        return True
+    places = set(initiative.municipalities)
+    for mun in landscape.municipalities:
+        if mun.id in places and any(i.service_goal is not None for i in mun.indicators):
+            return True
+    return any(
+        other.service_goals and places & set(other.municipalities)
+        for other in landscape.initiatives
+    )
 
 
 @frozen(kw_only=True)
@@ -99,6 +118,21 @@ class ServiceGoalAlignment(BaseRule):
         """Score one initiative."""
         assert isinstance(subject, Initiative)
         if not subject.service_goals:
+            if not _ambitions_in_use(subject, context.landscape):
+                return self.not_applicable(
+                    subject,
+                    out_of_scope=True,
+                    nl=(
+                        "De zeven dienstverleningsambities zijn die van Stichtse Vecht, en "
+                        "bij de gemeenten van dit initiatief noemt geen initiatief of indicator "
+                        "ze: de regel gaat over initiatieven die aan die ambities werken."
+                    ),
+                    en=(
+                        "The seven service goals are Stichtse Vecht's shared ambitions, and no "
+                        "initiative or indicator of this initiative's municipalities names them: "
+                        "the rule is about initiatives that work to those ambitions."
+                    ),
+                )
             return self.not_applicable(
                 subject,
                 nl=(

@@ -24,7 +24,7 @@ from attrs import frozen
 from democratie.model import Landscape, Meeting, Network
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import advice, listing, plural
+from democratie.scoring.rules._common import advice, dutch, listing, plural
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 
 __all__ = ["HostRotation", "moves_to_rotate"]
@@ -234,7 +234,7 @@ class HostRotation(BaseRule):
             left_nl = f"; {unhosted} zonder vastgelegde gastheer niet meegeteld"
             left_en = f"; {unhosted} without a recorded host not counted"
         nl = (
-            f"Gastheerschap bij toerbeurt {value:.2f}: {len(hosted)} gehouden bijeenkomsten met "
+            f"Gastheerschap bij toerbeurt {dutch(value)}: {len(hosted)} gehouden bijeenkomsten met "
             f"een gastheer onder {candidates} mogelijke gastheren; bij {moves} had een ander "
             f"gastheer moeten zijn om bij toerbeurt te gaan (gastheren: {tally}){left_nl}."
         )

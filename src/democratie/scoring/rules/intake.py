@@ -25,7 +25,7 @@ from democratie.model import Initiative, Intake, Landscape
 from democratie.plan import unmet_commitments
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import advice, listing, pct, plural
+from democratie.scoring.rules._common import advice, is_trajectory, listing, pct, plural
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 
 __all__ = ["IntakeGate", "entered_municipalities"]
@@ -127,6 +127,7 @@ class IntakeGate(BaseRule):
         if not required:
             return self.not_applicable(
                 subject,
+                out_of_scope=not is_trajectory(subject, landscape),
                 nl="Het initiatief vraagt geen commitments vóór deelname (required_commitments).",
                 en="The initiative asks for no commitments before entry (required_commitments).",
                 recommendations=[

@@ -22,7 +22,7 @@ from attrs import field, frozen
 from democratie.model import Evaluation, Initiative, Lesson
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import advice, plural, terms
+from democratie.scoring.rules._common import advice, dutch, plural, terms
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import InitiativeKind, LessonKind
 
@@ -235,9 +235,9 @@ class LearningLoop(BaseRule):
             f"{plural(len(lessons), 'lesson', 'lessons')})"
         )
         if lessons:
-            nl_parts.append(f"gedeeld: {shared:.2f}")
+            nl_parts.append(f"gedeeld: {dutch(shared)}")
             en_parts.append(f"shared: {shared:.2f}")
-        nl = "Lerende cyclus " + f"{value:.2f}: " + "; ".join(nl_parts) + "."
+        nl = "Lerende cyclus " + f"{dutch(value)}: " + "; ".join(nl_parts) + "."
         en = "Learning loop " + f"{value:.2f}: " + "; ".join(en_parts) + "."
         recommendations = []
         if not evaluations:

@@ -38,7 +38,7 @@ from democratie.graph.analysis._centrality import (
 from democratie.model import Initiative, Landscape, Municipality, Network, Person
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import actors_of, advice, listing, plural
+from democratie.scoring.rules._common import actors_of, advice, dutch, listing, plural
 from democratie.scoring.rules._neighbourhood import neighbourhood, projected_ties
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import RoleKind
@@ -326,13 +326,15 @@ class ChampionPresence(BaseRule):
         fragile = all(c.articulation_point for c in champions)
         value = best.score * (self.fragile_factor if fragile else 1.0)
         if named:
-            nl = f"De sterkste kartrekker is {best.label}, met kartrekkersscore {best.score:.2f}."
+            nl = (
+                f"De sterkste kartrekker is {best.label}, met kartrekkersscore {dutch(best.score)}."
+            )
             en = f"The strongest kartrekker is {best.label}, with champion score {best.score:.2f}."
         else:
             value *= self.fallback_factor
             nl = (
                 f"Er is geen kartrekker genoemd; {best.label} (leider of initiatiefnemer) staat "
-                f"ervoor in, met kartrekkersscore {best.score:.2f}, voor de helft meegeteld."
+                f"ervoor in, met kartrekkersscore {dutch(best.score)}, voor de helft meegeteld."
                 if self.fallback_factor == 0.5
                 else f"Er is geen kartrekker genoemd; {best.label} (leider of initiatiefnemer) "
                 f"staat ervoor in, met kartrekkersscore {best.score:.2f}."
@@ -526,14 +528,15 @@ class BrokerageCapacity(BaseRule):
             why_nl = "er loopt geen kortste pad door; zijn contacten kennen elkaar al"
             why_en = "no shortest path runs through it; its contacts already know each other"
         else:
-            why_nl = f"betweenness {best.betweenness:.2f}"
+            why_nl = f"betweenness {dutch(best.betweenness)}"
             why_en = f"betweenness {best.betweenness:.2f}"
         shown = "-" if best.constraint is None else f"{best.constraint:.2f}"
+        shown_nl = "-" if best.constraint is None else dutch(best.constraint)
         return self.result(
             subject,
             value,
-            nl=f"De sterkste verbinder is {best.label} (verbindend vermogen {score:.2f}: "
-            f"{why_nl}; constraint {shown}).",
+            nl=f"De sterkste verbinder is {best.label} (verbindend vermogen {dutch(score)}: "
+            f"{why_nl}; constraint {shown_nl}).",
             en=f"The strongest broker is {best.label} (brokerage {score:.2f}: {why_en}; "
             f"constraint {shown}).",
             evidence=evidence,
@@ -685,7 +688,8 @@ class BridgingVsBonding(BaseRule):
         total = external + internal
         nl = (
             f"Van {plural(total, 'band', 'banden')} van de gemeentelijke organisatie gaan er "
-            f"{external} naar buiten en blijven er {internal} binnen (E-I-index {ei:+.2f})."
+            f"{external} naar buiten en blijven er {internal} binnen "
+            f"(E-I-index {dutch(ei, '+.2f')})."
         )
         en = (
             f"Of {plural(total, 'tie', 'ties')} of the municipal organisation, {external} "

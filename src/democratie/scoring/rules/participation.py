@@ -51,7 +51,7 @@ from democratie.model import (
 )
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import DEFAULT_INFLUENCE, advice, listing
+from democratie.scoring.rules._common import DEFAULT_INFLUENCE, advice, dutch, listing
 from democratie.scoring.rules.network import internal_actors
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
 from democratie.vocab import GovernmentRole, Initiator, ParticipationLevel, Raci, RoleKind
@@ -165,6 +165,7 @@ class ParticipationInfluence(BaseRule):
         if subject.initiator is Initiator.SAMENLEVING:
             return self.not_applicable(
                 subject,
+                out_of_scope=True,
                 nl=(
                     "Dit initiatief komt uit de samenleving; daar geldt de "
                     "overheidsparticipatietrap."
@@ -184,7 +185,7 @@ class ParticipationInfluence(BaseRule):
             value,
             nl=(
                 f"Trede '{level.label_nl.lower()}' (trede {level.rank} van 6) geeft invloed "
-                f"{value:.2f}."
+                f"{dutch(value)}."
             ),
             en=(
                 f"The rung '{level.label_en.lower()}' (rung {level.rank} of 6) gives influence "
@@ -282,7 +283,7 @@ class PromiseKept(BaseRule):
             nl = (
                 f"Beloofd was '{promised.label_nl.lower()}', waargemaakt "
                 f"'{realised.label_nl.lower()}': "
-                f"een tekort aan invloed van {shortfall:.2f}."
+                f"een tekort aan invloed van {dutch(shortfall)}."
             )
             en = (
                 f"'{promised.label_en.lower()}' was promised, '{realised.label_en.lower()}' "
@@ -427,6 +428,7 @@ class GovernmentRoleFit(BaseRule):
         if subject.initiator is Initiator.GEMEENTE:
             return self.not_applicable(
                 subject,
+                out_of_scope=True,
                 nl=(
                     "De gemeente startte dit initiatief; de overheidsparticipatietrap geldt voor "
                     "initiatieven uit de samenleving."

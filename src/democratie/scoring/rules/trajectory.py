@@ -22,20 +22,11 @@ from attrs import frozen
 from democratie.model import Initiative, Meeting, Network
 from democratie.scoring.context import ScoringContext
 from democratie.scoring.rule import BaseRule
-from democratie.scoring.rules._common import advice, listing, roles_in
+from democratie.scoring.rules._common import advice, is_trajectory, listing, roles_in
 from democratie.scoring.score import Bilingual, Evidence, Score, Subject, SubjectKind
-from democratie.vocab import MeetingKind, NetworkKind, RoleKind, TrajectoryElement
+from democratie.vocab import MeetingKind, RoleKind, TrajectoryElement
 
 __all__ = ["TargetRoleCoverage", "TrajectoryConformance"]
-
-
-def _is_trajectory(initiative: Initiative, network: Network | None) -> bool:
-    return bool(
-        initiative.elements
-        or initiative.target_roles
-        or initiative.target_municipalities is not None
-        or (network is not None and network.kind is NetworkKind.REGIONAAL_LEERNETWERK)
-    )
 
 
 @frozen(kw_only=True)
@@ -124,9 +115,10 @@ class TrajectoryConformance(BaseRule):
         land = context.landscape
         network = land.get(subject.network) if subject.network is not None else None
         assert network is None or isinstance(network, Network)
-        if not _is_trajectory(subject, network):
+        if not is_trajectory(subject, land):
             return self.not_applicable(
                 subject,
+                out_of_scope=True,
                 nl=(
                     "Dit is geen ontwikkeltraject: het noemt geen onderdelen (elements), "
                     "doelrollen (target_roles), beoogd aantal gemeenten (target_municipalities) "
@@ -329,6 +321,7 @@ class TargetRoleCoverage(BaseRule):
         if not targets:
             return self.not_applicable(
                 subject,
+                out_of_scope=not is_trajectory(subject, context.landscape),
                 nl="Het initiatief noemt geen doelrollen (target_roles).",
                 en="The initiative names no target roles (target_roles).",
             )
