@@ -301,3 +301,25 @@ def test_numbers_on_dutch_pages_have_a_decimal_comma() -> None:
             assert "(E-I index +0.56)" in english
             assert "(E-I-index +0,56)" in shown
             assert "(0,00)" in shown
+
+
+def test_a_missed_evaluation_is_said_once_not_again_by_the_rules_that_count_evaluations() -> None:
+    land = democratie.examples.load("leusden-samenleving-voorop")
+    ini = land.get("samenleving-voorop-bestuur")
+    assert isinstance(ini, Initiative)
+    day = dt.date(2030, 1, 1)
+    evidence = "card-samenleving-voorop-bestuur-learning_loop"
+    # Without a start there are no evaluation moments to miss: the low score is the finding.
+    undated = findings(_ctx(land, day), day, limit=50)
+    assert evidence in [f.evidence[0] for f in undated]
+    # One fact, a start: the moments since are missed, and that finding says "evaluate".
+    dated = land.replace(
+        attrs.evolve(ini, period=democratie.model.Period(start=dt.date(2020, 1, 1)))
+    )
+    found = findings(_ctx(dated, day), day, limit=50)
+    assert any(f.priority == 1 and f.evidence[1] == f"i-{ini.id}" for f in found)
+    shown = [f.evidence[0] for f in found]
+    assert evidence not in shown
+    assert "card-samenleving-voorop-bestuur-evaluation_rhythm" not in shown
+    # Other initiatives' low scores stay.
+    assert "card-samenleving-voorop-champion_presence" in shown

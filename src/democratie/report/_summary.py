@@ -10,7 +10,8 @@ with what was found, the next step and the anchors of its evidence in the page:
 4. municipalities of an initiative with learning groups that are in none of its groups
    (the municipality and the initiative in the overview);
 5. the lowest applicable scores under half their range that come with a recommendation
-   (the scorecard row), lowest first;
+   (the scorecard row), lowest first; not those of the rules that count evaluations for an
+   initiative whose missed evaluation is already a finding;
 6. areas where a goal measured elsewhere in the municipality goes unmeasured (the
    indicator table of the municipality).
 
@@ -210,6 +211,10 @@ class Finding:
     from_rule: bool = False
 
 
+#: The rules whose low score a missed evaluation of the same initiative already explains.
+_EVALUATION_RULES = ("-evaluation_rhythm", "-learning_loop")
+
+
 def _both(key: str, **values: object) -> Bilingual:
     return Bilingual(nl=words("nl", key, **values), en=words("en", key, **values))
 
@@ -321,7 +326,14 @@ def findings(
                 )
             )
     out.extend(_unplaced(ctx))
-    out.extend(_low_scores(ctx.scorecards, ctx.rule_titles))
+    # A missed evaluation already says "evaluate" for its initiative: the low scores of the
+    # rules that count evaluations would say it again, and crowd out other findings.
+    missed = {f"card-{f.evidence[1][len('i-') :]}" for f in out if f.priority == 1}
+    out.extend(
+        f
+        for f in _low_scores(ctx.scorecards, ctx.rule_titles)
+        if not (f.evidence[1] in missed and f.evidence[0].endswith(_EVALUATION_RULES))
+    )
     out.extend(_unmeasured(ctx, day))
     out.sort(key=lambda f: f.priority)  # stable: the landscape's order within a priority
     return tuple(out[:limit])
