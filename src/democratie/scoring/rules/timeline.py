@@ -189,8 +189,7 @@ class TimelineFeasibility(BaseRule):
         if not judged:
             unknown = [m for m, s in statuses if s == "unknown"]
             reached = [m for m in unknown if milestone_state(m, start, as_of) == "done"]
-            nl = "Nog geen mijlpaal is bereikt of over tijd" + day_nl
-            en = "No milestone has been reached or is overdue yet" + day_en
+            steps: list[Bilingual] = []
             if reached:
                 # Reached, but with nothing to be on time for: say so, not "none reached".
                 titles_nl = listing((f"'{m.title}'" for m in reached), lang="nl")
@@ -204,43 +203,40 @@ class TimelineFeasibility(BaseRule):
                     f"{titles_en} {'was' if one else 'were'} reached{day_en}, but without a "
                     "deadline (due or due_within_months) there is no telling whether on time."
                 )
-                return self.not_applicable(
-                    subject,
-                    nl=nl + undated_nl,
-                    en=en + undated_en,
-                    evidence=evidence,
-                    recommendations=[
-                        advice(
-                            "Leg vast wanneer elke mijlpaal bereikt moest zijn (due).",
-                            "Record when each milestone was due (due).",
-                        )
-                    ],
-                )
-            if unknown and start is None:
-                nl += (
-                    "; zonder startdatum (period) zijn de termijnen in maanden niet om te rekenen "
-                    "naar data."
-                )
-                en += (
-                    "; without a start date (period) the deadlines in months cannot be turned "
-                    "into dates."
+                steps.append(
+                    advice(
+                        "Leg vast wanneer elke mijlpaal bereikt moest zijn (due).",
+                        "Record when each milestone was due (due).",
+                    )
                 )
             else:
-                nl += "."
-                en += "."
+                nl = "Nog geen mijlpaal is bereikt of over tijd" + day_nl
+                en = "No milestone has been reached or is overdue yet" + day_en
+                if unknown and start is None:
+                    nl += (
+                        "; zonder startdatum (period) zijn de termijnen in maanden niet om te "
+                        "rekenen naar data."
+                    )
+                    en += (
+                        "; without a start date (period) the deadlines in months cannot be "
+                        "turned into dates."
+                    )
+                else:
+                    nl += "."
+                    en += "."
+                if start is None:
+                    steps.append(
+                        advice(
+                            "Leg de startdatum en de data waarop mijlpalen bereikt zijn vast.",
+                            "Record the start date, and the dates on which milestones are reached.",
+                        )
+                    )
             return self.not_applicable(
                 subject,
                 nl=nl + undated_nl,
                 en=en + undated_en,
                 evidence=evidence,
-                recommendations=[
-                    advice(
-                        "Leg de startdatum en de data waarop mijlpalen bereikt zijn vast.",
-                        "Record the start date, and the dates on which milestones are reached.",
-                    )
-                ]
-                if start is None
-                else [],
+                recommendations=steps,
             )
         on_time = [m for m, s in judged if s == "on_time"]
         states = [(m, s, milestone_state(m, start, as_of)) for m, s in statuses]
