@@ -14,7 +14,6 @@ import re
 import stat
 import subprocess
 import sys
-import time
 from collections import Counter
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -548,14 +547,13 @@ def test_the_progress_counts_the_pages_written_when_a_municipality_takes_several
 
 
 @pytest.mark.slow
-def test_a_province_at_full_scale_renders_in_seconds_and_opens_small() -> None:
+def test_a_province_at_full_scale_opens_small() -> None:
+    # How long it takes is measured by benchmarks/bench_report.py (render under 10 s, the
+    # command under 30 s of CPU), not timed here, where it shares the machine with others.
     province = generate(1, provinces=["Limburg"])
     found = democratie.analyse(province)
     assert len(found.graph) > 40_000
-    found.scorecards  # noqa: B018
-    started = time.process_time()
     pages = render_pages(province, name="limburg", analysis=found)
-    assert time.process_time() - started < 10
     # A page per municipality, and more for those too large for one.
     assert len(pages) > 32
     assert len(pages["limburg.html"].encode("utf-8")) < 3_000_000
