@@ -18,7 +18,7 @@ PACKAGE = SRC / "democratie"
 
 #: The layers, bottom first; a module may import from its own layer and those below.
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"vocab", "errors", "_json", "_atomic", "_repr", "reference"}),
+    frozenset({"vocab", "errors", "_json", "_atomic", "_numbers", "_repr", "reference"}),
     frozenset({"model"}),
     frozenset({"io", "examples", "synth"}),
     frozenset({"graph"}),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import click
 
 import democratie
+from democratie._numbers import decimal
 from democratie.cli._app import EXIT_OK, EXIT_PLUGIN_SKIPPED, EXIT_PROBLEMS, cli
 from democratie.cli._common import (
     _as_of_line,
@@ -200,16 +201,14 @@ def graph_command(ctx: click.Context, file: Path, top: int, as_json: bool) -> in
         )
     )
     cohesion = summary["cohesion"]
-    density = f"{cohesion['density']:.3f}"
     echo(
         f"\n{w['actors']}: {cohesion['actors']}, {w['ties']}: {cohesion['ties']}, "
         f"{w['components']}: {cohesion['components']}, "
-        f"{w['density']}: {density.replace('.', ',') if nl else density}"
+        f"{w['density']}: {decimal(cohesion['density'], '.3f', lang=settings.lang)}"
     )
 
     def number(value: float) -> str:
-        text = f"{value:.3f}"
-        return text.replace(".", ",") if nl else text
+        return decimal(value, ".3f", lang=settings.lang)
 
     echo(f"\n{w['central']}:")
     echo(

@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final, Literal, TypeAlias
 
+from democratie._numbers import decimal
 from democratie.graph.schema import NODE_KIND_LABELS, RELATION_LABELS
 
 __all__ = [
@@ -915,10 +916,7 @@ class Text:
 
     def number(self, value: float, *, digits: int = 2) -> str:
         """Return a number with *digits* decimals and the language's decimal separator."""
-        text = f"{value:,.{digits}f}"
-        if self.lang == "nl":
-            text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-        return text
+        return decimal(value, f",.{digits}f", lang=self.lang)
 
     def percent(self, share: float) -> str:
         """Return a share in [0, 1] as a whole percentage: ``"67%"``."""

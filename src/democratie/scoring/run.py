@@ -32,6 +32,7 @@ from multiprocessing.reduction import ForkingPickler
 
 import attrs
 
+from democratie._numbers import decimal
 from democratie.graph import StakeholderGraph, build_graph
 from democratie.model import Initiative, Landscape
 from democratie.scoring._limit import STOPPED, call_within, paused
@@ -630,7 +631,7 @@ def _score_one(
 
 def _nl(seconds: float, spec: str = "g") -> str:
     """A number of seconds as Dutch writes it, with a decimal comma."""
-    return format(seconds, spec).replace(".", ",")
+    return decimal(seconds, spec)
 
 
 def _within(value: object, value_range: tuple[float, float]) -> bool:

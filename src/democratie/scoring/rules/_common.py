@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+from democratie._numbers import decimal
 from democratie.model import Initiative, Landscape, Network, Role
 from democratie.model._checks import term_member
 from democratie.scoring.score import Bilingual
@@ -209,8 +210,7 @@ def dutch(value: float, spec: str = ".2f") -> str:
     >>> dutch(0.4), dutch(-0.2, "+.2f"), dutch(1234.5, ",.1f")
     ('0,40', '-0,20', '1.234,5')
     """
-    text = format(value, spec)
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return decimal(value, spec, lang="nl")
 
 
 def plural(count: int, one: str, many: str) -> str:
